@@ -1,0 +1,263 @@
+// Turns a schema-valid scenario file into a compiled Scenario, reporting every semantic problem found.
+import { compileExpr, type ExprRefs } from './expr/index.js';
+import type { Diagnostic, JsonPath } from './diagnostics.js';
+import { scenarioHash } from './hash.js';
+import type { EffectDef, ScenarioFile } from './schema.js';
+import type { Amount, CAction, CActor, CEffect, CEnding, CEvent, CFlow, CIndicator, CSituation, Scenario } from './types.js';
+
+export type CompileOutcome = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+const DEFAULT_BANDS = [
+  { id: 'hostile', label: 'hostile', upTo: -60 },
+  { id: 'cold', label: 'cold', upTo: -20 },
+  { id: 'wary', label: 'wary', upTo: 20 },
+  { id: 'cordial', label: 'cordial', upTo: 60 },
+  { id: 'aligned', label: 'aligned', upTo: 100 },
+];
+
+function indexIds(items: ReadonlyArray<{ id: string }>, path: JsonPath, kind: string, out: Diagnostic[]): Map<string, number> {
+  const map = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (map.has(item.id)) out.push({ severity: 'error', path: [...path, i, 'id'], message: `duplicate ${kind} id "${item.id}" (first used at ${kind}s[${map.get(item.id)}])` });
+    else map.set(item.id, i);
+  });
+  return map;
+}
+
+/** pure; compiles a scenario that already passed the schema. Never throws on bad content. */
+export function compileScenario(def: ScenarioFile): CompileOutcome {
+  const d: Diagnostic[] = [];
+  const err = (path: JsonPath, message: string) => d.push({ severity: 'error', path, message });
+  const actorIndex = indexIds(def.actors, ['actors'], 'actor', d);
+  const indicatorIndex = indexIds(def.indicators, ['indicators'], 'indicator', d);
+  const flags = def.flags ?? [];
+  const flagIndex = indexIds(flags, ['flags'], 'flag', d);
+  const flowsDef = def.flows ?? [];
+  const flowIndex = indexIds(flowsDef, ['flows'], 'flow', d);
+  const actionIndex = indexIds(def.actions, ['actions'], 'action', d);
+  const eventsDef = def.events ?? [];
+  const eventIndex = indexIds(eventsDef, ['events'], 'event', d);
+  const situationsDef = def.situations ?? [];
+  const situationIndex = indexIds(situationsDef, ['situations'], 'situation', d);
+  indexIds(def.endings, ['endings'], 'ending', d);
+  const sourceIds = indexIds(def.sources, ['sources'], 'source', d);
+  const refs: ExprRefs = { indicators: indicatorIndex, actors: actorIndex, flows: flowIndex, flags: flagIndex, situations: situationIndex, events: eventIndex, actions: actionIndex };
+  const n = def.actors.length;
+
+  const amount = (value: number | string, path: JsonPath): Amount => {
+    if (typeof value === 'number') return { source: String(value), fn: () => value, constant: value };
+    const r = compileExpr(value, refs);
+    if (r.ok) return { source: value, fn: r.expr.fn, constant: r.expr.constant };
+    for (const e of r.errors) d.push({ severity: 'error', path, message: e.message, span: { start: e.start, end: e.end } });
+    return { source: value, fn: () => 0, constant: 0 };
+  };
+  const actorRef = (id: string, path: JsonPath): number => {
+    const i = actorIndex.get(id);
+    if (i === undefined) err(path, `unknown actor "${id}"; expected one of: ${[...actorIndex.keys()].join(', ')}`);
+    return i ?? -1;
+  };
+  const ref = (map: ReadonlyMap<string, number>, kind: string, id: string, path: JsonPath): number => {
+    const i = map.get(id);
+    if (i === undefined) err(path, `unknown ${kind} "${id}"${map.size ? `; expected one of: ${[...map.keys()].slice(0, 12).join(', ')}` : ''}`);
+    return i ?? -1;
+  };
+  const checkSources = (list: readonly string[] | undefined, path: JsonPath) =>
+    list?.forEach((s, i) => ref(sourceIds, 'source', s, [...path, i]));
+
+  const indicators: CIndicator[] = def.indicators.map((ind, i) => {
+    const p: JsonPath = ['indicators', i];
+    if (ind.min >= ind.max) err([...p, 'max'], `max (${ind.max}) must be greater than min (${ind.min})`);
+    if (ind.initial < ind.min || ind.initial > ind.max) err([...p, 'initial'], `initial value ${ind.initial} is outside [${ind.min}, ${ind.max}]`);
+    const bands = ind.bands ?? [];
+    bands.forEach((b, j) => {
+      const prev = bands[j - 1];
+      if (prev && b.upTo <= prev.upTo) err([...p, 'bands', j, 'upTo'], `bands must ascend: ${b.upTo} is not above ${prev.upTo}`);
+    });
+    checkSources(ind.sources, [...p, 'sources']);
+    return {
+      id: ind.id, min: ind.min, max: ind.max, bands,
+      owner: ind.actor === undefined ? -1 : actorRef(ind.actor, [...p, 'actor']),
+      perTurn: (ind.perTurn ?? []).map((t, j) => ({ label: t.label, amount: amount(t.amount, [...p, 'perTurn', j, 'amount']) })),
+    };
+  });
+
+  const flows: CFlow[] = flowsDef.map((f, i) => {
+    const p: JsonPath = ['flows', i];
+    const min = f.min ?? 0;
+    const max = f.max ?? 100;
+    if (min >= max) err([...p, 'max'], `max (${max}) must be greater than min (${min})`);
+    if (f.initial < min || f.initial > max) err([...p, 'initial'], `initial value ${f.initial} is outside [${min}, ${max}]`);
+    const from = actorRef(f.from, [...p, 'from']);
+    const to = actorRef(f.to, [...p, 'to']);
+    if (from >= 0 && from === to) err([...p, 'to'], 'a flow must run between two different actors');
+    checkSources(f.sources, [...p, 'sources']);
+    return { id: f.id, from, to, min, max };
+  });
+
+  const stanceMin = def.stances.min ?? -100;
+  const stanceMax = def.stances.max ?? 100;
+  if (stanceMin >= stanceMax) err(['stances', 'max'], `stances.max (${stanceMax}) must be greater than stances.min (${stanceMin})`);
+  const stanceBands = def.stances.bands ?? DEFAULT_BANDS;
+  stanceBands.forEach((b, j) => {
+    const prev = stanceBands[j - 1];
+    if (prev && b.upTo <= prev.upTo) err(['stances', 'bands', j, 'upTo'], `bands must ascend: ${b.upTo} is not above ${prev.upTo}`);
+  });
+  const rest = new Array<number>(n * n).fill(0);
+  const initialStance = new Array<number>(n * n).fill(0);
+  const seenPairs = new Map<number, number>();
+  def.stances.relations.forEach((r, i) => {
+    const p: JsonPath = ['stances', 'relations', i];
+    const from = actorRef(r.from, [...p, 'from']);
+    const to = actorRef(r.to, [...p, 'to']);
+    if (from < 0 || to < 0) return;
+    if (from === to) return void err([...p, 'to'], 'a stance runs between two different actors');
+    const pair = from * n + to;
+    if (seenPairs.has(pair)) return void err(p, `duplicate stance ${r.from}→${r.to} (first at stances.relations[${seenPairs.get(pair)}])`);
+    seenPairs.set(pair, i);
+    for (const key of ['initial', 'rest'] as const) {
+      if (r[key] < stanceMin || r[key] > stanceMax) err([...p, key], `${key} ${r[key]} is outside the stance range [${stanceMin}, ${stanceMax}]`);
+    }
+    rest[pair] = r.rest;
+    initialStance[pair] = r.initial;
+    checkSources(r.sources, [...p, 'sources']);
+  });
+
+  const effect = (e: EffectDef, p: JsonPath, owner: number): CEffect => {
+    const targets = (['indicator', 'stance', 'flow', 'flag'] as const).filter((k) => e[k] !== undefined);
+    if (targets.length !== 1) err(p, `an effect needs exactly one target (indicator, stance, flow or flag); found ${targets.length ? targets.join(', ') : 'none'}`);
+    const modes = (['add', 'set'] as const).filter((k) => e[k] !== undefined);
+    if (modes.length !== 1) err(p, `an effect needs exactly one of "add" or "set"; found ${modes.length ? modes.join(' and ') : 'neither'}`);
+    const mode = modes[0] ?? 'add';
+    const kind = targets[0] ?? 'indicator';
+    if (kind === 'stance' && mode === 'set') err([...p, 'set'], 'stances change through modifiers: use "add", not "set"');
+    if (mode === 'set' && e.over !== undefined) err([...p, 'over'], '"over" spreads an amount and needs "add", not "set"');
+    if (kind !== 'stance' && e.decay !== undefined) err([...p, 'decay'], '"decay" applies only to stance effects');
+    let index = -1;
+    let target = -1;
+    if (kind === 'indicator') {
+      index = ref(indicatorIndex, 'indicator', e.indicator ?? '', [...p, 'indicator']);
+      target = indicators[index]?.owner ?? -1;
+    } else if (kind === 'flow') {
+      index = ref(flowIndex, 'flow', e.flow ?? '', [...p, 'flow']);
+    } else if (kind === 'flag') {
+      index = ref(flagIndex, 'flag', e.flag ?? '', [...p, 'flag']);
+    } else if (e.stance) {
+      const from = actorRef(e.stance.from, [...p, 'stance', 'from']);
+      const to = actorRef(e.stance.to, [...p, 'stance', 'to']);
+      if (from >= 0 && from === to) err([...p, 'stance', 'to'], 'a stance runs between two different actors');
+      index = from * n + to;
+      target = from;
+    }
+    const raw = mode === 'add' ? e.add : e.set;
+    return {
+      kind, index, mode, amount: amount(raw ?? 0, [...p, mode]), label: e.label ?? null,
+      decay: kind === 'stance' ? e.decay ?? null : null, delay: e.delay ?? 0, over: e.over ?? 1,
+      owner: target, leveraged: e.leveraged ?? (owner >= 0 && target >= 0 && target !== owner),
+    };
+  };
+  const effects = (list: readonly EffectDef[] | undefined, p: JsonPath, owner: number) => (list ?? []).map((e, i) => effect(e, [...p, i], owner));
+
+  const actions: CAction[] = def.actions.map((a, i) => {
+    const p: JsonPath = ['actions', i];
+    const actor = actorRef(a.actor, [...p, 'actor']);
+    checkSources(a.sources, [...p, 'sources']);
+    return {
+      id: a.id, index: i, actor, label: a.label, tags: a.tags ?? [],
+      visible: a.visible === undefined ? null : amount(a.visible, [...p, 'visible']),
+      requires: (a.requires ?? []).map((r, j) => ({ label: r.label, when: amount(r.when, [...p, 'requires', j, 'when']) })),
+      cost: (a.cost ?? []).map((c, j) => ({ indicator: ref(indicatorIndex, 'indicator', c.indicator, [...p, 'cost', j, 'indicator']), amount: c.amount })),
+      cooldown: a.cooldown ?? 0, maxUses: a.maxUses ?? 0,
+      effects: effects(a.effects, [...p, 'effects'], actor),
+      outcome: a.outcome === undefined ? null : {
+        odds: amount(a.outcome.odds, [...p, 'outcome', 'odds']),
+        factors: (a.outcome.factors ?? []).map((f, j) => ({
+          label: f.label, add: amount(f.add, [...p, 'outcome', 'factors', j, 'add']),
+          when: f.when === undefined ? null : amount(f.when, [...p, 'outcome', 'factors', j, 'when']),
+        })),
+        success: effects(a.outcome.success, [...p, 'outcome', 'success'], actor),
+        failure: effects(a.outcome.failure, [...p, 'outcome', 'failure'], actor),
+      },
+    };
+  });
+  const actionsByActor: CAction[][] = def.actors.map(() => []);
+  for (const a of actions) actionsByActor[a.actor]?.push(a);
+
+  const events: CEvent[] = eventsDef.map((e, i) => {
+    const p: JsonPath = ['events', i];
+    checkSources(e.sources, [...p, 'sources']);
+    if (e.turn !== undefined && e.turn > def.turns.count) d.push({ severity: 'warning', path: [...p, 'turn'], message: `turn ${e.turn} is after the last turn (${def.turns.count}); this event never fires` });
+    const dilemmaActor = e.dilemma ? actorRef(e.dilemma.actor, [...p, 'dilemma', 'actor']) : -1;
+    if (e.dilemma) indexIds(e.dilemma.options, [...p, 'dilemma', 'options'], 'option', d);
+    return {
+      id: e.id, index: i, turn: e.turn ?? null,
+      when: e.when === undefined ? null : amount(e.when, [...p, 'when']),
+      chance: e.chance === undefined ? null : amount(e.chance, [...p, 'chance']),
+      cooldown: e.cooldown ?? 0, once: e.once ?? e.turn !== undefined,
+      effects: effects(e.effects, [...p, 'effects'], -1),
+      dilemma: e.dilemma ? {
+        actor: dilemmaActor,
+        options: e.dilemma.options.map((o, j) => ({ id: o.id, label: o.label, effects: effects(o.effects, [...p, 'dilemma', 'options', j, 'effects'], dilemmaActor) })),
+      } : null,
+    };
+  });
+
+  const situations: CSituation[] = situationsDef.map((s, i) => {
+    const p: JsonPath = ['situations', i];
+    return {
+      id: s.id, start: amount(s.start, [...p, 'start']), stop: amount(s.stop, [...p, 'stop']),
+      onStart: effects(s.onStart, [...p, 'onStart'], -1), whileActive: effects(s.whileActive, [...p, 'whileActive'], -1), onStop: effects(s.onStop, [...p, 'onStop'], -1),
+    };
+  });
+
+  const endings: CEnding[] = def.endings.map((e, i) => {
+    const p: JsonPath = ['endings', i];
+    for (const actorId of Object.keys(e.ratings ?? {})) actorRef(actorId, [...p, 'ratings', actorId]);
+    return {
+      id: e.id, when: e.when === undefined ? null : amount(e.when, [...p, 'when']),
+      atTimeLimit: e.atTimeLimit === undefined ? null : amount(e.atTimeLimit, [...p, 'atTimeLimit']),
+      fallback: e.when === undefined && e.atTimeLimit === undefined,
+    };
+  });
+  if (!endings.some((e) => e.fallback)) err(['endings'], 'no fallback ending: at least one ending needs neither "when" nor "atTimeLimit", so every game can end');
+
+  const actors: CActor[] = def.actors.map((a, i) => {
+    const p: JsonPath = ['actors', i];
+    const tagSet = new Set(actions.flatMap((x) => x.tags));
+    const preferences = new Map<string, number>();
+    for (const [key, value] of Object.entries(a.ai.preferences ?? {})) {
+      if (!actionIndex.has(key) && !tagSet.has(key)) err([...p, 'ai', 'preferences', key], `"${key}" is neither an action id nor a tag used by any action`);
+      preferences.set(key, value);
+    }
+    indexIds(a.objectives, [...p, 'objectives'], 'objective', d);
+    a.biography.forEach((b, j) => checkSources(b.sources, [...p, 'biography', j, 'sources']));
+    return {
+      id: a.id, index: i, fuzz: a.ai.fuzz ?? 0, preferences,
+      goals: a.ai.goals.map((g, j) => ({ id: g.id, label: g.label, weight: g.weight, value: amount(g.value, [...p, 'ai', 'goals', j, 'value']) })),
+      vetoes: (a.ai.vetoes ?? []).map((v, j) => ({
+        label: v.label,
+        actions: v.actions ? new Set(v.actions.map((id, k) => ref(actionIndex, 'action', id, [...p, 'ai', 'vetoes', j, 'actions', k]))) : null,
+        tags: v.tags ? new Set(v.tags) : null,
+        when: v.when === undefined ? null : amount(v.when, [...p, 'ai', 'vetoes', j, 'when']),
+      })),
+      objectives: a.objectives.map((o, j) => ({ id: o.id, label: o.label, points: o.points, when: amount(o.when, [...p, 'objectives', j, 'when']) })),
+    };
+  });
+  def.briefing.forEach((b, j) => checkSources(b.sources, ['briefing', j, 'sources']));
+
+  if (d.some((x) => x.severity === 'error')) return { ok: false, diagnostics: d };
+  const ids = <T extends { id: string }>(list: readonly T[]) => list.map((x) => x.id);
+  const stanceKeys = Array.from({ length: n * n }, (_, k) => `stance:${def.actors[Math.floor(k / n)]?.id}>${def.actors[k % n]?.id}`);
+  const scenario: Scenario = {
+    def, hash: scenarioHash(def), actors, actorIndex, indicators, indicatorIndex,
+    flags: ids(flags), flagIndex, flows, flowIndex, stanceMin, stanceMax,
+    stanceDecay: def.stances.decay ?? 0.1, stanceBands, rest, initialStance,
+    leverageScale: def.leverage?.scale ?? 100, leverageStrength: def.leverage?.strength ?? 0.5,
+    actions, actionIndex, actionsByActor, events, eventIndex, situations, situationIndex, endings,
+    turnCount: def.turns.count,
+    keys: {
+      indicator: ids(indicators).map((id) => `indicator:${id}`), stance: stanceKeys,
+      flow: ids(flows).map((id) => `flow:${id}`), flag: ids(flags).map((id) => `flag:${id}`),
+    },
+  };
+  return { ok: true, scenario, diagnostics: d };
+}

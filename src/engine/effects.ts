@@ -1,0 +1,52 @@
+// Evaluates effect lists and applies them now or schedules them for later turns.
+import type { ExprEnv } from './expr/index.js';
+import type { LeverageEnv } from './env.js';
+import type { Cause, CEffect } from './types.js';
+import type { Work } from './work.js';
+
+/** The amount of an effect evaluated against `env`, scaled by the actor's leverage over the target when it applies. */
+export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: number): number {
+  const base = e.amount.fn(env);
+  return e.leveraged && actor >= 0 && e.owner >= 0 && e.owner !== actor ? base * lev.leverageFactor(actor, e.owner) : base;
+}
+
+/**
+ * Applies `effects` to `w`: amounts from `env` (the start-of-turn state for actions), delayed and spread
+ * parts queued as pending effects. `scale` weights every amount (the AI's expected values); `discount`
+ * makes the AI value delayed parts less, and with it nothing is queued but all is applied at once.
+ */
+export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, lev: LeverageEnv, actor: number, cause: Cause, scale = 1, discount = 0): void {
+  for (const e of effects) {
+    const amount = effectAmount(e, env, lev, actor) * scale;
+    const r = { kind: e.kind, index: e.index, mode: e.mode, amount, label: e.label, decay: e.decay };
+    if (e.delay === 0 && e.over === 1) {
+      w.apply(r, cause);
+      continue;
+    }
+    if (discount > 0) {
+      let weight = 1;
+      for (let k = 0; k < e.delay; k++) weight *= discount;
+      if (e.mode === 'set') {
+        if (weight >= 0.5) w.apply(r, cause);
+      } else w.apply({ ...r, amount: amount * weight }, cause);
+      continue;
+    }
+    const part = e.mode === 'add' ? amount / e.over : amount;
+    for (let k = 0; k < e.over; k++) {
+      const due = w.turnNo + e.delay + k;
+      const label = e.label ?? cause.label;
+      if (due === w.turnNo) w.apply({ ...r, amount: part }, cause);
+      else w.pending.push({ due, kind: e.kind, index: e.index, mode: e.mode, amount: part, label, decay: e.decay, cause: { ...cause, kind: 'delayed', label: `${label} (from turn ${w.turnNo})` } });
+    }
+  }
+}
+
+/** Applies the pending effects due on the working turn, in the order they were queued. */
+export function applyDue(w: Work): void {
+  const keep = [];
+  for (const p of w.pending) {
+    if (p.due === w.turnNo) w.apply({ kind: p.kind, index: p.index, mode: p.mode, amount: p.amount, label: p.label, decay: p.decay }, p.cause);
+    else if (p.due > w.turnNo) keep.push(p);
+  }
+  w.pending = keep;
+}

@@ -1,0 +1,37 @@
+// Read-only expression environments over a game state.
+import type { ExprEnv } from './expr/index.js';
+import type { GameState, Scenario } from './types.js';
+
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** pure; net dependency of `to` on `from` over the scenario's leverage scale, in [-1, 1]. */
+export function leverageOf(sc: Scenario, flows: readonly number[], from: number, to: number): number {
+  let net = 0;
+  for (let i = 0; i < sc.flows.length; i++) {
+    const f = sc.flows[i]!;
+    if (f.from === from && f.to === to) net += flows[i]!;
+    else if (f.from === to && f.to === from) net -= flows[i]!;
+  }
+  return clamp(net / sc.leverageScale, -1, 1);
+}
+
+/** Reads a state without copying it; never mutates it. */
+export class StateEnv implements ExprEnv {
+  private readonly n: number;
+  constructor(readonly sc: Scenario, readonly s: GameState) {
+    this.n = sc.actors.length;
+  }
+  indicator(i: number): number { return this.s.indicators[i] ?? 0; }
+  stance(from: number, to: number): number { return this.s.stances[from * this.n + to] ?? 0; }
+  leverage(from: number, to: number): number { return leverageOf(this.sc, this.s.flows, from, to); }
+  leverageFactor(actor: number, target: number): number { return 1 + this.leverage(actor, target) * this.sc.leverageStrength; }
+  flow(i: number): number { return this.s.flows[i] ?? 0; }
+  flag(i: number): number { return this.s.flags[i] ?? 0; }
+  situation(i: number): number { return this.s.situations[i] ?? 0; }
+  fired(i: number): number { return this.s.eventCounts[i] ?? 0; }
+  taken(i: number): number { return this.s.actionCounts[i] ?? 0; }
+  turn(): number { return this.s.turn; }
+}
+
+/** An environment that can also say how far one actor's effects on another are scaled. */
+export interface LeverageEnv extends ExprEnv { leverageFactor(actor: number, target: number): number }

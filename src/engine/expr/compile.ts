@@ -1,0 +1,383 @@
+// Compiler for the expression language: pure; resolves names to indices, folds constants and builds closures.
+import { lex, type ExprError } from './lexer.js';
+import { EXPR_LIMITS, parse, type ArithOp, type CmpOp, type Node } from './parser.js';
+
+export interface ExprRefs {
+  indicators: ReadonlyMap<string, number>;
+  actors: ReadonlyMap<string, number>;
+  flows: ReadonlyMap<string, number>;
+  flags: ReadonlyMap<string, number>;
+  situations: ReadonlyMap<string, number>;
+  events: ReadonlyMap<string, number>;
+  actions: ReadonlyMap<string, number>;
+}
+export interface ExprEnv {
+  indicator(i: number): number;
+  stance(from: number, to: number): number;
+  leverage(from: number, to: number): number;
+  flow(i: number): number;
+  flag(i: number): number;
+  situation(i: number): number;
+  fired(i: number): number;
+  taken(i: number): number;
+  turn(): number;
+}
+export type ExprFn = (env: ExprEnv) => number;
+export interface ExprReads {
+  indicators: number[]; flows: number[]; flags: number[]; situations: number[]; events: number[]; actions: number[];
+  stances: Array<[number, number]>; leverages: Array<[number, number]>; turn: boolean;
+}
+export interface CompiledExpr { source: string; fn: ExprFn; reads: ExprReads; constant: number | null }
+export type CompileResult = { ok: true; expr: CompiledExpr } | { ok: false; errors: ExprError[] };
+
+// Every value is kept within [-LIMIT, LIMIT]: larger results (and literals) saturate, so nothing is ever NaN or Infinity.
+export const LIMIT = 1e12;
+// pure; saturates to ±LIMIT, maps NaN to 0 and -0 to 0
+export function lim(x: number): number {
+  return x > LIMIT ? LIMIT : x < -LIMIT ? -LIMIT : x === x ? x + 0 : 0;
+}
+// Division by zero gives 0.
+function div(x: number, y: number): number { return y === 0 ? 0 : lim(x / y); }
+
+export type ReadKind = 'indicator' | 'flow' | 'flag' | 'situation' | 'event' | 'action';
+export type IdKind = ReadKind | 'actor';
+
+// The resolved tree: names replaced by indices, n-ary min/max reduced to binary, constant subtrees folded.
+export type RNode =
+  | { k: 'const'; v: number }
+  | { k: 'turn' }
+  | { k: 'read'; what: ReadKind; i: number }
+  | { k: 'pair'; what: 'stance' | 'leverage'; a: number; b: number }
+  | { k: 'neg' | 'not' | 'abs' | 'round' | 'floor' | 'ceil'; x: RNode }
+  | { k: 'arith'; op: ArithOp; a: RNode; b: RNode }
+  | { k: 'cmp'; op: CmpOp; a: RNode; b: RNode }
+  | { k: 'and' | 'or' | 'min' | 'max'; a: RNode; b: RNode }
+  | { k: 'clamp'; x: RNode; lo: RNode; hi: RNode }
+  | { k: 'if'; c: RNode; a: RNode; b: RNode };
+
+const TREES = new WeakMap<CompiledExpr, RNode>();
+// The resolved tree of an expression made by compileExpr, for static analysis.
+export function treeOf(expr: CompiledExpr): RNode | undefined { return TREES.get(expr); }
+
+const FIELD = {
+  indicator: 'indicators', actor: 'actors', flow: 'flows', flag: 'flags',
+  situation: 'situations', event: 'events', action: 'actions',
+} as const;
+const KINDS: readonly IdKind[] = ['indicator', 'actor', 'flow', 'flag', 'situation', 'event', 'action'];
+const ARTICLE = { indicator: 'an', actor: 'an', flow: 'a', flag: 'a', situation: 'a', event: 'an', action: 'an' } as const;
+// How to read each kind of name where a number is expected.
+const USE = {
+  indicator: 'ind', flow: 'flow', flag: 'flag',
+  situation: 'active', event: 'fired', action: 'taken',
+} as const;
+
+interface FnSpec { min: number; max: number; ids: IdKind | null }
+const FUNCS: ReadonlyMap<string, FnSpec> = new Map<string, FnSpec>([
+  ['min', { min: 1, max: Infinity, ids: null }], ['max', { min: 1, max: Infinity, ids: null }],
+  ['clamp', { min: 3, max: 3, ids: null }], ['if', { min: 3, max: 3, ids: null }],
+  ['abs', { min: 1, max: 1, ids: null }], ['round', { min: 1, max: 1, ids: null }],
+  ['floor', { min: 1, max: 1, ids: null }], ['ceil', { min: 1, max: 1, ids: null }],
+  ['stance', { min: 2, max: 2, ids: 'actor' }], ['leverage', { min: 2, max: 2, ids: 'actor' }],
+  ['flow', { min: 1, max: 1, ids: 'flow' }], ['flag', { min: 1, max: 1, ids: 'flag' }],
+  ['active', { min: 1, max: 1, ids: 'situation' }], ['fired', { min: 1, max: 1, ids: 'event' }],
+  ['taken', { min: 1, max: 1, ids: 'action' }], ['ind', { min: 1, max: 1, ids: 'indicator' }],
+]);
+
+function quote(name: string): string { return `"${name.length > 40 ? `${name.slice(0, 40)}...` : name}"`; }
+
+function lowerAscii(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s.charAt(i);
+  }
+  return out;
+}
+
+// Levenshtein distance, or 3 as soon as it is certain to exceed 2.
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > 2) return 3;
+    prev = row;
+  }
+  return prev[b.length] ?? 3;
+}
+
+// A did-you-mean hint: a case-insensitive match, else the nearest name within 2 edits (ties: smallest name).
+export function suggest(name: string, candidates: Iterable<string>): string {
+  const low = lowerAscii(name);
+  let best: string | null = null;
+  let bestD = 3;
+  for (const c of candidates) {
+    const lc = lowerAscii(c);
+    const d = lc === low ? 0 : distance(low, lc);
+    if (d > 0 && (d > 2 || d >= Math.min(low.length, lc.length))) continue;
+    if (d < bestD || (d === bestD && best !== null && c < best)) { best = c; bestD = d; }
+  }
+  return best === null ? '' : `; did you mean ${quote(best)}?`;
+}
+
+function resolve(n: Node, refs: ExprRefs, errors: ExprError[]): RNode | null {
+  const err = (at: { start: number; end: number }, message: string): null => {
+    errors.push({ message, start: at.start, end: at.end });
+    return null;
+  };
+  const kindOf = (name: string, except: IdKind | null): IdKind | null => {
+    for (const k of KINDS) if (k !== except && refs[FIELD[k]].has(name)) return k;
+    return null;
+  };
+  const id = (arg: Node, kind: IdKind, fn: string): number | null => {
+    if (arg.kind !== 'name') return err(arg, `${fn}() expects ${ARTICLE[kind]} ${kind} id here, not an expression`);
+    const index = refs[FIELD[kind]].get(arg.name);
+    if (index !== undefined) return index;
+    const other = kindOf(arg.name, kind);
+    if (other !== null) return err(arg, `${quote(arg.name)} is ${ARTICLE[other]} ${other}, not ${ARTICLE[kind]} ${kind}`);
+    return err(arg, `unknown ${kind} ${quote(arg.name)}${suggest(arg.name, refs[FIELD[kind]].keys())}`);
+  };
+  const all = (nodes: readonly Node[]): RNode[] | null => {
+    const out = nodes.map((a) => resolve(a, refs, errors));
+    return out.every((r): r is RNode => r !== null) ? out : null;
+  };
+
+  switch (n.kind) {
+    case 'num': return { k: 'const', v: lim(n.value) };
+    case 'name': {
+      if (n.name === 'turn') return { k: 'turn' };
+      const i = refs.indicators.get(n.name);
+      if (i !== undefined) return { k: 'read', what: 'indicator', i };
+      const other = kindOf(n.name, 'indicator');
+      if (other === 'actor') return err(n, `${quote(n.name)} is an actor, not an indicator; use it inside stance(...) or leverage(...)`);
+      if (other !== null) return err(n, `${quote(n.name)} is ${ARTICLE[other]} ${other}, not an indicator; write ${USE[other]}(${n.name})`);
+      if (FUNCS.has(n.name)) return err(n, `${quote(n.name)} is a function; write ${n.name}(...)`);
+      return err(n, `unknown indicator ${quote(n.name)}${suggest(n.name, [...refs.indicators.keys(), 'turn'])}`);
+    }
+    case 'neg': case 'not': {
+      const x = resolve(n.arg, refs, errors);
+      return x && simplify({ k: n.kind, x });
+    }
+    case 'bin': {
+      const a = resolve(n.left, refs, errors);
+      const b = resolve(n.right, refs, errors);
+      if (!a || !b) return null;
+      if (n.op === 'and' || n.op === 'or') return simplify({ k: n.op, a, b });
+      if (n.op === '+' || n.op === '-' || n.op === '*' || n.op === '/') return simplify({ k: 'arith', op: n.op, a, b });
+      return simplify({ k: 'cmp', op: n.op, a, b });
+    }
+    case 'call': {
+      const spec = FUNCS.get(n.name);
+      const nameSpan = { start: n.start, end: n.nameEnd };
+      if (!spec) {
+        const other = kindOf(n.name, null);
+        if (other !== null) return err(nameSpan, `${quote(n.name)} is ${ARTICLE[other]} ${other}, not a function`);
+        return err(nameSpan, `unknown function ${quote(n.name)}${suggest(n.name, FUNCS.keys())}`);
+      }
+      const count = n.args.length;
+      if (count < spec.min || count > spec.max) {
+        if (!spec.ids) all(n.args);
+        const plural = (k: number): string => `${k} argument${k === 1 ? '' : 's'}`;
+        return err(n, spec.max === Infinity
+          ? `${n.name}() needs at least ${plural(spec.min)}`
+          : `${n.name}() takes ${plural(spec.min)} but got ${count}`);
+      }
+      if (spec.ids === 'actor') {
+        const [argA, argB] = n.args as [Node, Node];
+        const a = id(argA, 'actor', n.name);
+        const b = id(argB, 'actor', n.name);
+        if (a === null || b === null) return null;
+        if (a === b) return err(argB, `${n.name}() needs two different actors`);
+        return { k: 'pair', what: n.name === 'stance' ? 'stance' : 'leverage', a, b };
+      }
+      if (spec.ids) {
+        const i = id(n.args[0] as Node, spec.ids, n.name);
+        return i === null ? null : { k: 'read', what: spec.ids, i };
+      }
+      const args = all(n.args);
+      if (!args) return null;
+      const [p, q, r] = args as [RNode, RNode, RNode];
+      if (n.name === 'min' || n.name === 'max') {
+        const k = n.name;
+        return args.slice(1).reduce<RNode>((acc, x) => simplify({ k, a: acc, b: x }), p);
+      }
+      if (n.name === 'clamp') return simplify({ k: 'clamp', x: p, lo: q, hi: r });
+      if (n.name === 'if') return simplify({ k: 'if', c: p, a: q, b: r });
+      return simplify({ k: n.name as 'abs' | 'round' | 'floor' | 'ceil', x: p });
+    }
+  }
+}
+
+const C = (v: number): RNode => ({ k: 'const', v });
+const truthy = (x: RNode): RNode => simplify({ k: 'cmp', op: '!=', a: x, b: C(0) });
+
+function kids(n: RNode): RNode[] {
+  switch (n.k) {
+    case 'const': case 'turn': case 'read': case 'pair': return [];
+    case 'neg': case 'not': case 'abs': case 'round': case 'floor': case 'ceil': return [n.x];
+    case 'clamp': return [n.x, n.lo, n.hi];
+    case 'if': return [n.c, n.a, n.b];
+    default: return [n.a, n.b];
+  }
+}
+
+const NO_ENV: ExprEnv = {
+  indicator: () => 0, stance: () => 0, leverage: () => 0, flow: () => 0, flag: () => 0,
+  situation: () => 0, fired: () => 0, taken: () => 0, turn: () => 0,
+};
+
+// Folds a node whose operands are constants, and and/or/if whose deciding operand is constant (reads are pure).
+function simplify(n: RNode): RNode {
+  if (n.k === 'and' || n.k === 'or') {
+    const stop = n.k === 'and' ? 0 : 1;
+    for (const [x, y] of [[n.a, n.b], [n.b, n.a]] as const) {
+      if (x.k === 'const' && (x.v !== 0 ? 1 : 0) === stop) return C(stop);
+      if (x.k === 'const' && y.k !== 'const') return truthy(y);
+    }
+  }
+  if (n.k === 'if' && n.c.k === 'const') return n.c.v !== 0 ? n.a : n.b;
+  const children = kids(n);
+  if (children.length > 0 && children.every((c) => c.k === 'const')) return C(build(n)(NO_ENV));
+  return n;
+}
+
+// Builds a closure per node, specialized by node type and operator, with indices and constants captured.
+function build(n: RNode): ExprFn {
+  switch (n.k) {
+    case 'const': { const v = n.v; return () => v; }
+    case 'turn': return (e) => lim(e.turn());
+    case 'read': {
+      const i = n.i;
+      switch (n.what) {
+        case 'indicator': return (e) => lim(e.indicator(i));
+        case 'flow': return (e) => lim(e.flow(i));
+        case 'flag': return (e) => lim(e.flag(i));
+        case 'situation': return (e) => lim(e.situation(i));
+        case 'event': return (e) => lim(e.fired(i));
+        case 'action': return (e) => lim(e.taken(i));
+      }
+      break;
+    }
+    case 'pair': {
+      const a = n.a, b = n.b;
+      return n.what === 'stance' ? (e) => lim(e.stance(a, b)) : (e) => lim(e.leverage(a, b));
+    }
+    case 'neg': { const f = build(n.x); return (e) => 0 - f(e); }
+    case 'not': { const f = build(n.x); return (e) => (f(e) === 0 ? 1 : 0); }
+    case 'abs': { const f = build(n.x); return (e) => Math.abs(f(e)); }
+    case 'round': { const f = build(n.x); return (e) => Math.round(f(e)) + 0; }
+    case 'floor': { const f = build(n.x); return (e) => Math.floor(f(e)); }
+    case 'ceil': { const f = build(n.x); return (e) => Math.ceil(f(e)) + 0; }
+    case 'arith': return arith(n.op, n.a, n.b);
+    case 'cmp': return compare(n.op, n.a, n.b);
+    case 'and': { const f = build(n.a), g = build(n.b); return (e) => (f(e) !== 0 && g(e) !== 0 ? 1 : 0); }
+    case 'or': { const f = build(n.a), g = build(n.b); return (e) => (f(e) !== 0 || g(e) !== 0 ? 1 : 0); }
+    case 'min': { const f = build(n.a), g = build(n.b); return (e) => { const x = f(e), y = g(e); return x < y ? x : y; }; }
+    case 'max': { const f = build(n.a), g = build(n.b); return (e) => { const x = f(e), y = g(e); return x > y ? x : y; }; }
+    case 'clamp': {
+      // clamp(x, lo, hi) = min(max(x, lo), hi): when lo > hi the result is hi.
+      const f = build(n.x), lo = build(n.lo), hi = build(n.hi);
+      return (e) => { const x = f(e), l = lo(e), h = hi(e); const m = x > l ? x : l; return m < h ? m : h; };
+    }
+    case 'if': { const c = build(n.c), f = build(n.a), g = build(n.b); return (e) => (c(e) !== 0 ? f(e) : g(e)); }
+  }
+  return () => 0;
+}
+
+function arith(op: ArithOp, a: RNode, b: RNode): ExprFn {
+  const f = build(a), g = build(b);
+  if (b.k === 'const') {
+    const v = b.v;
+    switch (op) {
+      case '+': return (e) => lim(f(e) + v);
+      case '-': return (e) => lim(f(e) - v);
+      case '*': return (e) => lim(f(e) * v);
+      case '/': return v === 0 ? () => 0 : (e) => lim(f(e) / v);
+    }
+  }
+  if (a.k === 'const') {
+    const v = a.v;
+    switch (op) {
+      case '+': return (e) => lim(v + g(e));
+      case '-': return (e) => lim(v - g(e));
+      case '*': return (e) => lim(v * g(e));
+      case '/': return (e) => div(v, g(e));
+    }
+  }
+  switch (op) {
+    case '+': return (e) => lim(f(e) + g(e));
+    case '-': return (e) => lim(f(e) - g(e));
+    case '*': return (e) => lim(f(e) * g(e));
+    case '/': return (e) => div(f(e), g(e));
+  }
+}
+
+function compare(op: CmpOp, a: RNode, b: RNode): ExprFn {
+  const f = build(a), g = build(b);
+  if (b.k === 'const') {
+    const v = b.v;
+    switch (op) {
+      case '<': return (e) => (f(e) < v ? 1 : 0);
+      case '<=': return (e) => (f(e) <= v ? 1 : 0);
+      case '>': return (e) => (f(e) > v ? 1 : 0);
+      case '>=': return (e) => (f(e) >= v ? 1 : 0);
+      case '==': return (e) => (f(e) === v ? 1 : 0);
+      case '!=': return (e) => (f(e) !== v ? 1 : 0);
+    }
+  }
+  switch (op) {
+    case '<': return (e) => (f(e) < g(e) ? 1 : 0);
+    case '<=': return (e) => (f(e) <= g(e) ? 1 : 0);
+    case '>': return (e) => (f(e) > g(e) ? 1 : 0);
+    case '>=': return (e) => (f(e) >= g(e) ? 1 : 0);
+    case '==': return (e) => (f(e) === g(e) ? 1 : 0);
+    case '!=': return (e) => (f(e) !== g(e) ? 1 : 0);
+  }
+}
+
+function collectReads(root: RNode): ExprReads {
+  const sets = { indicator: new Set<number>(), flow: new Set<number>(), flag: new Set<number>(),
+    situation: new Set<number>(), event: new Set<number>(), action: new Set<number>() };
+  const pairs = { stance: new Map<string, [number, number]>(), leverage: new Map<string, [number, number]>() };
+  let turn = false;
+  const walk = (n: RNode): void => {
+    if (n.k === 'turn') turn = true;
+    else if (n.k === 'read') sets[n.what].add(n.i);
+    else if (n.k === 'pair') pairs[n.what].set(`${n.a},${n.b}`, [n.a, n.b]);
+    for (const c of kids(n)) walk(c);
+  };
+  walk(root);
+  const sorted = (s: Set<number>): number[] => [...s].sort((x, y) => x - y);
+  const sortedPairs = (m: Map<string, [number, number]>): Array<[number, number]> =>
+    [...m.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return {
+    indicators: sorted(sets.indicator), flows: sorted(sets.flow), flags: sorted(sets.flag),
+    situations: sorted(sets.situation), events: sorted(sets.event), actions: sorted(sets.action),
+    stances: sortedPairs(pairs.stance), leverages: sortedPairs(pairs.leverage), turn,
+  };
+}
+
+// pure; never throws; reports lexical errors, then the first parse error, then every unresolved name
+export function compileExpr(source: string, refs: ExprRefs): CompileResult {
+  if (typeof source !== 'string') return { ok: false, errors: [{ message: 'expression must be a string', start: 0, end: 0 }] };
+  if (source.length > EXPR_LIMITS.maxLength) {
+    const message = `expression is too long (${source.length} characters; the limit is ${EXPR_LIMITS.maxLength})`;
+    return { ok: false, errors: [{ message, start: 0, end: 0 }] };
+  }
+  const lexed = lex(source);
+  const parsed = parse(lexed.tokens, source);
+  const errors = [...lexed.errors, ...parsed.errors];
+  const tree = parsed.ast && resolve(parsed.ast, refs, errors);
+  if (!tree || errors.length > 0) return { ok: false, errors };
+  const expr: CompiledExpr = { source, fn: build(tree), reads: collectReads(tree), constant: tree.k === 'const' ? tree.v : null };
+  TREES.set(expr, tree);
+  return { ok: true, expr };
+}

@@ -1,0 +1,57 @@
+// Creating a game: the initial state of a scenario for a seed and a seating, with turn 1 opened.
+import { seedRng, resumeRng } from './rng.js';
+import { updateSituations } from './situations.js';
+import { startTurn } from './turnStart.js';
+import { ENGINE_VERSION, EngineError, STATE_VERSION, type GameState, type LedgerEntry, type Modifier, type Scenario, type Seat, type TurnEvent } from './types.js';
+import { Work } from './work.js';
+
+export interface GameOptions {
+  /** Required: there is no default seed from the clock. */
+  seed: string;
+  /** Seat per actor id; actors not named are played by the AI. */
+  seats?: Record<string, Seat>;
+  /** Overrides every AI's fuzz (0 = sharpest play, 1 = erratic). */
+  aiFuzz?: number | null;
+}
+
+/** pure; a new game at the start of turn 1, with turn 1's events already fired. */
+export function createGame(sc: Scenario, options: GameOptions): GameState {
+  if (typeof options.seed !== 'string' || options.seed.length === 0 || options.seed.length > 200) throw new EngineError('a game needs a seed: a string of 1 to 200 characters');
+  const seats: Record<string, Seat> = {};
+  for (const a of sc.actors) seats[a.id] = 'ai';
+  for (const [id, seat] of Object.entries(options.seats ?? {})) {
+    if (!sc.actorIndex.has(id)) throw new EngineError(`unknown actor "${id}" in seats; actors: ${[...sc.actorIndex.keys()].join(', ')}`);
+    if (seat !== 'human' && seat !== 'ai') throw new EngineError(`seat of "${id}" must be "human" or "ai"`);
+    seats[id] = seat;
+  }
+  const fuzz = options.aiFuzz ?? null;
+  if (fuzz !== null && !(fuzz >= 0 && fuzz <= 1)) throw new EngineError('aiFuzz must be between 0 and 1');
+  const n = sc.actors.length;
+  const modifiers: Modifier[] = [];
+  for (let pair = 0; pair < n * n; pair++) {
+    const history = sc.initialStance[pair]! - sc.rest[pair]!;
+    if (history !== 0) modifiers.push({ pair, label: 'starting relations', value: history, decay: sc.stanceDecay });
+  }
+  const def = sc.def;
+  const zeros = (k: number) => new Array<number>(k).fill(0);
+  const base: GameState = {
+    stateVersion: STATE_VERSION, engineVersion: ENGINE_VERSION, scenarioId: def.id, scenarioHash: sc.hash,
+    seed: options.seed, seats, aiFuzz: fuzz, turn: 1, over: false, ending: null, rng: seedRng(options.seed),
+    indicators: def.indicators.map((i) => i.initial),
+    flows: (def.flows ?? []).map((f) => f.initial),
+    flags: (def.flags ?? []).map((f) => f.initial ?? 0),
+    stances: sc.initialStance.slice(),
+    modifiers, pending: [],
+    actionCounts: zeros(sc.actions.length), actionLast: zeros(sc.actions.length),
+    eventCounts: zeros(sc.events.length), eventLast: zeros(sc.events.length),
+    situations: zeros(sc.situations.length), dilemmas: [], news: [], history: [],
+  };
+  const ledger: LedgerEntry[] = [];
+  const w = new Work(sc, base, ledger);
+  const events: TurnEvent[] = [];
+  updateSituations(sc, w, events);
+  const opened = startTurn(sc, w, base, resumeRng(base.rng));
+  events.push(...opened.events);
+  const record = { turn: 0, choices: {}, events, ledger, indicators: opened.state.indicators.slice() };
+  return { ...opened.state, news: events, history: [record] };
+}

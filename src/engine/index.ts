@@ -1,0 +1,14 @@
+// The engine's public API: pure functions over a compiled scenario and a serializable state.
+export { FORMAT_VERSION, scenarioSchema, scenarioJsonSchema } from './schema.js';
+export type { ScenarioFile } from './schema.js';
+export { compileScenario, type CompileOutcome } from './compile.js';
+export { formatPath, type Diagnostic, type JsonPath } from './diagnostics.js';
+export { createGame, type GameOptions } from './game.js';
+export { step, completeChoices } from './step.js';
+export { legalChoices, PASS_ID, type ActionView, type DilemmaView, type LegalChoices, type OddsView } from './choices.js';
+export { chooseAi, chooseDilemmaOption, type AiDecision, type Reason } from './ai.js';
+export { explain, explainTargets, bandOf, type Explanation } from './explain.js';
+export { scoreObjectives, type ObjectiveScore } from './objectives.js';
+export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
+export { seedRng, resumeRng, type RngState } from './rng.js';
+export * from './types.js';

@@ -1,0 +1,67 @@
+// The opening of a turn: the time limit, then events in scenario order, then endings with a condition.
+import { chooseDilemmaOption } from './ai.js';
+import { runEffects } from './effects.js';
+import type { Rng } from './rng.js';
+import type { GameState, Scenario, TurnEvent } from './types.js';
+import type { Work } from './work.js';
+
+const clampPct = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
+
+/** The ending chosen when the last turn has been played: the first whose atTimeLimit holds, else the first fallback. */
+function timeLimitEnding(sc: Scenario, w: Work): string {
+  for (const e of sc.endings) if (e.atTimeLimit && e.atTimeLimit.fn(w) !== 0) return e.id;
+  return sc.endings.find((e) => e.fallback)!.id;
+}
+
+/** Opens turn `w.turnNo` on `base` (whose arrays `w` owns); the rng advances for every chance rolled. */
+export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { state: GameState; events: TurnEvent[] } {
+  const events: TurnEvent[] = [];
+  const dilemmas: GameState['dilemmas'] = [];
+  let ending: string | null = null;
+  const turn = w.turnNo;
+  if (turn > sc.turnCount) {
+    ending = timeLimitEnding(sc, w);
+  } else {
+    for (const ev of sc.events) {
+      const i = ev.index;
+      if (ev.once && w.eventCounts[i]! > 0) continue;
+      if (ev.cooldown > 0 && w.eventCounts[i]! > 0 && turn - w.eventLast[i]! <= ev.cooldown) continue;
+      const due = ev.turn !== null ? ev.turn === turn && (ev.when === null || ev.when.fn(w) !== 0) : ev.when !== null ? ev.when.fn(w) !== 0 : ev.chance !== null;
+      if (!due) continue;
+      let roll: number | null = null;
+      let chance: number | null = null;
+      if (ev.chance) {
+        chance = clampPct(ev.chance.fn(w));
+        roll = rng.next() * 100;
+        if (roll >= chance) continue;
+      }
+      w.eventCounts[i]! += 1;
+      w.eventLast[i] = turn;
+      const def = sc.def.events![i]!;
+      runEffects(w, ev.effects, w, w, -1, { kind: 'event', id: ev.id, actor: null, label: def.title });
+      events.push({ type: 'event', id: ev.id, roll, chance });
+      if (ev.dilemma) {
+        const actor = sc.actors[ev.dilemma.actor]!.id;
+        if (base.seats[actor] === 'human') {
+          dilemmas.push({ event: ev.id, actor });
+          events.push({ type: 'dilemma', actor, event: ev.id, pending: true });
+        } else {
+          const snapshot = { ...w.toState(base), rng: rng.state() };
+          const option = chooseDilemmaOption(sc, snapshot, actor, ev.id);
+          const o = ev.dilemma.options.find((x) => x.id === option)!;
+          runEffects(w, o.effects, w, w, ev.dilemma.actor, { kind: 'dilemma', id: `${ev.id}.${o.id}`, actor, label: o.label });
+          events.push({ type: 'dilemma', actor, event: ev.id, pending: false }, { type: 'dilemma-answer', actor, event: ev.id, option: o.id });
+        }
+      }
+    }
+    for (const e of sc.endings) {
+      if (e.when && e.when.fn(w) !== 0) {
+        ending = e.id;
+        break;
+      }
+    }
+  }
+  if (ending !== null) events.push({ type: 'ending', id: ending });
+  const state: GameState = { ...w.toState(base), rng: rng.state(), dilemmas: ending === null ? dilemmas : [], news: events, over: ending !== null, ending };
+  return { state, events };
+}

@@ -1,0 +1,222 @@
+// The engine's data: a compiled scenario (read-only, built once) and the serializable game state.
+import type { ExprFn } from './expr/index.js';
+import type { RngState } from './rng.js';
+import type { ScenarioFile } from './schema.js';
+
+export const ENGINE_VERSION = '0.1.0';
+export const STATE_VERSION = 1;
+
+/** A number, or an expression giving one, ready to evaluate. */
+export interface Amount { source: string; fn: ExprFn; constant: number | null }
+
+export type TargetKind = 'indicator' | 'stance' | 'flow' | 'flag';
+
+export interface CEffect {
+  kind: TargetKind;
+  /** indicator, flow or flag index; for stances the index of the pair (from * actorCount + to). */
+  index: number;
+  mode: 'add' | 'set';
+  amount: Amount;
+  label: string | null;
+  decay: number | null;
+  delay: number;
+  over: number;
+  /** The actor whose stance or indicator this touches (-1: none), for leverage scaling. */
+  owner: number;
+  leveraged: boolean;
+}
+
+export interface CFactor { label: string; add: Amount; when: Amount | null }
+export interface CRequirement { label: string; when: Amount }
+
+export interface CAction {
+  id: string;
+  index: number;
+  actor: number;
+  label: string;
+  tags: readonly string[];
+  visible: Amount | null;
+  requires: readonly CRequirement[];
+  cost: ReadonlyArray<{ indicator: number; amount: number }>;
+  cooldown: number;
+  maxUses: number;
+  effects: readonly CEffect[];
+  outcome: null | {
+    odds: Amount;
+    factors: readonly CFactor[];
+    success: readonly CEffect[];
+    failure: readonly CEffect[];
+  };
+}
+
+export interface CEvent {
+  id: string;
+  index: number;
+  turn: number | null;
+  when: Amount | null;
+  chance: Amount | null;
+  cooldown: number;
+  once: boolean;
+  effects: readonly CEffect[];
+  dilemma: null | { actor: number; options: ReadonlyArray<{ id: string; label: string; effects: readonly CEffect[] }> };
+}
+
+export interface CSituation {
+  id: string;
+  start: Amount;
+  stop: Amount;
+  onStart: readonly CEffect[];
+  whileActive: readonly CEffect[];
+  onStop: readonly CEffect[];
+}
+
+export interface CEnding { id: string; when: Amount | null; atTimeLimit: Amount | null; fallback: boolean }
+
+export interface CIndicator {
+  id: string;
+  min: number;
+  max: number;
+  owner: number;
+  perTurn: ReadonlyArray<{ label: string; amount: Amount }>;
+  bands: ReadonlyArray<{ upTo: number; label: string }>;
+}
+
+export interface CFlow { id: string; from: number; to: number; min: number; max: number }
+
+export interface CGoal { id: string; label: string; value: Amount; weight: number }
+export interface CVeto { label: string; actions: ReadonlySet<number> | null; tags: ReadonlySet<string> | null; when: Amount | null }
+
+export interface CActor {
+  id: string;
+  index: number;
+  goals: readonly CGoal[];
+  vetoes: readonly CVeto[];
+  fuzz: number;
+  preferences: ReadonlyMap<string, number>;
+  objectives: ReadonlyArray<{ id: string; label: string; when: Amount; points: number }>;
+}
+
+/** A scenario checked and compiled: indices resolved, expressions compiled. Never mutated. */
+export interface Scenario {
+  def: ScenarioFile;
+  hash: string;
+  actors: readonly CActor[];
+  actorIndex: ReadonlyMap<string, number>;
+  indicators: readonly CIndicator[];
+  indicatorIndex: ReadonlyMap<string, number>;
+  flags: readonly string[];
+  flagIndex: ReadonlyMap<string, number>;
+  flows: readonly CFlow[];
+  flowIndex: ReadonlyMap<string, number>;
+  stanceMin: number;
+  stanceMax: number;
+  stanceDecay: number;
+  stanceBands: ReadonlyArray<{ id: string; label: string; upTo: number }>;
+  /** Resting points, index from * actorCount + to (diagonal unused, 0). */
+  rest: readonly number[];
+  initialStance: readonly number[];
+  leverageScale: number;
+  leverageStrength: number;
+  actions: readonly CAction[];
+  actionIndex: ReadonlyMap<string, number>;
+  actionsByActor: ReadonlyArray<readonly CAction[]>;
+  events: readonly CEvent[];
+  eventIndex: ReadonlyMap<string, number>;
+  situations: readonly CSituation[];
+  situationIndex: ReadonlyMap<string, number>;
+  endings: readonly CEnding[];
+  turnCount: number;
+  /** Keys naming every number the ledger can speak of: "indicator:id", "stance:a>b", "flow:id", "flag:id". */
+  keys: { indicator: readonly string[]; stance: readonly string[]; flow: readonly string[]; flag: readonly string[] };
+}
+
+export type Seat = 'human' | 'ai';
+
+export interface Modifier { pair: number; label: string; value: number; decay: number }
+
+export interface PendingEffect {
+  due: number;
+  kind: TargetKind;
+  index: number;
+  mode: 'add' | 'set';
+  amount: number;
+  label: string | null;
+  decay: number | null;
+  cause: Cause;
+}
+
+export type CauseKind = 'action' | 'cost' | 'outcome' | 'delayed' | 'event' | 'dilemma' | 'situation' | 'drift' | 'decay' | 'start';
+export interface Cause { kind: CauseKind; id: string; actor: string | null; label: string }
+
+export interface LedgerEntry { turn: number; target: string; delta: number; value: number; cause: Cause; clamped?: true }
+
+export interface ActionResult {
+  actor: string;
+  action: string;
+  label: string;
+  odds: number | null;
+  roll: number | null;
+  success: boolean | null;
+  factors: Array<{ label: string; add: number }>;
+}
+
+export type TurnEvent =
+  | { type: 'action'; result: ActionResult }
+  | { type: 'dilemma-answer'; actor: string; event: string; option: string }
+  | { type: 'event'; id: string; roll: number | null; chance: number | null }
+  | { type: 'dilemma'; actor: string; event: string; pending: boolean }
+  | { type: 'situation'; id: string; active: boolean }
+  | { type: 'ending'; id: string };
+
+/** One actor's choice for a turn: an action id, and answers to its pending dilemmas by event id. */
+export interface Choice { action: string; dilemmas?: Record<string, string> }
+export type Choices = Record<string, Choice>;
+
+export interface TurnRecord {
+  turn: number;
+  choices: Choices;
+  events: TurnEvent[];
+  ledger: LedgerEntry[];
+  /** Indicator values after the turn resolved, in scenario order. */
+  indicators: number[];
+}
+
+/** The whole serializable game. Everything but `history` enters the state hash. */
+export interface GameState {
+  stateVersion: number;
+  engineVersion: string;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: string;
+  seats: Record<string, Seat>;
+  /** The AI's fuzz for every seat (difficulty), or null for each actor's own from the scenario. */
+  aiFuzz: number | null;
+  turn: number;
+  over: boolean;
+  ending: string | null;
+  rng: RngState;
+  indicators: number[];
+  flows: number[];
+  flags: number[];
+  stances: number[];
+  modifiers: Modifier[];
+  pending: PendingEffect[];
+  actionCounts: number[];
+  actionLast: number[];
+  eventCounts: number[];
+  eventLast: number[];
+  situations: number[];
+  dilemmas: Array<{ event: string; actor: string }>;
+  /** What happened at the start of the current turn (events, situations), for the player to read. */
+  news: TurnEvent[];
+  history: TurnRecord[];
+}
+
+export interface StepResult { state: GameState; events: TurnEvent[] }
+
+export class EngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}

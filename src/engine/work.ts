@@ -1,0 +1,152 @@
+// A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
+import { leverageOf, type LeverageEnv } from './env.js';
+import type { Cause, GameState, LedgerEntry, Modifier, PendingEffect, Scenario, TargetKind } from './types.js';
+
+/** An effect with its amount already evaluated. */
+export interface Resolved { kind: TargetKind; index: number; mode: 'add' | 'set'; amount: number; label: string | null; decay: number | null }
+
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+/** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
+const finite = (x: number) => (Number.isFinite(x) ? x : 0);
+
+export class Work implements LeverageEnv {
+  readonly n: number;
+  turnNo: number;
+  indicators: number[];
+  flows: number[];
+  flags: number[];
+  /** rest + sum of modifiers per pair, before clamping. */
+  raw: number[];
+  stances: number[];
+  modifiers: Modifier[];
+  pending: PendingEffect[];
+  actionCounts: number[];
+  actionLast: number[];
+  eventCounts: number[];
+  eventLast: number[];
+  situations: number[];
+
+  /** `lite`: a look-ahead copy that tracks stance values but not modifiers or counters. */
+  constructor(readonly sc: Scenario, s: GameState, readonly ledger: LedgerEntry[] | null, readonly lite = false) {
+    this.n = sc.actors.length;
+    this.turnNo = s.turn;
+    this.indicators = s.indicators.slice();
+    this.flows = s.flows.slice();
+    this.flags = s.flags.slice();
+    this.stances = s.stances.slice();
+    this.raw = sc.rest.slice();
+    for (const m of s.modifiers) this.raw[m.pair] = (this.raw[m.pair] ?? 0) + m.value;
+    this.modifiers = lite ? [] : s.modifiers.map((m) => ({ ...m }));
+    this.pending = lite ? s.pending : s.pending.slice();
+    this.actionCounts = lite ? s.actionCounts : s.actionCounts.slice();
+    this.actionLast = lite ? s.actionLast : s.actionLast.slice();
+    this.eventCounts = lite ? s.eventCounts : s.eventCounts.slice();
+    this.eventLast = lite ? s.eventLast : s.eventLast.slice();
+    this.situations = lite ? s.situations : s.situations.slice();
+  }
+
+  indicator(i: number): number { return this.indicators[i] ?? 0; }
+  stance(from: number, to: number): number { return this.stances[from * this.n + to] ?? 0; }
+  flow(i: number): number { return this.flows[i] ?? 0; }
+  flag(i: number): number { return this.flags[i] ?? 0; }
+  situation(i: number): number { return this.situations[i] ?? 0; }
+  fired(i: number): number { return this.eventCounts[i] ?? 0; }
+  taken(i: number): number { return this.actionCounts[i] ?? 0; }
+  turn(): number { return this.turnNo; }
+
+  leverage(from: number, to: number): number { return leverageOf(this.sc, this.flows, from, to); }
+
+  /** The factor by which `actor`'s effects on `target` are scaled. */
+  leverageFactor(actor: number, target: number): number {
+    return 1 + this.leverage(actor, target) * this.sc.leverageStrength;
+  }
+
+  apply(e: Resolved, cause: Cause): void {
+    const amount = finite(e.amount);
+    switch (e.kind) {
+      case 'indicator': {
+        const def = this.sc.indicators[e.index]!;
+        const before = this.indicators[e.index]!;
+        const wanted = e.mode === 'add' ? before + amount : amount;
+        const after = clamp(wanted, def.min, def.max);
+        this.indicators[e.index] = after;
+        this.record(this.sc.keys.indicator[e.index]!, before, after, wanted !== after, cause);
+        return;
+      }
+      case 'flow': {
+        const def = this.sc.flows[e.index]!;
+        const before = this.flows[e.index]!;
+        const wanted = e.mode === 'add' ? before + amount : amount;
+        const after = clamp(wanted, def.min, def.max);
+        this.flows[e.index] = after;
+        this.record(this.sc.keys.flow[e.index]!, before, after, wanted !== after, cause);
+        return;
+      }
+      case 'flag': {
+        const before = this.flags[e.index]!;
+        const after = clamp(e.mode === 'add' ? before + amount : amount, -1e9, 1e9);
+        this.flags[e.index] = after;
+        this.record(this.sc.keys.flag[e.index]!, before, after, false, cause);
+        return;
+      }
+      case 'stance':
+        this.addModifier(e.index, e.label ?? cause.label, amount, e.decay ?? this.sc.stanceDecay, cause);
+    }
+  }
+
+  /** Adds to (or creates) the named modifier of a stance, limited so the stance stays in range. */
+  addModifier(pair: number, label: string, amount: number, decay: number, cause: Cause): void {
+    const { stanceMin, stanceMax } = this.sc;
+    const raw = this.raw[pair]!;
+    const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
+    if (this.lite) return this.setRaw(pair, raw + room, false, cause);
+    let mod = this.modifiers.find((m) => m.pair === pair && m.label === label);
+    if (!mod) {
+      mod = { pair, label, value: 0, decay };
+      this.modifiers.push(mod);
+    }
+    mod.value += room;
+    mod.decay = decay;
+    this.setRaw(pair, raw + room, room !== amount, cause);
+  }
+
+  /** Every modifier fades by its decay share; those that fade below half a point are dropped. */
+  fadeModifiers(): void {
+    const kept: Modifier[] = [];
+    for (const m of this.modifiers) {
+      const next = m.decay === 0 ? m.value : m.value * (1 - m.decay);
+      const value = Math.abs(next) < 0.5 ? 0 : next;
+      const delta = value - m.value;
+      if (delta !== 0) this.setRaw(m.pair, this.raw[m.pair]! + delta, false, { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` });
+      if (value !== 0) kept.push({ ...m, value });
+    }
+    this.modifiers = kept;
+  }
+
+  private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {
+    this.raw[pair] = raw;
+    const before = this.stances[pair]!;
+    const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
+    this.stances[pair] = after;
+    this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
+  }
+
+  private record(target: string, before: number, after: number, clamped: boolean, cause: Cause): void {
+    if (!this.ledger || (before === after && !clamped)) return;
+    const entry: LedgerEntry = { turn: this.turnNo, target, delta: after - before, value: after, cause };
+    if (clamped) entry.clamped = true;
+    this.ledger.push(entry);
+  }
+
+  /** The working values written back over a copy of `base`. */
+  toState(base: GameState): GameState {
+    return {
+      ...base,
+      turn: this.turnNo,
+      indicators: this.indicators, flows: this.flows, flags: this.flags, stances: this.stances,
+      modifiers: this.modifiers, pending: this.pending,
+      actionCounts: this.actionCounts, actionLast: this.actionLast, eventCounts: this.eventCounts, eventLast: this.eventLast,
+      situations: this.situations,
+    };
+  }
+}
