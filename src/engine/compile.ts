@@ -1,4 +1,5 @@
 // Turns a schema-valid scenario file into a compiled Scenario, reporting every semantic problem found.
+import { PASS_ID } from './choices.js';
 import { compileExpr, type ExprRefs } from './expr/index.js';
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { scenarioHash } from './hash.js';
@@ -35,6 +36,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   const flowsDef = def.flows ?? [];
   const flowIndex = indexIds(flowsDef, ['flows'], 'flow', d);
   const actionIndex = indexIds(def.actions, ['actions'], 'action', d);
+  def.actions.forEach((a, i) => { if (a.id === PASS_ID) err(['actions', i, 'id'], `"${PASS_ID}" is reserved for the built-in "Hold course" action`); });
   const eventsDef = def.events ?? [];
   const eventIndex = indexIds(eventsDef, ['events'], 'event', d);
   const situationsDef = def.situations ?? [];
@@ -229,6 +231,10 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
       preferences.set(key, value);
     }
     indexIds(a.objectives, [...p, 'objectives'], 'objective', d);
+    a.objectives.forEach((o, j) => checkSources(o.sources, [...p, 'objectives', j, 'sources']));
+    (a.ai.vetoes ?? []).forEach((v, j) => v.tags?.forEach((t, k) => {
+      if (!tagSet.has(t)) err([...p, 'ai', 'vetoes', j, 'tags', k], `no action carries the tag "${t}"; tags in use: ${[...tagSet].join(', ') || 'none'}`);
+    }));
     a.biography.forEach((b, j) => checkSources(b.sources, [...p, 'biography', j, 'sources']));
     return {
       id: a.id, index: i, fuzz: a.ai.fuzz ?? 0, preferences,

@@ -12,3 +12,4 @@ export { scoreObjectives, type ObjectiveScore } from './objectives.js';
 export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
 export { seedRng, resumeRng, type RngState } from './rng.js';
 export * from './types.js';
+export { recordReplay, verifyReplay, parseReplay, replaySchema, REPLAY_FORMAT, REPLAY_VERSION, type Replay, type ReplayCheck } from './replay.js';

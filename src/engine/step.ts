@@ -14,10 +14,12 @@ import { Work } from './work.js';
 /**
  * The documented order of a turn:
  * 1. answers to pending dilemmas, in actor order;
- * 2. every actor's action in actor order: cost, odds rolled, effects (amounts from the start-of-turn state);
+ * 2. every actor's action in actor order: cost, effects, then odds rolled and the outcome's effects
+ *    (all amounts and odds from the start-of-turn state);
  * 3. delayed effects due this turn; 4. stance modifiers fade; 5. indicators' per-turn changes (all
- * evaluated first, then applied); 6. situations start or stop; 7. the turn advances: at the time limit
- * the game ends, otherwise the new turn's events fire and endings with a condition are checked.
+ * evaluated first, then applied); 6. situations start or stop; 7. the turn advances: past the last turn
+ * the game ends (a `when` ending that holds, else `atTimeLimit`, else the fallback); otherwise the new
+ * turn's events fire and endings with a `when` condition are checked.
  */
 export function step(sc: Scenario, state: GameState, choices: Choices): StepResult {
   if (state.scenarioHash !== sc.hash) throw new EngineError('this game belongs to a different version of the scenario');

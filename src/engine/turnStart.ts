@@ -7,8 +7,16 @@ import type { Work } from './work.js';
 
 const clampPct = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
 
-/** The ending chosen when the last turn has been played: the first whose atTimeLimit holds, else the first fallback. */
+/** The first ending whose `when` holds, or null. */
+function conditionEnding(sc: Scenario, w: Work): string | null {
+  for (const e of sc.endings) if (e.when && e.when.fn(w) !== 0) return e.id;
+  return null;
+}
+
+/** The ending chosen when the last turn has been played: a `when` ending that holds, else the first whose atTimeLimit holds, else the first fallback. */
 function timeLimitEnding(sc: Scenario, w: Work): string {
+  const early = conditionEnding(sc, w);
+  if (early !== null) return early;
   for (const e of sc.endings) if (e.atTimeLimit && e.atTimeLimit.fn(w) !== 0) return e.id;
   return sc.endings.find((e) => e.fallback)!.id;
 }
@@ -54,12 +62,7 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
         }
       }
     }
-    for (const e of sc.endings) {
-      if (e.when && e.when.fn(w) !== 0) {
-        ending = e.id;
-        break;
-      }
-    }
+    ending = conditionEnding(sc, w);
   }
   if (ending !== null) events.push({ type: 'ending', id: ending });
   const state: GameState = { ...w.toState(base), rng: rng.state(), dilemmas: ending === null ? dilemmas : [], news: events, over: ending !== null, ending };

@@ -8,6 +8,9 @@ export interface Resolved { kind: TargetKind; index: number; mode: 'add' | 'set'
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
+const copyInto = (to: number[], from: readonly number[]) => {
+  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
+};
 
 export class Work implements LeverageEnv {
   readonly n: number;
@@ -43,6 +46,15 @@ export class Work implements LeverageEnv {
     this.eventCounts = lite ? s.eventCounts : s.eventCounts.slice();
     this.eventLast = lite ? s.eventLast : s.eventLast.slice();
     this.situations = lite ? s.situations : s.situations.slice();
+  }
+
+  /** Lite copies only: makes this copy's values equal to `other`'s again, without allocating. */
+  resetTo(other: Work): void {
+    copyInto(this.indicators, other.indicators);
+    copyInto(this.flows, other.flows);
+    copyInto(this.flags, other.flags);
+    copyInto(this.raw, other.raw);
+    copyInto(this.stances, other.stances);
   }
 
   indicator(i: number): number { return this.indicators[i] ?? 0; }
@@ -121,6 +133,25 @@ export class Work implements LeverageEnv {
       if (value !== 0) kept.push({ ...m, value });
     }
     this.modifiers = kept;
+    for (const m of kept) this.saturate(m.pair);
+  }
+
+  /** Keeps rest + modifiers within the stance range by trimming the modifiers that push past it, so what is shown adds up. */
+  private saturate(pair: number): void {
+    const { stanceMin, stanceMax } = this.sc;
+    let raw = this.raw[pair]!;
+    if (raw >= stanceMin && raw <= stanceMax) return;
+    const up = raw > stanceMax;
+    const push = this.modifiers.filter((m) => m.pair === pair && (up ? m.value > 0 : m.value < 0)).sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+    for (const m of push) {
+      const excess = up ? raw - stanceMax : raw - stanceMin;
+      if (excess === 0) break;
+      const cut = up ? Math.min(excess, m.value) : Math.max(excess, m.value);
+      m.value -= cut;
+      raw -= cut;
+    }
+    this.raw[pair] = raw;
+    this.modifiers = this.modifiers.filter((m) => m.value !== 0);
   }
 
   private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {

@@ -1,6 +1,6 @@
 // Compiler for the expression language: pure; resolves names to indices, folds constants and builds closures.
 import { lex, type ExprError } from './lexer.js';
-import { EXPR_LIMITS, parse, type ArithOp, type CmpOp, type Node } from './parser.js';
+import { EXPR_LIMITS, parse, type ArithOp, type CmpOp, type AstNode } from './parser.js';
 
 export interface ExprRefs {
   indicators: ReadonlyMap<string, number>;
@@ -66,33 +66,22 @@ const FIELD = {
 const KINDS: readonly IdKind[] = ['indicator', 'actor', 'flow', 'flag', 'situation', 'event', 'action'];
 const ARTICLE = { indicator: 'an', actor: 'an', flow: 'a', flag: 'a', situation: 'a', event: 'an', action: 'an' } as const;
 // How to read each kind of name where a number is expected.
-const USE = {
-  indicator: 'ind', flow: 'flow', flag: 'flag',
-  situation: 'active', event: 'fired', action: 'taken',
-} as const;
+const USE = { indicator: 'ind', flow: 'flow', flag: 'flag', situation: 'active', event: 'fired', action: 'taken' } as const;
 
+// Functions by name: arity (max = Infinity for any number) and, for id-taking ones, the kind of id they take.
 interface FnSpec { min: number; max: number; ids: IdKind | null }
-const FUNCS: ReadonlyMap<string, FnSpec> = new Map<string, FnSpec>([
-  ['min', { min: 1, max: Infinity, ids: null }], ['max', { min: 1, max: Infinity, ids: null }],
-  ['clamp', { min: 3, max: 3, ids: null }], ['if', { min: 3, max: 3, ids: null }],
-  ['abs', { min: 1, max: 1, ids: null }], ['round', { min: 1, max: 1, ids: null }],
-  ['floor', { min: 1, max: 1, ids: null }], ['ceil', { min: 1, max: 1, ids: null }],
-  ['stance', { min: 2, max: 2, ids: 'actor' }], ['leverage', { min: 2, max: 2, ids: 'actor' }],
-  ['flow', { min: 1, max: 1, ids: 'flow' }], ['flag', { min: 1, max: 1, ids: 'flag' }],
-  ['active', { min: 1, max: 1, ids: 'situation' }], ['fired', { min: 1, max: 1, ids: 'event' }],
-  ['taken', { min: 1, max: 1, ids: 'action' }], ['ind', { min: 1, max: 1, ids: 'indicator' }],
+const fnSpec = (min: number, max: number, ids: IdKind | null = null): FnSpec => ({ min, max, ids });
+const FUNCS: ReadonlyMap<string, FnSpec> = new Map([
+  ['min', fnSpec(1, Infinity)], ['max', fnSpec(1, Infinity)], ['clamp', fnSpec(3, 3)], ['if', fnSpec(3, 3)],
+  ['abs', fnSpec(1, 1)], ['round', fnSpec(1, 1)], ['floor', fnSpec(1, 1)], ['ceil', fnSpec(1, 1)],
+  ['stance', fnSpec(2, 2, 'actor')], ['leverage', fnSpec(2, 2, 'actor')], ['flow', fnSpec(1, 1, 'flow')],
+  ['flag', fnSpec(1, 1, 'flag')], ['active', fnSpec(1, 1, 'situation')], ['fired', fnSpec(1, 1, 'event')],
+  ['taken', fnSpec(1, 1, 'action')], ['ind', fnSpec(1, 1, 'indicator')],
 ]);
 
 function quote(name: string): string { return `"${name.length > 40 ? `${name.slice(0, 40)}...` : name}"`; }
 
-function lowerAscii(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s.charAt(i);
-  }
-  return out;
-}
+const lowerAscii = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 
 // Levenshtein distance, or 3 as soon as it is certain to exceed 2.
 function distance(a: string, b: string): number {
@@ -128,7 +117,7 @@ export function suggest(name: string, candidates: Iterable<string>): string {
   return best === null ? '' : `; did you mean ${quote(best)}?`;
 }
 
-function resolve(n: Node, refs: ExprRefs, errors: ExprError[]): RNode | null {
+function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null {
   const err = (at: { start: number; end: number }, message: string): null => {
     errors.push({ message, start: at.start, end: at.end });
     return null;
@@ -137,7 +126,7 @@ function resolve(n: Node, refs: ExprRefs, errors: ExprError[]): RNode | null {
     for (const k of KINDS) if (k !== except && refs[FIELD[k]].has(name)) return k;
     return null;
   };
-  const id = (arg: Node, kind: IdKind, fn: string): number | null => {
+  const id = (arg: AstNode, kind: IdKind, fn: string): number | null => {
     if (arg.kind !== 'name') return err(arg, `${fn}() expects ${ARTICLE[kind]} ${kind} id here, not an expression`);
     const index = refs[FIELD[kind]].get(arg.name);
     if (index !== undefined) return index;
@@ -145,7 +134,7 @@ function resolve(n: Node, refs: ExprRefs, errors: ExprError[]): RNode | null {
     if (other !== null) return err(arg, `${quote(arg.name)} is ${ARTICLE[other]} ${other}, not ${ARTICLE[kind]} ${kind}`);
     return err(arg, `unknown ${kind} ${quote(arg.name)}${suggest(arg.name, refs[FIELD[kind]].keys())}`);
   };
-  const all = (nodes: readonly Node[]): RNode[] | null => {
+  const all = (nodes: readonly AstNode[]): RNode[] | null => {
     const out = nodes.map((a) => resolve(a, refs, errors));
     return out.every((r): r is RNode => r !== null) ? out : null;
   };
@@ -191,7 +180,7 @@ function resolve(n: Node, refs: ExprRefs, errors: ExprError[]): RNode | null {
           : `${n.name}() takes ${plural(spec.min)} but got ${count}`);
       }
       if (spec.ids === 'actor') {
-        const [argA, argB] = n.args as [Node, Node];
+        const [argA, argB] = n.args as [AstNode, AstNode];
         const a = id(argA, 'actor', n.name);
         const b = id(argB, 'actor', n.name);
         if (a === null || b === null) return null;
@@ -199,7 +188,7 @@ function resolve(n: Node, refs: ExprRefs, errors: ExprError[]): RNode | null {
         return { k: 'pair', what: n.name === 'stance' ? 'stance' : 'leverage', a, b };
       }
       if (spec.ids) {
-        const i = id(n.args[0] as Node, spec.ids, n.name);
+        const i = id(n.args[0] as AstNode, spec.ids, n.name);
         return i === null ? null : { k: 'read', what: spec.ids, i };
       }
       const args = all(n.args);
@@ -301,15 +290,6 @@ function arith(op: ArithOp, a: RNode, b: RNode): ExprFn {
       case '-': return (e) => lim(f(e) - v);
       case '*': return (e) => lim(f(e) * v);
       case '/': return v === 0 ? () => 0 : (e) => lim(f(e) / v);
-    }
-  }
-  if (a.k === 'const') {
-    const v = a.v;
-    switch (op) {
-      case '+': return (e) => lim(v + g(e));
-      case '-': return (e) => lim(v - g(e));
-      case '*': return (e) => lim(v * g(e));
-      case '/': return (e) => div(v, g(e));
     }
   }
   switch (op) {

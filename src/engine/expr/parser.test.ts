@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { lex } from './lexer.js';
-import { EXPR_LIMITS, parse, type Node } from './parser.js';
+import { EXPR_LIMITS, parse, type AstNode } from './parser.js';
 
 const parseSrc = (src: string): ReturnType<typeof parse> => parse(lex(src).tokens, src);
 
 // A compact, fully parenthesized rendering of the tree, for checking its shape.
-function show(n: Node): string {
+function show(n: AstNode): string {
   switch (n.kind) {
     case 'num': return String(n.value);
     case 'name': return n.name;

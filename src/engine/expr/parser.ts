@@ -8,14 +8,14 @@ export type CmpOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
 export type BinOp = ArithOp | CmpOp | 'and' | 'or';
 
 // Spans are 0-based offsets into the source, end exclusive. A parenthesized node's span includes its parentheses.
-export type Node =
+export type AstNode =
   | { kind: 'num'; value: number; start: number; end: number }
   | { kind: 'name'; name: string; start: number; end: number }
-  | { kind: 'neg' | 'not'; arg: Node; start: number; end: number }
-  | { kind: 'bin'; op: BinOp; left: Node; right: Node; start: number; end: number }
-  | { kind: 'call'; name: string; args: Node[]; nameEnd: number; start: number; end: number };
+  | { kind: 'neg' | 'not'; arg: AstNode; start: number; end: number }
+  | { kind: 'bin'; op: BinOp; left: AstNode; right: AstNode; start: number; end: number }
+  | { kind: 'call'; name: string; args: AstNode[]; nameEnd: number; start: number; end: number };
 
-export interface ParseResult { ast: Node | null; errors: ExprError[] }
+export interface ParseResult { ast: AstNode | null; errors: ExprError[] }
 
 const CMP_OPS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
@@ -50,21 +50,21 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
     }
   };
 
-  const bin = (op: BinOp, left: Node, right: Node): Node => ({ kind: 'bin', op, left, right, start: left.start, end: right.end });
+  const bin = (op: BinOp, left: AstNode, right: AstNode): AstNode => ({ kind: 'bin', op, left, right, start: left.start, end: right.end });
 
-  const parseOr = (): Node => {
+  const parseOr = (): AstNode => {
     let left = parseAnd();
     while (isOp(peek(), 'or')) { next(); left = bin('or', left, parseAnd()); }
     return left;
   };
 
-  const parseAnd = (): Node => {
+  const parseAnd = (): AstNode => {
     let left = parseNot();
     while (isOp(peek(), 'and')) { next(); left = bin('and', left, parseNot()); }
     return left;
   };
 
-  const parseNot = (): Node => {
+  const parseNot = (): AstNode => {
     const tok = peek();
     if (!isOp(tok, 'not')) return parseCmp();
     next();
@@ -74,7 +74,7 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
     return { kind: 'not', arg, start: tok.start, end: arg.end };
   };
 
-  const parseCmp = (): Node => {
+  const parseCmp = (): AstNode => {
     const left = parseAdd();
     const tok = peek();
     if (tok.kind !== 'op' || !CMP_OPS.has(tok.text)) return left;
@@ -87,7 +87,7 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
     return node;
   };
 
-  const parseAdd = (): Node => {
+  const parseAdd = (): AstNode => {
     let left = parseMul();
     for (let t = peek(); isOp(t, '+') || isOp(t, '-'); t = peek()) {
       next();
@@ -96,7 +96,7 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
     return left;
   };
 
-  const parseMul = (): Node => {
+  const parseMul = (): AstNode => {
     let left = parseUnary();
     for (let t = peek(); isOp(t, '*') || isOp(t, '/'); t = peek()) {
       next();
@@ -105,7 +105,7 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
     return left;
   };
 
-  const parseUnary = (): Node => {
+  const parseUnary = (): AstNode => {
     const tok = peek();
     if (!isOp(tok, '-')) return parsePrimary();
     next();
@@ -115,10 +115,10 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
     return { kind: 'neg', arg, start: tok.start, end: arg.end };
   };
 
-  const parseCall = (nameTok: Token): Node => {
+  const parseCall = (nameTok: Token): AstNode => {
     const open = next();
     enter(open);
-    const args: Node[] = [];
+    const args: AstNode[] = [];
     if (isOp(peek(), ')')) {
       const close = next();
       depth--;
@@ -136,7 +136,7 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
     }
   };
 
-  const parsePrimary = (): Node => {
+  const parsePrimary = (): AstNode => {
     const tok = next();
     if (tok.kind === 'num') return { kind: 'num', value: tok.value, start: tok.start, end: tok.end };
     if (tok.kind === 'name') {

@@ -1,0 +1,100 @@
+// Replays: a versioned record of a game's seed, seats and every choice, with a state hash after every turn.
+import { z } from 'zod';
+import { createGame } from './game.js';
+import { stateHash } from './hash.js';
+import { step } from './step.js';
+import { ENGINE_VERSION, type Choices, type GameState, type Scenario } from './types.js';
+
+export const REPLAY_FORMAT = 'statecraft-replay';
+export const REPLAY_VERSION = 1;
+
+const choiceSchema = z.object({ action: z.string().max(64), dilemmas: z.record(z.string().max(64), z.string().max(64)).optional() }).strict();
+
+export const replaySchema = z
+  .object({
+    format: z.literal(REPLAY_FORMAT),
+    formatVersion: z.number().int(),
+    engineVersion: z.string().max(40),
+    scenario: z.object({ id: z.string().max(64), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    seed: z.string().min(1).max(200),
+    seats: z.record(z.string().max(64), z.enum(['human', 'ai'])),
+    aiFuzz: z.number().min(0).max(1).nullable(),
+    initialHash: z.string().regex(/^[0-9a-f]{64}$/),
+    turns: z.array(z.object({ turn: z.number().int().min(1), choices: z.record(z.string().max(64), choiceSchema), hash: z.string().regex(/^[0-9a-f]{64}$/), indicators: z.array(z.number()) }).strict()).max(1000),
+    ending: z.string().max(64).nullable(),
+    finalHash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+export type Replay = z.infer<typeof replaySchema>;
+
+export type ReplayCheck =
+  | { ok: true; turns: number; finalHash: string; ending: string | null; state: GameState }
+  | { ok: false; turn: number | null; message: string };
+
+/** pure; the replay of a game so far, re-simulated from its seed and choices to take a hash after every turn. */
+export function recordReplay(sc: Scenario, s: GameState): Replay {
+  let g = createGame(sc, { seed: s.seed, seats: s.seats, aiFuzz: s.aiFuzz });
+  const initialHash = stateHash(g);
+  const turns: Replay['turns'] = [];
+  for (const rec of s.history) {
+    if (rec.turn === 0) continue;
+    g = step(sc, g, rec.choices).state;
+    turns.push({ turn: rec.turn, choices: rec.choices, hash: stateHash(g), indicators: g.indicators });
+  }
+  return {
+    format: REPLAY_FORMAT, formatVersion: REPLAY_VERSION, engineVersion: ENGINE_VERSION,
+    scenario: { id: sc.def.id, hash: sc.hash }, seed: s.seed, seats: s.seats, aiFuzz: s.aiFuzz,
+    initialHash, turns, ending: g.ending, finalHash: stateHash(g),
+  };
+}
+
+/** pure; checks a parsed JSON value is a replay this engine reads, with a readable reason when not. */
+export function parseReplay(value: unknown): { ok: true; replay: Replay } | { ok: false; message: string } {
+  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === REPLAY_FORMAT) {
+    const v = (value as { formatVersion?: unknown }).formatVersion;
+    if (typeof v === 'number' && v !== REPLAY_VERSION) return { ok: false, message: `this replay uses format version ${v}; this engine reads version ${REPLAY_VERSION}` };
+  }
+  const r = replaySchema.safeParse(value);
+  if (r.success) return { ok: true, replay: r.data };
+  const issue = r.error.issues[0]!;
+  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)';
+  return { ok: false, message: `not a valid replay: ${where}: ${issue.message}` };
+}
+
+/** pure; re-plays every choice and compares every hash, reporting the first turn that differs and what differed. */
+export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
+  if (replay.scenario.id !== sc.def.id) return { ok: false, turn: null, message: `this replay is of scenario "${replay.scenario.id}", not "${sc.def.id}"` };
+  if (replay.scenario.hash !== sc.hash) {
+    return { ok: false, turn: null, message: `the scenario "${sc.def.id}" has changed since this replay was recorded (recorded hash ${replay.scenario.hash.slice(0, 12)}…, this file ${sc.hash.slice(0, 12)}…); a replay only verifies against the exact scenario it was recorded with` };
+  }
+  let g: GameState;
+  try {
+    g = createGame(sc, { seed: replay.seed, seats: replay.seats, aiFuzz: replay.aiFuzz });
+  } catch (e) {
+    return { ok: false, turn: null, message: `cannot start the game: ${(e as Error).message}` };
+  }
+  if (stateHash(g) !== replay.initialHash) return { ok: false, turn: 0, message: 'the initial state differs from the recorded one' };
+  for (const t of replay.turns) {
+    if (g.over) return { ok: false, turn: t.turn, message: `the game already ended (${g.ending}) before turn ${t.turn}` };
+    if (g.turn !== t.turn) return { ok: false, turn: t.turn, message: `expected turn ${t.turn}, the game is at turn ${g.turn}` };
+    try {
+      g = step(sc, g, t.choices as Choices).state;
+    } catch (e) {
+      return { ok: false, turn: t.turn, message: `the recorded choices are not legal: ${(e as Error).message}` };
+    }
+    const hash = stateHash(g);
+    if (hash !== t.hash) return { ok: false, turn: t.turn, message: `state hash differs after turn ${t.turn}${describeDifference(sc, t.indicators, g.indicators)}` };
+  }
+  const finalHash = stateHash(g);
+  if (finalHash !== replay.finalHash) return { ok: false, turn: null, message: 'the final state hash differs from the recorded one' };
+  if (g.ending !== replay.ending) return { ok: false, turn: null, message: `the recorded ending is ${replay.ending}, the replay reached ${g.ending}` };
+  return { ok: true, turns: replay.turns.length, finalHash, ending: g.ending, state: g };
+}
+
+function describeDifference(sc: Scenario, expected: readonly number[], actual: readonly number[]): string {
+  for (let i = 0; i < actual.length; i++) {
+    if (expected[i] !== actual[i]) return `: first difference in ${sc.def.indicators[i]?.name ?? `indicator ${i}`}, recorded ${expected[i]}, replayed ${actual[i]}`;
+  }
+  return ' (indicators agree; the difference is in stances, flows, flags or the generator)';
+}
