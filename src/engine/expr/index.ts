@@ -5,3 +5,5 @@ export type { ExprError } from './lexer.js';
 export { EXPR_LIMITS } from './parser.js';
 export { exprRange } from './range.js';
 export type { Bounds } from './range.js';
+export { treeOf } from './compile.js';
+export type { RNode } from './compile.js';
