@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/format/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/format/**/*.ts', 'src/analysis/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {

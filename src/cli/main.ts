@@ -1,0 +1,78 @@
+// The statecraft command line: picks the command, runs it, and turns any failure into one line on stderr.
+import { EngineError } from '../engine/index.js';
+import { CliError } from './args.js';
+
+const HELP = `Usage: statecraft <command> [options]
+
+Commands:
+  validate <file...>        check scenario files; every error as file:line:column
+  play <scenario>           play a game (interactive at a terminal; --auto, --choices, --json for scripts)
+  replay <replay>           re-play a replay file and verify every state hash
+  batch <scenario> --runs N run many AI-only games over worker threads; summary, --json, --csv
+  report <replay>           a Markdown debrief of a replay
+  schema                    print the scenario format's JSON Schema
+
+Run "statecraft <command> --help" for a command's options. --debug prints stack traces.`;
+
+type Command = (argv: string[]) => number | Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.js')).runValidate,
+  play: async () => (await import('./play.js')).runPlay,
+  replay: async () => (await import('./replay.js')).runReplay,
+  batch: async () => (await import('./batch.js')).runBatch,
+  report: async () => (await import('./report.js')).runReport,
+  schema: async () => (await import('./schema.js')).runSchema,
+};
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      const topic = command === 'help' ? rest[0] : undefined;
+      if (topic && COMMANDS[topic]) return await (await COMMANDS[topic]!())(['--help']);
+      process.stdout.write(`${HELP}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      const { ENGINE_VERSION } = await import('../engine/index.js');
+      process.stdout.write(`statecraft (engine ${ENGINE_VERSION})\n`);
+      return 0;
+    }
+    const load = COMMANDS[command];
+    if (!load) throw new CliError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')} (see: statecraft --help)`, 2);
+    return await (await load())(rest);
+  } catch (e) {
+    if (e instanceof CliError || e instanceof EngineError) {
+      process.stderr.write(`statecraft: ${e.message}\n`);
+      if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+      return e instanceof CliError ? e.code : 1;
+    }
+    const err = e as Error;
+    process.stderr.write(`statecraft: unexpected error: ${err?.message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && err?.stack) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+// A reader that stops early (`statecraft batch ... | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+// Anything that escapes a command (a stray callback) is still one line, with the stack only under --debug.
+const lastResort = (e: unknown) => {
+  const err = e as Error;
+  process.stderr.write(`statecraft: unexpected error: ${err?.message ?? String(e)}\n`);
+  if (process.argv.includes('--debug') && err?.stack) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', lastResort);
+process.on('unhandledRejection', lastResort);
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,140 @@
+// What `play` prints: the situation at the start of a turn, what happened in it, and the end of the game.
+import { bandOf, chooseAi, explain, legalChoices, scoreObjectives, type ActionView, type GameState, type Scenario } from '../engine/index.js';
+import { styles } from './io.js';
+import { actorName, biggestChanges, changeLine, endingDef, eventLine, num, oddsText, outcomeText, reasonsText, signed, splitRecord, turnLabel } from './narrate.js';
+
+export type Print = (line?: string) => void;
+
+export const stdoutPrint: Print = (line = '') => {
+  process.stdout.write(`${line}\n`);
+};
+
+/** "Turn 2 of 6 · Year 1, Q2". */
+export function turnHeading(sc: Scenario, turn: number): string {
+  return `Turn ${turn} of ${sc.turnCount} · ${turnLabel(sc, turn)}`;
+}
+
+/** The news: what opened this turn (events, dilemmas put to a player, situations). */
+export function printNews(sc: Scenario, s: GameState, print: Print): void {
+  const lines = s.news.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null && !l.startsWith('The game ends'));
+  if (!lines.length) return;
+  print('News:');
+  for (const l of lines) print(`  • ${l}`);
+}
+
+export function printIndicators(sc: Scenario, s: GameState, print: Print): void {
+  const width = Math.max(...sc.def.indicators.map((d) => d.name.length));
+  print('Indicators:');
+  sc.def.indicators.forEach((d, i) => {
+    const v = s.indicators[i]!;
+    const band = bandOf(sc.indicators[i]!.bands, v);
+    print(`  ${d.name.padEnd(width)}  ${num(v).padStart(6)}${d.unit ? ` ${d.unit}` : ''}  [${num(d.min)}..${num(d.max)}]${band ? `  ${band}` : ''}`);
+  });
+  const active = (sc.def.situations ?? []).filter((_, i) => s.situations[i] === 1);
+  if (active.length) print(`Situations: ${active.map((x) => x.name).join(', ')}`);
+}
+
+/** How `role` and the others regard each other, with band names. */
+export function printRelations(sc: Scenario, s: GameState, role: string, print: Print): void {
+  const me = sc.actorIndex.get(role)!;
+  const n = sc.actors.length;
+  const lines: string[] = [];
+  for (const other of sc.actors) {
+    if (other.index === me) continue;
+    const out = s.stances[me * n + other.index]!;
+    const inn = s.stances[other.index * n + me]!;
+    lines.push(`  ${actorName(sc, other.id)}: you → them ${num(out)} (${bandOf(sc.stanceBands, out)}), them → you ${num(inn)} (${bandOf(sc.stanceBands, inn)})`);
+  }
+  if (lines.length) {
+    print('Relations:');
+    for (const l of lines) print(l);
+  }
+}
+
+export function oddsSummary(a: ActionView): string {
+  if (!a.odds) return '';
+  const factors = a.odds.factors.filter((f) => f.applies).map((f) => `${f.label} ${signed(f.add)}`);
+  return `odds ${num(a.odds.total)}% (base ${num(a.odds.base)}${factors.length ? `; ${factors.join('; ')}` : ''})`;
+}
+
+/** The numbered menu of `role`'s actions; unavailable ones greyed with what they still lack. */
+export function printActionMenu(sc: Scenario, s: GameState, role: string, print: Print): ActionView[] {
+  const st = styles(process.stdout);
+  const actions = legalChoices(sc, s, role).actions;
+  print(`Actions for ${actorName(sc, role)}:`);
+  actions.forEach((a, i) => {
+    const extras = [a.cost.length ? `cost: ${a.cost.map((c) => `${num(c.amount)} ${c.name}`).join(', ')}` : '', oddsSummary(a)].filter(Boolean).join('; ');
+    const line = `  ${String(i + 1).padStart(2)}) ${a.label}${extras ? ` — ${extras}` : ''}`;
+    if (a.available) print(line);
+    else print(st.dim(`${line}  (unavailable; missing: ${a.missing.join('; ')})`));
+  });
+  return actions;
+}
+
+/** The full description of an action, with every odds factor and whether it applies now. */
+export function printActionDetails(a: ActionView, print: Print): void {
+  print(`${a.label} [${a.id}]${a.tags.length ? ` (${a.tags.join(', ')})` : ''}`);
+  print(`  ${a.description}`);
+  if (a.cost.length) print(`  Cost: ${a.cost.map((c) => `${num(c.amount)} ${c.name}`).join(', ')}`);
+  if (a.odds) {
+    print(`  Odds: ${num(a.odds.total)}% (base ${num(a.odds.base)})`);
+    for (const f of a.odds.factors) print(`    ${signed(f.add)} ${f.label}${f.applies ? '' : ' (does not apply now)'}`);
+  }
+  print(a.available ? '  Available now.' : `  Not available; missing: ${a.missing.join('; ')}`);
+}
+
+/** `explain` for a target, accepting shorthands: "tension" for indicator:tension, "a>b" for stance:a>b. */
+export function printExplanation(sc: Scenario, s: GameState, target: string, print: Print): void {
+  let key = target.trim();
+  if (!key.includes(':')) key = key.includes('>') ? `stance:${key}` : sc.indicatorIndex.has(key) ? `indicator:${key}` : sc.flowIndex.has(key) ? `flow:${key}` : sc.flagIndex.has(key) ? `flag:${key}` : key;
+  const x = explain(sc, s, key);
+  print(`${x.label}: ${num(x.value)}${x.band ? ` (${x.band})` : ''}`);
+  if (x.rest !== undefined) print(`  Resting point ${num(x.rest)}; modifiers: ${x.modifiers?.length ? x.modifiers.map((m) => `${m.label} ${signed(m.value)} (fades ${num(m.decay * 100)}%/turn)`).join(', ') : 'none'}`);
+  print(`  Largest causes so far: ${x.totals.length ? x.totals.slice(0, 5).map((t) => `${t.cause} ${signed(t.delta)}`).join(', ') : 'none recorded'}`);
+  if (x.latest.length) print(`  Most recent changes: ${x.latest.map((e) => `${e.cause.label} ${signed(e.delta)}`).join(', ')}`);
+}
+
+/**
+ * What happened in the turn just played (the last record of `after`): every actor's action (with the AI's
+ * reasons, taken on `before`), odds rolled, dilemma answers, situations, and the biggest changes.
+ */
+export function printTurnReport(sc: Scenario, before: GameState, after: GameState, aiPlayed: ReadonlySet<string>, print: Print): void {
+  const rec = after.history[after.history.length - 1]!;
+  const { resolution } = splitRecord(rec);
+  print(`What happened in ${turnLabel(sc, rec.turn)}:`);
+  for (const e of resolution) {
+    if (e.type === 'action') {
+      const r = e.result;
+      const odds = oddsText(r);
+      const outcome = outcomeText(sc, r);
+      print(`  ${actorName(sc, r.actor)}: ${r.label}${odds ? ` — ${odds}` : ''}${outcome ? ` ${outcome}` : ''}`);
+      if (aiPlayed.has(r.actor)) {
+        const d = chooseAi(sc, before, r.actor);
+        if (d.reasons.length) print(`      AI's reasons: ${reasonsText(d.reasons)}`);
+      }
+    } else {
+      const line = eventLine(sc, e);
+      if (line) print(`  ${line}`);
+    }
+  }
+  const changes = biggestChanges(sc, rec.ledger, 5);
+  if (changes.length) {
+    print('Biggest changes:');
+    for (const c of changes) print(`  ${changeLine(c)}`);
+  }
+}
+
+export function printEnd(sc: Scenario, s: GameState, print: Print): void {
+  const e = endingDef(sc, s.ending);
+  print(`=== Ending: ${e?.title ?? s.ending ?? 'none (game not finished)'} ===`);
+  if (e) {
+    print(e.text);
+    if (e.explanation) print(`Why: ${e.explanation}`);
+  }
+  print('');
+  print('Objectives:');
+  for (const o of scoreObjectives(sc, s)) {
+    print(`  ${actorName(sc, o.actor)} (${s.seats[o.actor] === 'human' ? 'human' : 'AI'}): ${o.score} of ${o.max} points`);
+    for (const x of o.objectives) print(`    [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'})`);
+  }
+}
