@@ -64,6 +64,21 @@ export function availableActionIds(sc: Scenario, s: GameState, actor: number, en
   return ids.length ? ids : [PASS_ID];
 }
 
+/** pure; whether `actor` may take action `id` now: availableActionIds' rule for one action, without building the list. */
+export function isAvailable(sc: Scenario, s: GameState, actor: number, id: string, env: ExprEnv): boolean {
+  if (id === PASS_ID) return availableActionIds(sc, s, actor, env)[0] === PASS_ID;
+  const i = sc.actionIndex.get(id);
+  const a = i === undefined ? undefined : sc.actions[i];
+  if (!a || a.actor !== actor) return false;
+  if (a.visible && a.visible.fn(env) === 0) return false;
+  for (const r of a.requires) if (r.when.fn(env) === 0) return false;
+  for (const c of a.cost) if (s.indicators[c.indicator]! - c.amount < sc.indicators[c.indicator]!.min) return false;
+  const last = s.actionLast[a.index]!;
+  if (a.cooldown > 0 && last >= 1 && s.turn - last <= a.cooldown) return false;
+  if (a.maxUses > 0 && s.actionCounts[a.index]! >= a.maxUses) return false;
+  return true;
+}
+
 export function actorIndexOf(sc: Scenario, actorId: string): number {
   const i = sc.actorIndex.get(actorId);
   if (i === undefined) throw new EngineError(`unknown actor "${actorId}"`);

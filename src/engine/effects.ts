@@ -18,11 +18,11 @@ export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: 
 export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, lev: LeverageEnv, actor: number, cause: Cause, scale = 1, discount = 0): void {
   for (const e of effects) {
     const amount = effectAmount(e, env, lev, actor) * scale;
-    const r = { kind: e.kind, index: e.index, mode: e.mode, amount, label: e.label, decay: e.decay };
     if (e.delay === 0 && e.over === 1) {
-      w.apply(r, cause);
+      w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause);
       continue;
     }
+    const r = { kind: e.kind, index: e.index, mode: e.mode, amount, label: e.label, decay: e.decay };
     if (discount > 0) {
       let weight = 1;
       for (let k = 0; k < e.delay; k++) weight *= discount;

@@ -53,5 +53,7 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
   const opened = startTurn(sc, w, base, resumeRng(base.rng));
   events.push(...opened.events);
   const record = { turn: 0, choices: {}, events, ledger, indicators: opened.state.indicators.slice() };
-  return { ...opened.state, news: events, history: [record] };
+  opened.state.news = events;
+  opened.state.history = [record];
+  return opened.state;
 }

@@ -1,13 +1,13 @@
 // One turn: every seat's choice resolves together against the start-of-turn state, in a fixed order.
 import { chooseAi, chooseDilemmaOption } from './ai.js';
-import { availableActionIds, oddsOf, PASS_ID } from './choices.js';
+import { availableActionIds, isAvailable, PASS_ID } from './choices.js';
 import { applyDue, runEffects } from './effects.js';
 import { StateEnv } from './env.js';
 import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { resumeRng } from './rng.js';
 import {
-  EngineError, type ActionResult, type Choice, type Choices, type GameState, type LedgerEntry, type Scenario, type StepResult, type TurnEvent,
+  EngineError, type ActionResult, type CAction, type Cause, type Choice, type Choices, type GameState, type LedgerEntry, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
 import { Work } from './work.js';
 
@@ -21,13 +21,18 @@ import { Work } from './work.js';
  * the game ends (a `when` ending that holds, else `atTimeLimit`, else the fallback); otherwise the new
  * turn's events fire and endings with a `when` condition are checked.
  */
-export function step(sc: Scenario, state: GameState, choices: Choices): StepResult {
+export interface StepOptions {
+  /** false: keep no attribution ledger for this turn (batch runs); the state and its hash are the same either way. */
+  ledger?: boolean;
+}
+
+export function step(sc: Scenario, state: GameState, choices: Choices, options: StepOptions = {}): StepResult {
   if (state.scenarioHash !== sc.hash) throw new EngineError('this game belongs to a different version of the scenario');
   if (state.over) throw new EngineError('the game is over');
   for (const id of Object.keys(choices)) if (!sc.actorIndex.has(id)) throw new EngineError(`choice for unknown actor "${id}"`);
   const s0 = new StateEnv(sc, state);
   const full = completeChoices(sc, state, choices);
-  const ledger: LedgerEntry[] = [];
+  const ledger: LedgerEntry[] | null = options.ledger === false ? null : [];
   const events: TurnEvent[] = [];
   const w = new Work(sc, state, ledger);
   const rng = resumeRng(state.rng);
@@ -48,36 +53,67 @@ export function step(sc: Scenario, state: GameState, choices: Choices): StepResu
       continue;
     }
     const a = sc.actions[sc.actionIndex.get(id)!]!;
-    const cause = { kind: 'action' as const, id: a.id, actor: actor.id, label: a.label };
-    for (const c of a.cost) w.apply({ kind: 'indicator', index: c.indicator, mode: 'add', amount: -c.amount, label: null, decay: null }, { ...cause, kind: 'cost', label: `cost of ${a.label}` });
+    const causes = causesOf(a, actor.id);
+    for (const c of a.cost) w.apply({ kind: 'indicator', index: c.indicator, mode: 'add', amount: -c.amount, label: null, decay: null }, causes.cost);
     w.actionCounts[a.index]! += 1;
     w.actionLast[a.index] = state.turn;
-    runEffects(w, a.effects, s0, s0, actor.index, cause);
-    const result: ActionResult = { actor: actor.id, action: a.id, label: a.label, odds: null, roll: null, success: null, factors: [] };
-    const odds = oddsOf(a, s0);
-    if (a.outcome && odds) {
+    runEffects(w, a.effects, s0, s0, actor.index, causes.action);
+    let result: ActionResult;
+    if (a.outcome) {
+      // oddsOf() without its views: the same sum, clamped the same way, in the same order.
+      let total = a.outcome.odds.fn(s0);
+      const factors: Array<{ label: string; add: number }> = [];
+      for (const f of a.outcome.factors) {
+        if (f.when === null || f.when.fn(s0) !== 0) {
+          const add = f.add.fn(s0);
+          total += add;
+          factors.push({ label: f.label, add });
+        }
+      }
+      total = total < 0 ? 0 : total > 100 ? 100 : total;
       const roll = rng.next() * 100;
-      const success = roll < odds.total;
-      Object.assign(result, { odds: odds.total, roll, success, factors: odds.factors.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add })) });
-      runEffects(w, success ? a.outcome.success : a.outcome.failure, s0, s0, actor.index, { ...cause, kind: 'outcome', label: `${a.label} (${success ? 'succeeded' : 'failed'})` });
-    }
+      const success = roll < total;
+      result = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
+      runEffects(w, success ? a.outcome.success : a.outcome.failure, s0, s0, actor.index, success ? causes.success : causes.failure);
+    } else result = { actor: actor.id, action: a.id, label: a.label, odds: null, roll: null, success: null, factors: [] };
     events.push({ type: 'action', result });
   }
 
   applyDue(w);
   w.fadeModifiers();
-  const drift = sc.indicators.map((ind) => ind.perTurn.map((t) => t.amount.fn(w)));
-  sc.indicators.forEach((ind, i) => ind.perTurn.forEach((t, j) => {
-    w.apply({ kind: 'indicator', index: i, mode: 'add', amount: drift[i]![j]!, label: null, decay: null }, { kind: 'drift', id: ind.id, actor: null, label: t.label });
-  }));
+  // All per-turn amounts are evaluated first, then applied (plain loops: no closures or nested arrays per turn).
+  const drift: number[] = [];
+  for (const ind of sc.indicators) for (const t of ind.perTurn) drift.push(t.amount.fn(w));
+  let k = 0;
+  for (let i = 0; i < sc.indicators.length; i++) {
+    const ind = sc.indicators[i]!;
+    for (const t of ind.perTurn) w.apply({ kind: 'indicator', index: i, mode: 'add', amount: drift[k++]!, label: null, decay: null }, { kind: 'drift', id: ind.id, actor: null, label: t.label });
+  }
   updateSituations(sc, w, events);
 
   w.turnNo = state.turn + 1;
-  const next = w.toState(state);
-  const opened = startTurn(sc, w, next, rng);
+  const opened = startTurn(sc, w, state, rng);
   events.push(...opened.events);
-  const record = { turn: state.turn, choices: full, events, ledger, indicators: opened.state.indicators.slice() };
-  return { state: { ...opened.state, history: [...state.history, record] }, events };
+  const record = { turn: state.turn, choices: full, events, ledger: ledger ?? [], indicators: opened.state.indicators.slice() };
+  opened.state.history = [...state.history, record];
+  return { state: opened.state, events };
+}
+
+interface ActionCauses { action: Cause; cost: Cause; success: Cause; failure: Cause }
+const CAUSES = new WeakMap<CAction, ActionCauses>();
+/** The causes an action's changes are recorded under, built once per action (better: once in compileScenario, on CAction). */
+function causesOf(a: CAction, actor: string): ActionCauses {
+  let c = CAUSES.get(a);
+  if (!c) {
+    c = {
+      action: { kind: 'action', id: a.id, actor, label: a.label },
+      cost: { kind: 'cost', id: a.id, actor, label: `cost of ${a.label}` },
+      success: { kind: 'outcome', id: a.id, actor, label: `${a.label} (succeeded)` },
+      failure: { kind: 'outcome', id: a.id, actor, label: `${a.label} (failed)` },
+    };
+    CAUSES.set(a, c);
+  }
+  return c;
 }
 
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
@@ -89,8 +125,10 @@ export function completeChoices(sc: Scenario, state: GameState, choices: Choices
     const human = state.seats[actor.id] === 'human';
     if (!given && human) throw new EngineError(`no choice for "${actor.id}", a human seat`);
     const action = given?.action ?? chooseAi(sc, state, actor.id).action;
-    const legal = availableActionIds(sc, state, actor.index, env);
-    if (!legal.includes(action)) throw new EngineError(`"${action}" is not available to "${actor.id}" on turn ${state.turn}; available: ${legal.join(', ')}`);
+    if (!isAvailable(sc, state, actor.index, action, env)) {
+      const legal = availableActionIds(sc, state, actor.index, env);
+      throw new EngineError(`"${action}" is not available to "${actor.id}" on turn ${state.turn}; available: ${legal.join(', ')}`);
+    }
     const dilemmas: Record<string, string> = {};
     for (const d of state.dilemmas) {
       if (d.actor !== actor.id) continue;

@@ -25,7 +25,7 @@ function timeLimitEnding(sc: Scenario, w: Work): string {
 export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { state: GameState; events: TurnEvent[] } {
   const events: TurnEvent[] = [];
   const dilemmas: GameState['dilemmas'] = [];
-  let ending: string | null = null;
+  let ending: string | null;
   const turn = w.turnNo;
   if (turn > sc.turnCount) {
     ending = timeLimitEnding(sc, w);
@@ -54,7 +54,7 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
           dilemmas.push({ event: ev.id, actor });
           events.push({ type: 'dilemma', actor, event: ev.id, pending: true });
         } else {
-          const snapshot = { ...w.toState(base), rng: rng.state() };
+          const snapshot = w.toState(base, rng.state());
           const option = chooseDilemmaOption(sc, snapshot, actor, ev.id);
           const o = ev.dilemma.options.find((x) => x.id === option)!;
           runEffects(w, o.effects, w, w, ev.dilemma.actor, { kind: 'dilemma', id: `${ev.id}.${o.id}`, actor, label: o.label });
@@ -65,6 +65,6 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
     ending = conditionEnding(sc, w);
   }
   if (ending !== null) events.push({ type: 'ending', id: ending });
-  const state: GameState = { ...w.toState(base), rng: rng.state(), dilemmas: ending === null ? dilemmas : [], news: events, over: ending !== null, ending };
+  const state: GameState = w.toState(base, rng.state(), ending === null ? dilemmas : [], events, ending !== null, ending);
   return { state, events };
 }

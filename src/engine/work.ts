@@ -39,7 +39,7 @@ export class Work implements LeverageEnv {
     this.stances = s.stances.slice();
     this.raw = sc.rest.slice();
     for (const m of s.modifiers) this.raw[m.pair] = (this.raw[m.pair] ?? 0) + m.value;
-    this.modifiers = lite ? [] : s.modifiers.map((m) => ({ ...m }));
+    this.modifiers = lite ? [] : s.modifiers.map((m) => ({ pair: m.pair, label: m.label, value: m.value, decay: m.decay }));
     this.pending = lite ? s.pending : s.pending.slice();
     this.actionCounts = lite ? s.actionCounts : s.actionCounts.slice();
     this.actionLast = lite ? s.actionLast : s.actionLast.slice();
@@ -74,35 +74,40 @@ export class Work implements LeverageEnv {
   }
 
   apply(e: Resolved, cause: Cause): void {
-    const amount = finite(e.amount);
-    switch (e.kind) {
+    this.applyTo(e.kind, e.index, e.mode, e.amount, e.label, e.decay, cause);
+  }
+
+  /** apply() without the Resolved object: the hot path (runEffects) calls this directly. */
+  applyTo(kind: TargetKind, index: number, mode: 'add' | 'set', rawAmount: number, label: string | null, decay: number | null, cause: Cause): void {
+    const amount = finite(rawAmount);
+    switch (kind) {
       case 'indicator': {
-        const def = this.sc.indicators[e.index]!;
-        const before = this.indicators[e.index]!;
-        const wanted = e.mode === 'add' ? before + amount : amount;
+        const def = this.sc.indicators[index]!;
+        const before = this.indicators[index]!;
+        const wanted = mode === 'add' ? before + amount : amount;
         const after = clamp(wanted, def.min, def.max);
-        this.indicators[e.index] = after;
-        this.record(this.sc.keys.indicator[e.index]!, before, after, wanted !== after, cause);
+        this.indicators[index] = after;
+        this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
         return;
       }
       case 'flow': {
-        const def = this.sc.flows[e.index]!;
-        const before = this.flows[e.index]!;
-        const wanted = e.mode === 'add' ? before + amount : amount;
+        const def = this.sc.flows[index]!;
+        const before = this.flows[index]!;
+        const wanted = mode === 'add' ? before + amount : amount;
         const after = clamp(wanted, def.min, def.max);
-        this.flows[e.index] = after;
-        this.record(this.sc.keys.flow[e.index]!, before, after, wanted !== after, cause);
+        this.flows[index] = after;
+        this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
         return;
       }
       case 'flag': {
-        const before = this.flags[e.index]!;
-        const after = clamp(e.mode === 'add' ? before + amount : amount, -1e9, 1e9);
-        this.flags[e.index] = after;
-        this.record(this.sc.keys.flag[e.index]!, before, after, false, cause);
+        const before = this.flags[index]!;
+        const after = clamp(mode === 'add' ? before + amount : amount, -1e9, 1e9);
+        this.flags[index] = after;
+        this.record(this.sc.keys.flag[index]!, before, after, false, cause);
         return;
       }
       case 'stance':
-        this.addModifier(e.index, e.label ?? cause.label, amount, e.decay ?? this.sc.stanceDecay, cause);
+        this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
     }
   }
 
@@ -112,7 +117,13 @@ export class Work implements LeverageEnv {
     const raw = this.raw[pair]!;
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
-    let mod = this.modifiers.find((m) => m.pair === pair && m.label === label);
+    let mod: Modifier | undefined;
+    for (const m of this.modifiers) {
+      if (m.pair === pair && m.label === label) {
+        mod = m;
+        break;
+      }
+    }
     if (!mod) {
       mod = { pair, label, value: 0, decay };
       this.modifiers.push(mod);
@@ -130,7 +141,10 @@ export class Work implements LeverageEnv {
       const value = Math.abs(next) < 0.5 ? 0 : next;
       const delta = value - m.value;
       if (delta !== 0) this.setRaw(m.pair, this.raw[m.pair]! + delta, false, { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` });
-      if (value !== 0) kept.push({ ...m, value });
+      if (value !== 0) {
+        m.value = value;
+        kept.push(m);
+      }
     }
     this.modifiers = kept;
     for (const m of kept) this.saturate(m.pair);
@@ -164,20 +178,22 @@ export class Work implements LeverageEnv {
 
   private record(target: string, before: number, after: number, clamped: boolean, cause: Cause): void {
     if (!this.ledger || (before === after && !clamped)) return;
-    const entry: LedgerEntry = { turn: this.turnNo, target, delta: after - before, value: after, cause };
-    if (clamped) entry.clamped = true;
-    this.ledger.push(entry);
+    // Two literals rather than adding `clamped` afterwards, which would give ledger entries two hidden classes.
+    this.ledger.push(clamped
+      ? { turn: this.turnNo, target, delta: after - before, value: after, cause, clamped: true }
+      : { turn: this.turnNo, target, delta: after - before, value: after, cause });
   }
 
   /** The working values written back over a copy of `base`. */
-  toState(base: GameState): GameState {
+  toState(base: GameState, rng = base.rng, dilemmas = base.dilemmas, news = base.news, over = base.over, ending = base.ending, history = base.history): GameState {
+    // Every field listed in one literal, in one order: a single hidden class, no object spread on the hot path.
     return {
-      ...base,
-      turn: this.turnNo,
+      stateVersion: base.stateVersion, engineVersion: base.engineVersion, scenarioId: base.scenarioId, scenarioHash: base.scenarioHash,
+      seed: base.seed, seats: base.seats, aiFuzz: base.aiFuzz, turn: this.turnNo, over, ending, rng,
       indicators: this.indicators, flows: this.flows, flags: this.flags, stances: this.stances,
       modifiers: this.modifiers, pending: this.pending,
       actionCounts: this.actionCounts, actionLast: this.actionLast, eventCounts: this.eventCounts, eventLast: this.eventLast,
-      situations: this.situations,
+      situations: this.situations, dilemmas, news, history,
     };
   }
 }
