@@ -1,20 +1,23 @@
 // `statecraft batch`: many AI-only runs over worker threads, summarised in run order (BehaviorSpace-style).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { runBalance, type BalanceReport } from '../analysis/balance.js';
+import { formatBalance } from '../analysis/balanceFormat.js';
 import type { Scenario } from '../engine/index.js';
-import { CliError, flag, intOpt, numberOpt, parseCommand, positionals, stringOpt } from './args.js';
+import { CliError, flag, intOpt, numberOpt, parseCommand, positionals, stringOpt, type Parsed } from './args.js';
 import { playRuns, type RunResult, type WorkerInput, type WorkerReply, type WorkerTask } from './batchRun.js';
 import { BatchStats, SAMPLE, type BatchSummary } from './batchStats.js';
 import { loadScenarioFile, SyncFile } from './io.js';
 import { endingDef, num } from './narrate.js';
 
 export const BATCH_HELP = `Usage: statecraft batch <scenario.json> --runs N [options]
+       statecraft batch <scenario.json> --balance [--runs N] [--seed S] [--fuzz X] [--json]
 
 Plays N games with the AI in every seat. Run i (1..N) uses the seed "<S>-<i>", so the same
 --seed gives the same results whatever the number of workers.
 
 Options:
-  --runs N        number of runs (required)
+  --runs N        number of runs (required, except with --balance: default 1000)
   --seed S        seed prefix (default "batch")
   --workers W     worker threads (default min(2, CPUs)); 1 runs in this process
   --workers-only  with W > 1, play every run in a worker (by default the main thread plays runs
@@ -24,6 +27,18 @@ Options:
   --csv FILE      write one row per run and turn: run,seed,turn,<every indicator id> (turn 0 excluded)
   --fuzz X        every AI's fuzz from 0 to 1, instead of each actor's own
   --debug         print stack traces of unexpected errors
+  --balance       instead of the summary, the balance report (src/analysis/balance.ts), in this
+                  process: N all-AI runs (default 1000) for the endings and the share of turns each
+                  indicator sits at a bound; then, per role, N seeds of each fixed strategy (always
+                  the most cooperative action, always the most coercive, always each one action;
+                  every other seat the AI) for the ending distributions, their total variation
+                  distance (TVD; "clearly different" at 0.25 or more) and how often one fixed action
+                  reaches the role's best ending; then the checks (at least 4 endings, none above
+                  60%; TVD >= 0.25 per role; no fixed action above 80%; no indicator at a bound in
+                  over 50% of turns). Exit status 0 even when a check fails. With --json prints
+                  one object {balance: {scenario, seedPrefix, aiFuzz, thresholds, allAi,
+                  strategyRuns, roles, checks, passed, seconds}} instead of the batch summary.
+                  Not combined with --csv, --workers or --workers-only.
 
 Indicator statistics (mean, min, max, atBoundShare = share of values exactly at the indicator's
 min or max) cover the values after every played turn, 1..end, of every run; turn 0 is excluded.`;
@@ -191,19 +206,43 @@ function printSummary(sc: Scenario, s: BatchSummary): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** `batch --balance`: the balance report, played in this process, as a table or as {balance: {...}}. */
+function runBalanceReport(p: Parsed, file: string, runs: number, seed: string): number {
+  for (const o of ['csv', 'workers', 'workers-only']) {
+    if (p.values[o] !== undefined) throw new CliError(`batch: --${o} cannot be combined with --balance, which runs in this process (see: statecraft batch --help)`, 2);
+  }
+  const fuzz = numberOpt(p, 'fuzz', 0, 1) ?? null;
+  const { scenario: sc } = loadScenarioFile(file);
+  const started = performance.now();
+  const bar: { current: ReturnType<typeof progress> | null } = { current: null };
+  let report: BalanceReport;
+  try {
+    report = runBalance(sc, { seeds: runs, seedPrefix: seed, aiFuzz: fuzz, onProgress: (done, total) => (bar.current ??= progress(total, started)).tick(done) });
+  } finally {
+    bar.current?.end();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (flag(p, 'json')) process.stdout.write(`${JSON.stringify({ balance: { ...report, seconds } })}\n`);
+  else process.stdout.write(`${formatBalance(report)}\n(${seconds.toFixed(1)} s)\n`);
+  return 0;
+}
+
 export async function runBatch(argv: string[]): Promise<number> {
   const p = parseCommand('batch', argv, {
     runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, 'workers-only': { type: 'boolean' }, json: { type: 'boolean' }, csv: { type: 'string' }, fuzz: { type: 'string' },
+    balance: { type: 'boolean' },
   });
   if (flag(p, 'help')) {
     process.stdout.write(`${BATCH_HELP}\n`);
     return 0;
   }
   const [file] = positionals('batch', p, ['scenario']) as [string];
-  const runs = intOpt(p, 'runs', 1, 10_000_000);
+  const balance = flag(p, 'balance');
+  const runs = intOpt(p, 'runs', 1, 10_000_000) ?? (balance ? 1000 : undefined);
   if (runs === undefined) throw new CliError('batch: --runs N is required (see: statecraft batch --help)', 2);
   const seed = stringOpt(p, 'seed') ?? 'batch';
   if (seed.length === 0 || seed.length > 180) throw new CliError('--seed must be 1 to 180 characters', 2);
+  if (balance) return runBalanceReport(p, file, runs, seed);
   const workers = Math.min(intOpt(p, 'workers', 1, 64) ?? Math.min(2, availableParallelism()), runs);
   const fuzz = numberOpt(p, 'fuzz', 0, 1) ?? null;
   const { scenario: sc, text } = loadScenarioFile(file);

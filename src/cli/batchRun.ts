@@ -28,7 +28,7 @@ export interface WorkerInput { scenarioText: string; file: string; seed: string;
 export function playRun(sc: Scenario, seedBase: string, run: number, fuzz: number | null): RunResult {
   const seed = `${seedBase}-${run}`;
   let s = createGame(sc, { seed, aiFuzz: fuzz });
-  while (!s.over) s = step(sc, s, {}).state;
+  while (!s.over) s = step(sc, s, {}, { ledger: false }).state;
   const indicators: number[] = [];
   for (const rec of s.history) if (rec.turn >= 1) indicators.push(...rec.indicators);
   return { run, seed, turns: s.history.length - 1, ending: s.ending, scores: scoreObjectives(sc, s).map((o) => o.score), indicators };

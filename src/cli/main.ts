@@ -8,7 +8,8 @@ Commands:
   validate <file...>        check scenario files; every error as file:line:column
   play <scenario>           play a game (interactive at a terminal; --auto, --choices, --json for scripts)
   replay <replay>           re-play a replay file and verify every state hash
-  batch <scenario> --runs N run many AI-only games over worker threads; summary, --json, --csv
+  batch <scenario> --runs N run many AI-only games over worker threads; summary, --json, --csv;
+                            --balance: the balance report (endings, fixed strategies, the checks)
   report <replay>           a Markdown debrief of a replay
   schema                    print the scenario format's JSON Schema
 
