@@ -20,30 +20,40 @@ type Tychei = ReturnType<typeof tychei>;
  */
 const parked = new WeakMap<RngState, Tychei>();
 
+/** A generator that may park its seedrandom instance under the state it last exported. */
+class ResumedRng implements Rng {
+  private exported: RngState | null = null;
+  constructor(private live: Tychei) {}
+
+  /** Takes the live instance back from the parking, or, when someone else resumed from our export, continues from a copy. */
+  private reclaim(): void {
+    const e = this.exported;
+    if (e === null) return;
+    if (parked.get(e) === this.live) parked.delete(e);
+    else this.live = tychei('', { state: { ...e } });
+    this.exported = null;
+  }
+
+  next(): number {
+    this.reclaim();
+    return this.live();
+  }
+
+  state(): RngState {
+    this.reclaim();
+    const s = this.live.state() as RngState;
+    parked.set(s, this.live);
+    this.exported = s;
+    return s;
+  }
+}
+
 /** pure; a generator resumed from `state` (the argument is never mutated). */
 export function resumeRng(state: RngState): Rng {
-  let prng = parked.get(state);
-  if (prng) parked.delete(state);
-  else prng = tychei('', { state: { ...state } });
-  let exported: RngState | null = null;
-  let live: Tychei = prng;
-  return {
-    next: () => {
-      if (exported) {
-        // Someone resumed from what we exported and now owns that generator: continue from our own copy.
-        if (parked.get(exported) === live) parked.delete(exported);
-        else live = tychei('', { state: { ...exported } });
-        exported = null;
-      }
-      return live();
-    },
-    state: () => {
-      const s = live.state() as RngState;
-      if (exported && parked.get(exported) === live) parked.delete(exported);
-      else if (exported) live = tychei('', { state: { ...exported } });
-      parked.set(s, live);
-      exported = s;
-      return s;
-    },
-  };
+  const live = parked.get(state);
+  if (live) {
+    parked.delete(state);
+    return new ResumedRng(live);
+  }
+  return new ResumedRng(tychei('', { state: { ...state } }));
 }
