@@ -25,6 +25,17 @@ function indexIds(items: ReadonlyArray<{ id: string }>, path: JsonPath, kind: st
   return map;
 }
 
+/** For each ordered pair of actors, the flows whose amounts make up its leverage, signed, in flow order. */
+function leverageTermsOf(flows: readonly CFlow[], n: number): number[][] {
+  const terms = Array.from({ length: n * n }, (): number[] => []);
+  flows.forEach((f, i) => {
+    if (f.from < 0 || f.to < 0) return;
+    terms[f.from * n + f.to]!.push(i + 1);
+    terms[f.to * n + f.from]!.push(-(i + 1));
+  });
+  return terms;
+}
+
 /** pure; compiles a scenario that already passed the schema. Never throws on bad content. */
 export function compileScenario(def: ScenarioFile): CompileOutcome {
   const d: Diagnostic[] = [];
@@ -257,7 +268,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     def, hash: scenarioHash(def), actors, actorIndex, indicators, indicatorIndex,
     flags: ids(flags), flagIndex, flows, flowIndex, stanceMin, stanceMax,
     stanceDecay: def.stances.decay ?? 0.1, stanceBands, rest, initialStance,
-    leverageScale: def.leverage?.scale ?? 100, leverageStrength: def.leverage?.strength ?? 0.5,
+    leverageScale: def.leverage?.scale ?? 100, leverageTerms: leverageTermsOf(flows, n), leverageStrength: def.leverage?.strength ?? 0.5,
     actions, actionIndex, actionsByActor, events, eventIndex, situations, situationIndex, endings,
     turnCount: def.turns.count,
     keys: {

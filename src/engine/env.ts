@@ -6,12 +6,10 @@ const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi 
 
 /** pure; net dependency of `to` on `from` over the scenario's leverage scale, in [-1, 1]. */
 export function leverageOf(sc: Scenario, flows: readonly number[], from: number, to: number): number {
+  const terms = sc.leverageTerms[from * sc.actors.length + to]!;
+  if (terms.length === 0) return 0;
   let net = 0;
-  for (let i = 0; i < sc.flows.length; i++) {
-    const f = sc.flows[i]!;
-    if (f.from === from && f.to === to) net += flows[i]!;
-    else if (f.from === to && f.to === from) net -= flows[i]!;
-  }
+  for (const t of terms) net += t > 0 ? flows[t - 1]! : -flows[-t - 1]!;
   return clamp(net / sc.leverageScale, -1, 1);
 }
 

@@ -116,6 +116,8 @@ export interface Scenario {
   rest: readonly number[];
   initialStance: readonly number[];
   leverageScale: number;
+  /** Per pair (from * actorCount + to), the flows that make up the leverage, in flow order: i + 1 adds flow i, -(i + 1) subtracts it. */
+  leverageTerms: ReadonlyArray<readonly number[]>;
   leverageStrength: number;
   actions: readonly CAction[];
   actionIndex: ReadonlyMap<string, number>;
