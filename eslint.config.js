@@ -5,7 +5,7 @@ const impure = 'src/engine and src/format are pure and deterministic (DESIGN.md,
 const bannedMath = ['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'cbrt', 'hypot', 'random'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'screenshots/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'screenshots/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

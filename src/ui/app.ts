@@ -1,0 +1,25 @@
+// Shared singletons of the running page: the twin layer, messages for the title screen, the digit-key handler.
+import type { FileErrors } from './catalog.js';
+import { TwinLayer } from './dom/twins.js';
+
+export interface AppContext {
+  twins: TwinLayer;
+  /** Messages for the title screen: a set-aside save, a bad URL parameter, a broken scenario file. */
+  notices: string[];
+  /** The last scenario file that failed to load, with all its problems. */
+  fileErrors: FileErrors | null;
+  /** The current screen's handler for its shortcut keys (digits 1–9, letters); returns true when it used the key. */
+  onKey: ((key: string) => boolean) | null;
+}
+
+let ctx: AppContext | null = null;
+
+export function initApp(controls: HTMLElement): AppContext {
+  ctx = { twins: new TwinLayer(controls), notices: [], fileErrors: null, onKey: null };
+  return ctx;
+}
+
+export function app(): AppContext {
+  if (!ctx) throw new Error('the app is not initialised');
+  return ctx;
+}

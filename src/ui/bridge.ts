@@ -1,0 +1,278 @@
+// The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
+import {
+  bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, scoreObjectives, stateHash, step,
+  type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type Seat, type TurnEvent,
+} from '../engine/index.js';
+import { leverageOf } from '../engine/env.js';
+import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
+
+export type Phase = { name: 'title' } | { name: 'setup' } | SavedPhase | { name: 'review'; seat: number };
+
+/** Where a scenario came from: a bundled file (by id) or a file the player opened (kept as text for resume). */
+export interface ScenarioSource { bundled: string | null; file: { name: string; text: string } | null }
+
+/** What happened in the turn just resolved, with each AI's reasons taken on the pre-step state. */
+export interface TurnReport { turn: number; before: GameState; events: TurnEvent[]; choices: Choices; decisions: Record<string, AiDecision> }
+
+export interface StanceView { from: number; to: number; value: number; band: string; bandPos: number; bandCount: number; leverage: number }
+
+export interface NewGameOptions { seed: string; seats: Record<string, Seat>; aiFuzz: number | null }
+
+type Listener = () => void;
+
+export class Bridge {
+  scenario: Scenario | null = null;
+  source: ScenarioSource = { bundled: null, file: null };
+  state: GameState | null = null;
+  phase: Phase = { name: 'title' };
+  draft: Choices = {};
+  report: TurnReport | null = null;
+  /** Problems worth telling the player that do not stop play (e.g. the browser refused to save). */
+  saveError: string | null = null;
+  private listeners = new Set<Listener>();
+
+  /** Subscribes to every change; returns the unsubscribe function. */
+  onChange(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(): void {
+    for (const fn of [...this.listeners]) fn();
+  }
+
+  private go(phase: Phase): void {
+    this.phase = phase;
+    this.save();
+    this.emit();
+  }
+
+  /** Shows the title or setup screen (no game change). */
+  show(phase: { name: 'title' } | { name: 'setup' }): void {
+    this.phase = phase;
+    this.emit();
+  }
+
+  /** Chooses the scenario for the setup screen. */
+  useScenario(scenario: Scenario, source: ScenarioSource): void {
+    this.scenario = scenario;
+    this.source = source;
+  }
+
+  /** Starts a new game of the chosen scenario. */
+  newGame(options: NewGameOptions): void {
+    const sc = this.need();
+    this.state = createGame(sc, { seed: options.seed, seats: options.seats, aiFuzz: options.aiFuzz });
+    this.draft = {};
+    this.report = null;
+    const humans = this.humans();
+    if (humans.length === 0) this.go({ name: 'main', seat: 0 });
+    else this.go(humans.length > 1 ? { name: 'handover', seat: 0, then: 'briefing' } : { name: 'briefing', seat: 0 });
+  }
+
+  /** Rebuilds a saved game by replaying its choices; returns why it cannot be resumed, or null once it is. */
+  resume(scenario: Scenario, source: ScenarioSource, save: SaveData): string | null {
+    if (scenario.hash !== save.scenario.hash) return `the scenario "${save.scenario.id}" has changed since this game was saved`;
+    let state: GameState;
+    let before: GameState | null = null;
+    try {
+      state = createGame(scenario, { seed: save.seed, seats: save.seats, aiFuzz: save.aiFuzz });
+      for (const choices of save.turns) {
+        before = state;
+        state = step(scenario, state, choices).state;
+      }
+    } catch (e) {
+      return `its moves no longer replay: ${(e as Error).message}`;
+    }
+    if (stateHash(state) !== save.hash) return 'replaying its moves does not reach the saved position';
+    const humans = scenario.actors.filter((a) => state.seats[a.id] === 'human').length;
+    const p = save.phase;
+    if ('seat' in p && p.seat >= Math.max(1, humans)) return 'it names a player seat that does not exist';
+    if (p.name === 'ending' && !state.over) return 'it claims the game ended, but the game is still running';
+    this.scenario = scenario;
+    this.source = source;
+    this.state = state;
+    this.draft = save.draft;
+    this.report = null;
+    if (before) {
+      const rec = state.history[state.history.length - 1]!;
+      const decisions: Record<string, AiDecision> = {};
+      for (const a of scenario.actors) if (before.seats[a.id] !== 'human') decisions[a.id] = chooseAi(scenario, before, a.id);
+      this.report = { turn: before.turn, before, events: rec.events, choices: rec.choices, decisions };
+    }
+    this.phase = p.name === 'resolution' && !this.report ? { name: 'main', seat: 0 } : p;
+    this.emit();
+    return null;
+  }
+
+  need(): Scenario {
+    if (!this.scenario) throw new Error('no scenario loaded');
+    return this.scenario;
+  }
+
+  game(): GameState {
+    if (!this.state) throw new Error('no game in progress');
+    return this.state;
+  }
+
+  /** Ids of the actors humans play, in scenario order. */
+  humans(): string[] {
+    const s = this.state;
+    if (!s || !this.scenario) return [];
+    return this.scenario.actors.map((a) => a.id).filter((id) => s.seats[id] === 'human');
+  }
+
+  /** The actor whose screen is showing, or null when only the AI plays. */
+  seatActor(): string | null {
+    const p = this.phase;
+    if (p.name === 'main' || p.name === 'briefing' || p.name === 'handover' || p.name === 'review') return this.humans()[p.seat] ?? null;
+    return null;
+  }
+
+  /** Leaves a briefing: to the next human's briefing, the first turn, or back to the game when reviewing. */
+  finishBriefing(): void {
+    const p = this.phase;
+    if (p.name === 'review') return this.go({ name: 'main', seat: p.seat });
+    if (p.name !== 'briefing') return;
+    const humans = this.humans();
+    if (p.seat + 1 < humans.length) this.go({ name: 'handover', seat: p.seat + 1, then: 'briefing' });
+    else this.go(humans.length > 1 ? { name: 'handover', seat: 0, then: 'main' } : { name: 'main', seat: 0 });
+  }
+
+  /** Re-reads the current seat's briefing during play. */
+  reviewBriefing(): void {
+    if (this.phase.name === 'main') {
+      this.phase = { name: 'review', seat: this.phase.seat };
+      this.emit();
+    }
+  }
+
+  /** The next player has the screen. */
+  handoverReady(): void {
+    const p = this.phase;
+    if (p.name !== 'handover') return;
+    this.go({ name: p.then, seat: p.seat });
+  }
+
+  legal(actorId: string): LegalChoices {
+    return legalChoices(this.need(), this.game(), actorId);
+  }
+
+  /** Records a human's answer to a pending dilemma (part of their choice for this turn). */
+  answerDilemma(actorId: string, eventId: string, optionId: string): void {
+    const prev = this.draft[actorId];
+    this.draft = { ...this.draft, [actorId]: { action: prev?.action ?? '', dilemmas: { ...(prev?.dilemmas ?? {}), [eventId]: optionId } } };
+    this.save();
+    this.emit();
+  }
+
+  /** Pending dilemmas of `actorId` not yet answered this turn. */
+  openDilemmas(actorId: string): LegalChoices['dilemmas'] {
+    const answered = this.draft[actorId]?.dilemmas ?? {};
+    return this.legal(actorId).dilemmas.filter((d) => answered[d.event] === undefined);
+  }
+
+  /** A human commits an action; the turn resolves once every human has chosen. */
+  choose(actorId: string, actionId: string): void {
+    if (this.phase.name !== 'main' || this.seatActor() !== actorId) return;
+    const prev = this.draft[actorId];
+    this.draft = { ...this.draft, [actorId]: prev?.dilemmas ? { action: actionId, dilemmas: prev.dilemmas } : { action: actionId } };
+    const p = this.phase;
+    const humans = this.humans();
+    if (p.name === 'main' && p.seat + 1 < humans.length) this.go({ name: 'handover', seat: p.seat + 1, then: 'main' });
+    else this.resolve();
+  }
+
+  /** Resolves the turn with the humans' draft; the AI fills every other seat. */
+  resolve(): void {
+    if (this.phase.name !== 'main' || !this.state || this.state.over) return;
+    const sc = this.need();
+    const before = this.game();
+    const decisions: Record<string, AiDecision> = {};
+    for (const a of sc.actors) if (before.seats[a.id] !== 'human') decisions[a.id] = chooseAi(sc, before, a.id);
+    const choices: Choices = {};
+    for (const id of this.humans()) if (this.draft[id]) choices[id] = this.draft[id]!;
+    const result = step(sc, before, choices);
+    this.state = result.state;
+    const record = result.state.history[result.state.history.length - 1]!;
+    this.report = { turn: before.turn, before, events: result.events, choices: record.choices, decisions };
+    this.draft = {};
+    this.go({ name: 'resolution' });
+  }
+
+  /** Leaves the resolution screen: the ending, or the next turn's first seat. */
+  continueFromResolution(): void {
+    if (this.phase.name !== 'resolution') return;
+    const s = this.game();
+    if (s.over) return this.go({ name: 'ending' });
+    this.go(this.humans().length > 1 ? { name: 'handover', seat: 0, then: 'main' } : { name: 'main', seat: 0 });
+  }
+
+  explain(target: string): Explanation {
+    return explain(this.need(), this.game(), target);
+  }
+
+  objectives(): ObjectiveScore[] {
+    return scoreObjectives(this.need(), this.game());
+  }
+
+  replay(): Replay {
+    return recordReplay(this.need(), this.game());
+  }
+
+  hash(): string | null {
+    return this.state ? stateHash(this.state) : null;
+  }
+
+  /** Every directed stance with its band and leverage, for the network. */
+  stances(): StanceView[] {
+    const sc = this.need();
+    const s = this.game();
+    const n = sc.actors.length;
+    const out: StanceView[] = [];
+    for (let from = 0; from < n; from++) {
+      for (let to = 0; to < n; to++) {
+        if (from === to) continue;
+        const value = s.stances[from * n + to] ?? 0;
+        const band = bandOf(sc.stanceBands, value) ?? '';
+        const bandPos = Math.max(0, sc.stanceBands.findIndex((b) => b.label === band));
+        out.push({ from, to, value, band, bandPos, bandCount: sc.stanceBands.length, leverage: leverageOf(sc, s.flows, from, to) });
+      }
+    }
+    return out;
+  }
+
+  /** The band label of indicator `i` now. */
+  indicatorBand(i: number, value: number): string | null {
+    return bandOf(this.need().indicators[i]?.bands ?? [], value);
+  }
+
+  /** The label of a turn ("Year 1, Q2"), from the scenario's labels when given. */
+  turnLabel(turn: number): string {
+    const t = this.need().def.turns;
+    return t.labels?.[turn - 1] ?? (turn === 1 && t.startLabel ? t.startLabel : `Turn ${turn}`);
+  }
+
+  /** The autosave record of the game in progress. */
+  toSave(): SaveData | null {
+    const sc = this.scenario;
+    const s = this.state;
+    const p = this.phase;
+    if (!sc || !s || p.name === 'title' || p.name === 'setup') return null;
+    const phase: SavedPhase = p.name === 'review' ? { name: 'main', seat: p.seat } : p;
+    return {
+      format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: new Date().toISOString(),
+      scenario: { id: sc.def.id, hash: sc.hash, bundled: this.source.bundled, file: this.source.bundled ? null : this.source.file },
+      seed: s.seed, seats: s.seats, aiFuzz: s.aiFuzz,
+      turns: s.history.filter((r) => r.turn > 0).map((r) => r.choices),
+      hash: stateHash(s), phase, draft: this.draft,
+    };
+  }
+
+  private save(): void {
+    const data = this.toSave();
+    if (data) this.saveError = writeSave(data);
+  }
+}
+
+export const bridge = new Bridge();

@@ -1,0 +1,50 @@
+// The bundled scenarios: their text and summary at once, the full check (compile and analysis) only when needed.
+import { bundledScenarios } from './bundled.js';
+import { loadScenarioText, type LoadOutcome, type UiDiagnostic } from './scenarioLoader.js';
+
+export interface Summary { title: string; summary: string; actors: number; turns: number; unit: string }
+
+export interface CatalogEntry {
+  id: string;
+  file: string;
+  text: string;
+  /** What the title screen shows, read without checking the file (null when it is not even JSON). */
+  summary: Summary | null;
+  /** The full load outcome, computed on first use. */
+  check: () => LoadOutcome;
+}
+
+function summaryOf(text: string): Summary | null {
+  try {
+    const v = JSON.parse(text) as { title?: unknown; summary?: unknown; actors?: unknown; turns?: { count?: unknown; unit?: unknown } };
+    if (typeof v.title !== 'string') return null;
+    return {
+      title: v.title, summary: typeof v.summary === 'string' ? v.summary : '',
+      actors: Array.isArray(v.actors) ? v.actors.length : 0,
+      turns: typeof v.turns?.count === 'number' ? v.turns.count : 0, unit: typeof v.turns?.unit === 'string' ? v.turns.unit : 'turn',
+    };
+  } catch {
+    return null;
+  }
+}
+
+let cache: Promise<CatalogEntry[]> | null = null;
+
+/** Every bundled scenario, flagship first. */
+export function loadCatalog(): Promise<CatalogEntry[]> {
+  cache ??= Promise.all(bundledScenarios().map(async (e) => {
+    const text = await e.load();
+    let outcome: LoadOutcome | null = null;
+    return { id: e.id, file: e.file, text, summary: summaryOf(text), check: () => (outcome ??= loadScenarioText(text, e.file)) };
+  }));
+  return cache;
+}
+
+/** One bundled scenario by id (file name or the scenario's own id), or undefined. */
+export async function bundledById(id: string): Promise<CatalogEntry | undefined> {
+  const all = await loadCatalog();
+  return all.find((e) => e.id === id) ?? all.find((e) => { const o = e.check(); return o.ok && o.scenario.def.id === id; });
+}
+
+/** The broken scenario file shown on the title screen, with every problem found. */
+export interface FileErrors { name: string; diagnostics: UiDiagnostic[] }

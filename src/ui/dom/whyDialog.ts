@@ -1,0 +1,54 @@
+// "Why?": an indicator's or stance's explanation from the engine's attribution ledger, as a dialog.
+import type { Explanation, LedgerEntry } from '../../engine/index.js';
+import { fmt, fmtDelta } from '../theme.js';
+import { openDialog, focusFirst } from './dialog.js';
+import { el } from './el.js';
+
+export interface WhyContext { explanation: Explanation; description?: string; range?: string; turnLabel: (turn: number) => string }
+
+const KIND: Record<string, string> = {
+  action: 'action', cost: 'cost', outcome: 'outcome', delayed: 'delayed effect', event: 'event', dilemma: 'dilemma', situation: 'situation', drift: 'every turn', decay: 'fading', start: 'start',
+};
+
+function causeText(e: LedgerEntry): string {
+  const who = e.cause.actor ? ` (${e.cause.actor})` : '';
+  return `${e.cause.label}${who}`;
+}
+
+function changeTable(entries: LedgerEntry[], turnLabel: (t: number) => string, withTurn: boolean): HTMLElement {
+  if (entries.length === 0) return el('p', { class: 'muted', text: 'No changes recorded.' });
+  const head = el('tr', {}, ...(withTurn ? [el('th', { text: 'Turn' })] : []), el('th', { text: 'Cause' }), el('th', { text: 'Kind' }), el('th', { text: 'Change' }), el('th', { text: 'Then' }));
+  const rows = entries.map((e) => el('tr', {},
+    ...(withTurn ? [el('td', { text: e.turn === 0 ? 'start' : turnLabel(e.turn) })] : []),
+    el('td', { text: causeText(e) }),
+    el('td', { class: 'muted', text: KIND[e.cause.kind] ?? e.cause.kind }),
+    el('td', { class: `num ${e.delta > 0 ? 'up' : e.delta < 0 ? 'down' : ''}`, text: `${e.delta > 0 ? '▲ ' : e.delta < 0 ? '▼ ' : ''}${fmtDelta(e.delta)}${e.clamped ? ' (limited by range)' : ''}` }),
+    el('td', { class: 'num', text: fmt(e.value) })));
+  return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+/** Opens the explanation dialog. */
+export function openWhy(ctx: WhyContext): void {
+  const x = ctx.explanation;
+  const d = openDialog({ title: `Why? ${x.label}`, className: 'why' });
+  const b = d.body;
+  b.id = 'why-body';
+  b.append(el('p', {}, el('strong', { text: `Now ${fmt(x.value)}` }), x.band ? ` — band: ${x.band}` : '', ctx.range ? ` (range ${ctx.range})` : ''));
+  if (ctx.description) b.append(el('p', { class: 'muted', text: ctx.description }));
+  if (x.rest !== undefined) {
+    b.append(el('h3', { text: 'What holds this stance where it is' }));
+    b.append(el('p', { text: `Resting point ${fmt(x.rest)}: without modifiers the stance drifts back toward it.` }));
+    const mods = x.modifiers ?? [];
+    if (mods.length) b.append(el('ul', {}, ...mods.map((m) => el('li', { text: `${m.label}: ${fmtDelta(m.value)}${m.decay > 0 ? `, fading ${Math.round(m.decay * 100)}% a turn` : ', lasting'}` }))));
+    else b.append(el('p', { class: 'muted', text: 'No modifiers in force.' }));
+  }
+  b.append(el('h3', { text: 'This turn' }));
+  b.append(changeTable(x.latest, ctx.turnLabel, false));
+  b.append(el('h3', { text: 'The story so far' }));
+  b.append(changeTable(x.story, ctx.turnLabel, true));
+  if (x.totals.length) {
+    b.append(el('h3', { text: 'Net change by cause' }));
+    b.append(el('table', {}, el('tbody', {}, ...x.totals.map((t) => el('tr', {}, el('td', { text: t.cause }), el('td', { class: `num ${t.delta > 0 ? 'up' : t.delta < 0 ? 'down' : ''}`, text: fmtDelta(t.delta) }))))));
+  }
+  focusFirst(d);
+}

@@ -1,0 +1,131 @@
+// What every screen shares: logical size, text and panel helpers, canvas buttons with DOM twins, the digit keys.
+import { Scene, type GameObjects } from 'phaser';
+import { app } from '../app.js';
+import { closeAllDialogs } from '../dom/dialog.js';
+import { currentZoom } from '../layout.js';
+import { requestFrames } from '../renderLoop.js';
+import type { Rect, TwinOptions } from '../dom/twins.js';
+import { COLOR, CSS, FONT } from '../theme.js';
+
+export interface TextOptions { size?: number; color?: string; weight?: 400 | 600; wrap?: number; align?: 'left' | 'center' | 'right'; maxLines?: number; lineSpacing?: number }
+
+export interface ButtonOptions extends Omit<TwinOptions, 'rect'> { rect: Rect; text?: string; primary?: boolean; size?: number }
+
+export abstract class BaseScene extends Scene {
+  get W(): number { return Math.round(this.scale.width / currentZoom()); }
+  get H(): number { return Math.round(this.scale.height / currentZoom()); }
+  get portrait(): boolean { return this.W < this.H; }
+
+  create(): void {
+    closeAllDialogs();
+    app().twins.clear();
+    app().onKey = null;
+    this.cameras.main.setBackgroundColor(COLOR.bg).setOrigin(0, 0).setZoom(currentZoom());
+    this.build();
+    this.settleFocus();
+    requestFrames();
+  }
+
+  /** The control that gets focus when a screen opens and nothing else has it. */
+  protected initialFocus(): string | null {
+    return null;
+  }
+
+  private settleFocus(): void {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const id = this.initialFocus();
+    const target = id ? document.getElementById(id) : app().twins.root.querySelector<HTMLElement>('button, input, [tabindex="0"]');
+    target?.focus();
+  }
+
+  /** Draws the screen and adds its twins, in reading order. */
+  protected abstract build(): void;
+
+  /** Rebuilds the screen in place (after a change within the same phase). */
+  rebuild(): void {
+    this.children.removeAll(true);
+    app().twins.clear();
+    this.build();
+    this.settleFocus();
+    requestFrames();
+  }
+
+  txt(x: number, y: number, text: string, o: TextOptions = {}): GameObjects.Text {
+    const t = this.add.text(x, y, text, {
+      fontFamily: FONT,
+      fontSize: `${o.size ?? 16}px`,
+      fontStyle: o.weight === 600 ? '600' : '400',
+      resolution: currentZoom(),
+      color: o.color ?? CSS.text,
+      align: o.align ?? 'left',
+      lineSpacing: o.lineSpacing ?? 3,
+      maxLines: o.maxLines ?? 0,
+      wordWrap: o.wrap ? { width: o.wrap, useAdvancedWrap: true } : undefined,
+    });
+    if (o.align === 'center') t.setOrigin(0.5, 0);
+    if (o.align === 'right') t.setOrigin(1, 0);
+    if (o.maxLines && o.wrap) {
+      const lines = t.getWrappedText(text);
+      if (lines.length > o.maxLines) {
+        const kept = lines.slice(0, o.maxLines);
+        let last = kept[kept.length - 1]!.trimEnd();
+        t.setWordWrapWidth(null).setMaxLines(1);
+        t.setText(`${last}…`);
+        while (t.width > o.wrap && last.length > 1) {
+          last = last.slice(0, -1).trimEnd();
+          t.setText(`${last}…`);
+        }
+        kept[kept.length - 1] = `${last}…`;
+        t.setMaxLines(o.maxLines).setText(kept.join('\n'));
+      }
+    }
+    return t;
+  }
+
+  panel(r: Rect, fill: number = COLOR.panel, edge: number = COLOR.panelEdge, radius = 10): GameObjects.Graphics {
+    const g = this.add.graphics();
+    g.fillStyle(fill, 1);
+    g.fillRoundedRect(r.x, r.y, r.w, r.h, radius);
+    g.lineStyle(1.5, edge, 1);
+    g.strokeRoundedRect(r.x, r.y, r.w, r.h, radius);
+    return g;
+  }
+
+  /** A canvas button with its DOM twin. */
+  button(o: ButtonOptions): HTMLButtonElement {
+    const r = o.rect;
+    const off = o.unavailable === true;
+    const g = this.add.graphics();
+    g.fillStyle(o.primary && !off ? COLOR.accent : off ? COLOR.cardOff : 0x1f3346, 1);
+    g.fillRoundedRect(r.x, r.y, r.w, r.h, 8);
+    g.lineStyle(2, o.primary ? COLOR.accent : COLOR.panelEdge, 1);
+    g.strokeRoundedRect(r.x, r.y, r.w, r.h, 8);
+    if (o.pressed) {
+      g.lineStyle(3, COLOR.accent, 1);
+      g.strokeRoundedRect(r.x + 1, r.y + 1, r.w - 2, r.h - 2, 8);
+    }
+    const size = o.size ?? (this.portrait ? 16 : 17);
+    this.txt(r.x + r.w / 2, r.y + (r.h - size * 1.3) / 2, o.text ?? o.label, { size, weight: 600, align: 'center', color: o.primary && !off ? CSS.dark : off ? CSS.muted : CSS.text });
+    return app().twins.button(o);
+  }
+
+  /** Registers this screen's shortcut keys: digits 1–9 and single letters. */
+  keys(fn: (key: string) => boolean): void {
+    app().onKey = fn;
+  }
+
+  /** A heading strip across the top of the screen. */
+  header(title: string, subtitle?: string): number {
+    const h = this.portrait ? 64 : 72;
+    const g = this.add.graphics();
+    g.fillStyle(COLOR.panel, 1);
+    g.fillRect(0, 0, this.W, h);
+    g.fillStyle(COLOR.accent, 1);
+    g.fillRect(0, h - 3, this.W, 3);
+    const x = this.portrait ? 14 : 24;
+    this.txt(x, this.portrait ? 8 : 10, title, { size: this.portrait ? 20 : 26, weight: 600, maxLines: 1, wrap: this.W - x * 2 });
+    if (subtitle) this.txt(x, this.portrait ? 36 : 44, subtitle, { size: this.portrait ? 13 : 15, color: CSS.muted, maxLines: 1, wrap: this.W - x * 2 });
+    return h;
+  }
+}

@@ -1,0 +1,129 @@
+// Ending: the ending and its explanation, objectives scored, indicators over time, the timeline, exports.
+import { app } from '../app.js';
+import { bridge } from '../bridge.js';
+import { el } from '../dom/el.js';
+import { announce } from '../dom/live.js';
+import { timelineTable } from '../dom/timeline.js';
+import { download, historyCsv, replayJson } from '../exports.js';
+import { goTitle } from '../session.js';
+import { COLOR, CSS, fmt } from '../theme.js';
+import { drawActorBadge } from '../widgets/actorBadge.js';
+import { drawChart } from '../widgets/chart.js';
+import { BaseScene } from './BaseScene.js';
+
+type Tab = 'outcome' | 'charts' | 'timeline';
+
+export class EndingScene extends BaseScene {
+  private tab: Tab = 'outcome';
+  private announcedFor = '';
+
+  constructor() {
+    super('ending');
+  }
+
+  protected build(): void {
+    const sc = bridge.need();
+    const s = bridge.game();
+    const ending = sc.def.endings.find((e) => e.id === s.ending);
+    const top = this.header(`The end: ${ending?.title ?? 'game over'}`, `${sc.def.title} · seed ${s.seed}`);
+    const pad = this.portrait ? 8 : 24;
+    const tabs: Array<[Tab, string]> = [['outcome', 'Outcome'], ['charts', 'Indicators'], ['timeline', 'Decisions']];
+    const tw = this.portrait ? (this.W - pad * 2 - 16) / 3 : 170;
+    tabs.forEach(([id, label], i) => this.button({ id: `tab-${id}`, label: `Show ${label.toLowerCase()}`, text: label, pressed: this.tab === id, rect: { x: pad + i * (tw + 8), y: top + 10, w: tw, h: 40 }, size: 15, onActivate: () => this.show(id) }));
+    const body = { x: pad, y: top + 60, w: this.W - pad * 2, h: this.H - top - 60 - (this.portrait ? 128 : 76) };
+    if (this.tab === 'outcome') this.outcome(body);
+    else if (this.tab === 'charts') this.charts(body);
+    else {
+      this.panel(body, COLOR.panel);
+      app().twins.region(timelineTable(sc, s, (t) => bridge.turnLabel(t)), { x: body.x + 8, y: body.y + 8, w: body.w - 12, h: body.h - 14 });
+    }
+    this.actionsBar(pad);
+    if (this.announcedFor !== bridge.hash()) {
+      this.announcedFor = bridge.hash() ?? '';
+      announce(`The game is over: ${ending?.title ?? ''}. ${ending?.text ?? ''}`);
+    }
+  }
+
+  protected override initialFocus(): string | null {
+    return 'tab-outcome';
+  }
+
+  private show(tab: Tab): void {
+    this.tab = tab;
+    this.rebuild();
+    app().twins.focus(`tab-${tab}`);
+  }
+
+  private outcome(r: { x: number; y: number; w: number; h: number }): void {
+    const sc = bridge.need();
+    const s = bridge.game();
+    const ending = sc.def.endings.find((e) => e.id === s.ending);
+    const split = this.portrait ? 0 : Math.round(r.w * 0.45);
+    const textRect = this.portrait ? { x: r.x, y: r.y, w: r.w, h: Math.round(r.h * 0.4) } : { x: r.x, y: r.y, w: split - 12, h: r.h };
+    this.panel(textRect, COLOR.panel);
+    const box = el('div', { class: 'reading', id: 'ending-text', tabindex: 0, role: 'region', 'aria-label': 'The ending' });
+    box.append(el('h2', { text: ending?.title ?? 'Game over' }), el('p', { text: ending?.text ?? '' }));
+    if (ending?.explanation) box.append(el('h3', { text: 'Why this ending' }), el('p', { text: ending.explanation }));
+    const qs = sc.def.instructor?.discussionQuestions ?? [];
+    if (qs.length) box.append(el('h3', { text: 'For discussion' }), el('ul', {}, ...qs.map((q) => el('li', { text: q }))));
+    app().twins.region(box, { x: textRect.x + 8, y: textRect.y + 8, w: textRect.w - 12, h: textRect.h - 14 });
+    const or = this.portrait ? { x: r.x, y: r.y + textRect.h + 8, w: r.w, h: r.h - textRect.h - 8 } : { x: r.x + split, y: r.y, w: r.w - split, h: r.h };
+    this.panel(or, COLOR.panel);
+    this.txt(or.x + 12, or.y + 8, 'Objectives scored', { size: 16, weight: 600, color: CSS.accent });
+    const scores = bridge.objectives();
+    let y = or.y + 36;
+    for (const score of scores) {
+      const i = sc.actorIndex.get(score.actor) ?? 0;
+      const a = sc.def.actors[i]!;
+      drawActorBadge(this, or.x + 24, y + 11, 11, a, i);
+      const rating = ending?.ratings?.[a.id];
+      this.txt(or.x + 44, y + 1, `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}: ${score.score} of ${score.max} points${rating !== undefined ? ` · rates this ending ${rating > 0 ? '+' : ''}${rating}` : ''}`, { size: 15, weight: 600, maxLines: 1, wrap: or.w - 56 });
+      y += 24;
+      for (const o of score.objectives) {
+        if (y > or.y + or.h - 18) break;
+        const line = this.txt(or.x + 44, y, `${o.met ? '✔ met' : '✘ not met'} · ${o.label} (${o.points})`, { size: 13, color: o.met ? CSS.good : CSS.muted, wrap: or.w - 56, maxLines: 2 });
+        y += line.height + 2;
+      }
+      y += 10;
+      app().twins.note(`objectives-${a.id}`, `${a.name}: ${score.score} of ${score.max} points. ${score.objectives.map((o) => `${o.label}: ${o.met ? 'met' : 'not met'}, ${o.points} points`).join('. ')}.`);
+    }
+  }
+
+  private charts(r: { x: number; y: number; w: number; h: number }): void {
+    const sc = bridge.need();
+    const s = bridge.game();
+    const n = sc.def.indicators.length;
+    const cols = this.portrait ? 2 : n > 9 ? 4 : 3;
+    const rows = Math.max(1, Math.ceil(n / cols));
+    const gap = 8;
+    const cw = (r.w - gap * (cols - 1)) / cols;
+    const ch = Math.max(70, (r.h - gap * (rows - 1)) / rows);
+    sc.def.indicators.forEach((ind, i) => {
+      const cr = { x: r.x + (i % cols) * (cw + gap), y: r.y + Math.floor(i / cols) * (ch + gap), w: cw, h: ch };
+      if (cr.y + cr.h > r.y + r.h + 2) return;
+      const values = s.history.map((h) => h.indicators[i] ?? 0);
+      drawChart(this, cr, { name: ind.name, values, min: ind.min, max: ind.max, bands: ind.bands ?? [] });
+      app().twins.button({ id: `chart-${ind.id}`, label: `${ind.name} over time`, description: `From start to the end: ${values.map(fmt).join(', ')}.`, rect: cr, onActivate: () => announce(`${ind.name}: ${values.map(fmt).join(', ')}`) });
+    });
+  }
+
+  private actionsBar(pad: number): void {
+    const sc = bridge.need();
+    const s = bridge.game();
+    const base = `${sc.def.id}-${s.seed}`.replace(/[^A-Za-z0-9_.-]+/g, '_');
+    const buttons: Array<[string, string, () => void, boolean]> = [
+      ['export-replay', 'Export replay (JSON)', () => download(`${base}.replay.json`, 'application/json', replayJson(bridge.replay())), false],
+      ['export-csv', 'Export history (CSV)', () => download(`${base}.history.csv`, 'text/csv', historyCsv(sc, s, (t) => bridge.turnLabel(t))), false],
+      ['play-again', 'Play again', () => bridge.show({ name: 'setup' }), true],
+      ['to-title', 'Title screen', goTitle, false],
+    ];
+    const cols = this.portrait ? 2 : 4;
+    const bw = this.portrait ? (this.W - pad * 2 - 8) / 2 : 230;
+    const x0 = this.portrait ? pad : this.W - pad - cols * bw - (cols - 1) * 10;
+    buttons.forEach(([id, label, fn, primary], i) => {
+      const row = Math.floor(i / cols);
+      const y = this.H - (this.portrait ? 122 : 66) + row * 58;
+      this.button({ id, label, primary, rect: { x: x0 + (i % cols) * (bw + (this.portrait ? 8 : 10)), y, w: bw, h: 50 }, size: 15, onActivate: fn });
+    });
+  }
+}

@@ -1,0 +1,163 @@
+// Whole-game operations that need a scenario loaded first: start from a link, resume a save, open a file.
+import { app } from './app.js';
+import { bridge } from './bridge.js';
+import { bundledById, loadCatalog } from './catalog.js';
+import { alertNow } from './dom/live.js';
+import { readSave, setAsideSave, type SaveData } from './saves.js';
+import { loadScenarioText } from './scenarioLoader.js';
+import { freshSeed } from './seed.js';
+import type { ParamsOutcome, StartRequest } from './urlParams.js';
+
+const SCREEN_KEY = 'statecraft.screen';
+
+/** Remembers that the player left the game for the title screen, so a reload shows the title too. */
+export function rememberScreen(screen: 'title' | 'game'): void {
+  try {
+    if (screen === 'title') window.localStorage.setItem(SCREEN_KEY, 'title');
+    else window.localStorage.removeItem(SCREEN_KEY);
+  } catch {
+    /* storage unavailable: nothing to remember */
+  }
+}
+
+export function lastScreen(): 'title' | 'game' {
+  try {
+    return window.localStorage.getItem(SCREEN_KEY) === 'title' ? 'title' : 'game';
+  } catch {
+    return 'game';
+  }
+}
+
+export function goTitle(): void {
+  rememberScreen('title');
+  bridge.show({ name: 'title' });
+}
+
+/** Sets the saved game aside with a reason the title screen shows. */
+export function setAside(reason: string): void {
+  const key = setAsideSave();
+  const kept = key ? ` It was kept in this browser's storage under "${key}" and not deleted.` : '';
+  app().notices.push(`The saved game could not be resumed: ${reason}.${kept}`);
+}
+
+/** Rebuilds the saved game; on failure it is set aside and reported. Returns whether play resumed. */
+export async function resumeSave(save: SaveData): Promise<boolean> {
+  let text: string;
+  let source: { bundled: string | null; file: { name: string; text: string } | null };
+  if (save.scenario.bundled !== null) {
+    const entry = await bundledById(save.scenario.bundled);
+    if (!entry) {
+      setAside(`its scenario "${save.scenario.bundled}" is no longer bundled with the game`);
+      return false;
+    }
+    text = entry.text;
+    source = { bundled: entry.id, file: null };
+  } else if (save.scenario.file) {
+    text = save.scenario.file.text;
+    source = { bundled: null, file: save.scenario.file };
+  } else {
+    setAside('it does not say which scenario it belongs to');
+    return false;
+  }
+  const loaded = loadScenarioText(text, save.scenario.bundled ?? save.scenario.file?.name ?? 'scenario');
+  if (!loaded.ok) {
+    setAside(`its scenario no longer loads (${loaded.diagnostics.length} error${loaded.diagnostics.length === 1 ? '' : 's'})`);
+    return false;
+  }
+  const problem = bridge.resume(loaded.scenario, source, save);
+  if (problem) {
+    setAside(problem);
+    return false;
+  }
+  rememberScreen('game');
+  return true;
+}
+
+/** Resumes the autosave if there is a readable one. */
+export async function continueSaved(): Promise<boolean> {
+  const r = readSave();
+  if (r.kind === 'ok') return resumeSave(r.save);
+  if (r.kind === 'bad') setAside(r.reason);
+  return false;
+}
+
+/** Starts the game a link asks for; problems become title-screen messages. */
+export async function startFromRequest(req: StartRequest): Promise<boolean> {
+  const entry = await bundledById(req.scenario);
+  if (!entry) {
+    const ids = (await loadCatalog()).map((e) => e.id).join(', ');
+    app().notices.push(`The link asks for the scenario "${req.scenario}", which is not bundled. Available: ${ids}.`);
+    return false;
+  }
+  const outcome = entry.check();
+  if (!outcome.ok) {
+    app().notices.push(`The scenario "${req.scenario}" in the link has errors and cannot be played.`);
+    return false;
+  }
+  const sc = outcome.scenario;
+  const unknown = req.humans.filter((h) => !sc.actorIndex.has(h));
+  if (unknown.length) {
+    app().notices.push(`The link names ${unknown.map((u) => `"${u}"`).join(', ')}, not an actor of "${sc.def.title}". Actors: ${sc.actors.map((a) => a.id).join(', ')}.`);
+    return false;
+  }
+  const saved = readSave();
+  if (saved.kind === 'ok' && matches(saved.save, entry.id, req)) {
+    if (await resumeSave(saved.save)) return true;
+  }
+  const seats: Record<string, 'human' | 'ai'> = {};
+  for (const a of sc.actors) seats[a.id] = req.humans.includes(a.id) ? 'human' : 'ai';
+  bridge.useScenario(sc, { bundled: entry.id, file: null });
+  bridge.newGame({ seed: req.seed ?? freshSeed(), seats, aiFuzz: req.fuzz });
+  rememberScreen('game');
+  return true;
+}
+
+function matches(save: SaveData, id: string, req: StartRequest): boolean {
+  if (save.scenario.bundled !== id || req.seed === null || save.seed !== req.seed || save.aiFuzz !== req.fuzz) return false;
+  const humans = Object.entries(save.seats).filter(([, s]) => s === 'human').map(([a]) => a).sort();
+  return humans.join(',') === [...req.humans].sort().join(',');
+}
+
+/** Opens a scenario file the player chose: to the setup screen, or its errors on the title screen. */
+export function openScenarioFile(name: string, text: string): void {
+  const r = loadScenarioText(text, name);
+  if (!r.ok) {
+    app().fileErrors = { name, diagnostics: r.diagnostics };
+    const n = r.diagnostics.filter((d) => d.severity === 'error').length;
+    alertNow(`${name} could not be opened: ${n} error${n === 1 ? '' : 's'} found. The list is on screen.`);
+    bridge.show({ name: 'title' });
+    return;
+  }
+  app().fileErrors = null;
+  bridge.useScenario(r.scenario, { bundled: null, file: { name, text } });
+  bridge.show({ name: 'setup' });
+}
+
+/** Reports a file that could not even be read. */
+export function fileUnreadable(name: string, message: string): void {
+  app().fileErrors = { name, diagnostics: [{ file: name, line: 1, column: 1, path: '(root)', message, severity: 'error', text: `${name}:1:1: error: ${message}` }] };
+  alertNow(`${name} could not be opened: ${message}`);
+  bridge.show({ name: 'title' });
+}
+
+/** Drops the start parameters from the address once the game they describe is running, so a reload resumes it as saved. */
+function forgetParams(): void {
+  try {
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+  } catch {
+    /* the address cannot be changed: a reload finds the same game through the saved seed */
+  }
+}
+
+/** Decides the first screen: a link's game, the resumed autosave, or the title (with any messages). */
+export async function startup(params: ParamsOutcome): Promise<void> {
+  const saved = readSave();
+  if (saved.kind === 'bad') setAside(saved.reason);
+  if (params.kind === 'error') app().notices.push(params.message);
+  if (params.kind === 'start' && (await startFromRequest(params.request))) {
+    forgetParams();
+    return;
+  }
+  if (params.kind === 'none' && saved.kind === 'ok' && lastScreen() === 'game' && (await resumeSave(saved.save))) return;
+  bridge.show({ name: 'title' });
+}

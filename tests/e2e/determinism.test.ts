@@ -1,0 +1,84 @@
+// Cross-runtime determinism: a replay exported from the browser verifies with the CLI (or the engine in Node),
+// and the browser's final hash equals Node's for the same seed and choices. Also: the CSP and the renderer.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseReplay, verifyReplay } from '../../src/engine/index.js';
+import { nodeHash, nodeScenario } from './engineNode.js';
+import { pickFirstAvailable } from './flows.js';
+import { clickAt, close, gameState, hash, launch, openApp, phase, problemsOf, ROOT, waitPhase, type Session } from './helpers.js';
+import type { PageGlobals } from './pageTypes.js';
+
+describe('determinism across runtimes', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await close(s);
+  });
+
+  it('exports a replay that verifies in Node and reaches the same hash', async () => {
+    const { page } = s;
+    await openApp(s, '?scenario=tutorial&seed=cross-runtime-7&human=lowland');
+    await waitPhase(page, 'briefing', 0);
+    await clickAt(page, '#begin');
+    for (let i = 0; i < 30 && (await phase(page)).name !== 'ending'; i++) {
+      const p = await phase(page);
+      await waitPhase(page, p.name, p.seat);
+      if (p.name === 'main') {
+        if (await page.locator('dialog[open] .option').count()) await clickAt(page, 'dialog[open] .option');
+        await pickFirstAvailable(page);
+        await clickAt(page, '#end-turn');
+      } else await clickAt(page, '#continue');
+      await page.waitForFunction((b) => JSON.stringify((globalThis as unknown as PageGlobals).__statecraft.phase()) !== b, JSON.stringify(p));
+    }
+    await waitPhase(page, 'ending');
+    const dir = mkdtempSync(join(tmpdir(), 'statecraft-replay-'));
+    const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, '#export-replay')]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const [csv] = await Promise.all([page.waitForEvent('download'), clickAt(page, '#export-csv')]);
+    const csvFile = join(dir, csv.suggestedFilename());
+    await csv.saveAs(csvFile);
+
+    const replay = parseReplay(JSON.parse(readFileSync(file, 'utf8')));
+    expect(replay.ok).toBe(true);
+    const sc = nodeScenario('tutorial');
+    const browserHash = await hash(page);
+    if (replay.ok) {
+      const check = verifyReplay(sc, replay.replay);
+      expect(check.ok).toBe(true);
+      if (check.ok) expect(check.finalHash).toBe(browserHash);
+    }
+    const cli = join(ROOT, 'src/cli/main.ts');
+    if (existsSync(cli)) {
+      const out = execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), cli, 'replay', file], { cwd: ROOT, encoding: 'utf8' });
+      expect(out).toContain('verified');
+      expect(out).toContain(browserHash!);
+    }
+    const g = await gameState(page);
+    expect(nodeHash(sc, g.seed, g.seats as Record<string, 'human' | 'ai'>, null, g.history.filter((h) => h.turn > 0).map((h) => h.choices))).toBe(browserHash);
+
+    const rows = readFileSync(csvFile, 'utf8').trim().split(/\r\n/);
+    expect(rows[0]).toBe('run,scenario,seed,turn,period,tension,dam,upland_economy,lowland_economy,action_upland,action_lowland,action_harbor,ending');
+    expect(rows.length).toBe(g.history.length + 1);
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
+  it('runs WebGL under the strict Content-Security-Policy', async () => {
+    const { page } = s;
+    const response = await page.goto(new URL('./', page.url()).toString());
+    const header = response?.headers()['content-security-policy'] ?? '';
+    expect(header).toContain("script-src 'self'");
+    expect(header).not.toContain('unsafe-eval');
+    expect(header).not.toContain('unsafe-inline');
+    await openApp(s);
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(meta).toBe(header);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.renderer())).toBe('webgl');
+    expect(await problemsOf(s)).toEqual([]);
+  });
+});
