@@ -10,12 +10,16 @@ export interface AppContext {
   fileErrors: FileErrors | null;
   /** The current screen's handler for its shortcut keys (digits 1–9, letters); returns true when it used the key. */
   onKey: ((key: string) => boolean) | null;
+  /** Called after every screen the game (Phaser) has built. */
+  onScreen: (() => void) | null;
+  /** The game is taking over from the DOM title: a dialog opened over it stays open. */
+  handover: boolean;
 }
 
 let ctx: AppContext | null = null;
 
 export function initApp(controls: HTMLElement): AppContext {
-  ctx = { twins: new TwinLayer(controls), notices: [], fileErrors: null, onKey: null };
+  ctx = { twins: new TwinLayer(controls), notices: [], fileErrors: null, onKey: null, onScreen: null, handover: false };
   return ctx;
 }
 

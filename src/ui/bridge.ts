@@ -20,6 +20,11 @@ export interface NewGameOptions { seed: string; seats: Record<string, Seat>; aiF
 
 type Listener = () => void;
 
+/** Yields to the browser: the rest runs in a task of its own (input and frames get their turn in between). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, 0));
+}
+
 export class Bridge {
   scenario: Scenario | null = null;
   source: ScenarioSource = { bundled: null, file: null };
@@ -30,6 +35,7 @@ export class Bridge {
   /** Problems worth telling the player that do not stop play (e.g. the browser refused to save). */
   saveError: string | null = null;
   private listeners = new Set<Listener>();
+  private resolving = false;
 
   /** Subscribes to every change; returns the unsubscribe function. */
   onChange(fn: Listener): () => void {
@@ -185,19 +191,41 @@ export class Bridge {
 
   /** Resolves the turn with the humans' draft; the AI fills every other seat. */
   resolve(): void {
-    if (this.phase.name !== 'main' || !this.state || this.state.over) return;
-    const sc = this.need();
-    const before = this.game();
-    const decisions: Record<string, AiDecision> = {};
-    for (const a of sc.actors) if (before.seats[a.id] !== 'human') decisions[a.id] = chooseAi(sc, before, a.id);
-    const choices: Choices = {};
-    for (const id of this.humans()) if (this.draft[id]) choices[id] = this.draft[id]!;
-    const result = step(sc, before, choices);
-    this.state = result.state;
-    const record = result.state.history[result.state.history.length - 1]!;
-    this.report = { turn: before.turn, before, events: result.events, choices: record.choices, decisions };
-    this.draft = {};
-    this.go({ name: 'resolution' });
+    void this.resolveSoon();
+  }
+
+  /**
+   * The same, split into short tasks so the page keeps answering: each AI decides in its own task, the engine steps
+   * in another (given the AI's choices, so it does not decide them again), and the next screen is built after that.
+   */
+  async resolveSoon(): Promise<void> {
+    if (this.resolving || this.phase.name !== 'main' || !this.state || this.state.over) return;
+    this.resolving = true;
+    try {
+      const sc = this.need();
+      const before = this.game();
+      const decisions: Record<string, AiDecision> = {};
+      for (const a of sc.actors) {
+        if (before.seats[a.id] === 'human') continue;
+        await nextTask();
+        decisions[a.id] = chooseAi(sc, before, a.id);
+      }
+      const choices: Choices = {};
+      for (const id of this.humans()) if (this.draft[id]) choices[id] = this.draft[id]!;
+      for (const [id, d] of Object.entries(decisions)) choices[id] = { action: d.action };
+      await nextTask();
+      if (this.state !== before || this.phase.name !== 'main') return;
+      const result = step(sc, before, choices);
+      await nextTask();
+      if (this.state !== before || this.phase.name !== 'main') return;
+      this.state = result.state;
+      const record = result.state.history[result.state.history.length - 1]!;
+      this.report = { turn: before.turn, before, events: result.events, choices: record.choices, decisions };
+      this.draft = {};
+      this.go({ name: 'resolution' });
+    } finally {
+      this.resolving = false;
+    }
   }
 
   /** Leaves the resolution screen: the ending, or the next turn's first seat. */

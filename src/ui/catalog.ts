@@ -29,6 +29,12 @@ function summaryOf(text: string): Summary | null {
 }
 
 let cache: Promise<CatalogEntry[]> | null = null;
+let ready: CatalogEntry[] | null = null;
+
+/** The catalog if it has finished loading (so a screen can draw it at once, without waiting a task). */
+export function catalogNow(): CatalogEntry[] | null {
+  return ready;
+}
 
 /** Every bundled scenario, flagship first. */
 export function loadCatalog(): Promise<CatalogEntry[]> {
@@ -36,7 +42,7 @@ export function loadCatalog(): Promise<CatalogEntry[]> {
     const text = await e.load();
     let outcome: LoadOutcome | null = null;
     return { id: e.id, file: e.file, text, summary: summaryOf(text), check: () => (outcome ??= loadScenarioText(text, e.file)) };
-  }));
+  })).then((all) => (ready = all));
   return cache;
 }
 

@@ -1,31 +1,26 @@
-// Entry point: fonts, the Phaser game with one scene per screen, the DOM twin layer, keys and resizing.
+// Entry point: fonts, the DOM twin layer and keys, the first screen's decision, the DOM title at once when that is the
+// screen, then the Phaser game (a chunk of its own) which takes over every screen.
 import './zodJitless.js';
 import '@fontsource/ibm-plex-sans/400.css';
 import '@fontsource/ibm-plex-sans/600.css';
 import './style.css';
-import { AUTO, Game, Scale } from 'phaser';
 import { initApp } from './app.js';
 import { installCrashHandler, showCrash } from './dom/crash.js';
 import { installKeys } from './dom/keys.js';
-import { currentZoom, frameFor, setCurrentFrame } from './layout.js';
-import { loadCountries } from './map/atlas.js';
-import { attachRenderLoop, requestFrames } from './renderLoop.js';
-import { relayout, startRouter } from './router.js';
-import { BootScene } from './scenes/BootScene.js';
-import { BriefingScene } from './scenes/BriefingScene.js';
-import { EndingScene } from './scenes/EndingScene.js';
-import { HandoverScene } from './scenes/HandoverScene.js';
-import { MainScene } from './scenes/MainScene.js';
-import { ResolutionScene } from './scenes/ResolutionScene.js';
-import { SetupScene } from './scenes/SetupScene.js';
-import { TitleScene } from './scenes/TitleScene.js';
+import { showEarlyTitle } from './earlyTitle.js';
+import { frameFor, setCurrentFrame } from './layout.js';
+import { startup } from './session.js';
 import { installTestHook } from './testHook.js';
+import { parseStartParams } from './urlParams.js';
 
-const wait = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
-
-async function fontsReady(): Promise<void> {
-  const loads = Promise.all(['400 16px "IBM Plex Sans"', '600 16px "IBM Plex Sans"'].map((f) => document.fonts.load(f)));
-  await Promise.race([loads, wait(4000)]);
+function failed(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  const msg = document.getElementById('boot-message');
+  if (msg) {
+    msg.removeAttribute('hidden');
+    msg.textContent = `Statecraft could not start: ${message}`;
+  }
+  showCrash(message);
 }
 
 function boot(): void {
@@ -35,63 +30,18 @@ function boot(): void {
   const ctx = initApp(controls);
   installCrashHandler();
   installKeys();
-  void loadCountries();
-  void fontsReady().then(() => {
-    const f = frameFor(window.innerWidth, window.innerHeight, window.devicePixelRatio);
-    setCurrentFrame(f);
-    const game = new Game({
-      type: AUTO,
-      parent: 'game',
-      width: Math.round(f.width * f.zoom),
-      height: Math.round(f.height * f.zoom),
-      backgroundColor: '#0d1620',
-      banner: false,
-      disableContextMenu: true,
-      scale: { mode: Scale.FIT, autoCenter: Scale.CENTER_BOTH },
-      fps: { target: 30, limit: 30 },
-      render: { antialias: true, antialiasGL: false, roundPixels: false, powerPreference: 'low-power' },
-      scene: [BootScene, TitleScene, SetupScene, BriefingScene, HandoverScene, MainScene, ResolutionScene, EndingScene],
-    });
-    const fit = () => {
-      const c = game.canvas?.getBoundingClientRect();
-      const s = stage.getBoundingClientRect();
-      if (!c || c.width === 0) return;
-      const logical = game.scale.width / currentZoom();
-      ctx.twins.fit(c.left - s.left, c.top - s.top, c.width, c.height, c.width / logical);
-    };
-    attachRenderLoop(game);
-    startRouter(game);
-    installTestHook(() => (game.renderer && 'gl' in game.renderer ? 'webgl' : 'canvas'));
-    game.events.once('ready', () => {
-      document.getElementById('boot-message')?.setAttribute('hidden', '');
-      requestFrames();
-      fit();
-    });
-    game.scale.on('resize', () => window.requestAnimationFrame(fit));
-    let pending = 0;
-    window.addEventListener('resize', () => {
-      window.cancelAnimationFrame(pending);
-      pending = window.requestAnimationFrame(() => {
-        requestFrames();
-        const next = frameFor(window.innerWidth, window.innerHeight, window.devicePixelRatio);
-        const w = Math.round(next.width * next.zoom);
-        const h = Math.round(next.height * next.zoom);
-        setCurrentFrame(next);
-        if (w !== game.scale.width || h !== game.scale.height) {
-          game.scale.setGameSize(w, h);
-          relayout(game);
-        }
-        game.scale.refresh();
-        window.requestAnimationFrame(fit);
-      });
-    });
-  });
+  installTestHook();
+  setCurrentFrame(frameFor(window.innerWidth, window.innerHeight, window.devicePixelRatio));
+  const loadGame = () => import('./game.js').then((m) => m.startGame(ctx, stage)).catch(failed);
+  void startup(parseStartParams(window.location.search))
+    .then(() => showEarlyTitle())
+    .catch(failed)
+    // Let the DOM title paint before the game's code is fetched and run.
+    .finally(() => window.requestAnimationFrame(() => window.setTimeout(() => void loadGame(), 0)));
 }
 
 try {
   boot();
 } catch (e) {
-  const msg = document.getElementById('boot-message');
-  if (msg) msg.textContent = `Statecraft could not start: ${(e as Error).message}`;
-  showCrash((e as Error).message);
+  failed(e);
 }

@@ -2,7 +2,7 @@
 import type { Game } from 'phaser';
 import { app } from './app.js';
 import { bridge, type Phase } from './bridge.js';
-import { closeAllDialogs } from './dom/dialog.js';
+import { closeAllDialogs, dialogOpen } from './dom/dialog.js';
 import { disableDrop } from './dom/filePicker.js';
 import { requestFrames } from './renderLoop.js';
 
@@ -16,15 +16,30 @@ export function showScene(game: Game, key: string): void {
   requestFrames();
   for (const s of game.scene.getScenes(true)) if (s.sys.settings.key !== key) game.scene.stop(s.sys.settings.key);
   if (key !== 'title') disableDrop();
-  closeAllDialogs();
-  app().twins.clear();
-  if (game.scene.isActive(key)) game.scene.getScene(key)?.scene.restart();
-  else game.scene.start(key);
+  // Taking over from the DOM title, its controls stay until the new screen replaces them (no moment without any).
+  if (!app().handover) {
+    closeAllDialogs();
+    app().twins.clear();
+  }
+  // The new screen is built in a task of its own, after the old one is gone (each stays short).
+  window.setTimeout(() => {
+    if (game.scene.isActive(key)) game.scene.getScene(key)?.scene.restart();
+    else game.scene.start(key);
+  }, 0);
 }
 
-/** Follows the bridge: a new phase object means a new screen. */
-export function startRouter(game: Game): void {
-  let last: Phase | null = null;
+/** Shows the current screen, then follows the bridge: a new phase object means a new screen. `focusId`: the control to keep focused. */
+export function startRouter(game: Game, focusId: string | null = null): void {
+  let last: Phase | null = bridge.phase;
+  if (focusId) {
+    const restore = app().onScreen;
+    app().onScreen = () => {
+      app().onScreen = restore;
+      restore?.();
+      if (!dialogOpen()) document.getElementById(focusId)?.focus();
+    };
+  }
+  showScene(game, sceneFor(last));
   bridge.onChange(() => {
     if (bridge.phase === last) return;
     last = bridge.phase;

@@ -9,16 +9,33 @@ export interface TestHook {
   replay(): unknown;
   /** 'webgl' or 'canvas': which Phaser renderer runs. */
   renderer(): string;
+  /** True once the game (Phaser) has built a screen; before that the title may be the plain-DOM one. */
+  ready(): boolean;
 }
 
-export function installTestHook(renderer: () => string): void {
+let renderer: () => string = () => 'none';
+let gameScreen = false;
+
+/** The game (Phaser) has built its first screen: from now on every screen is the game's, not the DOM title's. */
+export function markGameScreen(): void {
+  gameScreen = true;
+}
+
+/** Tells the hook how to name the renderer once the game (Phaser) runs. */
+export function setRenderer(fn: () => string): void {
+  renderer = fn;
+}
+
+/** Installed as the page starts (before the game loads), so tests can always read the phase. */
+export function installTestHook(): void {
   const hook: TestHook = Object.freeze({
     hash: () => bridge.hash(),
     state: () => (bridge.state ? structuredClone(bridge.state) : null),
     phase: () => structuredClone(bridge.phase),
     seat: () => bridge.seatActor(),
     replay: () => (bridge.state ? structuredClone(bridge.replay()) : null),
-    renderer,
+    renderer: () => renderer(),
+    ready: () => gameScreen,
   });
   Object.defineProperty(window, '__statecraft', { value: hook, writable: false, configurable: false, enumerable: false });
 }

@@ -65,7 +65,8 @@ export async function openApp(s: Session, query = ''): Promise<void> {
   await s.page.goto(new URL(query, inject('baseUrl')).toString());
   await s.page.waitForFunction(() => {
     const g = globalThis as unknown as Partial<PageGlobals> & Pick<PageGlobals, 'document'>;
-    return !!g.__statecraft && g.document.querySelector('#controls button') !== null;
+    // The game's own screen (the plain-DOM title shown before the game loads is replaced by it).
+    return !!g.__statecraft && g.__statecraft.ready() && g.document.querySelector('#controls button') !== null;
   }, undefined, { timeout: 30_000 });
 }
 
@@ -91,6 +92,7 @@ export async function gameState(page: Page): Promise<GameView> {
 export async function waitPhase(page: Page, name: string, seat?: number): Promise<void> {
   await page.waitForFunction(([n, st]) => {
     const g = globalThis as unknown as PageGlobals;
+    if (!g.__statecraft?.ready()) return false;
     const p = g.__statecraft.phase();
     return p.name === n && (st === null || p.seat === st) && g.document.querySelector('#controls button') !== null;
   }, [name, seat ?? null] as const, { timeout: 20_000 });

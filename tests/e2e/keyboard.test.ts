@@ -1,4 +1,5 @@
 // A complete game of the tutorial by keyboard alone: Tab, arrows, Enter, digits, "?", Esc; results announced.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { close, focusedId, launch, openApp, phase, problemsOf, shot, tabTo, waitPhase, type Session } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
@@ -67,7 +68,8 @@ describe('keyboard only', () => {
       }
     }
     await waitPhase(page, 'ending');
-    expect(await page.locator('#ending-text h2').textContent()).toBeTruthy();
+    const endingTitle = (await page.locator('#ending-text h2').textContent()) ?? '';
+    expect(endingTitle).toBeTruthy();
     await tabTo(page, 'tab-charts');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#chart-tension');
@@ -75,6 +77,15 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#timeline table');
     expect(await page.locator('#timeline tbody tr').count()).toBeGreaterThan(0);
+
+    // The printable debrief downloads from the keyboard too, and tells the ending shown on screen.
+    await tabTo(page, 'export-debrief');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/\.debrief\.md$/);
+    const md = readFileSync((await download.path())!, 'utf8');
+    expect(md).toMatch(/^# Debrief: /);
+    expect(md).toContain(`## Ending: ${endingTitle}`);
+    expect(md).toContain('## Timeline');
     expect(await problemsOf(s)).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { COLOR, CSS } from '../theme.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { countries, loadCountries } from './atlas.js';
 import { frameMap, type Located } from './frame.js';
-import { landImage } from './landLayer.js';
+import { landImage, landTexture } from './landLayer.js';
+import { requestFrames } from '../renderLoop.js';
 import { drawSample, drawStance } from './network.js';
 
 export interface MapOptions { rect: Rect; stances: StanceView[]; focus: number | null; onActor: (index: number) => void; legend: boolean }
@@ -22,9 +23,17 @@ export function drawMap(scene: BaseScene, sc: Scenario, o: MapOptions): void {
   sc.def.actors.forEach((a, index) => (a.location ? located.push({ index, lon: a.location.lon, lat: a.location.lat }) : unlocated.push(index)));
   const frame = frameMap(located, unlocated, r, compact);
   const land = countries();
-  if (!land) void loadCountries().then((c) => c && scene.sys.isActive() && scene.rebuild());
-  const key = `map:${sc.hash.slice(0, 16)}:${r.x},${r.y},${r.w},${r.h}:${land ? 'land' : 'sea'}`;
-  landImage(scene, key, frame, land, located, r);
+  const key = (withLand: boolean) => `map:${sc.hash.slice(0, 16)}:${r.x},${r.y},${r.w},${r.h}:${withLand ? 'land' : 'sea'}`;
+  const image = landImage(scene, key(!!land), frame, land, located, r);
+  // The sea first; the land is painted into the same image once the map data arrives (nothing else is redrawn).
+  if (!land) {
+    void loadCountries().then((c) => {
+      if (c && image.active && scene.sys.isActive()) {
+        image.setTexture(landTexture(scene, key(true), frame, c, located, r));
+        requestFrames();
+      }
+    });
+  }
   const radius = compact ? 12 : 15;
   const g = scene.add.graphics();
   for (const [i, p] of frame.anchors) {

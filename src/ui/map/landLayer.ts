@@ -58,6 +58,11 @@ function homeCountries(land: Countries | null, points: ReadonlyArray<{ lon: numb
 
 /** An image of the land for `frame` inside `rect`, drawn once per texture key and reused. */
 export function landImage(scene: Scene, key: string, frame: MapFrame, land: Countries | null, points: ReadonlyArray<{ lon: number; lat: number }>, rect: Rect): GameObjects.Image {
+  return scene.add.image(rect.x, rect.y, landTexture(scene, key, frame, land, points, rect)).setOrigin(0, 0).setScale(1 / currentZoom());
+}
+
+/** The texture key of the land for `frame` inside `rect`, painted on first use. */
+export function landTexture(scene: Scene, key: string, frame: MapFrame, land: Countries | null, points: ReadonlyArray<{ lon: number; lat: number }>, rect: Rect): string {
   const zoom = currentZoom();
   const zkey = `${key}@${zoom}`;
   if (!scene.textures.exists(zkey)) {
@@ -85,5 +90,5 @@ export function landImage(scene: Scene, key: string, frame: MapFrame, land: Coun
     }
     scene.textures.addCanvas(zkey, canvas);
   }
-  return scene.add.image(rect.x, rect.y, zkey).setOrigin(0, 0).setScale(1 / zoom);
+  return zkey;
 }

@@ -4,26 +4,39 @@ import { app } from '../app.js';
 import { closeAllDialogs } from '../dom/dialog.js';
 import { currentZoom } from '../layout.js';
 import { requestFrames } from '../renderLoop.js';
-import type { Rect, TwinOptions } from '../dom/twins.js';
+import type { Rect } from '../dom/twins.js';
+import type { ButtonOptions, Painter, TextOptions } from '../painter.js';
 import { COLOR, CSS, FONT } from '../theme.js';
 
-export interface TextOptions { size?: number; color?: string; weight?: 400 | 600; wrap?: number; align?: 'left' | 'center' | 'right'; maxLines?: number; lineSpacing?: number }
+export type { ButtonOptions, TextOptions } from '../painter.js';
 
-export interface ButtonOptions extends Omit<TwinOptions, 'rect'> { rect: Rect; text?: string; primary?: boolean; size?: number }
+export abstract class BaseScene extends Scene implements Painter {
+  /** Bumped by every (re)build and by shutdown: deferred parts of an older build are dropped. */
+  private generation = 0;
+  /** True while a screen is first built (parts may wait for later tasks); a rebuild in place draws everything at once. */
+  private deferring = false;
 
-export abstract class BaseScene extends Scene {
   get W(): number { return Math.round(this.scale.width / currentZoom()); }
   get H(): number { return Math.round(this.scale.height / currentZoom()); }
   get portrait(): boolean { return this.W < this.H; }
 
   create(): void {
-    closeAllDialogs();
+    this.generation += 1;
+    this.events.once('shutdown', () => { this.generation += 1; });
+    if (app().handover) app().handover = false;
+    else closeAllDialogs();
     app().twins.clear();
     app().onKey = null;
     this.cameras.main.setBackgroundColor(COLOR.bg).setOrigin(0, 0).setZoom(currentZoom());
-    this.build();
+    this.deferring = true;
+    try {
+      this.build();
+    } finally {
+      this.deferring = false;
+    }
     this.settleFocus();
     requestFrames();
+    app().onScreen?.();
   }
 
   /** The control that gets focus when a screen opens and nothing else has it. */
@@ -44,11 +57,36 @@ export abstract class BaseScene extends Scene {
 
   /** Rebuilds the screen in place (after a change within the same phase). */
   rebuild(): void {
+    this.generation += 1;
     this.children.removeAll(true);
     app().twins.clear();
     this.build();
     this.settleFocus();
     requestFrames();
+  }
+
+  /**
+   * Draws part of the screen in a later task, so building a big screen never blocks the page for long. Its twins keep
+   * their place in reading order (where `later` was called); the part is dropped if the screen is rebuilt or left first.
+   */
+  protected later(part: () => void): void {
+    if (!this.deferring) return part();
+    const gen = this.generation;
+    const root = app().twins.root;
+    const marker = document.createComment('later');
+    root.append(marker);
+    window.setTimeout(() => {
+      if (gen !== this.generation || !this.sys.isActive()) {
+        marker.remove();
+        return;
+      }
+      const after = root.lastChild;
+      part();
+      const added: Node[] = [];
+      for (let n = after?.nextSibling ?? null; n; n = n.nextSibling) added.push(n);
+      marker.replaceWith(...added);
+      requestFrames();
+    }, 0);
   }
 
   txt(x: number, y: number, text: string, o: TextOptions = {}): GameObjects.Text {

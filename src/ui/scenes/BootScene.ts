@@ -1,8 +1,7 @@
-// Boot: starts loading the map data, then decides the first screen (a link's game, the resumed save, or the title).
+// Boot: the first screen was decided before the game loaded (a link's game, the resumed save, or the title); show it.
 import { Scene } from 'phaser';
-import { loadCountries } from '../map/atlas.js';
-import { startup } from '../session.js';
-import { parseStartParams } from '../urlParams.js';
+import { endEarlyTitle } from '../earlyTitle.js';
+import { startRouter } from '../router.js';
 
 export class BootScene extends Scene {
   constructor() {
@@ -11,7 +10,7 @@ export class BootScene extends Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(0x0d1620);
-    void loadCountries();
-    void startup(parseStartParams(window.location.search));
+    const focused = endEarlyTitle();
+    startRouter(this.game, focused);
   }
 }

@@ -1,4 +1,5 @@
 // Briefing for each human role: biography, objectives, and the situation with its sources.
+import { aiLevelOf } from '../aiLevel.js';
 import { app } from '../app.js';
 import { bridge } from '../bridge.js';
 import { briefingBody } from '../dom/briefingText.js';
@@ -19,7 +20,7 @@ export class BriefingScene extends BaseScene {
     const actor = sc.def.actors[index];
     if (!actor) return;
     const review = bridge.phase.name === 'review';
-    const top = this.header(`Briefing: ${actor.name}`, sc.def.title);
+    const top = this.header(`Briefing: ${actor.name}`, `${sc.def.title} · AI: ${aiLevelOf(bridge.game().aiFuzz).name}`);
     const pad = this.portrait ? 12 : 24;
     const side = this.portrait ? 0 : 260;
     if (!this.portrait) {
@@ -34,7 +35,8 @@ export class BriefingScene extends BaseScene {
     const h = this.H - top - 110;
     this.panel({ x, y: top + 16, w, h }, COLOR.panel);
     const body = el('div', { class: 'reading', id: 'briefing-text', tabindex: 0, role: 'region', 'aria-label': `Briefing for ${actor.name}` });
-    body.append(briefingBody(sc.def, actor.id));
+    const ai = aiLevelOf(bridge.game().aiFuzz);
+    body.append(el('p', { class: 'source', id: 'briefing-ai', text: `AI difficulty: ${ai.name} (${ai.text}).` }), briefingBody(sc.def, actor.id));
     app().twins.region(body, { x: x + 10, y: top + 22, w: w - 14, h: h - 12 });
     const by = this.H - (this.portrait ? 76 : 80);
     const label = review ? 'Back to the game' : 'Begin';

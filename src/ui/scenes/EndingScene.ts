@@ -1,4 +1,5 @@
 // Ending: the ending and its explanation, objectives scored, indicators over time, the timeline, exports.
+import { debriefMarkdown } from '../../analysis/debrief.js';
 import { app } from '../app.js';
 import { bridge } from '../bridge.js';
 import { el } from '../dom/el.js';
@@ -30,7 +31,7 @@ export class EndingScene extends BaseScene {
     const tabs: Array<[Tab, string]> = [['outcome', 'Outcome'], ['charts', 'Indicators'], ['timeline', 'Decisions']];
     const tw = this.portrait ? (this.W - pad * 2 - 16) / 3 : 170;
     tabs.forEach(([id, label], i) => this.button({ id: `tab-${id}`, label: `Show ${label.toLowerCase()}`, text: label, pressed: this.tab === id, rect: { x: pad + i * (tw + 8), y: top + 10, w: tw, h: 40 }, size: 15, onActivate: () => this.show(id) }));
-    const body = { x: pad, y: top + 60, w: this.W - pad * 2, h: this.H - top - 60 - (this.portrait ? 128 : 76) };
+    const body = { x: pad, y: top + 60, w: this.W - pad * 2, h: this.H - top - 60 - (this.portrait ? 186 : 76) };
     if (this.tab === 'outcome') this.outcome(body);
     else if (this.tab === 'charts') this.charts(body);
     else {
@@ -114,15 +115,16 @@ export class EndingScene extends BaseScene {
     const buttons: Array<[string, string, () => void, boolean]> = [
       ['export-replay', 'Export replay (JSON)', () => download(`${base}.replay.json`, 'application/json', replayJson(bridge.replay())), false],
       ['export-csv', 'Export history (CSV)', () => download(`${base}.history.csv`, 'text/csv', historyCsv(sc, s, (t) => bridge.turnLabel(t))), false],
+      ['export-debrief', 'Export debrief (Markdown)', () => download(`${base}.debrief.md`, 'text/markdown', debriefMarkdown(sc, s)), false],
       ['play-again', 'Play again', () => bridge.show({ name: 'setup' }), true],
       ['to-title', 'Title screen', goTitle, false],
     ];
-    const cols = this.portrait ? 2 : 4;
-    const bw = this.portrait ? (this.W - pad * 2 - 8) / 2 : 230;
+    const cols = this.portrait ? 2 : buttons.length;
+    const bw = this.portrait ? (this.W - pad * 2 - 8) / 2 : Math.min(230, (this.W - pad * 2 - (cols - 1) * 10) / cols);
     const x0 = this.portrait ? pad : this.W - pad - cols * bw - (cols - 1) * 10;
     buttons.forEach(([id, label, fn, primary], i) => {
       const row = Math.floor(i / cols);
-      const y = this.H - (this.portrait ? 122 : 66) + row * 58;
+      const y = this.H - (this.portrait ? 180 : 66) + row * 58;
       this.button({ id, label, primary, rect: { x: x0 + (i % cols) * (bw + (this.portrait ? 8 : 10)), y, w: bw, h: 50 }, size: 15, onActivate: fn });
     });
   }

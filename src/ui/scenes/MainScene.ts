@@ -44,7 +44,7 @@ export class MainScene extends BaseScene {
     const actorIndex = actorId ? sc.actorIndex.get(actorId) ?? null : null;
     const L = mainLayout(this.W, this.H, this.tab);
     this.topBar(L.top, actorIndex);
-    drawMap(this, sc, { rect: L.map, stances: bridge.stances(), focus: actorIndex, legend: true, onActor: (i) => this.showActor(i) });
+    this.later(() => drawMap(this, sc, { rect: L.map, stances: bridge.stances(), focus: actorIndex, legend: true, onActor: (i) => this.showActor(i) }));
     if (L.tabs) this.tabsBar(L.tabs);
     const legal = actorId ? bridge.legal(actorId) : null;
     const actions = legal?.actions ?? [];
@@ -62,15 +62,19 @@ export class MainScene extends BaseScene {
       }
     } else this.keys((k) => this.onKey(k, actions, 9));
     if (L.dashboard) {
-      drawDashboard(this, sc, s, {
-        rect: L.dashboard, page: this.indicatorPage, bandOf: (i, v) => bridge.indicatorBand(i, v),
+      const rect = L.dashboard;
+      this.later(() => drawDashboard(this, sc, s, {
+        rect, page: this.indicatorPage, bandOf: (i, v) => bridge.indicatorBand(i, v),
         onWhy: (i) => this.why(`indicator:${sc.def.indicators[i]!.id}`), onPage: (p) => { this.indicatorPage = p; this.rebuild(); app().twins.focus('indicators-more'); },
-      });
+      }));
     }
     if (L.news) {
-      this.panel(L.news, COLOR.panel);
-      this.txt(L.news.x + 12, L.news.y + 8, 'News', { size: 16, weight: 600, color: CSS.accent });
-      app().twins.region(newsPanel(newsFeed(sc, s), (t) => bridge.turnLabel(t)), { x: L.news.x + 8, y: L.news.y + 32, w: L.news.w - 12, h: L.news.h - 38 });
+      const r = L.news;
+      this.later(() => {
+        this.panel(r, COLOR.panel);
+        this.txt(r.x + 12, r.y + 8, 'News', { size: 16, weight: 600, color: CSS.accent });
+        app().twins.region(newsPanel(newsFeed(sc, s), (t) => bridge.turnLabel(t)), { x: r.x + 8, y: r.y + 32, w: r.w - 12, h: r.h - 38 });
+      });
     }
     this.bottomBar(L.bar, actorId, actions);
     this.announceTurn(actorId, actions);

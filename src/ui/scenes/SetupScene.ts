@@ -1,4 +1,5 @@
 // Setup: each role played by a human or the AI (hot-seat for several humans), the shared seed, start.
+import { AI_LEVELS, aiLevelOf, type AiLevel } from '../aiLevel.js';
 import { app } from '../app.js';
 import { bridge } from '../bridge.js';
 import { announce } from '../dom/live.js';
@@ -13,6 +14,7 @@ export class SetupScene extends BaseScene {
   private seed = '';
   private error = '';
   private forScenario = '';
+  private ai: AiLevel = aiLevelOf(null);
 
   constructor() {
     super('setup');
@@ -25,6 +27,7 @@ export class SetupScene extends BaseScene {
       this.humans = new Set(sc.actors[0] ? [sc.actors[0].id] : []);
       this.seed = freshSeed();
       this.error = '';
+      this.ai = aiLevelOf(null);
     }
     const def = sc.def;
     const top = this.header(`Set up: ${def.title}`, `${def.actors.length} roles · ${def.turns.count} turns`);
@@ -59,6 +62,11 @@ export class SetupScene extends BaseScene {
     const newX = this.portrait ? pad : pad + seedW + 12;
     const newY = this.portrait ? y + 56 : y;
     this.button({ id: 'new-seed', label: 'New seed', rect: { x: newX, y: newY, w: 150, h: 46 }, onActivate: () => this.newSeed() });
+    const aiX = newX + 162;
+    this.button({
+      id: 'ai-level', label: `AI difficulty: ${this.ai.name}`, text: `AI: ${this.ai.name}`, rect: { x: aiX, y: newY, w: Math.min(240, this.W - pad - aiX), h: 46 },
+      description: `${this.ai.text}. Activate to switch between ${AI_LEVELS.map((l) => l.name).join(', ')}.`, onActivate: () => this.nextAi(),
+    });
     y = newY + 66;
     if (this.error) this.txt(pad, y - 12, this.error, { size: 15, color: CSS.bad, wrap: this.W - pad * 2 });
     const humans = [...this.humans];
@@ -84,6 +92,14 @@ export class SetupScene extends BaseScene {
     app().twins.focus('new-seed');
   }
 
+  private nextAi(): void {
+    const i = AI_LEVELS.findIndex((l) => l.id === this.ai.id);
+    this.ai = AI_LEVELS[(i + 1) % AI_LEVELS.length]!;
+    this.rebuild();
+    announce(`AI difficulty: ${this.ai.name}; ${this.ai.text}`);
+    app().twins.focus('ai-level');
+  }
+
   private start(): void {
     const seed = this.seed.trim();
     if (seed.length === 0 || seed.length > 200) {
@@ -97,6 +113,6 @@ export class SetupScene extends BaseScene {
     for (const a of sc.actors) seats[a.id] = this.humans.has(a.id) ? 'human' : 'ai';
     this.forScenario = '';
     rememberScreen('game');
-    bridge.newGame({ seed, seats, aiFuzz: null });
+    bridge.newGame({ seed, seats, aiFuzz: this.ai.fuzz });
   }
 }

@@ -1,0 +1,225 @@
+// The debrief of a finished (or stopped) game as Markdown, and the words it is told in: turn labels, actions with odds,
+// events and causes. Pure (no Node or browser APIs): the CLI's `report` and the browser's Ending screen both use it.
+import { bandOf, chooseAi, createGame, explain, scoreObjectives, step, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
+
+/** A number for people: at most one decimal, no "-0". */
+export function num(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  return String(r === 0 ? 0 : r);
+}
+
+export function signed(n: number): string {
+  const s = num(n);
+  return s.startsWith('-') || s === '0' ? s : `+${s}`;
+}
+
+/** The period a turn stands for: turns.labels, else startLabel for turn 1, else "Quarter 3". */
+export function turnLabel(sc: Scenario, turn: number): string {
+  const t = sc.def.turns;
+  const label = t.labels?.[turn - 1] ?? (turn === 1 ? t.startLabel : undefined);
+  if (label) return label;
+  return `${t.unit.charAt(0).toUpperCase()}${t.unit.slice(1)} ${turn}`;
+}
+
+export function actorName(sc: Scenario, id: string): string {
+  const i = sc.actorIndex.get(id);
+  return i === undefined ? id : sc.def.actors[i]!.name;
+}
+
+/** The readable name of a ledger key ("indicator:tension" → "River tension"). */
+export function keyLabel(sc: Scenario, key: string): string {
+  const [kind, id = ''] = key.split(/:(.*)/s);
+  const def = sc.def;
+  if (kind === 'indicator') return def.indicators[sc.indicatorIndex.get(id) ?? -1]?.name ?? key;
+  if (kind === 'flow') return def.flows?.[sc.flowIndex.get(id) ?? -1]?.label ?? key;
+  if (kind === 'flag') return def.flags?.[sc.flagIndex.get(id) ?? -1]?.label ?? key;
+  if (kind === 'stance') {
+    const [from = '', to = ''] = id.split('>');
+    return `${actorName(sc, from)} toward ${actorName(sc, to)}`;
+  }
+  return key;
+}
+
+export function eventDef(sc: Scenario, id: string) {
+  return sc.def.events?.[sc.eventIndex.get(id) ?? -1];
+}
+
+export function endingDef(sc: Scenario, id: string | null) {
+  return id === null ? undefined : sc.def.endings.find((e) => e.id === id);
+}
+
+/** "62% — succeeded (rolled 37.4)" for an uncertain action, null for a certain one. */
+export function oddsText(r: ActionResult): string | null {
+  if (r.odds === null || r.success === null) return null;
+  const factors = r.factors.length ? `; ${r.factors.map((f) => `${f.label} ${signed(f.add)}`).join(', ')}` : '';
+  return `${num(r.odds)}% — ${r.success ? 'succeeded' : 'failed'} (rolled ${num(r.roll ?? 0)}${factors})`;
+}
+
+export function reasonsText(reasons: readonly Reason[]): string {
+  return reasons.map((r) => `${r.label} ${signed(r.contribution)}`).join(', ');
+}
+
+/** The outcome text the scenario wrote for an uncertain action's result, if any. */
+export function outcomeText(sc: Scenario, r: ActionResult): string | null {
+  if (r.success === null) return null;
+  const def = sc.def.actions[sc.actionIndex.get(r.action) ?? -1];
+  return (r.success ? def?.outcome?.successText : def?.outcome?.failureText) ?? null;
+}
+
+/** One line for an event of a turn (null for actions, which are told separately). */
+export function eventLine(sc: Scenario, ev: TurnEvent): string | null {
+  switch (ev.type) {
+    case 'event': {
+      const def = eventDef(sc, ev.id);
+      const odds = ev.chance !== null && ev.chance < 100 ? ` (${num(ev.chance)}% chance)` : '';
+      return `${def?.title ?? ev.id}${odds}: ${def?.text ?? ''}`;
+    }
+    case 'dilemma':
+      return ev.pending ? `${actorName(sc, ev.actor)} must decide: ${eventDef(sc, ev.event)?.dilemma?.prompt ?? ev.event}` : null;
+    case 'dilemma-answer': {
+      const option = eventDef(sc, ev.event)?.dilemma?.options.find((o) => o.id === ev.option);
+      return `${actorName(sc, ev.actor)}'s answer to ${eventDef(sc, ev.event)?.title ?? ev.event}: ${option?.label ?? ev.option}`;
+    }
+    case 'situation': {
+      const def = sc.def.situations?.[sc.situationIndex.get(ev.id) ?? -1];
+      return `${def?.name ?? ev.id} ${ev.active ? 'begins' : 'ends'}${ev.active && def ? `: ${def.description}` : ''}`;
+    }
+    case 'ending':
+      return `The game ends: ${endingDef(sc, ev.id)?.title ?? ev.id}`;
+    case 'action':
+      return null;
+  }
+}
+
+/**
+ * A turn record's events split into the turn's own resolution (dilemma answers, actions, situations
+ * at its end) and the opening of the next turn (events, dilemmas, the ending). Record 0 is all opening.
+ */
+export function splitRecord(rec: TurnRecord): { resolution: TurnEvent[]; opening: TurnEvent[] } {
+  if (rec.turn === 0) return { resolution: [], opening: rec.events };
+  let cut = 0;
+  rec.events.forEach((e, i) => {
+    if (e.type === 'action' || e.type === 'situation') cut = i + 1;
+  });
+  return { resolution: rec.events.slice(0, cut), opening: rec.events.slice(cut) };
+}
+
+/** pure; the debrief of a game as Markdown, from its final state (with history) and its seats: roles, timeline, what changed and why, ending, objectives, discussion questions. */
+export function debriefMarkdown(sc: Scenario, final: GameState): string {
+  const def = sc.def;
+  const md: string[] = [];
+  const line = (s = '') => md.push(s);
+  const turns = final.history.length - 1;
+  const ending = endingDef(sc, final.ending);
+  line(`# Debrief: ${def.title}`);
+  line();
+  line(def.summary);
+  line();
+  line(`- Scenario: \`${def.id}\`${def.version ? ` version ${def.version}` : ''} (hash \`${sc.hash.slice(0, 12)}\`)`);
+  line(`- Seed: \`${final.seed}\`${final.aiFuzz !== null ? `, AI fuzz ${final.aiFuzz}` : ''}`);
+  line(`- Turns played: ${turns} of ${sc.turnCount}`);
+  line(`- Ending: ${ending ? `**${ending.title}**` : 'none (the game was not finished)'}`);
+  line();
+  line('## Roles');
+  line();
+  line('| Role | Played by |');
+  line('| --- | --- |');
+  for (const a of def.actors) line(`| ${a.name} | ${final.seats[a.id] === 'human' ? 'human' : 'AI'} |`);
+  const objectivesText = def.instructor?.learningObjectives ?? [];
+  if (objectivesText.length) {
+    line();
+    line('## Learning objectives');
+    line();
+    for (const o of objectivesText) line(`- ${o}`);
+  }
+
+  line();
+  line('## Timeline');
+  let g = createGame(sc, { seed: final.seed, seats: final.seats, aiFuzz: final.aiFuzz });
+  const records = final.history;
+  for (let i = 1; i < records.length; i++) {
+    const rec = records[i]!;
+    const before = g;
+    g = step(sc, g, rec.choices).state;
+    line();
+    line(`### Turn ${rec.turn} · ${turnLabel(sc, rec.turn)}`);
+    const news = splitRecord(records[i - 1]!).opening.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null);
+    if (news.length) {
+      line();
+      line('News:');
+      line();
+      for (const n of news) line(`- ${n}`);
+    }
+    line();
+    line('Decisions:');
+    line();
+    for (const e of splitRecord(rec).resolution) {
+      if (e.type === 'action') {
+        const r = e.result;
+        const seat = final.seats[r.actor] === 'human' ? 'human' : 'AI';
+        const odds = oddsText(r);
+        const outcome = outcomeText(sc, r);
+        let text = `- **${actorName(sc, r.actor)}** (${seat}): ${r.label}${odds ? ` — ${odds}` : ''}${outcome ? `. ${outcome}` : ''}`;
+        if (seat === 'AI') {
+          const reasons = chooseAi(sc, before, r.actor).reasons;
+          if (reasons.length) text += ` *(AI's reasons: ${reasonsText(reasons)})*`;
+        }
+        line(text);
+      } else {
+        const l = eventLine(sc, e);
+        if (l) line(`- ${l}`);
+      }
+    }
+  }
+
+  line();
+  line('## What changed and why');
+  line();
+  def.indicators.forEach((ind, i) => {
+    const end = final.indicators[i]!;
+    const band = bandOf(sc.indicators[i]!.bands, end);
+    const totals = explain(sc, final, `indicator:${ind.id}`).totals.slice(0, 3);
+    line(`- **${ind.name}**: ${num(ind.initial)} → ${num(end)}${band ? ` (${band})` : ''}${totals.length ? `; largest causes: ${totals.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ')}` : '; no change recorded'}`);
+  });
+  const relations = def.stances.relations;
+  if (relations.length) {
+    line();
+    line('Relations:');
+    line();
+    for (const r of relations) {
+      const key = `stance:${r.from}>${r.to}`;
+      const x = explain(sc, final, key);
+      const top = x.totals.slice(0, 2);
+      line(`- ${keyLabel(sc, key)}: ${num(r.initial)} → ${num(x.value)} (${x.band ?? ''})${top.length ? `; ${top.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ')}` : ''}`);
+    }
+  }
+
+  line();
+  line(`## Ending: ${ending?.title ?? 'none'}`);
+  line();
+  if (ending) {
+    line(ending.text);
+    if (ending.explanation) {
+      line();
+      line(`Why: ${ending.explanation}`);
+    }
+  } else line('The game stopped before an ending was reached.');
+
+  line();
+  line('## Objectives');
+  for (const o of scoreObjectives(sc, final)) {
+    line();
+    line(`### ${actorName(sc, o.actor)} (${final.seats[o.actor] === 'human' ? 'human' : 'AI'}): ${o.score} of ${o.max} points`);
+    line();
+    for (const x of o.objectives) line(`- [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`);
+  }
+
+  const questions = def.instructor?.discussionQuestions ?? [];
+  if (questions.length) {
+    line();
+    line('## Discussion questions');
+    line();
+    questions.forEach((q, i) => line(`${i + 1}. ${q}`));
+  }
+  return `${md.join('\n')}\n`;
+}
