@@ -1,25 +1,8 @@
 // `statecraft batch --balance`, run as child processes against scenarios/tutorial.json.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { cli } from '../cli/runCli.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const TUTORIAL = 'scenarios/tutorial.json';
-
-interface Ran { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[]): Promise<Ran> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
 
 interface BalanceJson {
   balance: {

@@ -1,28 +1,11 @@
 // The statecraft CLI, run as child processes against scenarios/tutorial.json.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cli, ROOT, type Ran } from './runCli.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const TUTORIAL = 'scenarios/tutorial.json';
-
-interface Ran { code: number | null; stdout: string; stderr: string }
-
-/** Runs `statecraft <args>` in a fresh Node process (through tsx), feeding `input` on stdin. */
-function cli(args: string[], input = ''): Promise<Ran> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 let dir = '';
 const tmp = (name: string) => join(dir, name);
