@@ -1,4 +1,4 @@
-// Part "batch": the CLI's batch command as a child process (`npx tsx src/cli/main.ts batch ... --json`), timed, with
+// Part "batch": the CLI's batch command as a child process (`node --import tsx src/cli/main.ts batch ... --json`), timed, with
 // the peak memory of its process tree.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ export interface BatchRun {
   runsPerSecond: number;
   /** Peak RSS of the batch's own process(es), launchers excluded, in MB; null without /proc. */
   peakMB: number | null;
-  /** Peak RSS of the npx and tsx launcher processes around it, in MB. */
+  /** Peak RSS of any launcher processes around it (none when node is started directly), in MB. */
   launcherMB: number | null;
   processes: number;
 }
@@ -28,17 +28,18 @@ export function batchMissing(root: string): string | null {
 
 /** Runs the CLI's batch on `file` and checks its JSON answer. Throws with the CLI's own message when it fails. */
 export async function runBatch(ctx: BenchContext, file: string, runs: number, workers: number): Promise<BatchRun> {
-  const args = ['tsx', 'src/cli/main.ts', 'batch', file, '--runs', String(runs), '--workers', String(workers), '--json'];
-  const r = await runChild('npx', args, ctx.root);
+  // As the `statecraft` bin runs it: node with tsx registered, without npx's own launcher processes.
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'batch', file, '--runs', String(runs), '--workers', String(workers), '--json'];
+  const r = await runChild(process.execPath, args, ctx.root);
   if (r.code !== 0) {
     const msg = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-3).join(' | ');
-    throw new Error(`npx ${args.join(' ')} exited with ${r.code}: ${msg.slice(0, 400)}`);
+    throw new Error(`node ${args.join(' ')} exited with ${r.code}: ${msg.slice(0, 400)}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(r.stdout);
   } catch {
-    throw new Error(`npx ${args.join(' ')} did not print one JSON object on stdout (got ${r.stdout.length} characters)`);
+    throw new Error(`node ${args.join(' ')} did not print one JSON object on stdout (got ${r.stdout.length} characters)`);
   }
   const reported = (parsed as { runs?: unknown }).runs;
   const count = typeof reported === 'number' ? reported : Array.isArray(reported) ? reported.length : null;
@@ -61,7 +62,7 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
   const missing = batchMissing(ctx.root);
   if (missing) return { skipped: missing };
   const file = 'scenarios/tutorial.json';
-  // The fixed cost of a batch: npx, tsx's transpiling start-up, loading and checking the scenario, starting workers.
+  // The fixed cost of a batch: tsx's transpiling start-up, loading and checking the scenario, starting workers.
   const startup = await runBatch(ctx, file, 1, 1);
   ctx.log(`batch       start-up (1 run): ${startup.seconds.toFixed(2)} s`);
   const one = await runBatch(ctx, file, ctx.batchRuns, 1);

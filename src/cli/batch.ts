@@ -143,8 +143,11 @@ function runInWorkers(job: Job): Promise<void> {
           finish(err);
           return;
         }
-        if (m.type === 'ready') ready++;
-        else {
+        if (m.type === 'ready') {
+          ready++;
+          // Two chunks in flight per worker, so it never waits for the main thread between chunks.
+          feed(w);
+        } else {
           try {
             complete(m.from, m.runs);
           } catch (e) {
