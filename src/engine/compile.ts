@@ -90,7 +90,9 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     return {
       id: ind.id, min: ind.min, max: ind.max, bands,
       owner: ind.actor === undefined ? -1 : actorRef(ind.actor, [...p, 'actor']),
-      perTurn: (ind.perTurn ?? []).map((t, j) => ({ label: t.label, amount: amount(t.amount, [...p, 'perTurn', j, 'amount']) })),
+      perTurn: (ind.perTurn ?? []).map((t, j) => ({
+        label: t.label, amount: amount(t.amount, [...p, 'perTurn', j, 'amount']), cause: { kind: 'drift' as const, id: ind.id, actor: null, label: t.label },
+      })),
     };
   });
 
@@ -176,6 +178,12 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     checkSources(a.sources, [...p, 'sources']);
     return {
       id: a.id, index: i, actor, label: a.label, tags: a.tags ?? [],
+      causes: {
+        action: { kind: 'action', id: a.id, actor: a.actor, label: a.label },
+        cost: { kind: 'cost', id: a.id, actor: a.actor, label: `cost of ${a.label}` },
+        success: { kind: 'outcome', id: a.id, actor: a.actor, label: `${a.label} (succeeded)` },
+        failure: { kind: 'outcome', id: a.id, actor: a.actor, label: `${a.label} (failed)` },
+      },
       visible: a.visible === undefined ? null : amount(a.visible, [...p, 'visible']),
       requires: (a.requires ?? []).map((r, j) => ({ label: r.label, when: amount(r.when, [...p, 'requires', j, 'when']) })),
       cost: (a.cost ?? []).map((c, j) => ({ indicator: ref(indicatorIndex, 'indicator', c.indicator, [...p, 'cost', j, 'indicator']), amount: c.amount })),

@@ -21,15 +21,7 @@ export class StateEnv implements ExprEnv {
   }
   indicator(i: number): number { return this.s.indicators[i] ?? 0; }
   stance(from: number, to: number): number { return this.s.stances[from * this.n + to] ?? 0; }
-  /** Computed once per pair on first use: the state never changes under this view. */
-  private levCache: Float64Array | null = null;
-  leverage(from: number, to: number): number {
-    if (this.levCache === null) this.levCache = new Float64Array(this.n * this.n).fill(NaN);
-    const k = from * this.n + to;
-    let v = this.levCache[k]!;
-    if (v !== v) v = this.levCache[k] = leverageOf(this.sc, this.s.flows, from, to);
-    return v;
-  }
+  leverage(from: number, to: number): number { return leverageOf(this.sc, this.s.flows, from, to); }
   leverageFactor(actor: number, target: number): number { return 1 + this.leverage(actor, target) * this.sc.leverageStrength; }
   flow(i: number): number { return this.s.flows[i] ?? 0; }
   flag(i: number): number { return this.s.flags[i] ?? 0; }

@@ -7,7 +7,7 @@ import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { resumeRng } from './rng.js';
 import {
-  EngineError, type ActionResult, type CAction, type Cause, type Choice, type Choices, type GameState, type LedgerEntry, type Scenario, type StepResult, type TurnEvent,
+  EngineError, type ActionResult, type Choice, type Choices, type GameState, type LedgerEntry, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
 import { Work } from './work.js';
 
@@ -53,7 +53,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
       continue;
     }
     const a = sc.actions[sc.actionIndex.get(id)!]!;
-    const causes = causesOf(a, actor.id);
+    const causes = a.causes;
     for (const c of a.cost) w.apply({ kind: 'indicator', index: c.indicator, mode: 'add', amount: -c.amount, label: null, decay: null }, causes.cost);
     w.actionCounts[a.index]! += 1;
     w.actionLast[a.index] = state.turn;
@@ -87,7 +87,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   let k = 0;
   for (let i = 0; i < sc.indicators.length; i++) {
     const ind = sc.indicators[i]!;
-    for (const t of ind.perTurn) w.apply({ kind: 'indicator', index: i, mode: 'add', amount: drift[k++]!, label: null, decay: null }, { kind: 'drift', id: ind.id, actor: null, label: t.label });
+    for (const t of ind.perTurn) w.applyTo('indicator', i, 'add', drift[k++]!, null, null, t.cause);
   }
   updateSituations(sc, w, events);
 
@@ -99,22 +99,6 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   return { state: opened.state, events };
 }
 
-interface ActionCauses { action: Cause; cost: Cause; success: Cause; failure: Cause }
-const CAUSES = new WeakMap<CAction, ActionCauses>();
-/** The causes an action's changes are recorded under, built once per action (better: once in compileScenario, on CAction). */
-function causesOf(a: CAction, actor: string): ActionCauses {
-  let c = CAUSES.get(a);
-  if (!c) {
-    c = {
-      action: { kind: 'action', id: a.id, actor, label: a.label },
-      cost: { kind: 'cost', id: a.id, actor, label: `cost of ${a.label}` },
-      success: { kind: 'outcome', id: a.id, actor, label: `${a.label} (succeeded)` },
-      failure: { kind: 'outcome', id: a.id, actor, label: `${a.label} (failed)` },
-    };
-    CAUSES.set(a, c);
-  }
-  return c;
-}
 
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
 export function completeChoices(sc: Scenario, state: GameState, choices: Choices): Choices {

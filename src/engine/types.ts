@@ -29,8 +29,12 @@ export interface CEffect {
 export interface CFactor { label: string; add: Amount; when: Amount | null }
 export interface CRequirement { label: string; when: Amount }
 
+/** The causes an action's changes are recorded under. */
+export interface ActionCauses { action: Cause; cost: Cause; success: Cause; failure: Cause }
+
 export interface CAction {
   id: string;
+  causes: ActionCauses;
   index: number;
   actor: number;
   label: string;
@@ -77,7 +81,7 @@ export interface CIndicator {
   min: number;
   max: number;
   owner: number;
-  perTurn: ReadonlyArray<{ label: string; amount: Amount }>;
+  perTurn: ReadonlyArray<{ label: string; amount: Amount; cause: Cause }>;
   bands: ReadonlyArray<{ upTo: number; label: string }>;
 }
 
