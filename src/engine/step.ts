@@ -113,12 +113,13 @@ export function completeChoices(sc: Scenario, state: GameState, choices: Choices
       const legal = availableActionIds(sc, state, actor.index, env);
       throw new EngineError(`"${action}" is not available to "${actor.id}" on turn ${state.turn}; available: ${legal.join(', ')}`);
     }
-    const dilemmas: Record<string, string> = {};
+    let dilemmas: Record<string, string> | null = null;
     for (const d of state.dilemmas) {
       if (d.actor !== actor.id) continue;
+      dilemmas ??= {};
       dilemmas[d.event] = given?.dilemmas?.[d.event] ?? (human ? '' : chooseDilemmaOption(sc, state, actor.id, d.event));
     }
-    full[actor.id] = Object.keys(dilemmas).length ? { action, dilemmas } : { action };
+    full[actor.id] = dilemmas ? { action, dilemmas } : { action };
   }
   return full;
 }
