@@ -1,7 +1,7 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
   bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, scoreObjectives, stateHash, step,
-  type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type Seat, type TurnEvent,
+  type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat, type TurnEvent,
 } from '../engine/index.js';
 import { leverageOf } from '../engine/env.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
@@ -133,6 +133,15 @@ export class Bridge {
     const p = this.phase;
     if (p.name === 'main' || p.name === 'briefing' || p.name === 'handover' || p.name === 'review') return this.humans()[p.seat] ?? null;
     return null;
+  }
+
+  /** The definition and index of the actor whose screen is showing, or null. */
+  seatActorDef(): { actor: ScenarioFile['actors'][number]; index: number } | null {
+    const id = this.seatActor();
+    const actors = this.need().def.actors;
+    const index = actors.findIndex((a) => a.id === id);
+    const actor = actors[index];
+    return actor ? { actor, index } : null;
   }
 
   /** Leaves a briefing: to the next human's briefing, the first turn, or back to the game when reviewing. */

@@ -15,10 +15,9 @@ export class BriefingScene extends BaseScene {
 
   protected build(): void {
     const sc = bridge.need();
-    const actorId = bridge.seatActor();
-    const index = sc.def.actors.findIndex((a) => a.id === actorId);
-    const actor = sc.def.actors[index];
-    if (!actor) return;
+    const seat = bridge.seatActorDef();
+    if (!seat) return;
+    const { actor, index } = seat;
     const review = bridge.phase.name === 'review';
     const top = this.header(`Briefing: ${actor.name}`, `${sc.def.title} · AI: ${aiLevelOf(bridge.game().aiFuzz).name}`);
     const pad = this.portrait ? 12 : 24;

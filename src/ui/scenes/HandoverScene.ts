@@ -12,11 +12,9 @@ export class HandoverScene extends BaseScene {
   }
 
   protected build(): void {
-    const sc = bridge.need();
-    const actorId = bridge.seatActor();
-    const index = sc.def.actors.findIndex((a) => a.id === actorId);
-    const actor = sc.def.actors[index];
-    if (!actor) return;
+    const seat = bridge.seatActorDef();
+    if (!seat) return;
+    const { actor, index } = seat;
     const p = bridge.phase;
     const then = p.name === 'handover' ? p.then : 'main';
     const cx = this.W / 2;
