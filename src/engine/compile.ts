@@ -279,6 +279,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     leverageScale: def.leverage?.scale ?? 100, leverageTerms: leverageTermsOf(flows, n), leverageStrength: def.leverage?.strength ?? 0.5,
     actions, actionIndex, actionsByActor, events, eventIndex, situations, situationIndex, endings,
     turnCount: def.turns.count,
+    drift: indicators.flatMap((ind, i) => ind.perTurn.map((t) => ({ indicator: i, amount: t.amount, cause: t.cause }))),
     keys: {
       indicator: ids(indicators).map((id) => `indicator:${id}`), stance: stanceKeys,
       flow: ids(flows).map((id) => `flow:${id}`), flag: ids(flags).map((id) => `flag:${id}`),

@@ -6,7 +6,8 @@ import type { Work } from './work.js';
 
 /** The amount of an effect evaluated against `env`, scaled by the actor's leverage over the target when it applies. */
 export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: number): number {
-  const base = e.amount.fn(env);
+  const c = e.amount.constant;
+  const base = c !== null ? c : e.amount.fn(env);
   return e.leveraged && actor >= 0 && e.owner >= 0 && e.owner !== actor ? base * lev.leverageFactor(actor, e.owner) : base;
 }
 

@@ -14,11 +14,18 @@ export function seedRng(seed: string): RngState {
 type Tychei = ReturnType<typeof tychei>;
 
 /**
- * Live generators parked under the exact (immutable) state object they were exported as, so that resuming
- * the next turn from that object skips seedrandom's re-seeding. Only a speed-up: a generator is parked only
- * while it sits at that state, and a miss re-creates it from the four numbers.
+ * One live generator parked under the exact (immutable) state object it was exported as, so that resuming the
+ * next turn from that object skips seedrandom's re-seeding. Only a speed-up: a generator is parked only while
+ * it sits at that state, and a miss re-creates it from the four numbers. One slot suffices for games stepped
+ * one after another, and unlike a WeakMap it costs the garbage collector nothing.
  */
-const parked = new WeakMap<RngState, Tychei>();
+let parkedState: RngState | null = null;
+let parkedLive: Tychei | null = null;
+
+function park(state: RngState | null, live: Tychei | null): void {
+  parkedState = state;
+  parkedLive = live;
+}
 
 /** A generator that may park its seedrandom instance under the state it last exported. */
 class ResumedRng implements Rng {
@@ -29,7 +36,7 @@ class ResumedRng implements Rng {
   private reclaim(): void {
     const e = this.exported;
     if (e === null) return;
-    if (parked.get(e) === this.live) parked.delete(e);
+    if (parkedState === e && parkedLive === this.live) park(null, null);
     else this.live = tychei('', { state: { ...e } });
     this.exported = null;
   }
@@ -42,7 +49,7 @@ class ResumedRng implements Rng {
   state(): RngState {
     this.reclaim();
     const s = this.live.state() as RngState;
-    parked.set(s, this.live);
+    park(s, this.live);
     this.exported = s;
     return s;
   }
@@ -50,9 +57,9 @@ class ResumedRng implements Rng {
 
 /** pure; a generator resumed from `state` (the argument is never mutated). */
 export function resumeRng(state: RngState): Rng {
-  const live = parked.get(state);
-  if (live) {
-    parked.delete(state);
+  if (parkedState === state && parkedLive !== null) {
+    const live = parkedLive;
+    park(null, null);
     return new ResumedRng(live);
   }
   return new ResumedRng(tychei('', { state: { ...state } }));

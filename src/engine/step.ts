@@ -7,7 +7,7 @@ import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { resumeRng } from './rng.js';
 import {
-  EngineError, type ActionResult, type Choice, type Choices, type GameState, type LedgerEntry, type Scenario, type StepResult, type TurnEvent,
+  EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type LedgerEntry, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
 import { Work } from './work.js';
 
@@ -29,9 +29,10 @@ export interface StepOptions {
 export function step(sc: Scenario, state: GameState, choices: Choices, options: StepOptions = {}): StepResult {
   if (state.scenarioHash !== sc.hash) throw new EngineError('this game belongs to a different version of the scenario');
   if (state.over) throw new EngineError('the game is over');
-  for (const id of Object.keys(choices)) if (!sc.actorIndex.has(id)) throw new EngineError(`choice for unknown actor "${id}"`);
+  for (const id in choices) if (!sc.actorIndex.has(id)) throw new EngineError(`choice for unknown actor "${id}"`);
   const s0 = new StateEnv(sc, state);
-  const full = completeChoices(sc, state, choices);
+  const picked: Array<CAction | null> = [];
+  const full = resolveChoices(sc, state, choices, s0, picked);
   const ledger: LedgerEntry[] | null = options.ledger === false ? null : [];
   const events: TurnEvent[] = [];
   const w = new Work(sc, state, ledger);
@@ -47,12 +48,11 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   }
 
   for (const actor of sc.actors) {
-    const id = full[actor.id]!.action;
-    if (id === PASS_ID) {
+    const a = picked[actor.index]!;
+    if (a === null) {
       events.push({ type: 'action', result: { actor: actor.id, action: PASS_ID, label: 'Hold course', odds: null, roll: null, success: null, factors: [] } });
       continue;
     }
-    const a = sc.actions[sc.actionIndex.get(id)!]!;
     const causes = a.causes;
     for (const c of a.cost) w.apply({ kind: 'indicator', index: c.indicator, mode: 'add', amount: -c.amount, label: null, decay: null }, causes.cost);
     w.actionCounts[a.index]! += 1;
@@ -81,28 +81,32 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
 
   applyDue(w);
   w.fadeModifiers();
-  // All per-turn amounts are evaluated first, then applied (plain loops: no closures or nested arrays per turn).
-  const drift: number[] = [];
-  for (const ind of sc.indicators) for (const t of ind.perTurn) drift.push(t.amount.fn(w));
-  let k = 0;
-  for (let i = 0; i < sc.indicators.length; i++) {
-    const ind = sc.indicators[i]!;
-    for (const t of ind.perTurn) w.applyTo('indicator', i, 'add', drift[k++]!, null, null, t.cause);
+  // All per-turn amounts are evaluated first, then applied.
+  const terms = sc.drift;
+  if (terms.length > 0) {
+    const amounts = terms.map((t) => t.amount.fn(w));
+    for (let k = 0; k < terms.length; k++) w.applyTo('indicator', terms[k]!.indicator, 'add', amounts[k]!, null, null, terms[k]!.cause);
   }
   updateSituations(sc, w, events);
 
   w.turnNo = state.turn + 1;
   const opened = startTurn(sc, w, state, rng);
-  events.push(...opened.events);
+  for (const e of opened.events) events.push(e);
   const record = { turn: state.turn, choices: full, events, ledger: ledger ?? [], indicators: opened.state.indicators.slice() };
-  opened.state.history = [...state.history, record];
+  const history = state.history.slice();
+  history.push(record);
+  opened.state.history = history;
   return { state: opened.state, events };
 }
 
 
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
 export function completeChoices(sc: Scenario, state: GameState, choices: Choices): Choices {
-  const env = new StateEnv(sc, state);
+  return resolveChoices(sc, state, choices, new StateEnv(sc, state), []);
+}
+
+/** completeChoices, also filling `picked` (by actor index) with each chosen action, null for holding course. */
+function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: StateEnv, picked: Array<CAction | null>): Choices {
   const full: Choices = {};
   for (const actor of sc.actors) {
     const given: Choice | undefined = choices[actor.id];
@@ -113,6 +117,7 @@ export function completeChoices(sc: Scenario, state: GameState, choices: Choices
       const legal = availableActionIds(sc, state, actor.index, env);
       throw new EngineError(`"${action}" is not available to "${actor.id}" on turn ${state.turn}; available: ${legal.join(', ')}`);
     }
+    picked[actor.index] = action === PASS_ID ? null : sc.actions[sc.actionIndex.get(action)!]!;
     let dilemmas: Record<string, string> | null = null;
     for (const d of state.dilemmas) {
       if (d.actor !== actor.id) continue;

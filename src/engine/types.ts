@@ -132,6 +132,8 @@ export interface Scenario {
   situationIndex: ReadonlyMap<string, number>;
   endings: readonly CEnding[];
   turnCount: number;
+  /** Every indicator's per-turn changes in one list, in indicator order. */
+  drift: ReadonlyArray<{ indicator: number; amount: Amount; cause: Cause }>;
   /** Keys naming every number the ledger can speak of: "indicator:id", "stance:a>b", "flow:id", "flag:id". */
   keys: { indicator: readonly string[]; stance: readonly string[]; flow: readonly string[]; flag: readonly string[] };
 }

@@ -39,7 +39,8 @@ export class Work implements LeverageEnv {
     this.stances = s.stances.slice();
     this.raw = sc.rest.slice();
     for (const m of s.modifiers) this.raw[m.pair] = (this.raw[m.pair] ?? 0) + m.value;
-    this.modifiers = lite ? [] : s.modifiers.map((m) => ({ pair: m.pair, label: m.label, value: m.value, decay: m.decay }));
+    // Modifier objects are shared with the input state and never mutated: a changed modifier is a new object.
+    this.modifiers = lite ? [] : s.modifiers.slice();
     this.pending = lite ? s.pending : s.pending.slice();
     this.actionCounts = lite ? s.actionCounts : s.actionCounts.slice();
     this.actionLast = lite ? s.actionLast : s.actionLast.slice();
@@ -117,37 +118,32 @@ export class Work implements LeverageEnv {
     const raw = this.raw[pair]!;
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
-    let mod: Modifier | undefined;
-    for (const m of this.modifiers) {
-      if (m.pair === pair && m.label === label) {
-        mod = m;
-        break;
-      }
-    }
-    if (!mod) {
-      mod = { pair, label, value: 0, decay };
-      this.modifiers.push(mod);
-    }
-    mod.value += room;
-    mod.decay = decay;
+    const mods = this.modifiers;
+    let i = 0;
+    while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
+    mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
     this.setRaw(pair, raw + room, room !== amount, cause);
   }
 
   /** Every modifier fades by its decay share; those that fade below half a point are dropped. */
   fadeModifiers(): void {
     const kept: Modifier[] = [];
+    let moved: number[] | null = null;
     for (const m of this.modifiers) {
       const next = m.decay === 0 ? m.value : m.value * (1 - m.decay);
       const value = Math.abs(next) < 0.5 ? 0 : next;
       const delta = value - m.value;
-      if (delta !== 0) this.setRaw(m.pair, this.raw[m.pair]! + delta, false, { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` });
-      if (value !== 0) {
-        m.value = value;
+      if (delta === 0) {
         kept.push(m);
+        continue;
       }
+      this.setRaw(m.pair, this.raw[m.pair]! + delta, false, { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` });
+      if (value !== 0) kept.push({ pair: m.pair, label: m.label, value, decay: m.decay });
+      (moved ??= []).push(m.pair);
     }
     this.modifiers = kept;
-    for (const m of kept) this.saturate(m.pair);
+    // Only a stance whose modifiers faded can have left its range (fading at different rates).
+    if (moved) for (const pair of moved) this.saturate(pair);
   }
 
   /** Keeps rest + modifiers within the stance range by trimming the modifiers that push past it, so what is shown adds up. */
@@ -157,15 +153,22 @@ export class Work implements LeverageEnv {
     if (raw >= stanceMin && raw <= stanceMax) return;
     const up = raw > stanceMax;
     const push = this.modifiers.filter((m) => m.pair === pair && (up ? m.value > 0 : m.value < 0)).sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+    const cuts = new Map<Modifier, number>();
     for (const m of push) {
       const excess = up ? raw - stanceMax : raw - stanceMin;
       if (excess === 0) break;
       const cut = up ? Math.min(excess, m.value) : Math.max(excess, m.value);
-      m.value -= cut;
+      cuts.set(m, m.value - cut);
       raw -= cut;
     }
     this.raw[pair] = raw;
-    this.modifiers = this.modifiers.filter((m) => m.value !== 0);
+    const trimmed: Modifier[] = [];
+    for (const m of this.modifiers) {
+      const value = cuts.get(m);
+      if (value === undefined) trimmed.push(m);
+      else if (value !== 0) trimmed.push({ pair: m.pair, label: m.label, value, decay: m.decay });
+    }
+    this.modifiers = trimmed;
   }
 
   private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {
