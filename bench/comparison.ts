@@ -16,12 +16,14 @@ export const TARGET_MOVES_PER_SECOND = 1_100_000;
  */
 export function playGame(sc: Scenario, game: number, seats: Record<string, Seat>): GameState {
   const driver = driverFor(game);
+  // step() never keeps or changes the choices it is given, so the driver fills the same objects every round.
+  const slots = sc.actors.map(() => ({ action: '' }));
+  const choices: Choices = Object.fromEntries(sc.actors.map((a, i) => [a.id, slots[i]!]));
   let s = createGame(sc, { seed: `cmp-${game}`, seats });
   while (!s.over) {
-    const choices: Choices = {};
-    for (const actor of sc.actors) {
-      const list = sc.actionsByActor[actor.index]!;
-      choices[actor.id] = { action: list[driver.pick(list.length)]!.id };
+    for (let i = 0; i < slots.length; i++) {
+      const list = sc.actionsByActor[i]!;
+      slots[i]!.action = list[driver.pick(list.length)]!.id;
     }
     s = step(sc, s, choices).state;
   }

@@ -286,6 +286,28 @@ describe('step: stance modifiers', () => {
     expect(s.modifiers).toEqual([{ pair: pair(sc, 'a', 'b'), label: 'grudge', value: -30, decay: 0 }]);
   });
 
+  it('drops, at the end of the turn, a persistent modifier that gained nothing because the stance was already at its maximum', () => {
+    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 5, label: 'more', decay: 0 }], [], { relations: [{ from: 'a', to: 'b', initial: 100, rest: 100 }] });
+    const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
+    expect(s.modifiers).toEqual([]);
+    expect(stanceOf(sc, s, 'a', 'b')).toBe(100);
+  });
+
+  it('drops a persistent modifier of less than half a point, as it would a fading one', () => {
+    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 0.4, label: 'hint', decay: 0 }], []);
+    const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
+    expect(s.modifiers).toEqual([]);
+    expect(stanceOf(sc, s, 'a', 'b')).toBe(0);
+    expect(s.history[1]!.ledger.at(-1)).toMatchObject({ target: 'stance:a>b', delta: -0.4, cause: { kind: 'decay', label: 'hint (faded out)' } });
+  });
+
+  it('keeps persistent modifiers in their order when a fading one before them drops out', () => {
+    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 1, label: 'brief', decay: 0.9 }, { stance: { from: 'b', to: 'a' }, add: 7, label: 'lasting', decay: 0 }], []);
+    let s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
+    s = step(sc, s, { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
+    expect(s.modifiers.map((m) => [m.label, m.value])).toEqual([['lasting', 14]]);
+  });
+
   it('fades the starting relations toward the resting point', () => {
     const sc = stanceScenario([], [], { decay: 0.5, relations: [{ from: 'a', to: 'b', initial: -40, rest: -20 }] });
     const s = step(sc, createGame(sc, { seed: 's' }), waitAll).state;
@@ -474,6 +496,16 @@ describe('step: purity', () => {
     const before = JSON.stringify(s);
     step(tutorial, s, {});
     expect(JSON.stringify(s)).toBe(before);
+  });
+
+  it('keeps no reference to the choices it was given, so a caller may reuse them for the next turn', () => {
+    const s = busyState();
+    const choices = { lowland: { action: 'lowland_wait', dilemmas: { farmers_march: 'promise_talks' } } };
+    const r = step(tutorial, s, choices);
+    const recorded = JSON.stringify(r.state.history.at(-1)!.choices);
+    choices.lowland.action = 'protest';
+    choices.lowland.dilemmas.farmers_march = 'close_border';
+    expect(JSON.stringify(r.state.history.at(-1)!.choices)).toBe(recorded);
   });
 
   it('gives the same result for the same inputs', () => {

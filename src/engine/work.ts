@@ -127,14 +127,20 @@ export class Work implements LeverageEnv {
 
   /** Every modifier fades by its decay share; those that fade below half a point are dropped. */
   fadeModifiers(): void {
-    const kept: Modifier[] = [];
+    const mods = this.modifiers;
+    let first = 0;
+    // Modifiers that cannot change (no decay, at least half a point) are kept as they are.
+    while (first < mods.length && mods[first]!.decay === 0 && Math.abs(mods[first]!.value) >= 0.5) first++;
+    if (first === mods.length) return;
+    const kept: Modifier[] = mods.slice(0, first);
     let moved: number[] | null = null;
-    for (const m of this.modifiers) {
+    for (let k = first; k < mods.length; k++) {
+      const m = mods[k]!;
       const next = m.decay === 0 ? m.value : m.value * (1 - m.decay);
       const value = Math.abs(next) < 0.5 ? 0 : next;
       const delta = value - m.value;
       if (delta === 0) {
-        kept.push(m);
+        if (value !== 0) kept.push(m);
         continue;
       }
       this.setRaw(m.pair, this.raw[m.pair]! + delta, false, { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` });
