@@ -69,7 +69,11 @@ export function isAvailable(sc: Scenario, s: GameState, actor: number, id: strin
   if (id === PASS_ID) return availableActionIds(sc, s, actor, env)[0] === PASS_ID;
   const i = sc.actionIndex.get(id);
   const a = i === undefined ? undefined : sc.actions[i];
-  if (!a || a.actor !== actor) return false;
+  return a !== undefined && a.actor === actor && canTake(sc, s, a, env);
+}
+
+/** pure; whether action `a` is visible and available to its actor now. */
+export function canTake(sc: Scenario, s: GameState, a: CAction, env: ExprEnv): boolean {
   if (a.visible && a.visible.fn(env) === 0) return false;
   for (const r of a.requires) if (r.when.fn(env) === 0) return false;
   for (const c of a.cost) if (s.indicators[c.indicator]! - c.amount < sc.indicators[c.indicator]!.min) return false;

@@ -58,11 +58,11 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   const n = def.actors.length;
 
   const amount = (value: number | string, path: JsonPath): Amount => {
-    if (typeof value === 'number') return { source: String(value), fn: () => value, constant: value };
+    if (typeof value === 'number') return { source: String(value), fn: () => value, constant: value, expr: null };
     const r = compileExpr(value, refs);
-    if (r.ok) return { source: value, fn: r.expr.fn, constant: r.expr.constant };
+    if (r.ok) return { source: value, fn: r.expr.fn, constant: r.expr.constant, expr: r.expr };
     for (const e of r.errors) d.push({ severity: 'error', path, message: e.message, span: { start: e.start, end: e.end } });
-    return { source: value, fn: () => 0, constant: 0 };
+    return { source: value, fn: () => 0, constant: 0, expr: null };
   };
   const actorRef = (id: string, path: JsonPath): number => {
     const i = actorIndex.get(id);
@@ -210,7 +210,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     const dilemmaActor = e.dilemma ? actorRef(e.dilemma.actor, [...p, 'dilemma', 'actor']) : -1;
     if (e.dilemma) indexIds(e.dilemma.options, [...p, 'dilemma', 'options'], 'option', d);
     return {
-      id: e.id, index: i, turn: e.turn ?? null,
+      id: e.id, index: i, turn: e.turn ?? null, cause: { kind: 'event', id: e.id, actor: null, label: e.title },
       when: e.when === undefined ? null : amount(e.when, [...p, 'when']),
       chance: e.chance === undefined ? null : amount(e.chance, [...p, 'chance']),
       cooldown: e.cooldown ?? 0, once: e.once ?? e.turn !== undefined,

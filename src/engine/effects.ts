@@ -1,13 +1,12 @@
 // Evaluates effect lists and applies them now or schedules them for later turns.
 import type { ExprEnv } from './expr/index.js';
-import type { LeverageEnv } from './env.js';
+import { evaluate, type LeverageEnv } from './env.js';
 import type { Cause, CEffect } from './types.js';
 import type { Work } from './work.js';
 
 /** The amount of an effect evaluated against `env`, scaled by the actor's leverage over the target when it applies. */
 export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: number): number {
-  const c = e.amount.constant;
-  const base = c !== null ? c : e.amount.fn(env);
+  const base = evaluate(e.amount, env);
   return e.leveraged && actor >= 0 && e.owner >= 0 && e.owner !== actor ? base * lev.leverageFactor(actor, e.owner) : base;
 }
 

@@ -1,6 +1,6 @@
 // Read-only expression environments over a game state.
 import type { ExprEnv } from './expr/index.js';
-import type { GameState, Scenario } from './types.js';
+import type { Amount, GameState, Scenario } from './types.js';
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
@@ -11,6 +11,12 @@ export function leverageOf(sc: Scenario, flows: readonly number[], from: number,
   let net = 0;
   for (const t of terms) net += t > 0 ? flows[t - 1]! : -flows[-t - 1]!;
   return clamp(net / sc.leverageScale, -1, 1);
+}
+
+/** The value of an amount: its constant when it has one, else its expression evaluated against `env`. */
+export function evaluate(a: Amount, env: ExprEnv): number {
+  const c = a.constant;
+  return c !== null ? c : a.fn(env);
 }
 
 /** Reads a state without copying it; never mutates it. */

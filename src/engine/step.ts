@@ -1,8 +1,8 @@
 // One turn: every seat's choice resolves together against the start-of-turn state, in a fixed order.
 import { chooseAi, chooseDilemmaOption } from './ai.js';
-import { availableActionIds, isAvailable, PASS_ID } from './choices.js';
+import { availableActionIds, canTake, PASS_ID } from './choices.js';
 import { applyDue, runEffects } from './effects.js';
-import { StateEnv } from './env.js';
+import { evaluate, StateEnv } from './env.js';
 import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { resumeRng } from './rng.js';
@@ -61,11 +61,11 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
     let result: ActionResult;
     if (a.outcome) {
       // oddsOf() without its views: the same sum, clamped the same way, in the same order.
-      let total = a.outcome.odds.fn(s0);
+      let total = evaluate(a.outcome.odds, s0);
       const factors: Array<{ label: string; add: number }> = [];
       for (const f of a.outcome.factors) {
-        if (f.when === null || f.when.fn(s0) !== 0) {
-          const add = f.add.fn(s0);
+        if (f.when === null || evaluate(f.when, s0) !== 0) {
+          const add = evaluate(f.add, s0);
           total += add;
           factors.push({ label: f.label, add });
         }
@@ -110,19 +110,23 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
   const full: Choices = {};
   for (const actor of sc.actors) {
     const given: Choice | undefined = choices[actor.id];
-    const human = state.seats[actor.id] === 'human';
-    if (!given && human) throw new EngineError(`no choice for "${actor.id}", a human seat`);
+    if (!given && state.seats[actor.id] === 'human') throw new EngineError(`no choice for "${actor.id}", a human seat`);
     const action = given?.action ?? chooseAi(sc, state, actor.id).action;
-    if (!isAvailable(sc, state, actor.index, action, env)) {
+    const i = action === PASS_ID ? undefined : sc.actionIndex.get(action);
+    const a = i === undefined ? null : sc.actions[i]!;
+    const ok = a === null
+      ? action === PASS_ID && availableActionIds(sc, state, actor.index, env)[0] === PASS_ID
+      : a.actor === actor.index && canTake(sc, state, a, env);
+    if (!ok) {
       const legal = availableActionIds(sc, state, actor.index, env);
       throw new EngineError(`"${action}" is not available to "${actor.id}" on turn ${state.turn}; available: ${legal.join(', ')}`);
     }
-    picked[actor.index] = action === PASS_ID ? null : sc.actions[sc.actionIndex.get(action)!]!;
+    picked[actor.index] = a;
     let dilemmas: Record<string, string> | null = null;
     for (const d of state.dilemmas) {
       if (d.actor !== actor.id) continue;
       dilemmas ??= {};
-      dilemmas[d.event] = given?.dilemmas?.[d.event] ?? (human ? '' : chooseDilemmaOption(sc, state, actor.id, d.event));
+      dilemmas[d.event] = given?.dilemmas?.[d.event] ?? (state.seats[actor.id] === 'human' ? '' : chooseDilemmaOption(sc, state, actor.id, d.event));
     }
     full[actor.id] = dilemmas ? { action, dilemmas } : { action };
   }

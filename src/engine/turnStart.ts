@@ -1,6 +1,7 @@
 // The opening of a turn: the time limit, then events in scenario order, then endings with a condition.
 import { chooseDilemmaOption } from './ai.js';
 import { runEffects } from './effects.js';
+import { evaluate } from './env.js';
 import type { Rng } from './rng.js';
 import type { GameState, Scenario, TurnEvent } from './types.js';
 import type { Work } from './work.js';
@@ -34,19 +35,18 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
       const i = ev.index;
       if (ev.once && w.eventCounts[i]! > 0) continue;
       if (ev.cooldown > 0 && w.eventCounts[i]! > 0 && turn - w.eventLast[i]! <= ev.cooldown) continue;
-      const due = ev.turn !== null ? ev.turn === turn && (ev.when === null || ev.when.fn(w) !== 0) : ev.when !== null ? ev.when.fn(w) !== 0 : ev.chance !== null;
+      const due = ev.turn !== null ? ev.turn === turn && (ev.when === null || evaluate(ev.when, w) !== 0) : ev.when !== null ? evaluate(ev.when, w) !== 0 : ev.chance !== null;
       if (!due) continue;
       let roll: number | null = null;
       let chance: number | null = null;
       if (ev.chance) {
-        chance = clampPct(ev.chance.fn(w));
+        chance = clampPct(evaluate(ev.chance, w));
         roll = rng.next() * 100;
         if (roll >= chance) continue;
       }
       w.eventCounts[i]! += 1;
       w.eventLast[i] = turn;
-      const def = sc.def.events![i]!;
-      runEffects(w, ev.effects, w, w, -1, { kind: 'event', id: ev.id, actor: null, label: def.title });
+      runEffects(w, ev.effects, w, w, -1, ev.cause);
       events.push({ type: 'event', id: ev.id, roll, chance });
       if (ev.dilemma) {
         const actor = sc.actors[ev.dilemma.actor]!.id;

@@ -1,13 +1,13 @@
 // The engine's data: a compiled scenario (read-only, built once) and the serializable game state.
-import type { ExprFn } from './expr/index.js';
+import type { CompiledExpr, ExprFn } from './expr/index.js';
 import type { RngState } from './rng.js';
 import type { ScenarioFile } from './schema.js';
 
 export const ENGINE_VERSION = '0.1.0';
 export const STATE_VERSION = 1;
 
-/** A number, or an expression giving one, ready to evaluate. */
-export interface Amount { source: string; fn: ExprFn; constant: number | null }
+/** A number, or an expression giving one, ready to evaluate; expr is the compiled expression (null for a number or a failed compile). */
+export interface Amount { source: string; fn: ExprFn; constant: number | null; expr: CompiledExpr | null }
 
 export type TargetKind = 'indicator' | 'stance' | 'flow' | 'flag';
 
@@ -56,6 +56,8 @@ export interface CAction {
 export interface CEvent {
   id: string;
   index: number;
+  /** The cause its effects are recorded under. */
+  cause: Cause;
   turn: number | null;
   when: Amount | null;
   chance: Amount | null;

@@ -81,35 +81,31 @@ export class Work implements LeverageEnv {
   /** apply() without the Resolved object: the hot path (runEffects) calls this directly. */
   applyTo(kind: TargetKind, index: number, mode: 'add' | 'set', rawAmount: number, label: string | null, decay: number | null, cause: Cause): void {
     const amount = finite(rawAmount);
-    switch (kind) {
-      case 'indicator': {
-        const def = this.sc.indicators[index]!;
-        const before = this.indicators[index]!;
-        const wanted = mode === 'add' ? before + amount : amount;
-        const after = clamp(wanted, def.min, def.max);
-        this.indicators[index] = after;
-        this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
-        return;
-      }
-      case 'flow': {
-        const def = this.sc.flows[index]!;
-        const before = this.flows[index]!;
-        const wanted = mode === 'add' ? before + amount : amount;
-        const after = clamp(wanted, def.min, def.max);
-        this.flows[index] = after;
-        this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
-        return;
-      }
-      case 'flag': {
-        const before = this.flags[index]!;
-        const after = clamp(mode === 'add' ? before + amount : amount, -1e9, 1e9);
-        this.flags[index] = after;
-        this.record(this.sc.keys.flag[index]!, before, after, false, cause);
-        return;
-      }
-      case 'stance':
-        this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
+    if (kind === 'indicator') {
+      const before = this.indicators[index]!;
+      this.setIndicator(index, before, mode === 'add' ? before + amount : amount, cause);
+    } else if (kind === 'stance') {
+      this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
+    } else if (kind === 'flow') {
+      const def = this.sc.flows[index]!;
+      const before = this.flows[index]!;
+      const wanted = mode === 'add' ? before + amount : amount;
+      const after = clamp(wanted, def.min, def.max);
+      this.flows[index] = after;
+      this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
+    } else {
+      const before = this.flags[index]!;
+      const after = clamp(mode === 'add' ? before + amount : amount, -1e9, 1e9);
+      this.flags[index] = after;
+      this.record(this.sc.keys.flag[index]!, before, after, false, cause);
     }
+  }
+
+  private setIndicator(index: number, before: number, wanted: number, cause: Cause): void {
+    const def = this.sc.indicators[index]!;
+    const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
+    this.indicators[index] = after;
+    if (this.ledger !== null && (before !== after || wanted !== after)) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
   /** Adds to (or creates) the named modifier of a stance, limited so the stance stays in range. */

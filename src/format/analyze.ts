@@ -1,6 +1,6 @@
 // Static analysis of a compiled scenario: what can never happen, and requirement cycles. Sound: claims only certainties.
 import type { Diagnostic, JsonPath } from '../engine/diagnostics.js';
-import { compileExpr, exprRange, treeOf, type Bounds, type ExprRefs, type RNode } from '../engine/expr/index.js';
+import { exprRange, treeOf, type Bounds, type RNode } from '../engine/expr/index.js';
 import type { Amount, CAction, Scenario } from '../engine/types.js';
 
 type Range = [number, number];
@@ -46,10 +46,6 @@ interface Edge { to: number; path: JsonPath }
 export function analyzeScenario(sc: Scenario): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (path: JsonPath, message: string) => out.push({ severity: 'warning', path, message });
-  const refs: ExprRefs = {
-    indicators: sc.indicatorIndex, actors: sc.actorIndex, flows: sc.flowIndex, flags: sc.flagIndex,
-    situations: sc.situationIndex, events: sc.eventIndex, actions: sc.actionIndex,
-  };
   const bounds: Bounds = {
     indicator: (i) => { const d = sc.indicators[i]; return d ? [d.min, d.max] : FULL; },
     stance: () => [sc.stanceMin, sc.stanceMax],
@@ -58,11 +54,9 @@ export function analyzeScenario(sc: Scenario): Diagnostic[] {
     flag: () => [-1e9, 1e9],
     maxTurn: () => sc.turnCount + 1,
   };
-  const compiled = (a: Amount) => { const r = compileExpr(a.source, refs); return r.ok ? r.expr : null; };
   const range = (a: Amount): Range => {
     if (a.constant !== null) return [a.constant, a.constant];
-    const e = compiled(a);
-    return e ? exprRange(e, bounds) : FULL;
+    return a.expr ? exprRange(a.expr, bounds) : FULL;
   };
   const conditions = (a: CAction): Array<{ amount: Amount; path: JsonPath; what: string }> => [
     ...(a.visible ? [{ amount: a.visible, path: ['actions', a.index, 'visible'], what: 'its "visible" condition can never be true' }] : []),
@@ -73,7 +67,7 @@ export function analyzeScenario(sc: Scenario): Diagnostic[] {
   const edges: Edge[][] = sc.actions.map((a) => {
     const list: Edge[] = [];
     for (const c of conditions(a)) {
-      const e = c.amount.constant === null ? compiled(c.amount) : null;
+      const e = c.amount.constant === null ? c.amount.expr : null;
       const tree = e ? treeOf(e) : undefined;
       if (tree) for (const to of [...zeroUnless(tree)].sort((x, y) => x - y)) list.push({ to, path: c.path });
     }
