@@ -415,15 +415,16 @@ describe('compileScenario: the compiled scenario', () => {
   });
 
   it('leverages effects on another actor\'s numbers by default, and not on one\'s own or global ones', () => {
-    const sc = compileOk(baseScenario({
-      actions: [actionDef('a_act', 'a', {
-        effects: [
-          { indicator: 'bx', add: 1 }, { indicator: 'ax', add: 1 }, { indicator: 'x', add: 1 },
-          { stance: { from: 'b', to: 'a' }, add: 1 }, { stance: { from: 'a', to: 'b' }, add: 1 }, { indicator: 'bx', add: 1, leveraged: false },
-        ],
-      }), actionDef('b_wait', 'b')],
-    }));
-    expect(sc.actions[0]!.effects.map((e) => e.leveraged)).toEqual([true, false, false, true, false, false]);
+    const effects = [
+      { indicator: 'bx', add: 1 }, { indicator: 'ax', add: 1 }, { indicator: 'x', add: 1 },
+      { stance: { from: 'b', to: 'a' }, add: 1 }, { stance: { from: 'a', to: 'b' }, add: 1 }, { indicator: 'bx', add: 1, leveraged: false },
+    ];
+    const actions = [actionDef('a_act', 'a', { effects }), actionDef('b_wait', 'b')];
+    const linked = compileOk(baseScenario({ actions, flows: [{ id: 'f', from: 'b', to: 'a', kind: 'trade', label: 'B sells to A', initial: 10 }] }));
+    expect(linked.actions[0]!.effects.map((e) => e.leveraged)).toEqual([true, false, false, true, false, false]);
+    // With no flow between the two actors there is no leverage to scale by.
+    const unlinked = compileOk(baseScenario({ actions }));
+    expect(unlinked.actions[0]!.effects.map((e) => e.leveraged)).toEqual([false, false, false, false, false, false]);
   });
 
   it('makes scheduled events fire once by default and triggered ones repeatable', () => {

@@ -137,6 +137,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     checkSources(r.sources, [...p, 'sources']);
   });
 
+  const leverageTerms = leverageTermsOf(flows, n);
   const effect = (e: EffectDef, p: JsonPath, owner: number): CEffect => {
     const targets = (['indicator', 'stance', 'flow', 'flag'] as const).filter((k) => e[k] !== undefined);
     if (targets.length !== 1) err(p, `an effect needs exactly one target (indicator, stance, flow or flag); found ${targets.length ? targets.join(', ') : 'none'}`);
@@ -167,7 +168,8 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     return {
       kind, index, mode, amount: amount(raw ?? 0, [...p, mode]), label: e.label ?? null,
       decay: kind === 'stance' ? e.decay ?? null : null, delay: e.delay ?? 0, over: e.over ?? 1,
-      owner: target, leveraged: e.leveraged ?? (owner >= 0 && target >= 0 && target !== owner),
+      owner: target,
+      leveraged: (e.leveraged ?? true) && owner >= 0 && target >= 0 && target !== owner && (leverageTerms[owner * n + target]?.length ?? 0) > 0,
     };
   };
   const effects = (list: readonly EffectDef[] | undefined, p: JsonPath, owner: number) => (list ?? []).map((e, i) => effect(e, [...p, i], owner));
@@ -276,7 +278,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     def, hash: scenarioHash(def), actors, actorIndex, indicators, indicatorIndex,
     flags: ids(flags), flagIndex, flows, flowIndex, stanceMin, stanceMax,
     stanceDecay: def.stances.decay ?? 0.1, stanceBands, rest, initialStance,
-    leverageScale: def.leverage?.scale ?? 100, leverageTerms: leverageTermsOf(flows, n), leverageStrength: def.leverage?.strength ?? 0.5,
+    leverageScale: def.leverage?.scale ?? 100, leverageTerms, leverageStrength: def.leverage?.strength ?? 0.5,
     actions, actionIndex, actionsByActor, events, eventIndex, situations, situationIndex, endings,
     turnCount: def.turns.count,
     drift: indicators.flatMap((ind, i) => ind.perTurn.map((t) => ({ indicator: i, amount: t.amount, cause: t.cause }))),

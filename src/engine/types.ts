@@ -23,6 +23,7 @@ export interface CEffect {
   over: number;
   /** The actor whose stance or indicator this touches (-1: none), for leverage scaling. */
   owner: number;
+  /** Scaled by the acting actor's leverage over `owner`: not turned off, another actor's number, and some flow links the two. */
   leveraged: boolean;
 }
 
