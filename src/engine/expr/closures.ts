@@ -54,9 +54,19 @@ export function build(n: RNode): ExprFn {
   return () => 0;
 }
 
-// An arithmetic node's closure; every result saturates, and a constant right operand is captured.
+// An arithmetic node's closure; every result saturates, and a constant operand is captured.
 function arith(op: ArithOp, a: RNode, b: RNode): ExprFn {
+  if (b.k === 'const' && a.k === 'read' && a.what === 'indicator') return indicatorArith(op, a.i, b.v);
   const f = build(a), g = build(b);
+  if (a.k === 'const' && b.k !== 'const') {
+    const v = a.v;
+    switch (op) {
+      case '+': return (e) => lim(v + g(e));
+      case '-': return (e) => lim(v - g(e));
+      case '*': return (e) => lim(v * g(e));
+      case '/': return (e) => div(v, g(e));
+    }
+  }
   if (b.k === 'const') {
     const v = b.v;
     switch (op) {
@@ -74,8 +84,19 @@ function arith(op: ArithOp, a: RNode, b: RNode): ExprFn {
   }
 }
 
+// `indicator op constant` in one closure (the commonest shape in scenarios): the same values as the general case.
+function indicatorArith(op: ArithOp, i: number, v: number): ExprFn {
+  switch (op) {
+    case '+': return (e) => lim(lim(e.indicator(i)) + v);
+    case '-': return (e) => lim(lim(e.indicator(i)) - v);
+    case '*': return (e) => lim(lim(e.indicator(i)) * v);
+    case '/': return v === 0 ? () => 0 : (e) => lim(lim(e.indicator(i)) / v);
+  }
+}
+
 // A comparison node's closure, giving 1 or 0; a constant right operand is captured.
 function compare(op: CmpOp, a: RNode, b: RNode): ExprFn {
+  if (b.k === 'const' && a.k === 'read' && (a.what === 'indicator' || a.what === 'flag')) return readCompare(op, a.what, a.i, b.v);
   const f = build(a), g = build(b);
   if (b.k === 'const') {
     const v = b.v;
@@ -95,5 +116,27 @@ function compare(op: CmpOp, a: RNode, b: RNode): ExprFn {
     case '>=': return (e) => (f(e) >= g(e) ? 1 : 0);
     case '==': return (e) => (f(e) === g(e) ? 1 : 0);
     case '!=': return (e) => (f(e) !== g(e) ? 1 : 0);
+  }
+}
+
+// `indicator op constant` and `flag(x) op constant` comparisons in one closure: the same values as the general case.
+function readCompare(op: CmpOp, what: 'indicator' | 'flag', i: number, v: number): ExprFn {
+  if (what === 'flag') {
+    switch (op) {
+      case '<': return (e) => (lim(e.flag(i)) < v ? 1 : 0);
+      case '<=': return (e) => (lim(e.flag(i)) <= v ? 1 : 0);
+      case '>': return (e) => (lim(e.flag(i)) > v ? 1 : 0);
+      case '>=': return (e) => (lim(e.flag(i)) >= v ? 1 : 0);
+      case '==': return (e) => (lim(e.flag(i)) === v ? 1 : 0);
+      case '!=': return (e) => (lim(e.flag(i)) !== v ? 1 : 0);
+    }
+  }
+  switch (op) {
+    case '<': return (e) => (lim(e.indicator(i)) < v ? 1 : 0);
+    case '<=': return (e) => (lim(e.indicator(i)) <= v ? 1 : 0);
+    case '>': return (e) => (lim(e.indicator(i)) > v ? 1 : 0);
+    case '>=': return (e) => (lim(e.indicator(i)) >= v ? 1 : 0);
+    case '==': return (e) => (lim(e.indicator(i)) === v ? 1 : 0);
+    case '!=': return (e) => (lim(e.indicator(i)) !== v ? 1 : 0);
   }
 }

@@ -135,6 +135,25 @@ describe('compileExpr evaluation', () => {
     expect(run('nk_economy - nk_arsenal', makeEnv({ indicator: Infinity }))).toBe(0);
     expect(run('stance(nk, us)', makeEnv({ stance: -Infinity }))).toBe(-1e12);
   });
+
+  it('gives a read with a constant operand, built as one closure, the same value as the general form', () => {
+    const values = [0, -0, 1, -1, 0.5, 40, 1e11, -1e11, 1e15, -1e15, Infinity, -Infinity, NaN];
+    const constants = ['0', '1', '5', '0.25', '-3', '1000000000000'];
+    for (const v of values) {
+      const env = makeEnv({ indicator: v, flag: v });
+      for (const c of constants) {
+        for (const op of ['+', '-', '*', '/']) {
+          // max(x, x) is x, but it is not a plain read, so it takes the general path.
+          expect(run(`nk_economy ${op} ${c}`, env), `${v} ${op} ${c}`).toBe(run(`max(nk_economy, nk_economy) ${op} ${c}`, env));
+          expect(run(`${c} ${op} nk_economy`, env), `${c} ${op} ${v}`).toBe(run(`${c} ${op} max(nk_economy, nk_economy)`, env));
+        }
+        for (const op of ['<', '<=', '>', '>=', '==', '!=']) {
+          expect(run(`nk_economy ${op} ${c}`, env), `${v} ${op} ${c}`).toBe(run(`max(nk_economy, nk_economy) ${op} ${c}`, env));
+          expect(run(`flag(summit_held) ${op} ${c}`, env), `flag ${v} ${op} ${c}`).toBe(run(`max(flag(summit_held), flag(summit_held)) ${op} ${c}`, env));
+        }
+      }
+    }
+  });
 });
 
 describe('compileExpr short-circuit', () => {
