@@ -47,8 +47,8 @@ export function chooseAi(sc: Scenario, s: GameState, actorId: string): AiDecisio
   const actor = sc.actors[sc.actorIndex.get(actorId) ?? -1];
   if (!actor) throw new EngineError(`unknown actor "${actorId}"`);
   const env = new StateEnv(sc, s);
-  const base = new Work(sc, s, null, true);
-  const sim = new Work(sc, s, null, true);
+  const base = new Work(sc, s, false, true);
+  const sim = new Work(sc, s, false, true);
   const before = goalValues(actor, base);
   const fuzz = fuzzOf(s, actor);
   const seedKey = hashText(s.seed);
@@ -86,8 +86,8 @@ export function chooseDilemmaOption(sc: Scenario, s: GameState, actorId: string,
   const ev = sc.events[sc.eventIndex.get(eventId) ?? -1];
   if (!actor || !ev?.dilemma) throw new EngineError(`no dilemma "${eventId}" for "${actorId}"`);
   const env = new StateEnv(sc, s);
-  const base = new Work(sc, s, null, true);
-  const sim = new Work(sc, s, null, true);
+  const base = new Work(sc, s, false, true);
+  const sim = new Work(sc, s, false, true);
   const before = goalValues(actor, base);
   const fuzz = fuzzOf(s, actor);
   const seedKey = hashText(`${s.seed}|${ev.id}`);

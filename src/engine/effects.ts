@@ -18,26 +18,28 @@ export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: 
 export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, lev: LeverageEnv, actor: number, cause: Cause, scale = 1, discount = 0): void {
   for (const e of effects) {
     const amount = effectAmount(e, env, lev, actor) * scale;
-    if (e.delay === 0 && e.over === 1) {
-      w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause);
-      continue;
-    }
-    const r = { kind: e.kind, index: e.index, mode: e.mode, amount, label: e.label, decay: e.decay };
-    if (discount > 0) {
-      let weight = 1;
-      for (let k = 0; k < e.delay; k++) weight *= discount;
-      if (e.mode === 'set') {
-        if (weight >= 0.5) w.apply(r, cause);
-      } else w.apply({ ...r, amount: amount * weight }, cause);
-      continue;
-    }
-    const part = e.mode === 'add' ? amount / e.over : amount;
-    for (let k = 0; k < e.over; k++) {
-      const due = w.turnNo + e.delay + k;
-      const label = e.label ?? cause.label;
-      if (due === w.turnNo) w.apply({ ...r, amount: part }, cause);
-      else w.pending.push({ due, kind: e.kind, index: e.index, mode: e.mode, amount: part, label, decay: e.decay, cause: { ...cause, kind: 'delayed', label: `${label} (from turn ${w.turnNo})` } });
-    }
+    if (e.delay === 0 && e.over === 1) w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause);
+    else deferEffect(w, e, amount, cause, discount);
+  }
+}
+
+/** A delayed or spread effect: queued as pending parts, or for the AI (discount > 0) valued now at a discount. */
+function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount: number): void {
+  const r = { kind: e.kind, index: e.index, mode: e.mode, amount, label: e.label, decay: e.decay };
+  if (discount > 0) {
+    let weight = 1;
+    for (let k = 0; k < e.delay; k++) weight *= discount;
+    if (e.mode === 'set') {
+      if (weight >= 0.5) w.apply(r, cause);
+    } else w.apply({ ...r, amount: amount * weight }, cause);
+    return;
+  }
+  const part = e.mode === 'add' ? amount / e.over : amount;
+  for (let k = 0; k < e.over; k++) {
+    const due = w.turnNo + e.delay + k;
+    const label = e.label ?? cause.label;
+    if (due === w.turnNo) w.apply({ ...r, amount: part }, cause);
+    else w.pending.push({ due, kind: e.kind, index: e.index, mode: e.mode, amount: part, label, decay: e.decay, cause: { ...cause, kind: 'delayed', label: `${label} (from turn ${w.turnNo})` } });
   }
 }
 

@@ -2,7 +2,7 @@
 import { seedRng, resumeRng } from './rng.js';
 import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
-import { ENGINE_VERSION, EngineError, STATE_VERSION, type GameState, type LedgerEntry, type Modifier, type Scenario, type Seat, type TurnEvent } from './types.js';
+import { ENGINE_VERSION, EngineError, STATE_VERSION, type GameState, type Modifier, type Scenario, type Seat, type TurnEvent } from './types.js';
 import { Work } from './work.js';
 
 export interface GameOptions {
@@ -46,13 +46,12 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
     eventCounts: zeros(sc.events.length), eventLast: zeros(sc.events.length),
     situations: zeros(sc.situations.length), dilemmas: [], news: [], history: [],
   };
-  const ledger: LedgerEntry[] = [];
-  const w = new Work(sc, base, ledger);
+  const w = new Work(sc, base, true);
   const events: TurnEvent[] = [];
   updateSituations(sc, w, events);
   const opened = startTurn(sc, w, base, resumeRng(base.rng));
   events.push(...opened.events);
-  const record = { turn: 0, choices: {}, events, ledger, indicators: opened.state.indicators.slice() };
+  const record = { turn: 0, choices: {}, events, ledger: w.entries(), indicators: opened.state.indicators };
   opened.state.news = events;
   opened.state.history = [record];
   return opened.state;

@@ -7,7 +7,7 @@ import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { resumeRng } from './rng.js';
 import {
-  EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type LedgerEntry, type Scenario, type StepResult, type TurnEvent,
+  EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
 import { Work } from './work.js';
 
@@ -33,9 +33,8 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   const s0 = new StateEnv(sc, state);
   const picked: Array<CAction | null> = [];
   const full = resolveChoices(sc, state, choices, s0, picked);
-  const ledger: LedgerEntry[] | null = options.ledger === false ? null : [];
   const events: TurnEvent[] = [];
-  const w = new Work(sc, state, ledger);
+  const w = new Work(sc, state, options.ledger !== false);
   const rng = resumeRng(state.rng);
 
   for (const d of state.dilemmas) {
@@ -92,7 +91,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   w.turnNo = state.turn + 1;
   const opened = startTurn(sc, w, state, rng);
   for (const e of opened.events) events.push(e);
-  const record = { turn: state.turn, choices: full, events, ledger: ledger ?? [], indicators: opened.state.indicators.slice() };
+  const record = { turn: state.turn, choices: full, events, ledger: w.entries(), indicators: opened.state.indicators };
   const history = state.history.slice();
   history.push(record);
   opened.state.history = history;

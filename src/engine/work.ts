@@ -5,6 +5,8 @@ import type { Cause, GameState, LedgerEntry, Modifier, PendingEffect, Scenario, 
 /** An effect with its amount already evaluated. */
 export interface Resolved { kind: TargetKind; index: number; mode: 'add' | 'set'; amount: number; label: string | null; decay: number | null }
 
+/** Ledger slots a Work starts with: a busy turn of a large scenario fits; more grow the array as usual. */
+const LEDGER_ROOM = 64;
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
@@ -29,8 +31,14 @@ export class Work implements LeverageEnv {
   eventLast: number[];
   situations: number[];
 
+  /** The attribution ledger of this turn's changes (null: none kept); `logged` entries of it are in use. */
+  private readonly ledger: LedgerEntry[] | null;
+  private logged = 0;
+
   /** `lite`: a look-ahead copy that tracks stance values but not modifiers or counters. */
-  constructor(readonly sc: Scenario, s: GameState, readonly ledger: LedgerEntry[] | null, readonly lite = false) {
+  constructor(readonly sc: Scenario, s: GameState, keepLedger: boolean, readonly lite = false) {
+    // Room for a typical turn's entries up front, rather than growing the array entry by entry.
+    this.ledger = keepLedger ? new Array<LedgerEntry>(LEDGER_ROOM) : null;
     this.n = sc.actors.length;
     this.turnNo = s.turn;
     this.indicators = s.indicators.slice();
@@ -86,7 +94,11 @@ export class Work implements LeverageEnv {
       this.setIndicator(index, before, mode === 'add' ? before + amount : amount, cause);
     } else if (kind === 'stance') {
       this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
-    } else if (kind === 'flow') {
+    } else this.setOther(kind, index, mode, amount, cause);
+  }
+
+  private setOther(kind: TargetKind, index: number, mode: 'add' | 'set', amount: number, cause: Cause): void {
+    if (kind === 'flow') {
       const def = this.sc.flows[index]!;
       const before = this.flows[index]!;
       const wanted = mode === 'add' ? before + amount : amount;
@@ -105,7 +117,7 @@ export class Work implements LeverageEnv {
     const def = this.sc.indicators[index]!;
     const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
     this.indicators[index] = after;
-    if (this.ledger !== null && (before !== after || wanted !== after)) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
+    if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
   /** Adds to (or creates) the named modifier of a stance, limited so the stance stays in range. */
@@ -182,11 +194,19 @@ export class Work implements LeverageEnv {
   }
 
   private record(target: string, before: number, after: number, clamped: boolean, cause: Cause): void {
-    if (!this.ledger || (before === after && !clamped)) return;
+    const ledger = this.ledger;
+    if (ledger === null || (before === after && !clamped)) return;
     // Two literals rather than adding `clamped` afterwards, which would give ledger entries two hidden classes.
-    this.ledger.push(clamped
+    ledger[this.logged++] = clamped
       ? { turn: this.turnNo, target, delta: after - before, value: after, cause, clamped: true }
-      : { turn: this.turnNo, target, delta: after - before, value: after, cause });
+      : { turn: this.turnNo, target, delta: after - before, value: after, cause };
+  }
+
+  /** The ledger entries recorded so far, in order (empty when no ledger is kept). */
+  entries(): LedgerEntry[] {
+    if (this.ledger === null) return [];
+    this.ledger.length = this.logged;
+    return this.ledger;
   }
 
   /** The working values written back over a copy of `base`. */
