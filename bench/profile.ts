@@ -8,7 +8,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { comparisonSetup, playGame } from './comparison.js';
+import { BATCH_STEP, comparisonSetup, playGame } from './comparison.js';
 import { lineTicks, root, summarise } from './lib/cpuProfile.js';
 import { loadScenarioFile } from './lib/scenario.js';
 import { playAiGame } from './tutorial.js';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   let play: (i: number) => void;
   if (workload === 'comparison') {
     const { sc, seats } = comparisonSetup(root);
-    play = (i) => void playGame(sc, i, seats);
+    play = (i) => void playGame(sc, i, seats, BATCH_STEP);
   } else if (workload === 'tutorial' || workload === 'flagship') {
     const sc = loadScenarioFile(root, workload === 'tutorial' ? 'scenarios/tutorial.json' : 'scenarios/party-congress.json');
     play = (i) => void playAiGame(sc, `bench-${i}`);
