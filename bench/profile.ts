@@ -1,5 +1,6 @@
 // CPU profile of a bench workload, summarised as the top functions by self time with their source lines.
 // Run from the repository root: npx tsx bench/profile.ts [--workload comparison|tutorial|flagship] [--seconds 5] [--top 15] [--out FILE] [--lines]
+// [--ledger] (comparison only: with the attribution ledger, as interactive play; by default as the headline figure, without)
 // The raw profile (.cpuprofile) opens in Chrome DevTools or speedscope; its positions are in the transpiled code,
 // the summary maps them back to the TypeScript sources. tsx emits each module on one line, so --lines (self time per
 // source line) needs a multi-line bundle instead; see bench/README.md.
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       workload: { type: 'string', default: 'comparison' }, seconds: { type: 'string', default: '5' }, top: { type: 'string', default: '15' },
-      out: { type: 'string' }, lines: { type: 'boolean' },
+      out: { type: 'string' }, lines: { type: 'boolean' }, ledger: { type: 'boolean' },
     },
   });
   const seconds = Number(values.seconds);
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   let play: (i: number) => void;
   if (workload === 'comparison') {
     const { sc, seats } = comparisonSetup(root);
-    play = (i) => void playGame(sc, i, seats, BATCH_STEP);
+    const options = values.ledger ? {} : BATCH_STEP;
+    play = (i) => void playGame(sc, i, seats, options);
   } else if (workload === 'tutorial' || workload === 'flagship') {
     const sc = loadScenarioFile(root, workload === 'tutorial' ? 'scenarios/tutorial.json' : 'scenarios/party-congress.json');
     play = (i) => void playAiGame(sc, `bench-${i}`);
