@@ -1,5 +1,6 @@
 // `statecraft batch`: many AI-only runs over worker threads, summarised in run order (BehaviorSpace-style).
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runBalance, type BalanceReport } from '../analysis/balance.js';
 import { formatBalance } from '../analysis/balanceFormat.js';
@@ -21,7 +22,7 @@ Options:
   --seed S        seed prefix (default "batch")
   --workers W     worker threads (default min(2, CPUs)); 1 runs in this process
   --workers-only  with W > 1, play every run in a worker (by default the main thread plays runs
-                  while the workers start up, which takes about a second)
+                  while the workers start up, a few tenths of a second)
   --json          print the summary as one JSON object:
                   {runs, seed, workers, seconds, sample, meanTurns, endings, indicators, objectives}
   --csv FILE      write one row per run and turn: run,seed,turn,<every indicator id> (turn 0 excluded)
@@ -70,22 +71,41 @@ function runInProcess(job: Job): void {
 }
 
 /**
- * A worker thread running batchWorker.ts. Node 20 does not apply `--import tsx` hooks to a worker's entry
- * module, so a small bootstrap registers tsx inside the worker first, then imports the TypeScript file.
- * Heap limits keep each worker small (a 10,000-run batch stays near 230 MB in all): V8 collects sooner
- * instead of growing its heap, with no measurable slowdown.
+ * The worker's code as one script, bundled by esbuild (about 0.1 s, while the main thread plays runs): a worker then
+ * starts in about 0.15 s, where loading the TypeScript modules one by one through tsx takes about a second.
+ * null when esbuild cannot bundle it here; workers then start through tsx.
  */
-function spawnWorker(workerData: WorkerInput): Worker {
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./batchWorker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, execArgv: [], workerData, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } });
+async function workerScript(): Promise<string | null> {
+  try {
+    const { build } = await import('esbuild');
+    const out = await build({
+      entryPoints: [fileURLToPath(new URL('./batchWorker.ts', import.meta.url))],
+      bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+    });
+    return out.outputFiles[0]?.text ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Spreads the runs over `job.workers` threads in chunks. Starting a worker costs about a second (tsx and the
- * engine load again in it), so until every worker is ready the main thread, which has the scenario compiled
- * already, plays chunks itself. Results are summed in run order, so the split never changes the summary.
+ * A worker thread running batchWorker.ts: the bundled script, or else a small bootstrap that registers tsx inside
+ * the worker first (Node 20 does not apply `--import tsx` hooks to a worker's entry module), then imports the file.
+ * Heap limits keep each worker small (a 10,000-run batch stays near 230 MB in all): V8 collects sooner
+ * instead of growing its heap, with no measurable slowdown.
+ */
+function spawnWorker(script: string | null, workerData: WorkerInput): Worker {
+  const options = { eval: true, execArgv: [], workerData, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 } };
+  if (script !== null) return new Worker(script, options);
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./batchWorker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, options);
+}
+
+/**
+ * Spreads the runs over `job.workers` threads in chunks. Starting the workers takes a moment (bundling their
+ * script, then compiling the scenario in each), so until every worker is ready the main thread, which has the
+ * scenario compiled already, plays chunks itself. Results are summed in run order, so the split never changes the summary.
  */
 function runInWorkers(job: Job): Promise<void> {
   const chunk = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(job.runs / (job.workers * 4))));
@@ -103,9 +123,9 @@ function runInWorkers(job: Job): Promise<void> {
       if (e) reject(e);
       else resolve();
     };
-    const take = (): { from: number; to: number } | null => {
+    const take = (size = chunk): { from: number; to: number } | null => {
       if (nextFrom > job.runs) return null;
-      const range = { from: nextFrom, to: Math.min(job.runs + 1, nextFrom + chunk) };
+      const range = { from: nextFrom, to: Math.min(job.runs + 1, nextFrom + size) };
       nextFrom = range.to;
       return range;
     };
@@ -121,7 +141,8 @@ function runInWorkers(job: Job): Promise<void> {
     };
     const warmStart = () => {
       if (finished || ready === job.workers || !job.warmStart) return;
-      const range = take();
+      // Small slices, so the main thread hands over to the workers as soon as they are ready.
+      const range = take(Math.ceil(chunk / 32));
       if (!range) return;
       try {
         complete(range.from, playRuns(job.sc, job.seed, range.from, range.to, job.fuzz));
@@ -132,8 +153,12 @@ function runInWorkers(job: Job): Promise<void> {
       setImmediate(warmStart);
     };
     const workerData: WorkerInput = { scenarioText: job.text, file: job.file, seed: job.seed, fuzz: job.fuzz };
-    for (let i = 0; i < job.workers; i++) {
-      const w = spawnWorker(workerData);
+    const spawnAll = (script: string | null) => {
+      if (finished) return;
+      for (let i = 0; i < job.workers; i++) spawn(script);
+    };
+    const spawn = (script: string | null) => {
+      const w = spawnWorker(script, workerData);
       workers.push(w);
       w.on('message', (m: WorkerReply) => {
         if (finished) return;
@@ -162,7 +187,8 @@ function runInWorkers(job: Job): Promise<void> {
       w.on('exit', (code) => {
         if (code !== 0 && !finished) finish(new Error(`a batch worker stopped with exit code ${code}`));
       });
-    }
+    };
+    void workerScript().then(spawnAll);
     setImmediate(warmStart);
   });
 }

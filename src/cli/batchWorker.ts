@@ -1,8 +1,9 @@
 // A batch worker thread: compiles the scenario once, then plays the ranges of runs the main thread sends.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Scenario } from '../engine/index.js';
 import { playRuns, type WorkerInput, type WorkerReply, type WorkerTask } from './batchRun.js';
-import { loadScenarioText } from './io.js';
+import { compileScenario } from '../engine/compile.js';
+import type { ScenarioFile } from '../engine/schema.js';
+import type { Scenario } from '../engine/types.js';
 
 const port = parentPort;
 if (!port) throw new Error('batchWorker.ts runs only as a worker thread');
@@ -11,9 +12,10 @@ const send = (m: WorkerReply) => port.postMessage(m);
 
 let sc: Scenario | null = null;
 try {
-  const r = loadScenarioText(input.scenarioText, input.file);
+  // The main thread has validated this very text, so the worker only compiles it (and loads no validator).
+  const r = compileScenario(JSON.parse(input.scenarioText) as ScenarioFile);
   if (r.ok) sc = r.scenario;
-  else send({ type: 'error', message: `${input.file}: not a valid scenario: ${r.errors[0] ?? ''}` });
+  else send({ type: 'error', message: `${input.file}: does not compile: ${r.diagnostics[0]?.message ?? ''}` });
 } catch (e) {
   send({ type: 'error', message: (e as Error).message, stack: (e as Error).stack });
 }
