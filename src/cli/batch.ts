@@ -77,7 +77,7 @@ function runInProcess(job: Job): void {
  * starts in about 0.15 s, where loading the TypeScript modules one by one through tsx takes about a second.
  * null when esbuild cannot bundle it here; workers then start through tsx.
  */
-async function workerScript(): Promise<string | null> {
+export async function workerScript(): Promise<string | null> {
   try {
     const { build } = await import('esbuild');
     const out = await build({
