@@ -16,7 +16,7 @@ export interface GoldenCase {
   aiFuzz?: number;
   /**
    * For games with human seats: the human seats' choices, one entry per turn, in order. An answer to a dilemma that is
-   * not pending that turn is ignored, so a script may name the answers it would give whenever a dilemma comes up.
+   * not pending that turn is left out before the step, so a script may name the answers it would give whenever a dilemma comes up.
    */
   script?: Choices[];
 }
@@ -63,8 +63,9 @@ export function playCase(sc: Scenario, c: GoldenCase): GameState {
   let t = 0;
   while (!s.over) {
     const humans = Object.keys(s.seats).filter((id) => s.seats[id] === 'human');
-    const choices = humans.length ? c.script?.[t] : {};
-    if (!choices) throw new Error(`golden case ${c.name}: the script has no choices for turn ${s.turn}`);
+    const scripted = humans.length ? c.script?.[t] : {};
+    if (!scripted) throw new Error(`golden case ${c.name}: the script has no choices for turn ${s.turn}`);
+    const choices = pendingAnswersOnly(s, scripted);
     try {
       s = step(sc, s, choices).state;
     } catch (e) {
@@ -73,6 +74,20 @@ export function playCase(sc: Scenario, c: GoldenCase): GameState {
     t++;
   }
   return s;
+}
+
+/** The script's choices with only the answers to dilemmas that are pending for each actor now (step refuses the others). */
+function pendingAnswersOnly(s: GameState, scripted: Choices): Choices {
+  const out: Choices = {};
+  for (const [actor, choice] of Object.entries(scripted)) {
+    const answers: Record<string, string> = {};
+    for (const d of s.dilemmas) {
+      const answer = choice.dilemmas?.[d.event];
+      if (d.actor === actor && answer !== undefined) answers[d.event] = answer;
+    }
+    out[actor] = Object.keys(answers).length ? { action: choice.action, dilemmas: answers } : { action: choice.action };
+  }
+  return out;
 }
 
 /** The replay a case records now. */

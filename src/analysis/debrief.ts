@@ -75,7 +75,7 @@ export function eventLine(sc: Scenario, ev: TurnEvent): string | null {
       return `${def?.title ?? ev.id}${odds}: ${def?.text ?? ''}`;
     }
     case 'dilemma':
-      return ev.pending ? `${actorName(sc, ev.actor)} must decide: ${eventDef(sc, ev.event)?.dilemma?.prompt ?? ev.event}` : null;
+      return `${actorName(sc, ev.actor)} must decide: ${eventDef(sc, ev.event)?.dilemma?.prompt ?? ev.event}`;
     case 'dilemma-answer': {
       const option = eventDef(sc, ev.event)?.dilemma?.options.find((o) => o.id === ev.option);
       return `${actorName(sc, ev.actor)}'s answer to ${eventDef(sc, ev.event)?.title ?? ev.event}: ${option?.label ?? ev.option}`;

@@ -16,6 +16,11 @@ export interface GameOptions {
 
 /** pure; a new game at the start of turn 1, with turn 1's events already fired. */
 export function createGame(sc: Scenario, options: GameOptions): GameState {
+  if (typeof sc !== 'object' || sc === null || !(sc.actorIndex instanceof Map)) throw new EngineError('createGame needs a compiled scenario (from compileScenario) as its first argument');
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new EngineError('createGame needs options with a seed, e.g. { seed: "class-7" }');
+  if (options.seats !== undefined && (typeof options.seats !== 'object' || options.seats === null || Array.isArray(options.seats))) {
+    throw new EngineError('seats must be an object of actor id to "human" or "ai"');
+  }
   if (typeof options.seed !== 'string' || options.seed.length === 0 || options.seed.length > 200) throw new EngineError('a game needs a seed: a string of 1 to 200 characters');
   const seats: Record<string, Seat> = {};
   for (const a of sc.actors) seats[a.id] = 'ai';
@@ -25,7 +30,7 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
     seats[id] = seat;
   }
   const fuzz = options.aiFuzz ?? null;
-  if (fuzz !== null && !(fuzz >= 0 && fuzz <= 1)) throw new EngineError('aiFuzz must be between 0 and 1');
+  if (fuzz !== null && !(typeof fuzz === 'number' && fuzz >= 0 && fuzz <= 1)) throw new EngineError('aiFuzz must be between 0 and 1');
   const n = sc.actors.length;
   const modifiers: Modifier[] = [];
   for (let pair = 0; pair < n * n; pair++) {

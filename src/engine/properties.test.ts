@@ -76,7 +76,8 @@ function assertInvariants(sc: Scenario, s: GameState): void {
   if (s.indicators.length !== sc.indicators.length || s.stances.length !== sc.actors.length ** 2) throw new Error('state arrays have the wrong length');
   if (s.turn < 1 || s.turn > sc.turnCount + 1) throw new Error(`turn ${s.turn} out of range`);
   if (s.over !== (s.ending !== null)) throw new Error('over and ending disagree');
-  for (const d of s.dilemmas) if (s.seats[d.actor] !== 'human') throw new Error(`dilemma pending for AI seat ${d.actor}`);
+  for (const d of s.dilemmas) if (sc.events[sc.eventIndex.get(d.event) ?? -1]?.dilemma?.actor !== sc.actorIndex.get(d.actor)) throw new Error(`dilemma ${d.event} pending for the wrong actor ${d.actor}`);
+  if (s.over && s.dilemmas.length > 0) throw new Error('dilemmas pending after the end');
 }
 
 function properties(name: string, numRuns: number): void {

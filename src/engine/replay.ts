@@ -65,6 +65,9 @@ export function parseReplay(value: unknown): { ok: true; replay: Replay } | { ok
 /** pure; re-plays every choice and compares every hash, reporting the first turn that differs and what differed. */
 export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
   if (replay.scenario.id !== sc.def.id) return { ok: false, turn: null, message: `this replay is of scenario "${replay.scenario.id}", not "${sc.def.id}"` };
+  if (replay.engineVersion !== ENGINE_VERSION) {
+    return { ok: false, turn: null, message: `this replay was recorded with engine ${replay.engineVersion}; this is engine ${ENGINE_VERSION}, whose rules differ, so its hashes cannot match (replay it with the version that recorded it)` };
+  }
   if (replay.scenario.hash !== sc.hash) {
     return { ok: false, turn: null, message: `the scenario "${sc.def.id}" has changed since this replay was recorded (recorded hash ${replay.scenario.hash.slice(0, 12)}…, this file ${sc.hash.slice(0, 12)}…); a replay only verifies against the exact scenario it was recorded with` };
   }

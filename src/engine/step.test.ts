@@ -407,7 +407,7 @@ describe('step: dilemmas put to a human', () => {
 
   it('stays pending until answered and shows in the actor\'s legal choices', () => {
     expect(g.dilemmas).toEqual([{ event: 'crisis', actor: 'b' }]);
-    expect(g.news).toEqual([{ type: 'event', id: 'crisis', roll: null, chance: null }, { type: 'dilemma', actor: 'b', event: 'crisis', pending: true }]);
+    expect(g.news).toEqual([{ type: 'event', id: 'crisis', roll: null, chance: null }, { type: 'dilemma', actor: 'b', event: 'crisis' }]);
     expect(valueOf(sc, g, 'bx')).toBe(50);
   });
 

@@ -27,9 +27,9 @@ export interface StepOptions {
 }
 
 export function step(sc: Scenario, state: GameState, choices: Choices, options: StepOptions = {}): StepResult {
+  checkStepInputs(sc, state, choices);
   if (state.scenarioHash !== sc.hash) throw new EngineError('this game belongs to a different version of the scenario');
   if (state.over) throw new EngineError('the game is over');
-  for (const id in choices) if (!sc.actorIndex.has(id)) throw new EngineError(`choice for unknown actor "${id}"`);
   const s0 = new StateEnv(sc, state);
   const picked: Array<CAction | null> = [];
   const full = resolveChoices(sc, state, choices, s0, picked);
@@ -109,7 +109,9 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
   const full: Choices = {};
   for (const actor of sc.actors) {
     const given: Choice | undefined = choices[actor.id];
-    if (!given && state.seats[actor.id] === 'human') throw new EngineError(`no choice for "${actor.id}", a human seat`);
+    if (!given && state.seats[actor.id] === 'human') {
+      throw new EngineError(`no choice for "${actor.id}", a human seat; available: ${availableActionIds(sc, state, actor.index, env).join(', ')}`);
+    }
     const action = given?.action ?? chooseAi(sc, state, actor.id).action;
     const i = action === PASS_ID ? undefined : sc.actionIndex.get(action);
     const a = i === undefined ? null : sc.actions[i]!;
@@ -125,9 +127,50 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
     for (const d of state.dilemmas) {
       if (d.actor !== actor.id) continue;
       dilemmas ??= {};
-      dilemmas[d.event] = given?.dilemmas?.[d.event] ?? (state.seats[actor.id] === 'human' ? '' : chooseDilemmaOption(sc, state, actor.id, d.event));
+      const answer = given?.dilemmas?.[d.event] ?? (state.seats[actor.id] === 'human' ? undefined : chooseDilemmaOption(sc, state, actor.id, d.event));
+      if (answer === undefined) throw new EngineError(`"${actor.id}" must answer the dilemma "${d.event}" with one of: ${dilemmaOptionIds(sc, d.event)}`);
+      dilemmas[d.event] = answer;
+    }
+    for (const event in given?.dilemmas ?? {}) {
+      if (!state.dilemmas.some((d) => d.actor === actor.id && d.event === event)) {
+        const own = state.dilemmas.filter((d) => d.actor === actor.id).map((d) => d.event);
+        throw new EngineError(`"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`);
+      }
     }
     full[actor.id] = dilemmas ? { action, dilemmas } : { action };
   }
   return full;
+}
+
+function dilemmaOptionIds(sc: Scenario, eventId: string): string {
+  return sc.events[sc.eventIndex.get(eventId) ?? -1]?.dilemma?.options.map((o) => o.id).join(', ') ?? '(none)';
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Throws an EngineError for arguments of the wrong shape, before anything is read from them. */
+function checkStepInputs(sc: unknown, state: unknown, choices: unknown): void {
+  if (!isRecord(sc) || !(sc.actorIndex instanceof Map) || !Array.isArray(sc.actors)) throw new EngineError('step needs a compiled scenario (from compileScenario) as its first argument');
+  if (!isRecord(state) || !Array.isArray(state.indicators) || !Array.isArray(state.dilemmas) || !isRecord(state.seats)) {
+    throw new EngineError('step needs a game state (from createGame or a previous step) as its second argument');
+  }
+  if (!isRecord(choices)) throw new EngineError(`step needs the turn's choices as an object keyed by actor id, e.g. { "${(sc.actors[0] as { id: string } | undefined)?.id ?? 'actor'}": { "action": "..." } }; got ${describe(choices)}`);
+  const actorIndex = sc.actorIndex as Map<string, number>;
+  for (const id of Object.keys(choices)) {
+    if (!actorIndex.has(id)) throw new EngineError(`choice for unknown actor "${id}"; actors: ${[...actorIndex.keys()].join(', ')}`);
+    const c = choices[id];
+    if (!isRecord(c) || typeof c.action !== 'string') throw new EngineError(`the choice for "${id}" must be an object with an "action" id, e.g. { "action": "pass" }; got ${describe(c)}`);
+    for (const k of Object.keys(c)) if (k !== 'action' && k !== 'dilemmas') throw new EngineError(`the choice for "${id}" has an unknown field "${k}"; a choice has "action" and optionally "dilemmas"`);
+    if (c.dilemmas !== undefined) {
+      if (!isRecord(c.dilemmas)) throw new EngineError(`the dilemma answers of "${id}" must be an object of event id to option id; got ${describe(c.dilemmas)}`);
+      for (const [ev, o] of Object.entries(c.dilemmas)) if (typeof o !== 'string') throw new EngineError(`the answer of "${id}" to the dilemma "${ev}" must be an option id; got ${describe(o)}`);
+    }
+  }
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'a list';
+  if (typeof x === 'string') return `the text ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}`;
+  return typeof x === 'object' ? 'an object' : `${typeof x} ${String(x)}`;
 }

@@ -144,16 +144,16 @@ describe('dilemmas at the start of a turn', () => {
     expect(legalChoices(dilemmaScenario, g, 'a').dilemmas).toEqual([]);
   });
 
-  it('has an AI seat answer at once, by its goals, reporting the answer', () => {
+  it('holds an AI seat\'s dilemma like a human\'s, and answers it by its goals at the start of the next step', () => {
     const g = createGame(dilemmaScenario, { seed: 's' });
-    expect(g.dilemmas).toEqual([]);
-    expect(g.news).toEqual([
-      { type: 'event', id: 'crisis', roll: null, chance: null },
-      { type: 'dilemma', actor: 'b', event: 'crisis', pending: false },
-      { type: 'dilemma-answer', actor: 'b', event: 'crisis', option: 'fight' },
-    ]);
-    expect(valueOf(dilemmaScenario, g, 'bx')).toBe(60);
-    expect(g.history[0]!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:bx', cause: { kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' } }));
+    expect(g.dilemmas).toEqual([{ event: 'crisis', actor: 'b' }]);
+    expect(g.news).toEqual([{ type: 'event', id: 'crisis', roll: null, chance: null }, { type: 'dilemma', actor: 'b', event: 'crisis' }]);
+    expect(valueOf(dilemmaScenario, g, 'bx')).toBe(50);
+    const r = step(dilemmaScenario, g, {});
+    expect(r.events[0]).toEqual({ type: 'dilemma-answer', actor: 'b', event: 'crisis', option: 'fight' });
+    expect(r.state.history[1]!.choices.b).toEqual({ action: 'b_wait', dilemmas: { crisis: 'fight' } });
+    expect(r.state.history[1]!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:bx', cause: { kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' } }));
+    expect(r.state.dilemmas).toEqual([]);
   });
 
   it('lets the tutorial\'s farmers put their dilemma to a human Lowland', () => {
@@ -163,7 +163,7 @@ describe('dilemmas at the start of a turn', () => {
       while (!s.over && s.dilemmas.length === 0) s = step(sc, s, { lowland: { action: 'lowland_wait' } }).state;
       if (s.dilemmas.length === 0) continue;
       expect(s.dilemmas).toEqual([{ event: 'farmers_march', actor: 'lowland' }]);
-      expect(s.news).toContainEqual({ type: 'dilemma', actor: 'lowland', event: 'farmers_march', pending: true });
+      expect(s.news).toContainEqual({ type: 'dilemma', actor: 'lowland', event: 'farmers_march' });
       expect(() => step(sc, s, { lowland: { action: 'lowland_wait' } })).toThrow('"lowland" must answer the dilemma "farmers_march" with one of: close_border, promise_talks');
       return;
     }
@@ -249,14 +249,15 @@ describe('endings', () => {
   /** A tutorial game where Lowland signs the treaty on turn 6, the last, after Upland's offer failed on turn 5. */
   function tutorialSignedOnLastTurn(): GameState {
     const sc = loadScenario('tutorial');
-    const both = (u: string, l: string) => ({ upland: { action: u, dilemmas: { farmers_march: 'promise_talks' } }, lowland: { action: l, dilemmas: { farmers_march: 'promise_talks' } } });
+    const answer = (s: GameState, actor: string) => (s.dilemmas.some((d) => d.actor === actor) ? { dilemmas: { farmers_march: 'promise_talks' } } : {});
+    const both = (s: GameState, u: string, l: string) => ({ upland: { action: u, ...answer(s, 'upland') }, lowland: { action: l, ...answer(s, 'lowland') } });
     for (let i = 0; i < 100; i++) {
       let s = createGame(sc, { seed: `last-turn-${i}`, seats: { upland: 'human', lowland: 'human' } });
-      for (let t = 1; t <= 4 && !s.over; t++) s = step(sc, s, both('upland_wait', 'lowland_wait')).state;
+      for (let t = 1; t <= 4 && !s.over; t++) s = step(sc, s, both(s, 'upland_wait', 'lowland_wait')).state;
       if (s.over) continue;
-      s = step(sc, s, both('upland_talks', 'lowland_wait')).state;
+      s = step(sc, s, both(s, 'upland_talks', 'lowland_wait')).state;
       if (s.over || s.turn !== 6) continue;
-      return step(sc, s, both('upland_wait', 'lowland_talks')).state;
+      return step(sc, s, both(s, 'upland_wait', 'lowland_talks')).state;
     }
     throw new Error('no seed found where the talks fail on turn 5');
   }

@@ -1,5 +1,4 @@
 // The opening of a turn: the time limit, then events in scenario order, then endings with a condition.
-import { chooseDilemmaOption } from './ai.js';
 import { runEffects } from './effects.js';
 import { evaluate } from './env.js';
 import type { Rng } from './rng.js';
@@ -49,17 +48,10 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
       runEffects(w, ev.effects, w, w, -1, ev.cause);
       events.push({ type: 'event', id: ev.id, roll, chance });
       if (ev.dilemma) {
+        // Every seat's dilemma waits for its answer in the next step, so an AI seat and a human seat meet it alike.
         const actor = sc.actors[ev.dilemma.actor]!.id;
-        if (base.seats[actor] === 'human') {
-          dilemmas.push({ event: ev.id, actor });
-          events.push({ type: 'dilemma', actor, event: ev.id, pending: true });
-        } else {
-          const snapshot = w.toState(base, rng.state());
-          const option = chooseDilemmaOption(sc, snapshot, actor, ev.id);
-          const o = ev.dilemma.options.find((x) => x.id === option)!;
-          runEffects(w, o.effects, w, w, ev.dilemma.actor, { kind: 'dilemma', id: `${ev.id}.${o.id}`, actor, label: o.label });
-          events.push({ type: 'dilemma', actor, event: ev.id, pending: false }, { type: 'dilemma-answer', actor, event: ev.id, option: o.id });
-        }
+        dilemmas.push({ event: ev.id, actor });
+        events.push({ type: 'dilemma', actor, event: ev.id });
       }
     }
     ending = conditionEnding(sc, w);

@@ -3,7 +3,7 @@ import type { CompiledExpr, ExprFn } from './expr/index.js';
 import type { RngState } from './rng.js';
 import type { ScenarioFile } from './schema.js';
 
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
 export const STATE_VERSION = 1;
 
 /** A number, or an expression giving one, ready to evaluate; expr is the compiled expression (null for a number or a failed compile). */
@@ -175,7 +175,7 @@ export type TurnEvent =
   | { type: 'action'; result: ActionResult }
   | { type: 'dilemma-answer'; actor: string; event: string; option: string }
   | { type: 'event'; id: string; roll: number | null; chance: number | null }
-  | { type: 'dilemma'; actor: string; event: string; pending: boolean }
+  | { type: 'dilemma'; actor: string; event: string }
   | { type: 'situation'; id: string; active: boolean }
   | { type: 'ending'; id: string };
 
