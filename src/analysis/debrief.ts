@@ -211,7 +211,7 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     line();
     line(`### ${actorName(sc, o.actor)} (${final.seats[o.actor] === 'human' ? 'human' : 'AI'}): ${o.score} of ${o.max} points`);
     line();
-    for (const x of o.objectives) line(`- [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`);
+    for (const x of o.objectives) line(x.kind === 'ending' ? `- ${x.label}: ${x.earned} of ${x.points} points` : `- [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`);
   }
 
   const questions = def.instructor?.discussionQuestions ?? [];

@@ -1,4 +1,5 @@
 // Batch aggregates, built run by run in run order (so the summary is the same whatever the worker count), and CSV rows.
+import { maxScoreOf } from '../engine/objectives.js';
 import type { Scenario } from '../engine/index.js';
 import type { RunResult } from './batchRun.js';
 import type { SyncFile } from './io.js';
@@ -86,7 +87,7 @@ export class BatchStats {
     });
     const objectives: BatchSummary['objectives'] = {};
     this.sc.actors.forEach((a, i) => {
-      objectives[a.id] = { meanScore: this.runs ? this.scoreSum[i]! / this.runs : 0, max: a.objectives.reduce((t, o) => t + o.points, 0), best: this.runs ? this.best[i]! : 0 };
+      objectives[a.id] = { meanScore: this.runs ? this.scoreSum[i]! / this.runs : 0, max: maxScoreOf(this.sc, i), best: this.runs ? this.best[i]! : 0 };
     });
     return {
       runs: this.runs, seed, workers, seconds, sample: SAMPLE, meanTurns: this.runs ? this.turns / this.runs : 0,

@@ -90,7 +90,8 @@ export function printExplanation(sc: Scenario, s: GameState, target: string, pri
   const x = explain(sc, s, key);
   print(`${x.label}: ${num(x.value)}${x.band ? ` (${x.band})` : ''}`);
   if (x.rest !== undefined) print(`  Resting point ${num(x.rest)}; modifiers: ${x.modifiers?.length ? x.modifiers.map((m) => `${m.label} ${signed(m.value)} (fades ${num(m.decay * 100)}%/turn)`).join(', ') : 'none'}`);
-  print(`  Largest causes so far: ${x.totals.length ? x.totals.slice(0, 5).map((t) => `${t.cause} ${signed(t.delta)}`).join(', ') : 'none recorded'}`);
+  print(`  Largest causes so far: ${x.totals.length ? x.totals.slice(0, 5).map((t) => `${t.cause} ${signed(t.delta)}${Math.abs(t.leverage) >= 0.05 ? ` (leverage ${signed(t.leverage)})` : ''}`).join(', ') : 'none recorded'}`);
+  if (Math.abs(x.leverage) >= 0.05) print(`  Leverage's share of the changes: ${signed(x.leverage)}`);
   if (x.latest.length) print(`  Most recent changes: ${x.latest.map((e) => `${e.cause.label} ${signed(e.delta)}`).join(', ')}`);
 }
 
@@ -135,6 +136,6 @@ export function printEnd(sc: Scenario, s: GameState, print: Print): void {
   print('Objectives:');
   for (const o of scoreObjectives(sc, s)) {
     print(`  ${actorName(sc, o.actor)} (${s.seats[o.actor] === 'human' ? 'human' : 'AI'}): ${o.score} of ${o.max} points`);
-    for (const x of o.objectives) print(`    [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'})`);
+    for (const x of o.objectives) print(x.kind === 'ending' ? `    ${x.label}: ${x.earned} of ${x.points} points` : `    [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'})`);
   }
 }

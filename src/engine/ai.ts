@@ -1,6 +1,6 @@
 // The AI for seats no human plays: scores each option against the actor's goals and picks deterministically.
 import { availableActionIds, oddsOf, PASS_ID } from './choices.js';
-import { StateEnv } from './env.js';
+import { evaluate, StateEnv } from './env.js';
 import { runEffects } from './effects.js';
 import { hashText, noise } from './noise.js';
 import { EngineError, type Cause, type CActor, type CEffect, type GameState, type Scenario } from './types.js';
@@ -8,26 +8,58 @@ import { Work } from './work.js';
 
 /** How much the AI values an effect that lands one turn later, compounded per turn of delay. */
 const DELAY_DISCOUNT = 0.85;
-/** Score spread that fuzz 1 adds, in goal points. */
-const FUZZ_SCALE = 10;
+/**
+ * Fuzz is relative: at fuzz f an option's score moves by up to f/2 of the spread between the actor's best and worst
+ * option this turn (at least one goal point), so a clear difference between goals survives a moderate fuzz while
+ * near-ties go either way.
+ */
+const FUZZ_SHARE = 1;
 
 export interface Reason { label: string; contribution: number }
 export interface OptionScore { id: string; score: number; vetoed: string | null; reasons: Reason[] }
 export interface AiDecision { actor: string; action: string; score: number; reasons: Reason[]; options: OptionScore[] }
 
 const LOOKAHEAD: Cause = { kind: 'action', id: 'lookahead', actor: null, label: 'look-ahead' };
+/** The veto label of an action the scenario reserves for human players. */
+const HUMAN_ONLY = 'an option for human players only';
 
 function goalValues(actor: CActor, env: Work): number[] {
   return actor.goals.map((g) => g.value.fn(env));
 }
 
+/** What an actor's AI holds fixed for one decision: its goals' values and weights before it acts. */
+interface Outlook { before: number[]; weights: number[] }
+
+function outlookOf(actor: CActor, base: Work, env: StateEnv): Outlook {
+  return { before: goalValues(actor, base), weights: actor.goals.map((g) => evaluate(g.weight, env)) };
+}
+
 /** Scores the expected result of applying `lists` (each with its probability) on `sim`, a look-ahead copy reset to `base`. */
-function scoreEffects(sim: Work, base: Work, env: StateEnv, actor: CActor, before: number[], cost: ReadonlyArray<{ indicator: number; amount: number }>, lists: ReadonlyArray<[readonly CEffect[], number]>): Reason[] {
+function scoreEffects(sim: Work, base: Work, env: StateEnv, actor: CActor, look: Outlook, cost: ReadonlyArray<{ indicator: number; amount: number }>, lists: ReadonlyArray<[readonly CEffect[], number]>): Reason[] {
   sim.resetTo(base);
   for (const c of cost) sim.apply({ kind: 'indicator', index: c.indicator, mode: 'add', amount: -c.amount, label: null, decay: null }, LOOKAHEAD);
   for (const [effects, p] of lists) if (p > 0) runEffects(sim, effects, env, env, actor.index, LOOKAHEAD, p, DELAY_DISCOUNT);
   const after = goalValues(actor, sim);
-  return actor.goals.map((g, i) => ({ label: g.label, contribution: g.weight * (after[i]! - before[i]!) }));
+  return actor.goals.map((g, i) => ({ label: g.label, contribution: look.weights[i]! * (after[i]! - look.before[i]!) }));
+}
+
+/** Adds each option's seeded jitter, scaled to the spread of the options' scores; `key(k)` names option k for the noise. */
+function addJitter(options: OptionScore[], fuzz: number, seedKey: number, turn: number, actor: number, key: (k: number) => number): void {
+  if (fuzz <= 0 || options.length < 2) return;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const o of options) {
+    if (o.score < lo) lo = o.score;
+    if (o.score > hi) hi = o.score;
+  }
+  // At least one goal point, so that fuzz also breaks exact ties between options.
+  const spread = Math.max(hi - lo, 1);
+  if (!Number.isFinite(spread)) return;
+  options.forEach((o, k) => {
+    const jitter = (noise(seedKey, turn, actor, key(k)) - 0.5) * fuzz * FUZZ_SHARE * spread;
+    o.score += jitter;
+    if (jitter !== 0) o.reasons.push({ label: 'unpredictability (fuzz)', contribution: jitter });
+  });
 }
 
 /** The fuzz the game applies to `actor`: the game's difficulty setting when given, else the scenario's. */
@@ -49,33 +81,32 @@ export function chooseAi(sc: Scenario, s: GameState, actorId: string): AiDecisio
   const env = new StateEnv(sc, s);
   const base = new Work(sc, s, false, true);
   const sim = new Work(sc, s, false, true);
-  const before = goalValues(actor, base);
-  const fuzz = fuzzOf(s, actor);
-  const seedKey = hashText(s.seed);
+  const look = outlookOf(actor, base, env);
   const options: OptionScore[] = [];
   for (const id of availableActionIds(sc, s, actor.index, env)) {
-    const jitter = fuzz > 0 ? (noise(seedKey, s.turn, actor.index, sc.actionIndex.get(id) ?? -1) - 0.5) * fuzz * FUZZ_SCALE : 0;
     if (id === PASS_ID) {
-      options.push({ id, score: jitter, vetoed: null, reasons: [] });
+      options.push({ id, score: 0, vetoed: null, reasons: [] });
       continue;
     }
     const a = sc.actions[sc.actionIndex.get(id)!]!;
-    const veto = actor.vetoes.find((v) =>
+    const veto = a.humanOnly ? null : actor.vetoes.find((v) =>
       ((v.actions === null && v.tags === null) || v.actions?.has(a.index) || a.tags.some((t) => v.tags?.has(t))) && (v.when === null || v.when.fn(env) !== 0));
-    const vetoed = veto ? veto.label : null;
-    const p = oddsOf(a, env);
+    const vetoed = a.humanOnly ? HUMAN_ONLY : veto ? veto.label : null;
+    const p = oddsOf(sc, a, env);
     const chance = p ? p.total / 100 : 1;
     const lists: Array<[readonly CEffect[], number]> = [[a.effects, 1]];
     if (a.outcome) lists.push([a.outcome.success, chance], [a.outcome.failure, 1 - chance]);
-    const reasons = scoreEffects(sim, base, env, actor, before, a.cost, lists);
+    const reasons = scoreEffects(sim, base, env, actor, look, a.cost, lists);
     let preference = actor.preferences.get(a.id) ?? 0;
     for (const t of a.tags) preference += actor.preferences.get(t) ?? 0;
     if (preference !== 0) reasons.push({ label: 'temperament', contribution: preference });
-    let score = jitter;
+    let score = 0;
     for (const r of reasons) score += r.contribution;
     options.push({ id, score, vetoed, reasons });
   }
-  const chosen = bestOf(options.filter((o) => o.vetoed === null)) ?? bestOf(options)!;
+  addJitter(options, fuzzOf(s, actor), hashText(s.seed), s.turn, actor.index, (k) => sc.actionIndex.get(options[k]!.id) ?? -1);
+  // Vetoed options are taken only when nothing else is open; human-only options only when not even a vetoed one is.
+  const chosen = bestOf(options.filter((o) => o.vetoed === null)) ?? bestOf(options.filter((o) => o.vetoed !== HUMAN_ONLY)) ?? bestOf(options)!;
   const reasons = chosen.reasons.filter((r) => r.contribution !== 0).sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution)).slice(0, 3);
   return { actor: actor.id, action: chosen.id, score: chosen.score, reasons, options };
 }
@@ -88,18 +119,11 @@ export function chooseDilemmaOption(sc: Scenario, s: GameState, actorId: string,
   const env = new StateEnv(sc, s);
   const base = new Work(sc, s, false, true);
   const sim = new Work(sc, s, false, true);
-  const before = goalValues(actor, base);
-  const fuzz = fuzzOf(s, actor);
-  const seedKey = hashText(`${s.seed}|${ev.id}`);
-  let best = ev.dilemma.options[0]!.id;
-  let bestScore = -Infinity;
-  ev.dilemma.options.forEach((o, k) => {
-    const jitter = fuzz > 0 ? (noise(seedKey, s.turn, actor.index, k) - 0.5) * fuzz * FUZZ_SCALE : 0;
-    const score = scoreEffects(sim, base, env, actor, before, [], [[o.effects, 1]]).reduce((t, r) => t + r.contribution, jitter);
-    if (score > bestScore) {
-      best = o.id;
-      bestScore = score;
-    }
+  const look = outlookOf(actor, base, env);
+  const options: OptionScore[] = ev.dilemma.options.map((o) => {
+    const reasons = scoreEffects(sim, base, env, actor, look, [], [[o.effects, 1]]);
+    return { id: o.id, score: reasons.reduce((t, r) => t + r.contribution, 0), vetoed: null, reasons };
   });
-  return best;
+  addJitter(options, fuzzOf(s, actor), hashText(`${s.seed}|${ev.id}`), s.turn, actor.index, (k) => k);
+  return bestOf(options)!.id;
 }

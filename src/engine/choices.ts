@@ -26,11 +26,27 @@ export interface LegalChoices { actor: string; actions: ActionView[]; dilemmas: 
 
 const clampPct = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
 
-/** pure; the stated odds of an uncertain action against `env`. */
-export function oddsOf(a: CAction, env: ExprEnv): OddsView | null {
+/** pure; the odds points that the actor's leverage over the action's target adds (negative when it depends on the target), 0 without a target. */
+export function leverageOddsOf(sc: Scenario, a: CAction, env: ExprEnv): number {
+  if (a.target < 0 || !a.outcome) return 0;
+  return env.leverage(a.actor, a.target) * sc.leverageStrength * sc.leverageOdds;
+}
+
+/** pure; how the leverage factor of an action's odds is named: who depends on whom, and how much. */
+export function leverageFactorLabel(sc: Scenario, a: CAction, env: ExprEnv): string {
+  const lev = env.leverage(a.actor, a.target);
+  const actor = sc.def.actors[a.actor]!.name;
+  const target = sc.def.actors[a.target]!.name;
+  return lev >= 0 ? `Leverage: ${target} depends on ${actor} (${lev.toFixed(2)})` : `Leverage: ${actor} depends on ${target} (${(-lev).toFixed(2)})`;
+}
+
+/** pure; the stated odds of an uncertain action against `env`: base, named factors, then the leverage factor. */
+export function oddsOf(sc: Scenario, a: CAction, env: ExprEnv): OddsView | null {
   if (!a.outcome) return null;
   const base = a.outcome.odds.fn(env);
   const factors = a.outcome.factors.map((f) => ({ label: f.label, add: f.add.fn(env), applies: f.when === null || f.when.fn(env) !== 0 }));
+  const lev = leverageOddsOf(sc, a, env);
+  if (lev !== 0) factors.push({ label: leverageFactorLabel(sc, a, env), add: lev, applies: true });
   let total = base;
   for (const f of factors) if (f.applies) total += f.add;
   return { base, total: clampPct(total), factors };
@@ -101,7 +117,7 @@ export function legalChoices(sc: Scenario, s: GameState, actorId: string): Legal
     actions.push({
       id: a.id, label: a.label, description: def.description, tags: a.tags, available: missing.length === 0, missing,
       cost: a.cost.map((c) => ({ indicator: sc.indicators[c.indicator]!.id, name: sc.def.indicators[c.indicator]!.name, amount: c.amount })),
-      odds: oddsOf(a, env),
+      odds: oddsOf(sc, a, env),
     });
   }
   if (!actions.some((a) => a.available)) {

@@ -1,6 +1,6 @@
 // Turns a schema-valid scenario file into a compiled Scenario, reporting every semantic problem found.
 import { PASS_ID } from './choices.js';
-import { compileExpr, type ExprRefs } from './expr/index.js';
+import { compileExpr, type ExprEnv, type ExprRefs } from './expr/index.js';
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { scenarioHash } from './hash.js';
 import type { EffectDef, ScenarioFile } from './schema.js';
@@ -138,6 +138,13 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   });
 
   const leverageTerms = leverageTermsOf(flows, n);
+  const leverageStrength = def.leverage?.strength ?? 0.5;
+  const leverageDeference = def.leverage?.deference ?? 0.5;
+  const targetRef = (id: string, actor: number, path: JsonPath): number => {
+    const t = actorRef(id, path);
+    if (t >= 0 && t === actor) err(path, 'an action cannot target the actor that takes it');
+    return t;
+  };
   const effect = (e: EffectDef, p: JsonPath, owner: number): CEffect => {
     const targets = (['indicator', 'stance', 'flow', 'flag'] as const).filter((k) => e[k] !== undefined);
     if (targets.length !== 1) err(p, `an effect needs exactly one target (indicator, stance, flow or flag); found ${targets.length ? targets.join(', ') : 'none'}`);
@@ -190,6 +197,8 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
       requires: (a.requires ?? []).map((r, j) => ({ label: r.label, when: amount(r.when, [...p, 'requires', j, 'when']) })),
       cost: (a.cost ?? []).map((c, j) => ({ indicator: ref(indicatorIndex, 'indicator', c.indicator, [...p, 'cost', j, 'indicator']), amount: c.amount })),
       cooldown: a.cooldown ?? 0, maxUses: a.maxUses ?? 0,
+      target: a.target === undefined ? -1 : targetRef(a.target, actor, [...p, 'target']),
+      humanOnly: a.humanOnly !== undefined,
       effects: effects(a.effects, [...p, 'effects'], actor),
       outcome: a.outcome === undefined ? null : {
         odds: amount(a.outcome.odds, [...p, 'outcome', 'odds']),
@@ -235,6 +244,10 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   const endings: CEnding[] = def.endings.map((e, i) => {
     const p: JsonPath = ['endings', i];
     for (const actorId of Object.keys(e.ratings ?? {})) actorRef(actorId, [...p, 'ratings', actorId]);
+    for (const actorId of Object.keys(e.ratingReasons ?? {})) {
+      actorRef(actorId, [...p, 'ratingReasons', actorId]);
+      if (e.ratings?.[actorId] === undefined) err([...p, 'ratingReasons', actorId], `a reason for a rating that is not given: add "${actorId}" to this ending's ratings`);
+    }
     return {
       id: e.id, when: e.when === undefined ? null : amount(e.when, [...p, 'when']),
       atTimeLimit: e.atTimeLimit === undefined ? null : amount(e.atTimeLimit, [...p, 'atTimeLimit']),
@@ -257,9 +270,24 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
       if (!tagSet.has(t)) err([...p, 'ai', 'vetoes', j, 'tags', k], `no action carries the tag "${t}"; tags in use: ${[...tagSet].join(', ') || 'none'}`);
     }));
     a.biography.forEach((b, j) => checkSources(b.sources, [...p, 'biography', j, 'sources']));
+    const own = a.ai.goals.map((g, j) => ({
+      id: g.id, label: g.label, patron: -1,
+      weight: amount(g.weight, [...p, 'ai', 'goals', j, 'weight']), value: amount(g.value, [...p, 'ai', 'goals', j, 'value']),
+    }));
+    // Deference: an actor that depends on another values that actor's stance toward it, in proportion to the dependence.
+    const deference = leverageStrength * leverageDeference;
+    const patrons = deference === 0 ? [] : def.actors.flatMap((b, k) => (k !== i && flows.some((f) => f.from === k && f.to === i) ? [{ b, k }] : []));
+    const defer = patrons.map(({ b, k }) => ({
+      id: `defer_${b.id}`, label: `Do not anger ${b.name} while depending on it`, patron: k,
+      weight: {
+        source: `max(0, leverage(${b.id}, ${a.id})) * ${deference}`, constant: null, expr: null,
+        fn: (env: ExprEnv) => { const l = env.leverage(k, i); return l > 0 ? l * deference : 0; },
+      },
+      value: amount(`stance(${b.id}, ${a.id})`, [...p, 'ai']),
+    }));
     return {
       id: a.id, index: i, fuzz: a.ai.fuzz ?? 0, preferences,
-      goals: a.ai.goals.map((g, j) => ({ id: g.id, label: g.label, weight: g.weight, value: amount(g.value, [...p, 'ai', 'goals', j, 'value']) })),
+      goals: [...own, ...defer],
       vetoes: (a.ai.vetoes ?? []).map((v, j) => ({
         label: v.label,
         actions: v.actions ? new Set(v.actions.map((id, k) => ref(actionIndex, 'action', id, [...p, 'ai', 'vetoes', j, 'actions', k]))) : null,
@@ -278,7 +306,8 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     def, hash: scenarioHash(def), actors, actorIndex, indicators, indicatorIndex,
     flags: ids(flags), flagIndex, flows, flowIndex, stanceMin, stanceMax,
     stanceDecay: def.stances.decay ?? 0.1, stanceBands, rest, initialStance,
-    leverageScale: def.leverage?.scale ?? 100, leverageTerms, leverageStrength: def.leverage?.strength ?? 0.5,
+    leverageScale: def.leverage?.scale ?? 100, leverageTerms, leverageStrength,
+    leverageOdds: def.leverage?.odds ?? 40, leverageDeference, endingPoints: def.scoring?.ending ?? 0,
     actions, actionIndex, actionsByActor, events, eventIndex, situations, situationIndex, endings,
     turnCount: def.turns.count,
     drift: indicators.flatMap((ind, i) => ind.perTurn.map((t) => ({ indicator: i, amount: t.amount, cause: t.cause }))),

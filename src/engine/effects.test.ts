@@ -113,9 +113,9 @@ describe('leverage scaling', () => {
     expect(valueOf(sc, step(sc, createGame(sc, { seed: 's' }), go).state, 'bx')).toBeCloseTo(62, 12);
   });
 
-  it('shrinks the effect of the dependent side on the provider', () => {
+  it('neither amplifies nor shrinks the effect of the dependent side on the provider', () => {
     const sc = goScenario([{ indicator: 'ax', add: 10 }], { flows: flows(40) });
-    expect(valueOf(sc, step(sc, createGame(sc, { seed: 's' }), bGo).state, 'ax')).toBeCloseTo(58, 12);
+    expect(valueOf(sc, step(sc, createGame(sc, { seed: 's' }), bGo).state, 'ax')).toBe(60);
   });
 
   it('nets flows in both directions', () => {
@@ -156,13 +156,13 @@ describe('leverage scaling', () => {
     expect(values[1]).toBeCloseTo(74, 12);
   });
 
-  it('scales the tutorial\'s appeal to Harbor down, as Lowland depends on Harbor', () => {
+  it('leaves the tutorial\'s appeal to Harbor unscaled, as Lowland depends on Harbor rather than the reverse', () => {
     const sc = loadScenario('tutorial');
     const g = createGame(sc, { seed: 'appeal', seats: { lowland: 'human' } });
     const r = step(sc, g, { lowland: { action: 'appeal_harbor' } });
     const appeal = r.state.history[1]!.ledger.filter((e) => e.cause.id === 'appeal_harbor');
-    // leverage(lowland, harbor) = -50 / 100: factor 0.75 on Harbor's stances.
-    expect(appeal.map((e) => [e.target, e.delta])).toEqual([['stance:harbor>lowland', 6], ['stance:harbor>upland', -4.5]]);
+    // leverage(lowland, harbor) = -50 / 100: a dependent actor's effects are not amplified (factor 1).
+    expect(appeal.map((e) => [e.target, e.delta])).toEqual([['stance:harbor>lowland', 8], ['stance:harbor>upland', -6]]);
   });
 
   it('scales Harbor\'s squeeze on Upland\'s economy up, as Upland depends on Harbor\'s trade', () => {

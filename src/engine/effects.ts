@@ -1,13 +1,18 @@
 // Evaluates effect lists and applies them now or schedules them for later turns.
 import type { ExprEnv } from './expr/index.js';
 import { evaluate, type LeverageEnv } from './env.js';
-import type { Cause, CEffect } from './types.js';
+import type { Cause, CEffect, PendingEffect } from './types.js';
 import type { Work } from './work.js';
+
+/** The factor by which `actor`'s leverage over the effect's target scales it (1 when it does not apply). */
+export function effectFactor(e: CEffect, lev: LeverageEnv, actor: number): number {
+  return e.leveraged && actor >= 0 && e.owner >= 0 && e.owner !== actor ? lev.leverageFactor(actor, e.owner) : 1;
+}
 
 /** The amount of an effect evaluated against `env`, scaled by the actor's leverage over the target when it applies. */
 export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: number): number {
   const base = evaluate(e.amount, env);
-  return e.leveraged && actor >= 0 && e.owner >= 0 && e.owner !== actor ? base * lev.leverageFactor(actor, e.owner) : base;
+  return base * effectFactor(e, lev, actor);
 }
 
 /**
@@ -17,14 +22,18 @@ export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: 
  */
 export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, lev: LeverageEnv, actor: number, cause: Cause, scale = 1, discount = 0): void {
   for (const e of effects) {
-    const amount = effectAmount(e, env, lev, actor) * scale;
-    if (e.delay === 0 && e.over === 1) w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause);
-    else deferEffect(w, e, amount, cause, discount);
+    const base = evaluate(e.amount, env);
+    const factor = effectFactor(e, lev, actor);
+    const amount = base * factor * scale;
+    // The share of the amount that leverage added (or removed), for the ledger; a "set" has none.
+    const share = factor === 1 || e.mode === 'set' || amount === 0 ? 0 : (factor - 1) / factor;
+    if (e.delay === 0 && e.over === 1) w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause, share);
+    else deferEffect(w, e, amount, cause, discount, share);
   }
 }
 
 /** A delayed or spread effect: queued as pending parts, or for the AI (discount > 0) valued now at a discount. */
-function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount: number): void {
+function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount: number, share: number): void {
   const r = { kind: e.kind, index: e.index, mode: e.mode, amount, label: e.label, decay: e.decay };
   if (discount > 0) {
     let weight = 1;
@@ -38,8 +47,12 @@ function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount
   for (let k = 0; k < e.over; k++) {
     const due = w.turnNo + e.delay + k;
     const label = e.label ?? cause.label;
-    if (due === w.turnNo) w.apply({ ...r, amount: part }, cause);
-    else w.pending.push({ due, kind: e.kind, index: e.index, mode: e.mode, amount: part, label, decay: e.decay, cause: { ...cause, kind: 'delayed', label: `${label} (from turn ${w.turnNo})` } });
+    if (due === w.turnNo) w.applyTo(r.kind, r.index, r.mode, part, r.label, r.decay, cause, share);
+    else {
+      const p: PendingEffect = { due, kind: e.kind, index: e.index, mode: e.mode, amount: part, label, decay: e.decay, cause: { ...cause, kind: 'delayed', label: `${label} (from turn ${w.turnNo})` } };
+      if (share !== 0) p.leverage = share;
+      w.pending.push(p);
+    }
   }
 }
 
@@ -47,7 +60,7 @@ function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount
 export function applyDue(w: Work): void {
   const keep = [];
   for (const p of w.pending) {
-    if (p.due === w.turnNo) w.apply({ kind: p.kind, index: p.index, mode: p.mode, amount: p.amount, label: p.label, decay: p.decay }, p.cause);
+    if (p.due === w.turnNo) w.applyTo(p.kind, p.index, p.mode, p.amount, p.label, p.decay, p.cause, p.leverage ?? 0);
     else if (p.due > w.turnNo) keep.push(p);
   }
   w.pending = keep;

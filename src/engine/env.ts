@@ -13,6 +13,11 @@ export function leverageOf(sc: Scenario, flows: readonly number[], from: number,
   return clamp(net / sc.leverageScale, -1, 1);
 }
 
+/** pure; how far leverage scales an actor's effect on another: 1 + leverage * strength when it has leverage; never below 1. */
+export function leverageFactorOf(leverage: number, strength: number): number {
+  return leverage > 0 ? 1 + leverage * strength : 1;
+}
+
 /** The value of an amount: its constant when it has one, else its expression evaluated against `env`. */
 export function evaluate(a: Amount, env: ExprEnv): number {
   const c = a.constant;
@@ -28,7 +33,7 @@ export class StateEnv implements ExprEnv {
   indicator(i: number): number { return this.s.indicators[i] ?? 0; }
   stance(from: number, to: number): number { return this.s.stances[from * this.n + to] ?? 0; }
   leverage(from: number, to: number): number { return leverageOf(this.sc, this.s.flows, from, to); }
-  leverageFactor(actor: number, target: number): number { return 1 + this.leverage(actor, target) * this.sc.leverageStrength; }
+  leverageFactor(actor: number, target: number): number { return leverageFactorOf(this.leverage(actor, target), this.sc.leverageStrength); }
   flow(i: number): number { return this.s.flows[i] ?? 0; }
   flag(i: number): number { return this.s.flags[i] ?? 0; }
   situation(i: number): number { return this.s.situations[i] ?? 0; }

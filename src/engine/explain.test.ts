@@ -31,7 +31,7 @@ describe('explain', () => {
 
   it('names the drift "tempers cool with time" among the causes of tension', () => {
     const e = explain(sc, s, 'indicator:tension');
-    expect(e.totals.find((t) => t.cause === 'tempers cool with time')).toEqual({ cause: 'tempers cool with time', delta: -8 });
+    expect(e.totals.find((t) => t.cause === 'tempers cool with time')).toEqual({ cause: 'tempers cool with time', delta: -8, leverage: 0 });
   });
 
   it('explains a stance by its resting point and the modifiers in force', () => {
@@ -65,7 +65,7 @@ describe('explain', () => {
     const e = explain(sc, s2, 'flow:harbor_lowland_trade');
     expect(e).toMatchObject({ label: 'Harbor\'s purchases of Lowland\'s crops', value: 60, band: null });
     expect(e.latest).toEqual([{ turn: 1, target: 'flow:harbor_lowland_trade', delta: 10, value: 60, cause: { kind: 'action', id: 'trade_reward', actor: 'harbor', label: 'Reward restraint with trade' } }]);
-    expect(e.totals).toEqual([{ cause: 'Reward restraint with trade', delta: 10 }]);
+    expect(e.totals).toEqual([{ cause: 'Reward restraint with trade', delta: 10, leverage: 0 }]);
   });
 
   it('explains a flag', () => {
@@ -97,7 +97,7 @@ describe('explain', () => {
     const fx = compileOk(baseScenario({ actions: [actionDef('push', 'a', { effects: [{ indicator: 'x', add: 3 }] }), actionDef('b_wait', 'b')] }));
     let g = createGame(fx, { seed: 's' });
     for (let i = 0; i < 3; i++) g = step(fx, g, {}).state;
-    expect(explain(fx, g, 'indicator:x').totals).toEqual([{ cause: 'Do push', delta: 9 }]);
+    expect(explain(fx, g, 'indicator:x').totals).toEqual([{ cause: 'Do push', delta: 9, leverage: 0 }]);
   });
 });
 

@@ -11,8 +11,10 @@ export interface Explanation {
   latest: LedgerEntry[];
   /** Every recorded change, oldest first. */
   story: LedgerEntry[];
-  /** Net change per cause over the whole game, largest first. */
-  totals: Array<{ cause: string; delta: number }>;
+  /** Net change per cause over the whole game, largest first; `leverage` is the part of it the acting actor's leverage made. */
+  totals: Array<{ cause: string; delta: number; leverage: number }>;
+  /** The net change that leverage made over the whole game (0 when none of the changes was leveraged). */
+  leverage: number;
   /** Stances only: the resting point and the modifiers now in force. */
   rest?: number;
   modifiers?: Array<{ label: string; value: number; decay: number }>;
@@ -68,10 +70,17 @@ export function explain(sc: Scenario, s: GameState, target: string): Explanation
   for (const rec of s.history) for (const e of rec.ledger) if (e.target === target) story.push(e);
   const lastRecord = s.history[s.history.length - 1];
   const latest = lastRecord ? lastRecord.ledger.filter((e) => e.target === target) : [];
-  const sums = new Map<string, number>();
-  for (const e of story) sums.set(e.cause.label, (sums.get(e.cause.label) ?? 0) + e.delta);
-  const totals = [...sums].map(([cause, delta]) => ({ cause, delta })).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.cause < b.cause ? -1 : 1));
-  const out: Explanation = { target, label, value, band, latest, story, totals };
+  const sums = new Map<string, { delta: number; leverage: number }>();
+  let leverage = 0;
+  for (const e of story) {
+    const t = sums.get(e.cause.label) ?? { delta: 0, leverage: 0 };
+    t.delta += e.delta;
+    t.leverage += e.leverage ?? 0;
+    leverage += e.leverage ?? 0;
+    sums.set(e.cause.label, t);
+  }
+  const totals = [...sums].map(([cause, t]) => ({ cause, delta: t.delta, leverage: t.leverage })).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.cause < b.cause ? -1 : 1));
+  const out: Explanation = { target, label, value, band, latest, story, totals, leverage };
   if (stancePair >= 0) {
     out.rest = sc.rest[stancePair]!;
     out.modifiers = s.modifiers.filter((m) => m.pair === stancePair).map((m) => ({ label: m.label, value: m.value, decay: m.decay }));

@@ -8,7 +8,7 @@ export { step, completeChoices, type StepOptions } from './step.js';
 export { legalChoices, PASS_ID, type ActionView, type DilemmaView, type LegalChoices, type OddsView } from './choices.js';
 export { chooseAi, chooseDilemmaOption, type AiDecision, type Reason } from './ai.js';
 export { explain, explainTargets, bandOf, type Explanation } from './explain.js';
-export { scoreObjectives, type ObjectiveScore } from './objectives.js';
+export { maxScoreOf, scoreObjectives, type ObjectiveScore, type ScorePart } from './objectives.js';
 export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
 export { seedRng, resumeRng, type RngState } from './rng.js';
 export * from './types.js';

@@ -18,7 +18,11 @@ describe('scoreObjectives', () => {
     expect(scoreObjectives(sc, g)).toEqual([
       {
         actor: 'a', score: 2, max: 5,
-        objectives: [{ id: 'high', label: 'x high', met: false, points: 3 }, { id: 'rich', label: 'a rich', met: true, points: 2 }, { id: 'zero', label: 'worth nothing', met: true, points: 0 }],
+        objectives: [
+          { kind: 'objective', id: 'high', label: 'x high', met: false, points: 3, earned: 0 },
+          { kind: 'objective', id: 'rich', label: 'a rich', met: true, points: 2, earned: 2 },
+          { kind: 'objective', id: 'zero', label: 'worth nothing', met: true, points: 0, earned: 0 },
+        ],
       },
       { actor: 'b', score: 0, max: 0, objectives: [] },
     ]);

@@ -44,7 +44,12 @@ export const paragraphSchema = z
   .describe('A paragraph of briefing text, tagged with its sources or marked as a model assumption.');
 
 export const goalSchema = z
-  .object({ id, label, value: expr.describe('What the actor wants to be high (negate it for low).'), weight: num })
+  .object({
+    id,
+    label,
+    value: expr.describe('What the actor wants to be high (negate it for low).'),
+    weight: amount.describe('How much the goal counts: a number, or an expression read from the state before the AI decides, so that what matters to an actor can change with the situation (e.g. "1 + 0.05*max(0, escalation - 50)").'),
+  })
   .strict();
 
 export const vetoSchema = z
@@ -155,7 +160,9 @@ export const flowSchema = z
 export const leverageSchema = z
   .object({
     scale: z.number().positive().max(LIMIT.number).optional().describe('Net dependency that counts as full leverage (default 100).'),
-    strength: z.number().min(0).max(1).optional().describe('How far full leverage scales an effect: factor 1 ± strength (default 0.5).'),
+    strength: z.number().min(0).max(1).optional().describe('The switch and size of leverage (default 0.5; 0 turns every leverage mechanic off): effects of A on B are scaled by 1 + leverage(A, B) * strength when A has leverage over B (a dependent actor\'s effects are not amplified).'),
+    odds: z.number().min(0).max(100).optional().describe('Percentage points that full leverage adds to the odds of an action aimed at a "target" actor, times strength (default 40): a dependent target gives way more often; a target the actor depends on defies it more often.'),
+    deference: z.number().min(0).max(1000).optional().describe('How much an AI values the stance toward it of an actor it depends on, per point of stance at full leverage, times strength (default 0.5): dependence makes an actor wary of angering its patron.'),
   })
   .strict();
 
@@ -205,6 +212,8 @@ export const actionSchema = z
     cost: list(z.object({ indicator: id, amount: num }).strict()).optional(),
     cooldown: int.optional().describe('Turns to wait before it can be taken again.'),
     maxUses: int.optional(),
+    target: id.optional().describe('The actor this action presses or asks. Its odds gain leverage(actor, target) * strength * leverage.odds points.'),
+    humanOnly: text.optional().describe('The AI never takes this action: one line saying why it is an option only for a human player.'),
     effects: list(effectSchema).optional(),
     outcome: outcomeSchema.optional(),
     sources: sourceRefs.optional(),
@@ -259,6 +268,7 @@ export const endingSchema = z
     when: condition.optional().describe('Ends the game as soon as this is true (checked in order each turn).'),
     atTimeLimit: condition.optional().describe('At the last turn, the first ending whose condition holds is chosen.'),
     ratings: z.record(id, z.number().int().min(-2).max(2)).optional().describe('How each actor rates this ending, -2 to 2.'),
+    ratingReasons: z.record(id, text).optional().describe('Why each actor rates this ending as it does, one line per actor.'),
     explanation: text.optional(),
   })
   .strict();
@@ -301,6 +311,13 @@ export const scenarioSchema = z
     stances: stancesSchema,
     flows: list(flowSchema).optional(),
     leverage: leverageSchema.optional(),
+    scoring: z
+      .object({
+        ending: z.number().int().min(0).max(100).optional().describe('Points per step of an actor\'s rating of the ending reached: the ending scores (rating + 2) * ending points, 0 to 4 * ending (default 0: objectives only).'),
+      })
+      .strict()
+      .optional()
+      .describe('How a role\'s score is made up: its objectives, plus points for the ending by its rating.'),
     actions: list(actionSchema),
     events: list(eventSchema).optional(),
     situations: list(situationSchema).optional(),

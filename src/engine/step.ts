@@ -1,6 +1,6 @@
 // One turn: every seat's choice resolves together against the start-of-turn state, in a fixed order.
 import { chooseAi, chooseDilemmaOption } from './ai.js';
-import { availableActionIds, canTake, PASS_ID } from './choices.js';
+import { availableActionIds, canTake, leverageFactorLabel, leverageOddsOf, PASS_ID } from './choices.js';
 import { applyDue, runEffects } from './effects.js';
 import { evaluate, StateEnv } from './env.js';
 import { updateSituations } from './situations.js';
@@ -68,6 +68,11 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
           total += add;
           factors.push({ label: f.label, add });
         }
+      }
+      const lev = leverageOddsOf(sc, a, s0);
+      if (lev !== 0) {
+        total += lev;
+        factors.push({ label: leverageFactorLabel(sc, a, s0), add: lev });
       }
       total = total < 0 ? 0 : total > 100 ? 100 : total;
       const roll = rng.next() * 100;

@@ -45,6 +45,10 @@ export interface CAction {
   cost: ReadonlyArray<{ indicator: number; amount: number }>;
   cooldown: number;
   maxUses: number;
+  /** The actor this action presses or asks (-1: none): its odds gain the acting actor's leverage over it. */
+  target: number;
+  /** The AI never takes it (unless nothing else is open to it). */
+  humanOnly: boolean;
   effects: readonly CEffect[];
   outcome: null | {
     odds: Amount;
@@ -90,7 +94,8 @@ export interface CIndicator {
 
 export interface CFlow { id: string; from: number; to: number; min: number; max: number }
 
-export interface CGoal { id: string; label: string; value: Amount; weight: number }
+/** An AI goal; `weight` is read from the state before the decision. `patron` >= 0 marks a goal added for leverage: deference to that actor. */
+export interface CGoal { id: string; label: string; value: Amount; weight: Amount; patron: number }
 export interface CVeto { label: string; actions: ReadonlySet<number> | null; tags: ReadonlySet<string> | null; when: Amount | null }
 
 export interface CActor {
@@ -126,6 +131,12 @@ export interface Scenario {
   /** Per pair (from * actorCount + to), the flows that make up the leverage, in flow order: i + 1 adds flow i, -(i + 1) subtracts it. */
   leverageTerms: ReadonlyArray<readonly number[]>;
   leverageStrength: number;
+  /** Odds points full leverage gives an action over its target, before strength. */
+  leverageOdds: number;
+  /** AI weight per stance point of a patron at full leverage, before strength. */
+  leverageDeference: number;
+  /** Points per step of an actor's rating of the ending (0: the ending scores nothing). */
+  endingPoints: number;
   actions: readonly CAction[];
   actionIndex: ReadonlyMap<string, number>;
   actionsByActor: ReadonlyArray<readonly CAction[]>;
@@ -154,12 +165,15 @@ export interface PendingEffect {
   label: string | null;
   decay: number | null;
   cause: Cause;
+  /** The part of `amount` due to leverage, when there is one. */
+  leverage?: number;
 }
 
 export type CauseKind = 'action' | 'cost' | 'outcome' | 'delayed' | 'event' | 'dilemma' | 'situation' | 'drift' | 'decay' | 'start';
 export interface Cause { kind: CauseKind; id: string; actor: string | null; label: string }
 
-export interface LedgerEntry { turn: number; target: string; delta: number; value: number; cause: Cause; clamped?: true }
+/** One recorded change; `leverage` is the part of `delta` that the acting actor's leverage added (or took away). */
+export interface LedgerEntry { turn: number; target: string; delta: number; value: number; cause: Cause; clamped?: true; leverage?: number }
 
 export interface ActionResult {
   actor: string;

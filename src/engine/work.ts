@@ -1,5 +1,5 @@
 // A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
-import { leverageOf, type LeverageEnv } from './env.js';
+import { leverageFactorOf, leverageOf, type LeverageEnv } from './env.js';
 import type { Cause, GameState, LedgerEntry, Modifier, PendingEffect, Scenario, TargetKind } from './types.js';
 
 /** An effect with its amount already evaluated. */
@@ -34,6 +34,8 @@ export class Work implements LeverageEnv {
   /** The attribution ledger of this turn's changes (null: none kept); `logged` entries of it are in use. */
   private readonly ledger: LedgerEntry[] | null;
   private logged = 0;
+  /** The share of the change being applied that leverage accounts for (0 outside applyTo). */
+  private share = 0;
 
   /** `lite`: a look-ahead copy that tracks stance values but not modifiers or counters. */
   constructor(readonly sc: Scenario, s: GameState, keepLedger: boolean, readonly lite = false) {
@@ -79,22 +81,24 @@ export class Work implements LeverageEnv {
 
   /** The factor by which `actor`'s effects on `target` are scaled. */
   leverageFactor(actor: number, target: number): number {
-    return 1 + this.leverage(actor, target) * this.sc.leverageStrength;
+    return leverageFactorOf(this.leverage(actor, target), this.sc.leverageStrength);
   }
 
   apply(e: Resolved, cause: Cause): void {
     this.applyTo(e.kind, e.index, e.mode, e.amount, e.label, e.decay, cause);
   }
 
-  /** apply() without the Resolved object: the hot path (runEffects) calls this directly. */
-  applyTo(kind: TargetKind, index: number, mode: 'add' | 'set', rawAmount: number, label: string | null, decay: number | null, cause: Cause): void {
+  /** apply() without the Resolved object: the hot path (runEffects) calls this directly. `share`: the part of the amount due to leverage. */
+  applyTo(kind: TargetKind, index: number, mode: 'add' | 'set', rawAmount: number, label: string | null, decay: number | null, cause: Cause, share = 0): void {
     const amount = finite(rawAmount);
+    this.share = share;
     if (kind === 'indicator') {
       const before = this.indicators[index]!;
       this.setIndicator(index, before, mode === 'add' ? before + amount : amount, cause);
     } else if (kind === 'stance') {
       this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
     } else this.setOther(kind, index, mode, amount, cause);
+    this.share = 0;
   }
 
   private setOther(kind: TargetKind, index: number, mode: 'add' | 'set', amount: number, cause: Cause): void {
@@ -196,10 +200,17 @@ export class Work implements LeverageEnv {
   private record(target: string, before: number, after: number, clamped: boolean, cause: Cause): void {
     const ledger = this.ledger;
     if (ledger === null || (before === after && !clamped)) return;
-    // Two literals rather than adding `clamped` afterwards, which would give ledger entries two hidden classes.
-    ledger[this.logged++] = clamped
-      ? { turn: this.turnNo, target, delta: after - before, value: after, cause, clamped: true }
-      : { turn: this.turnNo, target, delta: after - before, value: after, cause };
+    const delta = after - before;
+    // Whole literals rather than adding fields afterwards, which would give ledger entries more hidden classes.
+    if (this.share !== 0 && delta !== 0) {
+      ledger[this.logged++] = clamped
+        ? { turn: this.turnNo, target, delta, value: after, cause, clamped: true, leverage: delta * this.share }
+        : { turn: this.turnNo, target, delta, value: after, cause, leverage: delta * this.share };
+    } else {
+      ledger[this.logged++] = clamped
+        ? { turn: this.turnNo, target, delta, value: after, cause, clamped: true }
+        : { turn: this.turnNo, target, delta, value: after, cause };
+    }
   }
 
   /** The ledger entries recorded so far, in order (empty when no ledger is kept). */

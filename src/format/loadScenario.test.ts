@@ -95,7 +95,7 @@ describe('loadScenario', () => {
     const r = loadScenario(text(s), 'f.json');
     expect(r.diagnostics).toHaveLength(MAX_REPORTED + 1);
     expect(r.diagnostics[0]).toMatchObject({ line: 1, column: 1, message: expect.stringContaining(`showing the first ${MAX_REPORTED}`) });
-    expect(r.diagnostics[1]?.message).toBe('unknown property "colour"; allowed here: id, actor, label, description, tags, visible, requires, cost, cooldown, maxUses, effects, outcome, sources, assumption');
+    expect(r.diagnostics[1]?.message).toBe('unknown property "colour"; allowed here: id, actor, label, description, tags, visible, requires, cost, cooldown, maxUses, target, humanOnly, effects, outcome, sources, assumption');
   });
 
   it('never lets "__proto__" reach a prototype, and reports it instead of dropping it silently', () => {

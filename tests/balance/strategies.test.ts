@@ -36,7 +36,6 @@ describe('fixed strategies', () => {
     // In scenario order appeal_harbor comes before lowland_talks (visible once Upland has talked); appeal_harbor
     // may be used twice, then the next cooperative action available is taken.
     const g = playStrategies(sc, 'strategies', { lowland: cooperative });
-    expect(g.history[1]!.choices.upland!.action).toBe('upland_talks');
     expect(g.history.slice(1, 4).map((h) => h.choices.lowland!.action)).toEqual(['appeal_harbor', 'appeal_harbor', 'lowland_talks']);
   });
 

@@ -15,6 +15,11 @@ function causeText(e: LedgerEntry): string {
   return `${e.cause.label}${who}`;
 }
 
+/** The part of a change that leverage made, as a note after the figure. */
+function leverageNote(part: number): string {
+  return Math.abs(part) >= 0.05 ? `, of which leverage ${fmtDelta(part)}` : '';
+}
+
 function changeTable(entries: LedgerEntry[], turnLabel: (t: number) => string, withTurn: boolean): HTMLElement {
   if (entries.length === 0) return el('p', { class: 'muted', text: 'No changes recorded.' });
   const head = el('tr', {}, ...(withTurn ? [el('th', { text: 'Turn' })] : []), el('th', { text: 'Cause' }), el('th', { text: 'Kind' }), el('th', { text: 'Change' }), el('th', { text: 'Then' }));
@@ -22,7 +27,7 @@ function changeTable(entries: LedgerEntry[], turnLabel: (t: number) => string, w
     ...(withTurn ? [el('td', { text: e.turn === 0 ? 'start' : turnLabel(e.turn) })] : []),
     el('td', { text: causeText(e) }),
     el('td', { class: 'muted', text: KIND[e.cause.kind] ?? e.cause.kind }),
-    el('td', { class: `num ${e.delta > 0 ? 'up' : e.delta < 0 ? 'down' : ''}`, text: `${e.delta > 0 ? '▲ ' : e.delta < 0 ? '▼ ' : ''}${fmtDelta(e.delta)}${e.clamped ? ' (limited by range)' : ''}` }),
+    el('td', { class: `num ${e.delta > 0 ? 'up' : e.delta < 0 ? 'down' : ''}`, text: `${e.delta > 0 ? '▲ ' : e.delta < 0 ? '▼ ' : ''}${fmtDelta(e.delta)}${leverageNote(e.leverage ?? 0)}${e.clamped ? ' (limited by range)' : ''}` }),
     el('td', { class: 'num', text: fmt(e.value) })));
   return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
 }
@@ -48,7 +53,8 @@ export function openWhy(ctx: WhyContext): void {
   b.append(changeTable(x.story, ctx.turnLabel, true));
   if (x.totals.length) {
     b.append(el('h3', { text: 'Net change by cause' }));
-    b.append(el('table', {}, el('tbody', {}, ...x.totals.map((t) => el('tr', {}, el('td', { text: t.cause }), el('td', { class: `num ${t.delta > 0 ? 'up' : t.delta < 0 ? 'down' : ''}`, text: fmtDelta(t.delta) }))))));
+    b.append(el('table', {}, el('tbody', {}, ...x.totals.map((t) => el('tr', {}, el('td', { text: t.cause }), el('td', { class: `num ${t.delta > 0 ? 'up' : t.delta < 0 ? 'down' : ''}`, text: `${fmtDelta(t.delta)}${leverageNote(t.leverage)}` }))))));
+    if (Math.abs(x.leverage) >= 0.05) b.append(el('p', { class: 'muted', text: `Leverage's share of all these changes: ${fmtDelta(x.leverage)} (how much further the acting actors moved this number because the one it belongs to depends on them).` }));
   }
   focusFirst(d);
 }

@@ -82,11 +82,11 @@ export class EndingScene extends BaseScene {
       y += 24;
       for (const o of score.objectives) {
         if (y > or.y + or.h - 18) break;
-        const line = this.txt(or.x + 44, y, `${o.met ? '✔ met' : '✘ not met'} · ${o.label} (${o.points})`, { size: 13, color: o.met ? CSS.good : CSS.muted, wrap: or.w - 56, maxLines: 2 });
+        const line = this.txt(or.x + 44, y, o.kind === 'ending' ? `◆ ${o.earned} of ${o.points} · ${o.label}` : `${o.met ? '✔ met' : '✘ not met'} · ${o.label} (${o.points})`, { size: 13, color: o.met ? CSS.good : CSS.muted, wrap: or.w - 56, maxLines: 2 });
         y += line.height + 2;
       }
       y += 10;
-      app().twins.note(`objectives-${a.id}`, `${a.name}: ${score.score} of ${score.max} points. ${score.objectives.map((o) => `${o.label}: ${o.met ? 'met' : 'not met'}, ${o.points} points`).join('. ')}.`);
+      app().twins.note(`objectives-${a.id}`, `${a.name}: ${score.score} of ${score.max} points. ${score.objectives.map((o) => (o.kind === 'ending' ? `${o.label}: ${o.earned} of ${o.points} points` : `${o.label}: ${o.met ? 'met' : 'not met'}, ${o.points} points`)).join('. ')}.`);
     }
   }
 
