@@ -249,3 +249,20 @@ describe('chooseAi refusals', () => {
     expect(() => chooseAi(tutorial, createGame(tutorial, { seed: 's' }), 'atlantis')).toThrow('unknown actor "atlantis"');
   });
 });
+
+describe('dilemmaDecision', () => {
+  it('scores every option of a pending dilemma and picks what chooseDilemmaOption picks', async () => {
+    const { dilemmaDecision } = await import('./ai.js');
+    const sc = compileOk(baseScenario({
+      actors: [actorDef('a'), actorDef('b', { ai: { goals: [{ id: 'g', label: 'b\'s wealth', value: 'bx', weight: 1 }] } })],
+      events: [eventDef('crisis', { turn: 1, dilemma: { actor: 'b', prompt: 'What now?', options: [{ id: 'fold', label: 'Fold', effects: [{ indicator: 'bx', add: -10 }] }, { id: 'fight', label: 'Fight', effects: [{ indicator: 'bx', add: 10 }] }] } })],
+    }));
+    const g = createGame(sc, { seed: 's', aiFuzz: 0 });
+    const d = dilemmaDecision(sc, g, 'b', 'crisis');
+    expect(d.option).toBe('fight');
+    expect(d.options.map((o) => [o.id, o.score])).toEqual([['fold', -10], ['fight', 10]]);
+    expect(d.options[1]!.reasons).toEqual([{ label: 'b\'s wealth', contribution: 10 }]);
+    expect(chooseDilemmaOption(sc, g, 'b', 'crisis')).toBe(d.option);
+    expect(() => dilemmaDecision(sc, g, 'a', 'crisis')).toThrow(EngineError);
+  });
+});

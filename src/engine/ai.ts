@@ -111,11 +111,14 @@ export function chooseAi(sc: Scenario, s: GameState, actorId: string): AiDecisio
   return { actor: actor.id, action: chosen.id, score: chosen.score, reasons, options };
 }
 
-/** pure; the option of a dilemma the AI of `actorId` picks (with the same seeded fuzz as its actions), first on ties. */
-export function chooseDilemmaOption(sc: Scenario, s: GameState, actorId: string, eventId: string): string {
+/** An AI's answer to a dilemma, with every option's score and reasons. */
+export interface DilemmaDecision { actor: string; event: string; option: string; options: OptionScore[] }
+
+/** pure; how the AI of `actorId` weighs each option of a pending dilemma (the same seeded fuzz as its actions), and its pick, first on ties. */
+export function dilemmaDecision(sc: Scenario, s: GameState, actorId: string, eventId: string): DilemmaDecision {
   const actor = sc.actors[sc.actorIndex.get(actorId) ?? -1];
   const ev = sc.events[sc.eventIndex.get(eventId) ?? -1];
-  if (!actor || !ev?.dilemma) throw new EngineError(`no dilemma "${eventId}" for "${actorId}"`);
+  if (!actor || !ev?.dilemma || ev.dilemma.actor !== actor.index) throw new EngineError(`no dilemma "${eventId}" for "${actorId}"`);
   const env = new StateEnv(sc, s);
   const base = new Work(sc, s, false, true);
   const sim = new Work(sc, s, false, true);
@@ -125,5 +128,10 @@ export function chooseDilemmaOption(sc: Scenario, s: GameState, actorId: string,
     return { id: o.id, score: reasons.reduce((t, r) => t + r.contribution, 0), vetoed: null, reasons };
   });
   addJitter(options, fuzzOf(s, actor), hashText(`${s.seed}|${ev.id}`), s.turn, actor.index, (k) => k);
-  return bestOf(options)!.id;
+  return { actor: actor.id, event: ev.id, option: bestOf(options)!.id, options };
+}
+
+/** pure; the option of a dilemma the AI of `actorId` picks. */
+export function chooseDilemmaOption(sc: Scenario, s: GameState, actorId: string, eventId: string): string {
+  return dilemmaDecision(sc, s, actorId, eventId).option;
 }

@@ -6,7 +6,7 @@ export { formatPath, type Diagnostic, type JsonPath } from './diagnostics.js';
 export { createGame, type GameOptions } from './game.js';
 export { step, completeChoices, type StepOptions } from './step.js';
 export { legalChoices, PASS_ID, type ActionView, type DilemmaView, type LegalChoices, type OddsView } from './choices.js';
-export { chooseAi, chooseDilemmaOption, type AiDecision, type Reason } from './ai.js';
+export { chooseAi, chooseDilemmaOption, dilemmaDecision, type AiDecision, type DilemmaDecision, type OptionScore, type Reason } from './ai.js';
 export { explain, explainTargets, bandOf, type Explanation } from './explain.js';
 export { maxScoreOf, scoreObjectives, type ObjectiveScore, type ScorePart } from './objectives.js';
 export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
