@@ -5,7 +5,7 @@ import type { Scenario } from '../engine/index.js';
 import { runAdversary, type RoleAdversary } from './adversary.js';
 import { BOUND_SAMPLE, OPENING_TURNS, playAllAi, type AllAiStats, type EndingCounts } from './allAi.js';
 import { balanceChecks, type BalanceCheck } from './balanceChecks.js';
-import { actionsOf, rolePolicies } from './policies.js';
+import { actionsOf, ADVERSARY_KINDS, rolePolicies } from './policies.js';
 import { meanPairwiseJaccard, sharesOf, totalVariation } from './stats.js';
 import { defaultMajorFlows, withFlowCut, withoutLeverage } from './worlds.js';
 
@@ -112,7 +112,7 @@ export interface BalanceReport {
     /** Per actor: each action's share of the actor's turns (every action listed; "pass" when taken). */
     actionShare: Record<string, Record<string, number>>;
   };
-  /** Per ending: its all-AI share, and the policy (any role, training seeds) reaching it most often. */
+  /** Per ending: its all-AI share, and the adversary policy (fixed, alternation, greedy, random; any role, training seeds) reaching it most often. */
   endings: Array<{ id: string; allAiShare: number; reachedBy: { role: string; policy: string; share: number } | null }>;
   /** Per actor: its human-only actions and their reasons. */
   humanOnly: Record<string, Array<{ action: string; why: string }>>;
@@ -197,6 +197,7 @@ export function runBalance(sc: Scenario, options: BalanceOptions): BalanceReport
     let reachedBy: BalanceReport['endings'][number]['reachedBy'] = null;
     for (const r of roles) {
       for (const p of r.training) {
+        if (!ADVERSARY_KINDS.includes(p.kind)) continue;
         const s = p.games ? (p.endings[id] ?? 0) / p.games : 0;
         if (s > 0 && (reachedBy === null || s > reachedBy.share)) reachedBy = { role: r.role, policy: p.name, share: s };
       }

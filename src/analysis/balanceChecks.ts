@@ -64,7 +64,7 @@ export function balanceChecks(r: Omit<BalanceReport, 'checks' | 'passed'>): Bala
     `most common: ${r.allAi.topEnding.id} in ${pct(r.allAi.topEnding.share)} of ${r.allAi.runs} runs`);
   const unreached = r.endings.filter((e) => e.allAiShare < T.minEndingShare && e.reachedBy === null && e.id !== 'none');
   const rare = r.endings.filter((e) => e.allAiShare < T.minEndingShare && e.id !== 'none');
-  add('endings', 'endings-reachable', `every ending occurs in at least ${pct(T.minEndingShare)} of all-AI runs or is reached by some policy (training seeds)`, unreached.length, '<=', 0, 'count',
+  add('endings', 'endings-reachable', `every ending occurs in at least ${pct(T.minEndingShare)} of all-AI runs or is reached by some adversary policy (training seeds)`, unreached.length, '<=', 0, 'count',
     rare.length === 0 ? 'every ending is common enough with the AI alone'
       : rare.map((e) => `${e.id} ${pct(e.allAiShare)} all-AI, ${e.reachedBy ? `reached by ${e.reachedBy.role} ${e.reachedBy.policy} in ${pct(e.reachedBy.share)}` : 'reached by no policy'}`).join('; '));
 

@@ -56,7 +56,7 @@ function section(report: BalanceReport, group: CheckGroup, ids: readonly string[
       return out;
     }
     case 'endings':
-      return table([['ending', 'all AI', 'best policy share (training)', 'policy'],
+      return table([['ending', 'all AI', 'best adversary share (training)', 'policy'],
         ...r.endings.map((e) => [e.id, pct(e.allAiShare), e.reachedBy ? pct(e.reachedBy.share) : '-', e.reachedBy ? `${e.reachedBy.role} ${e.reachedBy.policy}` : 'no policy'])], 'lrrl');
     case 'leverage':
       return [`All-AI endings with leverage as is (strength ${r.leverage.strength}) and with strength 0; TVD ${f3(r.leverage.tvd)}`,
