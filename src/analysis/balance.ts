@@ -1,275 +1,251 @@
 // Balance report: does a scenario "play well"? Plain data from seeded runs, the same on every machine.
-//
-// The rules (the flagship issue), each checked on the figures below:
-//  1. variety: with the AI on every seat, at least 4 endings occur and none in more than 60% of runs;
-//  2. choices matter: per role, "always the most cooperative" and "always the most coercive" give ending
-//     distributions at a total variation distance of at least 0.25 ("clearly different");
-//  3. no trivial win: per role, no "always the same action" reaches the role's best ending in more than 80% of seeds;
-//  4. nothing pinned: no indicator spends more than half of all turns at its min or max (all-AI runs).
-import { createGame, step, type Choices, type GameState, type Scenario } from '../engine/index.js';
-import { aiChoice, aiDilemmaAnswers, coercive, cooperative, fixed, type Strategy } from './strategies.js';
+// All-AI runs (as is, with leverage off, at fuzz 0, with each flow cut) and, per role, the adversary (every policy on
+// training seeds, the leaders on holdout seeds); then the checks of balanceChecks.ts. General for any scenario.
+import type { Scenario } from '../engine/index.js';
+import { runAdversary, type RoleAdversary } from './adversary.js';
+import { BOUND_SAMPLE, OPENING_TURNS, playAllAi, type AllAiStats, type EndingCounts } from './allAi.js';
+import { balanceChecks, type BalanceCheck } from './balanceChecks.js';
+import { actionsOf, ADVERSARY_KINDS, rolePolicies } from './policies.js';
+import { meanPairwiseJaccard, sharesOf, totalVariation } from './stats.js';
+import { defaultMajorFlows, withFlowCut, withoutLeverage } from './worlds.js';
+
+export { totalVariation } from './stats.js';
+export { bestEndingsOf } from './adversary.js';
+export type { BalanceCheck } from './balanceChecks.js';
+export type { EndingCounts } from './allAi.js';
 
 export const BALANCE_THRESHOLDS = {
-  /** Rule 1: endings that occur at least once with the AI on every seat, at least. */
+  /** All AI: endings that occur at least once, at least. */
   minEndings: 4,
-  /** Rule 1: share of all-AI runs the most common ending may take, at most. */
+  /** All AI: share of runs the most common ending may take, at most. */
   maxEndingShare: 0.6,
-  /** Rule 2: total variation distance between the cooperative and coercive distributions, at least ("clearly different"). */
+  /** All AI: share of runs every ending takes, at least, unless some policy reaches it. */
+  minEndingShare: 0.02,
+  /** (a) Holdout: share of seeds any policy reaches the role's top-rated ending in, at most. */
+  maxTopShare: 0.6,
+  /** (b) Holdout: the best policy's mean score minus the AI's, as a share of the role's maximum points, at least. */
+  minAdvantage: 0.1,
+  /** (c) Holdout: total variation distance between the cooperative and coercive ending distributions, at least. */
   minTvd: 0.25,
-  /** Rule 3: share of seeds in which one fixed action reaches the role's best ending, at most. */
-  maxFixedBestShare: 0.8,
-  /** Rule 4: share of an indicator's values (turns 1..end, all-AI runs) at its min or max, at most. */
+  /** All AI: TVD between the ending distributions with leverage as is and with leverage.strength 0, at least. */
+  minLeverageTvd: 0.15,
+  /** All AI: a flow cut "measurably changes" an action mix when some actor's mix moves by this TVD, at least (major flows must). */
+  minFlowTvd: 0.05,
+  /** Training: per role, the widest pair of fixed policies moves the other roles' action mixes by this mean TVD, at least. */
+  minRespondTvd: 0.15,
+  /** All AI: share of its actor's turns each action takes, at least (human-only actions excepted). */
+  minActionShare: 0.01,
+  /** Human-only actions per actor, at most. */
+  maxHumanOnlyPerActor: 1,
+  /** Share of seeds an objective is met in at the start of turn 1, at most. */
+  maxMetAtStart: 0.5,
+  /** All AI: share of runs an objective is met in at the end, at most. */
+  maxMetAtEnd: 0.9,
+  /** All AI: each role's mean points as a share of its maximum, within [min, max]. */
+  minAiScoreShare: 0.25,
+  maxAiScoreShare: 0.75,
+  /** Training: per role, Spearman correlation of policies' mean scores with their mean ending ratings, at least. */
+  minSpearman: 0.5,
+  /** All AI: share of runs every event fires in, at least. */
+  minEventShare: 0.01,
+  /** All AI: share of runs an event without a scheduled turn fires in, at most. */
+  maxUnscheduledShare: 0.95,
+  /** All AI: share of the times a dilemma was put that each of its options was the answer, at least. */
+  minOptionShare: 0.02,
+  /** All AI: mean Jaccard distance between the sets of events fired in two runs (whole game), at least. */
+  minEventVariety: 0.4,
+  /** All AI: share of an indicator's values (turns 1..end) at its min or max, at most. */
   maxAtBoundShare: 0.5,
 } as const;
 
-/** Which indicator values the at-bound shares cover: the definition of `statecraft batch`'s atBoundShare. */
-export const BOUND_SAMPLE = 'indicator values after every played turn (turns 1..end) of every all-AI run, exactly at the indicator\'s min or max';
+export type BalanceThresholds = typeof BALANCE_THRESHOLDS;
 
 export interface BalanceOptions {
-  /** All-AI runs, which give the ending distribution and the at-bound shares. */
-  seeds: number;
-  /** Run i (1-based) uses the seed `${seedPrefix}-${i}`, as `statecraft batch --seed` does. */
+  /** All-AI runs per world (as is, leverage off, fuzz 0, each flow cut); run i uses the seed `${seedPrefix}-${i}`. */
+  runs: number;
   seedPrefix: string;
-  /** Runs per fixed strategy (seeds 1..strategySeeds); default `seeds`. */
-  strategySeeds?: number;
+  /** Training seeds per role (default 100), `${seedPrefix}-train-${i}`. */
+  train?: number;
+  /** Holdout seeds per role (default 200), `${seedPrefix}-holdout-${i}`. */
+  holdout?: number;
+  /** Random action sequences per role (default 300), drawn from a generator seeded by the prefix and the role. */
+  sequences?: number;
+  /** Leaders per class replayed on the holdout seeds (default 3 by top-ending share and 3 by mean score). */
+  leaders?: number;
+  /** Flow ids the flow-cut check applies to; default every flow whose initial value is at least 20% of its max. */
+  majorFlows?: readonly string[];
   /** Every AI's fuzz, or null (default) for each actor's own from the scenario. */
   aiFuzz?: number | null;
-  /** Called after every game with the games done and the games in all. */
+  /** Called now and then with the games done and the games in all (an estimate until the end). */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs per ending id, every ending of the scenario in order (zeros included), then "none" if a run ended without one. */
-export type EndingCounts = Record<string, number>;
+export const BALANCE_DEFAULTS = { runs: 1000, train: 100, holdout: 200, sequences: 300, leaders: 3 } as const;
 
-export interface FixedActionResult { action: string; bestShare: number }
-
-export interface RoleBalance {
-  role: string;
-  name: string;
-  cooperative: EndingCounts;
-  coercive: EndingCounts;
-  /** Total variation distance between the two distributions, 0 (same) .. 1 (disjoint). */
-  tvd: number;
-  /** The role's best-rated endings (ties all count), and that rating; empty and null when no ending rates the role. */
-  bestEndings: string[];
-  bestRating: number | null;
-  /** For every action of the role, in scenario order: the share of seeds in which `fixed:<action>` reaches a best ending. */
-  fixed: FixedActionResult[];
-  /** The highest of those (the first on ties), or null when the role has no actions. */
-  maxFixed: FixedActionResult | null;
-}
-
-export interface BalanceCheck {
-  /** A stable id: endings-occurring, top-ending-share, choices-matter, no-trivial-win, nothing-pinned. */
-  name: string;
-  /** The rule in words. */
-  rule: string;
-  passed: boolean;
-  /** The worst case the rule is judged on (a count, a share 0..1 or a distance 0..1). */
-  figure: number;
-  threshold: number;
-  /** The figure passes when `figure <comparison> threshold`. */
-  comparison: '>=' | '<=';
-  /** Where the figure comes from (which ending, role, action or indicator). */
-  detail: string;
+export interface FlowCut {
+  flow: string;
+  from: string;
+  to: string;
+  major: boolean;
+  /** Per actor: TVD between its all-AI action mix with the flow cut and as is. */
+  perActor: Record<string, number>;
+  maxTvd: number;
+  maxActor: string;
+  /** The same, over the actors other than the flow's two ends (0 when there are none). */
+  maxOtherTvd: number;
 }
 
 export interface BalanceReport {
   scenario: string;
   seedPrefix: string;
   aiFuzz: number | null;
-  thresholds: typeof BALANCE_THRESHOLDS;
+  thresholds: BalanceThresholds;
+  sizes: { runs: number; train: number; holdout: number; sequences: number; leaders: number };
   allAi: {
     runs: number;
     meanTurns: number;
     endings: EndingCounts;
-    /** Endings with at least one run. */
     endingsOccurring: number;
     topEnding: { id: string; share: number };
     boundSample: string;
-    /** Per indicator id, in scenario order: the share of values at min or max. */
     atBoundShare: Record<string, number>;
+    /** Per actor: each action's share of the actor's turns (every action listed; "pass" when taken). */
+    actionShare: Record<string, Record<string, number>>;
   };
-  /** Seeds per fixed strategy; every other seat is played by the AI. */
-  strategyRuns: number;
-  roles: RoleBalance[];
+  /** Per ending: its all-AI share, and the adversary policy (fixed, alternation, greedy, random; any role, training seeds) reaching it most often. */
+  endings: Array<{ id: string; allAiShare: number; reachedBy: { role: string; policy: string; share: number } | null }>;
+  /** Per actor: its human-only actions and their reasons. */
+  humanOnly: Record<string, Array<{ action: string; why: string }>>;
+  leverage: { strength: number; endingsOff: EndingCounts; tvd: number };
+  flows: { major: string[]; cuts: FlowCut[] };
+  fuzz: { perActor: Record<string, { decisions: number; differ: number; share: number }>; endingsFuzz0: EndingCounts; tvd: number };
+  objectives: Array<{ actor: string; id: string; label: string; points: number; startShare: number; endShare: number }>;
+  /** Per role, all AI: mean points, maximum and their ratio (null when the role has no points to score). */
+  aiScore: Record<string, { meanScore: number; max: number; share: number | null }>;
+  /** Per role, per ending reached (all AI): runs and the role's mean points. */
+  scoresByEnding: Record<string, Record<string, { runs: number; meanScore: number }>>;
+  events: Array<{ id: string; scheduled: boolean; fireShare: number }>;
+  dilemmas: Array<{ event: string; actor: string; put: number; optionShare: Record<string, number> }>;
+  /** Mean Jaccard distance between two runs' sets of fired events: whole game, and turns 1..openingTurns. */
+  eventVariety: { whole: number; opening: number; openingTurns: number; pairs: number; sampled: boolean };
+  roles: RoleAdversary[];
   checks: BalanceCheck[];
   passed: boolean;
 }
 
-/** pure; total variation distance between two ending distributions given as counts: half the sum of |p - q|, 0..1. */
-export function totalVariation(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): number {
-  const sum = (x: Readonly<Record<string, number>>) => Object.values(x).reduce((t, n) => t + n, 0);
-  const na = sum(a);
-  const nb = sum(b);
-  if (na === 0 || nb === 0) return na === nb ? 0 : 1;
-  // On counts, the differences are whole numbers: the result is one correctly rounded division.
-  let diff = 0;
-  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) diff += Math.abs((a[k] ?? 0) * nb - (b[k] ?? 0) * na);
-  return diff / (2 * na * nb);
+/** pure; the reason an action is marked human-only, read defensively: a non-empty `humanOnly` string, else null. */
+export function humanOnlyOf(sc: Scenario, actionIndex: number): string | null {
+  const v = (sc.def.actions[actionIndex] as { humanOnly?: unknown } | undefined)?.humanOnly;
+  return typeof v === 'string' && v.trim() !== '' ? v : null;
 }
 
-function emptyCounts(sc: Scenario): EndingCounts {
-  const out: EndingCounts = {};
-  for (const e of sc.endings) out[e.id] = 0;
-  return out;
-}
-
-function count(counts: EndingCounts, ending: string | null): void {
-  const k = ending ?? 'none';
-  counts[k] = (counts[k] ?? 0) + 1;
-}
-
-/** pure; the endings `role` rates highest (ties all count) and that rating. */
-export function bestEndingsOf(sc: Scenario, role: string): { endings: string[]; rating: number | null } {
-  let rating: number | null = null;
-  let endings: string[] = [];
-  for (const e of sc.def.endings) {
-    const r = e.ratings?.[role];
-    if (r === undefined) continue;
-    if (rating === null || r > rating) {
-      rating = r;
-      endings = [e.id];
-    } else if (r === rating) endings.push(e.id);
+function checkSizes(o: Required<Omit<BalanceOptions, 'majorFlows' | 'aiFuzz' | 'onProgress'>>): void {
+  for (const k of ['runs', 'train', 'holdout', 'sequences', 'leaders'] as const) {
+    if (!Number.isInteger(o[k]) || o[k] < 1) throw new Error(`balance: ${k} must be a whole number of at least 1, not ${o[k]}`);
   }
-  return { endings, rating };
 }
 
-/**
- * pure; plays one seed once for each of `strategies` on `role`'s seat (a 'human' seat fed by the strategy; every other
- * seat the AI) and returns each game's ending. Games are played as a tree: strategies that pick the same action in the
- * same state share the step, and the AI seats' choices are computed once per state. `step` is a pure function of the
- * state and the choices, so each ending is exactly that of the strategy's game played on its own.
- */
-export function playRoleStrategies(sc: Scenario, seed: string, role: string, strategies: readonly Strategy[], aiFuzz: number | null = null): Array<string | null> {
-  const endings = new Array<string | null>(strategies.length).fill(null);
-  const stack: Array<{ state: GameState; members: number[] }> = [{ state: createGame(sc, { seed, seats: { [role]: 'human' }, aiFuzz }), members: strategies.map((_, i) => i) }];
-  while (stack.length) {
-    const { state, members } = stack.pop()!;
-    if (state.over) {
-      for (const m of members) endings[m] = state.ending;
-      continue;
-    }
-    const byAction = new Map<string, number[]>();
-    for (const m of members) {
-      const action = strategies[m]!(sc, state, role);
-      const group = byAction.get(action);
-      if (group) group.push(m);
-      else byAction.set(action, [m]);
-    }
-    const others: Choices = {};
-    for (const a of sc.actors) if (a.id !== role) others[a.id] = aiChoice(sc, state, a.id);
-    const dilemmas = aiDilemmaAnswers(sc, state, role);
-    for (const [action, group] of byAction) {
-      const choices: Choices = { ...others, [role]: dilemmas ? { action, dilemmas } : { action } };
-      stack.push({ state: step(sc, state, choices).state, members: group });
-    }
-  }
-  return endings;
-}
-
-/** pure; the balance report of `sc`: all-AI runs, then every role's fixed strategies, then the four rules checked. */
+/** pure; the balance report of `sc` (see BalanceOptions). */
 export function runBalance(sc: Scenario, options: BalanceOptions): BalanceReport {
-  const { seeds, seedPrefix } = options;
-  const strategyRuns = options.strategySeeds ?? seeds;
+  const o = { ...BALANCE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<BalanceOptions>;
+  checkSizes(o);
   const aiFuzz = options.aiFuzz ?? null;
-  if (!Number.isInteger(seeds) || seeds < 1 || !Number.isInteger(strategyRuns) || strategyRuns < 1) throw new Error('balance: seeds must be whole numbers of at least 1');
-  const seedOf = (i: number) => `${seedPrefix}-${i}`;
-  const T = BALANCE_THRESHOLDS;
-  const perRole = sc.actors.map((a) => 2 + (sc.actionsByActor[a.index]?.length ?? 0));
-  const total = seeds + strategyRuns * perRole.reduce((t, n) => t + n, 0);
+  const { runs, seedPrefix } = o;
+  const major = options.majorFlows ? [...options.majorFlows] : defaultMajorFlows(sc);
+  for (const f of major) if (!sc.flowIndex.has(f)) throw new Error(`balance: unknown flow "${f}"; flows: ${sc.flows.map((x) => x.id).join(', ') || 'none'}`);
+
+  const policyCounts = sc.actors.map((a) => rolePolicies(sc, a.id, { sequences: o.sequences, seedPrefix }).length);
+  const holdoutMax = sc.actors.map((a) => {
+    const k = actionsOf(sc, a.id).length;
+    return Math.min(k, 2 * o.leaders) + Math.min(k * (k - 1), 2 * o.leaders) + 1 + Math.min(k ? o.sequences : 0, 2 * o.leaders) + 3;
+  });
+  let total = runs * (3 + sc.flows.length) + sc.actors.reduce((t, _, i) => t + o.train * policyCounts[i]! + o.holdout * holdoutMax[i]!, 0);
   let done = 0;
   const tick = (games: number) => {
     done += games;
+    total = Math.max(total, done);
     options.onProgress?.(done, total);
   };
+  const world = (w: Scenario, fuzz: number | null, fuzzCheck = false): AllAiStats =>
+    playAllAi(w, { runs, seedPrefix, aiFuzz: fuzz, fuzzCheck, onGame: () => tick(1) });
 
-  // 1 and 4: every seat on the AI.
-  const endings = emptyCounts(sc);
-  const nInd = sc.indicators.length;
-  const atBound = new Array<number>(nInd).fill(0);
-  let values = 0;
-  let turns = 0;
-  for (let i = 1; i <= seeds; i++) {
-    let s = createGame(sc, { seed: seedOf(i), aiFuzz });
-    while (!s.over) s = step(sc, s, {}).state;
-    count(endings, s.ending);
-    turns += s.history.length - 1;
-    for (const rec of s.history) {
-      if (rec.turn < 1) continue;
-      values++;
-      for (let k = 0; k < nInd; k++) {
-        const v = rec.indicators[k]!;
-        const ind = sc.indicators[k]!;
-        if (v === ind.min || v === ind.max) atBound[k]! += 1;
-      }
+  const base = world(sc, aiFuzz, true);
+  const off = world(withoutLeverage(sc), aiFuzz);
+  const fuzz0 = world(sc, 0);
+  const cuts: FlowCut[] = sc.flows.map((f) => {
+    const cut = world(withFlowCut(sc, f.id), aiFuzz);
+    const perActor: Record<string, number> = {};
+    for (const a of sc.actors) perActor[a.id] = totalVariation(cut.actionMix[a.id]!, base.actionMix[a.id]!);
+    let maxActor = '';
+    let maxTvd = -1;
+    let maxOtherTvd = 0;
+    for (const a of sc.actors) {
+      const v = perActor[a.id]!;
+      if (v > maxTvd) [maxActor, maxTvd] = [a.id, v];
+      if (a.index !== f.from && a.index !== f.to && v > maxOtherTvd) maxOtherTvd = v;
     }
-    tick(1);
-  }
-  const atBoundShare: Record<string, number> = {};
-  sc.indicators.forEach((ind, k) => (atBoundShare[ind.id] = values ? atBound[k]! / values : 0));
-  let top = { id: '', share: -1 };
-  for (const [id, n] of Object.entries(endings)) if (n / seeds > top.share) top = { id, share: n / seeds };
-  const allAi = {
-    runs: seeds, meanTurns: turns / seeds, endings, endingsOccurring: Object.values(endings).filter((n) => n > 0).length,
-    topEnding: top, boundSample: BOUND_SAMPLE, atBoundShare,
-  };
-
-  // 2 and 3: one role at a time on a fixed strategy, the other seats on the AI.
-  const roles: RoleBalance[] = sc.actors.map((actor) => {
-    const role = actor.id;
-    const actions = (sc.actionsByActor[actor.index] ?? []).map((a) => a.id);
-    const strategies: Strategy[] = [cooperative, coercive, ...actions.map((id) => fixed(id))];
-    const best = bestEndingsOf(sc, role);
-    const coop = emptyCounts(sc);
-    const coer = emptyCounts(sc);
-    const bestHits = new Array<number>(actions.length).fill(0);
-    for (let i = 1; i <= strategyRuns; i++) {
-      const out = playRoleStrategies(sc, seedOf(i), role, strategies, aiFuzz);
-      count(coop, out[0]!);
-      count(coer, out[1]!);
-      actions.forEach((_, k) => {
-        const e = out[k + 2]!;
-        if (e !== null && best.endings.includes(e)) bestHits[k]! += 1;
-      });
-      tick(strategies.length);
-    }
-    const fixedResults = actions.map((action, k) => ({ action, bestShare: bestHits[k]! / strategyRuns }));
-    let maxFixed: FixedActionResult | null = null;
-    for (const f of fixedResults) if (maxFixed === null || f.bestShare > maxFixed.bestShare) maxFixed = f;
-    return {
-      role, name: sc.def.actors[actor.index]!.name, cooperative: coop, coercive: coer, tvd: totalVariation(coop, coer),
-      bestEndings: best.endings, bestRating: best.rating, fixed: fixedResults, maxFixed,
-    };
+    return { flow: f.id, from: sc.actors[f.from]!.id, to: sc.actors[f.to]!.id, major: major.includes(f.id), perActor, maxTvd: Math.max(0, maxTvd), maxActor, maxOtherTvd };
   });
 
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const checks: BalanceCheck[] = [];
-  const check = (name: string, rule: string, figure: number, comparison: '>=' | '<=', threshold: number, detail: string) =>
-    checks.push({ name, rule, passed: comparison === '>=' ? figure >= threshold : figure <= threshold, figure, threshold, comparison, detail });
+  const roles = sc.actors.map((a) => runAdversary(sc, a.id, { train: o.train, holdout: o.holdout, sequences: o.sequences, leaders: o.leaders, seedPrefix, aiFuzz, onGames: tick }));
+  options.onProgress?.(total, total);
 
-  const occurring = Object.entries(endings).filter(([, n]) => n > 0).map(([id]) => id);
-  check('endings-occurring', `all AI: at least ${T.minEndings} different endings occur`, occurring.length, '>=', T.minEndings,
-    `${occurring.length} of ${sc.endings.length} occur in ${seeds} runs: ${occurring.join(', ')}`);
-  check('top-ending-share', `all AI: no ending occurs in more than ${pct(T.maxEndingShare)} of runs`, top.share, '<=', T.maxEndingShare,
-    `most common: ${top.id} in ${pct(top.share)} of ${seeds} runs`);
+  const share = (n: number) => (runs ? n / runs : 0);
+  let top = { id: '', share: -1 };
+  for (const [id, n] of Object.entries(base.endings)) if (share(n) > top.share) top = { id, share: share(n) };
+  const endings = Object.entries(base.endings).map(([id, n]) => {
+    let reachedBy: BalanceReport['endings'][number]['reachedBy'] = null;
+    for (const r of roles) {
+      for (const p of r.training) {
+        if (!ADVERSARY_KINDS.includes(p.kind)) continue;
+        const s = p.games ? (p.endings[id] ?? 0) / p.games : 0;
+        if (s > 0 && (reachedBy === null || s > reachedBy.share)) reachedBy = { role: r.role, policy: p.name, share: s };
+      }
+    }
+    return { id, allAiShare: share(n), reachedBy };
+  });
+  const humanOnly: BalanceReport['humanOnly'] = {};
+  for (const a of sc.actors) {
+    humanOnly[a.id] = (sc.actionsByActor[a.index] ?? []).flatMap((x) => {
+      const why = humanOnlyOf(sc, x.index);
+      return why === null ? [] : [{ action: x.id, why }];
+    });
+  }
+  const aiScore: BalanceReport['aiScore'] = {};
+  const scoresByEnding: BalanceReport['scoresByEnding'] = {};
+  for (const r of roles) {
+    const mean = share(base.scoreSum[r.role]!);
+    aiScore[r.role] = { meanScore: mean, max: r.maxPoints, share: r.maxPoints > 0 ? mean / r.maxPoints : null };
+    scoresByEnding[r.role] = Object.fromEntries(Object.entries(base.scoreByEnding[r.role]!).map(([e, c]) => [e, { runs: c.runs, meanScore: c.sum / c.runs }]));
+  }
+  const fuzzPerActor: BalanceReport['fuzz']['perActor'] = {};
+  for (const [id, f] of Object.entries(base.fuzz)) fuzzPerActor[id] = { ...f, share: f.decisions ? f.differ / f.decisions : 0 };
+  const whole = meanPairwiseJaccard(base.fired, `${seedPrefix}-jaccard`);
+  const opening = meanPairwiseJaccard(base.firedOpening, `${seedPrefix}-jaccard`);
 
-  const lowest = roles.reduce<RoleBalance | null>((m, r) => (m === null || r.tvd < m.tvd ? r : m), null);
-  check('choices-matter', `per role: cooperative and coercive ending distributions at a total variation distance of at least ${T.minTvd}`,
-    lowest?.tvd ?? 0, '>=', T.minTvd,
-    `lowest: ${lowest?.role ?? '-'} ${lowest?.tvd.toFixed(3) ?? '-'}; all: ${roles.map((r) => `${r.role} ${r.tvd.toFixed(3)}`).join(', ')} (${strategyRuns} seeds each)`);
-
-  const highest = roles.reduce<RoleBalance | null>((m, r) => (r.maxFixed && (m === null || r.maxFixed.bestShare > m.maxFixed!.bestShare) ? r : m), null);
-  check('no-trivial-win', `per role: no "always the same action" reaches the role's best ending in more than ${pct(T.maxFixedBestShare)} of seeds`,
-    highest?.maxFixed?.bestShare ?? 0, '<=', T.maxFixedBestShare,
-    `highest: ${highest ? `${highest.role} fixed:${highest.maxFixed!.action} ${pct(highest.maxFixed!.bestShare)}` : '-'}; all: ${roles.map((r) => `${r.role} ${r.maxFixed ? `${pct(r.maxFixed.bestShare)} (${r.maxFixed.action})` : '-'}`).join(', ')} (${strategyRuns} seeds each)`);
-
-  let pinned = { id: '-', share: 0 };
-  for (const [id, share] of Object.entries(atBoundShare)) if (share > pinned.share) pinned = { id, share };
-  check('nothing-pinned', `all AI: no indicator spends more than ${pct(T.maxAtBoundShare)} of turns at its min or max`, pinned.share, '<=', T.maxAtBoundShare,
-    `highest: ${pinned.id} ${pct(pinned.share)} of ${values} turn values`);
-
-  return {
-    scenario: sc.def.id, seedPrefix, aiFuzz, thresholds: BALANCE_THRESHOLDS, allAi, strategyRuns, roles, checks, passed: checks.every((c) => c.passed),
+  const body: Omit<BalanceReport, 'checks' | 'passed'> = {
+    scenario: sc.def.id, seedPrefix, aiFuzz, thresholds: BALANCE_THRESHOLDS,
+    sizes: { runs, train: o.train, holdout: o.holdout, sequences: o.sequences, leaders: o.leaders },
+    allAi: {
+      runs, meanTurns: base.meanTurns, endings: base.endings, endingsOccurring: Object.values(base.endings).filter((n) => n > 0).length,
+      topEnding: top, boundSample: BOUND_SAMPLE, atBoundShare: base.atBoundShare,
+      actionShare: Object.fromEntries(Object.entries(base.actionMix).map(([id, mix]) => [id, sharesOf(mix)])),
+    },
+    endings, humanOnly,
+    leverage: { strength: sc.leverageStrength, endingsOff: off.endings, tvd: totalVariation(base.endings, off.endings) },
+    flows: { major, cuts },
+    fuzz: { perActor: fuzzPerActor, endingsFuzz0: fuzz0.endings, tvd: totalVariation(base.endings, fuzz0.endings) },
+    objectives: base.objectives.map((x) => ({ actor: x.actor, id: x.id, label: x.label, points: x.points, startShare: share(x.metAtStart), endShare: share(x.metAtEnd) })),
+    aiScore, scoresByEnding,
+    events: sc.events.map((e) => ({ id: e.id, scheduled: e.turn !== null, fireShare: share(base.eventRuns[e.id]!) })),
+    dilemmas: sc.events.flatMap((e) => {
+      if (!e.dilemma) return [];
+      const counts = base.dilemmaAnswers[e.id]!;
+      return [{ event: e.id, actor: sc.actors[e.dilemma.actor]!.id, put: Object.values(counts).reduce((t, n) => t + n, 0), optionShare: sharesOf(counts) }];
+    }),
+    eventVariety: { whole: whole.mean, opening: opening.mean, openingTurns: OPENING_TURNS, pairs: whole.pairs, sampled: whole.sampled },
+    roles,
   };
+  const checks = balanceChecks(body);
+  return { ...body, checks, passed: checks.every((c) => c.passed) };
 }

@@ -1,20 +1,12 @@
-// The balance report as text: a readable table (the CLI), the checks in one line each (test failures), and the
-// short table kept in a scenario's notes.
-import type { BalanceCheck, BalanceReport, EndingCounts } from './balance.js';
+// The balance report as a readable table for a terminal, grouped by deliverable, each group ending with its checks.
+import type { BalanceReport, EndingCounts } from './balance.js';
+import type { CheckGroup } from './balanceChecks.js';
+import { checkLine, checksByGroup, pct } from './balanceNotes.js';
+import { sharesOf } from './stats.js';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+export { balanceNoteLines, checkLines } from './balanceNotes.js';
 
-/** A figure as the checks state it: counts as whole numbers, distances to 3 places, shares as percentages. */
-function figure(c: BalanceCheck, x: number): string {
-  if (c.name === 'endings-occurring') return String(x);
-  if (c.name === 'choices-matter') return x.toFixed(3);
-  return pct(x);
-}
-
-/** pure; one line per check: "PASS choices-matter: 0.192 (needs >= 0.25) lowest: cn 0.192; ...". */
-export function checkLines(report: BalanceReport): string[] {
-  return report.checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'} ${c.name}: ${figure(c, c.figure)} (needs ${c.comparison} ${figure(c, c.threshold)}) ${c.detail}`);
-}
+const f3 = (x: number) => x.toFixed(3);
 
 /** Short column labels for endings: the last word of each id when those are unique, else the ids. */
 function endingLabels(ids: readonly string[]): string[] {
@@ -22,87 +14,115 @@ function endingLabels(ids: readonly string[]): string[] {
   return new Set(last).size === last.length ? last : ids.slice();
 }
 
-function shares(counts: EndingCounts, ids: readonly string[]): number[] {
-  const n = Object.values(counts).reduce((t, x) => t + x, 0);
-  return ids.map((id) => (n ? (counts[id] ?? 0) / n : 0));
+/** Rows of cells as aligned text: the first `left` columns left-aligned (or, given as 'l'/'r' per column, as spelt), the rest right-aligned. */
+function table(rows: ReadonlyArray<readonly string[]>, left: number | string = 1, indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  const isLeft = (i: number) => (typeof left === 'number' ? i < left : left[i] === 'l');
+  return rows.map((r) => indent + r.map((c, i) => (isLeft(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
 }
 
-/** pure; the whole report as a table for a terminal. */
+function distributionRows(ids: readonly string[], rows: ReadonlyArray<[string, EndingCounts]>): string[][] {
+  const labels = endingLabels(ids);
+  return [['', ...labels], ...rows.map(([name, counts]) => {
+    const s = sharesOf(counts);
+    return [name, ...ids.map((id) => pct(s[id] ?? 0))];
+  })];
+}
+
+/** The fuzz measurement, which has no bar. */
+function fuzzSection(r: BalanceReport, ids: readonly string[]): string[] {
+  return ['Share of AI decisions (all AI) whose action differs from the same AI\'s at fuzz 0 in the same state:',
+    `  ${Object.entries(r.fuzz.perActor).map(([a, f]) => `${a} ${pct(f.share)} of ${f.decisions}`).join(', ')}`,
+    `All-AI endings as run and with every AI at fuzz 0; TVD ${f3(r.fuzz.tvd)}`,
+    ...table(distributionRows(ids, [['as run', r.allAi.endings], ['fuzz 0', r.fuzz.endingsFuzz0]]))];
+}
+
+function section(report: BalanceReport, group: CheckGroup, ids: readonly string[]): string[] {
+  const r = report;
+  switch (group) {
+    case 'adversary': {
+      const out = [`Per role on holdout seeds (leaders picked on training seeds). "top": share reaching the role's top-rated ending; scores in objective points.`];
+      out.push(...table([['role', 'top endings', 'best top share', 'best mean score', 'AI score', 'max', 'advantage', 'coop/coer TVD'],
+        ...r.roles.map((x) => [x.role, x.topEndings.join('/') || '-', x.bestTop ? `${pct(x.bestTop.share)} ${x.bestTop.policy}` : '-',
+          x.bestScore ? `${x.bestScore.meanScore.toFixed(2)} ${x.bestScore.policy}` : '-', x.ai.meanScore.toFixed(2), String(x.maxPoints),
+          x.maxPoints > 0 && x.bestScore ? pct((x.bestScore.meanScore - x.ai.meanScore) / x.maxPoints) : '-', f3(x.tvd)])], 4));
+      out.push('', 'Cooperative and coercive reference policies (the AI\'s scores restricted to actions with that tag), holdout ending shares:');
+      out.push(...table(distributionRows(ids, r.roles.flatMap((x) => [[`${x.role} cooperative`, x.cooperative], [`${x.role} coercive`, x.coercive]] as Array<[string, EndingCounts]>))));
+      for (const x of r.roles) {
+        const leaders = x.holdout.filter((p) => p.kind !== 'cooperative' && p.kind !== 'coercive');
+        out.push(`  ${x.role} holdout: ${leaders.map((p) => `${p.name} ${p.meanScore.toFixed(2)}/${pct(p.topShare)}`).join(', ')}`);
+      }
+      return out;
+    }
+    case 'endings':
+      return table([['ending', 'all AI', 'best adversary share (training)', 'policy'],
+        ...r.endings.map((e) => [e.id, pct(e.allAiShare), e.reachedBy ? pct(e.reachedBy.share) : '-', e.reachedBy ? `${e.reachedBy.role} ${e.reachedBy.policy}` : 'no policy'])], 'lrrl');
+    case 'leverage':
+      return [`All-AI endings with leverage as is (strength ${r.leverage.strength}) and with strength 0; TVD ${f3(r.leverage.tvd)}`,
+        ...table(distributionRows(ids, [['as is', r.allAi.endings], ['strength 0', r.leverage.endingsOff]]))];
+    case 'flows':
+      return [`Each flow cut (initial and max 0), all AI: TVD of each actor's action mix against the scenario as is; * = major flow`,
+        ...table([['flow', 'from>to', 'max TVD', 'actor', 'others max', ...Object.keys(r.allAi.actionShare)],
+          ...r.flows.cuts.map((c) => [`${c.major ? '*' : ' '}${c.flow}`, `${c.from}>${c.to}`, f3(c.maxTvd), c.maxActor, f3(c.maxOtherTvd), ...Object.keys(r.allAi.actionShare).map((a) => f3(c.perActor[a] ?? 0))])], 2)];
+    case 'actors-respond':
+      return [`Per role, the pair of its fixed policies that moves the other roles' action mixes most (mean TVD over the other roles, training seeds)`,
+        ...table([['role', 'widest pair', 'mean TVD', 'per other role'],
+          ...r.roles.map((x) => [x.role, x.respond.pair?.join(' vs ') ?? '-', f3(x.respond.meanTvd), Object.entries(x.respond.perActor).map(([a, v]) => `${a} ${f3(v)}`).join(', ')])], 2)];
+    case 'action-usage': {
+      const out = ['Each action\'s share of its actor\'s turns, all AI (h = human-only):'];
+      for (const [actor, mix] of Object.entries(r.allAi.actionShare)) {
+        const human = new Set((r.humanOnly[actor] ?? []).map((h) => h.action));
+        out.push(`  ${actor}: ${Object.entries(mix).map(([id, s]) => `${id}${human.has(id) ? ' (h)' : ''} ${pct(s)}`).join(', ')}`);
+      }
+      return out;
+    }
+    case 'objectives':
+      return [...table([['objective', 'actor', 'points', 'met at start', 'met at end (all AI)'],
+        ...r.objectives.map((o) => [o.id, o.actor, String(o.points), pct(o.startShare), pct(o.endShare)])], 2),
+        `  AI mean points: ${Object.entries(r.aiScore).map(([a, s]) => `${a} ${s.meanScore.toFixed(2)} of ${s.max}${s.share === null ? '' : ` (${pct(s.share)})`}`).join(', ')}`];
+    case 'scores-endings': {
+      const labels = endingLabels(ids);
+      return [`Spearman (training, every policy tried): ${r.roles.map((x) => `${x.role} ${x.spearman === null ? '-' : f3(x.spearman)}`).join(', ')}`,
+        'Mean points per ending reached, all AI (rating in brackets):',
+        ...table([['role', ...labels], ...r.roles.map((x) => [x.role, ...ids.map((id) => {
+          const c = r.scoresByEnding[x.role]?.[id];
+          const rating = `(${x.ratings[id] ?? '-'})`;
+          return c ? `${c.meanScore.toFixed(2)} ${rating}` : `- ${rating}`;
+        })])])];
+    }
+    case 'events': {
+      const out = table([['event', 'scheduled', 'fires in'], ...r.events.map((e) => [e.id, e.scheduled ? 'yes' : '', pct(e.fireShare)])], 2);
+      out.push('  Dilemmas (share of the times put):');
+      for (const d of r.dilemmas) out.push(`    ${d.event} (${d.actor}, put ${d.put}): ${Object.entries(d.optionShare).map(([o, s]) => `${o} ${pct(s)}`).join(', ')}`);
+      out.push(`  Event variety (mean Jaccard distance of two runs' fired events): whole game ${f3(r.eventVariety.whole)}, turns 1-${r.eventVariety.openingTurns} ${f3(r.eventVariety.opening)}`);
+      return out;
+    }
+    case 'indicators': {
+      const bound = Object.entries(r.allAi.atBoundShare).filter(([, x]) => x > 0).sort((x, y) => y[1] - x[1]);
+      return [`At a bound (share of the values after turns 1..end at the indicator's min or max): ${bound.length ? bound.map(([id, x]) => `${id} ${pct(x)}`).join(', ') : 'none'}`];
+    }
+  }
+}
+
+/** pure; the whole report as text for a terminal. */
 export function formatBalance(report: BalanceReport): string {
-  const out: string[] = [];
-  const a = report.allAi;
-  const T = report.thresholds;
-  const fuzz = report.aiFuzz === null ? "each actor's own fuzz" : `fuzz ${report.aiFuzz} for every AI`;
-  out.push(`Balance of "${report.scenario}": run i uses the seed "${report.seedPrefix}-i"; the AI plays with ${fuzz}`);
-  out.push('', `All AI: ${a.runs} runs, mean ${a.meanTurns.toFixed(2)} turns`);
-  const ids = Object.keys(a.endings);
-  const w = Math.max(6, ...ids.map((id) => id.length));
-  out.push(`  ${'ending'.padEnd(w)}    runs   share`);
-  for (const id of ids) out.push(`  ${id.padEnd(w)} ${String(a.endings[id]).padStart(7)}  ${pct(a.endings[id]! / a.runs).padStart(6)}`);
-  const bound = Object.entries(a.atBoundShare).filter(([, x]) => x > 0).sort((x, y) => y[1] - x[1]);
-  const rest = Object.keys(a.atBoundShare).length - bound.length;
-  out.push(`  at a bound (share of the values after turns 1..end at the indicator's min or max): ${bound.length ? bound.map(([id, x]) => `${id} ${pct(x)}`).join(', ') : 'none'}${rest && bound.length ? `; the other ${rest} indicators 0.0%` : ''}`);
-
-  const labels = endingLabels(ids);
-  const cw = labels.map((l) => Math.max(6, l.length));
-  const rw = Math.max(4, ...report.roles.map((r) => r.role.length));
-  out.push('', `Fixed strategies, ${report.strategyRuns} seeds each (one role on the strategy, every other seat the AI; the role's dilemmas answered by the AI).`);
-  out.push(`Share of runs per ending; TVD = total variation distance between the two rows ("clearly different" at ${T.minTvd} or more):`);
-  out.push(`  ${'role'.padEnd(rw)}  ${'strategy'.padEnd(11)} ${labels.map((l, i) => l.padStart(cw[i]!)).join(' ')}     TVD`);
-  for (const r of report.roles) {
-    const row = (name: string, counts: EndingCounts, tail: string) =>
-      `  ${(name === 'cooperative' ? r.role : '').padEnd(rw)}  ${name.padEnd(11)} ${shares(counts, ids).map((x, i) => pct(x).padStart(cw[i]!)).join(' ')}${tail}`;
-    out.push(row('cooperative', r.cooperative, ''));
-    out.push(row('coercive', r.coercive, `   ${r.tvd.toFixed(3)}${r.tvd >= T.minTvd ? '' : '  < ' + T.minTvd}`));
-  }
-  const renamed = labels.map((l, i) => [l, ids[i]!] as const).filter(([l, id]) => l !== id);
-  if (renamed.length) out.push(`  columns: ${renamed.map(([l, id]) => `${l} = ${id}`).join(', ')}`);
-
-  out.push('', `"Always the same action" (else the first available cautious one): share of seeds reaching the role's best-rated ending (at most ${pct(T.maxFixedBestShare)}):`);
-  for (const r of report.roles) {
-    const best = r.bestEndings.length ? `${r.bestEndings.join(' / ')} (${r.bestRating! > 0 ? '+' : ''}${r.bestRating})` : 'no ending rates this role';
-    const max = r.maxFixed ? `highest ${pct(r.maxFixed.bestShare)} (${r.maxFixed.action})` : 'no actions';
-    out.push(`  ${r.role.padEnd(rw)}  best: ${best}; ${max}`);
-    if (r.fixed.length) out.push(`  ${''.padEnd(rw)}  ${r.fixed.map((f) => `${f.action} ${pct(f.bestShare)}`).join(', ')}`);
-  }
-
-  out.push('', 'Checks:');
-  for (const line of checkLines(report)) out.push(`  ${line}`);
-  const failed = report.checks.filter((c) => !c.passed).length;
-  out.push('', failed ? `${failed} of ${report.checks.length} checks FAILED` : `All ${report.checks.length} checks passed`);
-  return out.join('\n');
-}
-
-/** pure; a short table for a scenario's `notes`, one string per line. */
-export function balanceNoteLines(report: BalanceReport, command: string): string[] {
-  const a = report.allAi;
-  const T = report.thresholds;
-  const ids = Object.keys(a.endings);
-  const labels = endingLabels(ids);
-  const dist = (counts: EndingCounts) => {
-    const s = shares(counts, ids);
-    return ids.map((_, i) => [labels[i]!, s[i]!] as const).filter(([, x]) => x > 0).sort((x, y) => y[1] - x[1]).map(([l, x]) => `${l} ${pct(x)}`).join(', ');
-  };
-  const byName = new Map(report.checks.map((c) => [c.name, c]));
-  const mark = (name: string) => (byName.get(name)?.passed ? 'pass' : 'FAIL');
-  const fuzz = report.aiFuzz === null ? "this file's fuzz" : `fuzz ${report.aiFuzz}`;
-  const bound = Object.entries(a.atBoundShare).sort((x, y) => y[1] - x[1]);
+  const r = report;
+  const z = r.sizes;
+  const fuzz = r.aiFuzz === null ? "each actor's own fuzz" : `fuzz ${r.aiFuzz} for every AI`;
   const out = [
-    `Balance table (${command}; src/analysis/balance.ts; seeds '${report.seedPrefix}-1'..'${report.seedPrefix}-${a.runs}'; AI with ${fuzz}; checked by tests/balance/partyCongress.test.ts):`,
-    `All AI, ${a.runs} runs | ${dist(a.endings)} | ${a.endingsOccurring} endings occur (>= ${T.minEndings}: ${mark('endings-occurring')}); most common ${pct(a.topEnding.share)} (<= ${pct(T.maxEndingShare)}: ${mark('top-ending-share')})`,
-    `At a bound, share of turns 1..end | ${bound.filter(([, x]) => x > 0).map(([id, x]) => `${id} ${pct(x)}`).join(', ') || 'none'}${bound.some(([, x]) => x === 0) ? ', every other indicator 0.0%' : ''} | highest ${pct(bound[0]?.[1] ?? 0)} (<= ${pct(T.maxAtBoundShare)}: ${mark('nothing-pinned')})`,
-    `Role | always most cooperative | always most coercive | TVD (>= ${T.minTvd}) | best ending: highest share by one fixed action (<= ${pct(T.maxFixedBestShare)}); ${report.strategyRuns} seeds each, other seats AI`,
+    `Balance of "${r.scenario}": all-AI run i uses the seed "${r.seedPrefix}-i" (${z.runs} runs per world); ${z.train} training seeds "${r.seedPrefix}-train-i" and ${z.holdout} holdout seeds "${r.seedPrefix}-holdout-i" per role; ${z.sequences} random sequences per role; the AI plays with ${fuzz}`,
+    `All AI: ${r.allAi.runs} runs, mean ${r.allAi.meanTurns.toFixed(2)} turns`,
   ];
-  for (const r of report.roles) {
-    const fixedPart = r.maxFixed ? `${pct(r.maxFixed.bestShare)} ${r.maxFixed.action}` : '-';
-    out.push(`${r.role} | ${dist(r.cooperative)} | ${dist(r.coercive)} | ${r.tvd.toFixed(3)} ${r.tvd >= T.minTvd ? 'pass' : 'FAIL'} | ${r.bestEndings.map((id) => labels[ids.indexOf(id)] ?? id).join('/')}: ${fixedPart} ${r.maxFixed && r.maxFixed.bestShare > T.maxFixedBestShare ? 'FAIL' : 'pass'}`);
+  const ids = Object.keys(r.allAi.endings);
+  for (const g of checksByGroup(r)) {
+    out.push('', `== ${g.title} ==`, ...section(r, g.group, ids));
+    for (const c of g.checks) out.push(`  ${checkLine(c)}`);
+    if (g.group === 'action-usage') out.push('', '== Fuzz (informative, no bar) ==', ...fuzzSection(r, ids));
   }
-  const renamed = labels.map((l, i) => [l, ids[i]!] as const).filter(([l, id]) => l !== id);
-  if (renamed.length) out.push(`Endings: ${renamed.map(([l, id]) => `${l} = ${id}`).join(', ')}.`);
-  const failed = report.checks.filter((c) => !c.passed);
-  const n = report.checks.length;
-  out.push(failed.length
-    ? `Checks: ${n - failed.length} of ${n} pass; FAILING: ${failed.map((c) => `${c.name} ${figure(c, c.figure)} (needs ${c.comparison} ${figure(c, c.threshold)}; ${c.detail})`).join('; ')}.`
-    : `Checks: all ${n} pass.`);
-  return out;
+  const renamed = endingLabels(ids).map((l, i) => [l, ids[i]!] as const).filter(([l, id]) => l !== id);
+  if (renamed.length) out.push('', `Ending columns: ${renamed.map(([l, id]) => `${l} = ${id}`).join(', ')}`);
+  const failed = r.checks.filter((c) => !c.passed).length;
+  out.push('', failed ? `${failed} of ${r.checks.length} checks FAILED` : `All ${r.checks.length} checks passed`);
+  return out.join('\n');
 }

@@ -2,17 +2,18 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runBalance, type BalanceReport } from '../analysis/balance.js';
-import { formatBalance } from '../analysis/balanceFormat.js';
 import type { Scenario } from '../engine/index.js';
-import { CliError, flag, intOpt, numberOpt, parseCommand, positionals, stringOpt, type Parsed } from './args.js';
+import { CliError, flag, intOpt, numberOpt, parseCommand, positionals, stringOpt } from './args.js';
+import { BALANCE_ONLY, runBalanceReport } from './batchBalance.js';
 import { playRuns, type RunResult, type WorkerInput, type WorkerReply, type WorkerTask } from './batchRun.js';
 import { BatchStats, SAMPLE, type BatchSummary } from './batchStats.js';
 import { loadScenarioFile, SyncFile } from './io.js';
 import { endingDef, num } from './narrate.js';
+import { progress } from './progress.js';
 
 export const BATCH_HELP = `Usage: statecraft batch <scenario.json> --runs N [options]
-       statecraft batch <scenario.json> --balance [--runs N] [--seed S] [--fuzz X] [--json]
+       statecraft batch <scenario.json> --balance [--runs N] [--train N] [--holdout N] [--sequences N]
+                        [--leaders N] [--major-flows a,b] [--seed S] [--fuzz X] [--json]
 
 Plays N games with the AI in every seat. Run i (1..N) uses the seed "<S>-<i>", so the same
 --seed gives the same results whatever the number of workers.
@@ -28,18 +29,29 @@ Options:
   --csv FILE      write one row per run and turn: run,seed,turn,<every indicator id> (turn 0 excluded)
   --fuzz X        every AI's fuzz from 0 to 1, instead of each actor's own
   --debug         print stack traces of unexpected errors
-  --balance       instead of the summary, the balance report (src/analysis/balance.ts), in this
-                  process: N all-AI runs (default 1000) for the endings and the share of turns each
-                  indicator sits at a bound; then, per role, N seeds of each fixed strategy (always
-                  the most cooperative action, always the most coercive, always each one action;
-                  every other seat the AI) for the ending distributions, their total variation
-                  distance (TVD; "clearly different" at 0.25 or more) and how often one fixed action
-                  reaches the role's best ending; then the checks (at least 4 endings, none above
-                  60%; TVD >= 0.25 per role; no fixed action above 80%; no indicator at a bound in
-                  over 50% of turns). Exit status 0 even when a check fails. With --json prints
-                  one object {balance: {scenario, seedPrefix, aiFuzz, thresholds, allAi,
-                  strategyRuns, roles, checks, passed, seconds}} instead of the batch summary.
-                  Not combined with --csv, --workers or --workers-only.
+
+Balance report (--balance; src/analysis/balance.ts; in this process, one thread):
+  --balance       the measurements and bars of the balance report instead of the summary:
+                  N all-AI runs (seeds "<S>-i") per world: as is, with leverage.strength 0, at
+                  fuzz 0, and with each flow cut; then per role the adversary: every policy on the
+                  role's seat (every other seat the AI; the role's dilemmas answered by the AI) on
+                  training seeds "<S>-train-i": always each action, each ordered two-action
+                  alternation, greedy one-step look-ahead, random action sequences, the AI itself,
+                  and the cooperative and coercive reference policies; the leaders of each class
+                  replayed on holdout seeds "<S>-holdout-i", where the figures are reported. Then
+                  every check, PASS or FAIL. Exit status 0 even when a check fails.
+  --train N       training seeds per role (default 100)
+  --holdout N     holdout seeds per role (default 200)
+  --sequences N   random action sequences per role (default 300)
+  --leaders N     leaders per class replayed on holdout, by top-ending share and by mean score
+                  (default 3 each)
+  --major-flows L comma-separated flow ids the flow-cut bar applies to (default: every flow whose
+                  initial value is at least 20% of its max)
+  --json          with --balance: one object {balance: {scenario, seedPrefix, aiFuzz, thresholds,
+                  sizes, allAi, endings, humanOnly, leverage, flows, fuzz, objectives, aiScore,
+                  scoresByEnding, events, dilemmas, eventVariety, roles, checks, passed, seconds}}
+  --balance is not combined with --csv, --workers or --workers-only; --train, --holdout,
+  --sequences, --leaders and --major-flows need --balance.
 
 Indicator statistics (mean, min, max, atBoundShare = share of values exactly at the indicator's
 min or max) cover the values after every played turn, 1..end, of every run; turn 0 is excluded.`;
@@ -195,27 +207,6 @@ function runInWorkers(job: Job): Promise<void> {
   });
 }
 
-/** A progress bar on stderr when it is a terminal; nothing otherwise. */
-function progress(total: number, started: number): { tick: (done: number) => void; end: () => void } {
-  if (process.stderr.isTTY !== true) return { tick: () => {}, end: () => {} };
-  let last = 0;
-  const draw = (done: number) => {
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} runs  ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  };
-  return {
-    tick: (done) => {
-      const now = performance.now();
-      if (now - last >= 100 || done === total) {
-        last = now;
-        draw(done);
-      }
-    },
-    end: () => process.stderr.write('\r\x1b[K'),
-  };
-}
-
 function printSummary(sc: Scenario, s: BatchSummary): void {
   const out: string[] = [];
   const rate = s.seconds > 0 ? ` (${Math.round(s.runs / s.seconds)} runs/s)` : '';
@@ -237,31 +228,11 @@ function printSummary(sc: Scenario, s: BatchSummary): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-/** `batch --balance`: the balance report, played in this process, as a table or as {balance: {...}}. */
-function runBalanceReport(p: Parsed, file: string, runs: number, seed: string): number {
-  for (const o of ['csv', 'workers', 'workers-only']) {
-    if (p.values[o] !== undefined) throw new CliError(`batch: --${o} cannot be combined with --balance, which runs in this process (see: statecraft batch --help)`, 2);
-  }
-  const fuzz = numberOpt(p, 'fuzz', 0, 1) ?? null;
-  const { scenario: sc } = loadScenarioFile(file);
-  const started = performance.now();
-  const bar: { current: ReturnType<typeof progress> | null } = { current: null };
-  let report: BalanceReport;
-  try {
-    report = runBalance(sc, { seeds: runs, seedPrefix: seed, aiFuzz: fuzz, onProgress: (done, total) => (bar.current ??= progress(total, started)).tick(done) });
-  } finally {
-    bar.current?.end();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (flag(p, 'json')) process.stdout.write(`${JSON.stringify({ balance: { ...report, seconds } })}\n`);
-  else process.stdout.write(`${formatBalance(report)}\n(${seconds.toFixed(1)} s)\n`);
-  return 0;
-}
-
 export async function runBatch(argv: string[]): Promise<number> {
   const p = parseCommand('batch', argv, {
     runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, 'workers-only': { type: 'boolean' }, json: { type: 'boolean' }, csv: { type: 'string' }, fuzz: { type: 'string' },
-    balance: { type: 'boolean' },
+    balance: { type: 'boolean' }, train: { type: 'string' }, holdout: { type: 'string' }, sequences: { type: 'string' }, leaders: { type: 'string' },
+    'major-flows': { type: 'string', multiple: true },
   });
   if (flag(p, 'help')) {
     process.stdout.write(`${BATCH_HELP}\n`);
@@ -274,6 +245,7 @@ export async function runBatch(argv: string[]): Promise<number> {
   const seed = stringOpt(p, 'seed') ?? 'batch';
   if (seed.length === 0 || seed.length > 180) throw new CliError('--seed must be 1 to 180 characters', 2);
   if (balance) return runBalanceReport(p, file, runs, seed);
+  for (const o of BALANCE_ONLY) if (p.values[o] !== undefined) throw new CliError(`batch: --${o} needs --balance (see: statecraft batch --help)`, 2);
   const workers = Math.min(intOpt(p, 'workers', 1, 64) ?? Math.min(2, availableParallelism()), runs);
   const fuzz = numberOpt(p, 'fuzz', 0, 1) ?? null;
   const { scenario: sc, text } = loadScenarioFile(file);

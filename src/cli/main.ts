@@ -9,7 +9,7 @@ Commands:
   play <scenario>           play a game (interactive at a terminal; --auto, --choices, --json for scripts)
   replay <replay>           re-play a replay file and verify every state hash
   batch <scenario> --runs N run many AI-only games over worker threads; summary, --json, --csv;
-                            --balance: the balance report (endings, fixed strategies, the checks)
+                            --balance: the balance report (adversary policies, measurements, bars)
   report <replay>           a Markdown debrief of a replay
   schema                    print the scenario format's JSON Schema
 
