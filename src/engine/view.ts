@@ -97,12 +97,6 @@ export function sharedView(sc: Scenario, s: GameState, actorIds: readonly string
   return viewOf(sc, s, seats.map((a) => sc.actors[a]!.id), reader);
 }
 
-/** pure; the reading of indicator `id` in a view (undefined for an unknown id). */
-export function readingOf(sc: Scenario, view: SeatView, id: string): Reading | undefined {
-  const i = sc.indicatorIndex.get(id);
-  return i === undefined ? undefined : view.indicators[i];
-}
-
 /** pure; ledger entries as causes with a direction and no figures, in the order they happened. */
 export function vagueChanges(entries: readonly LedgerEntry[]): VagueChange[] {
   return entries.map((e) => ({ turn: e.turn, cause: e.cause, direction: e.delta > 0 ? 'raised' : e.delta < 0 ? 'lowered' : 'unchanged' }));
