@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../tests/unit/fixtures.js';
-import { createGame, step, type GameState } from '../engine/index.js';
+import { compileOk, loadScenario } from '../../tests/unit/fixtures.js';
+import { createGame, step, viewFor, type GameState } from '../engine/index.js';
 import { debriefMarkdown, num, signed, turnLabel } from './debrief.js';
+import { estimateNotes } from './estimates.js';
 
 const tutorial = loadScenario('tutorial');
 
@@ -40,6 +41,28 @@ describe('debriefMarkdown', () => {
     const md = debriefMarkdown(tutorial, s);
     expect(md).toContain('- Ending: none (the game was not finished)');
     expect(md).toContain('The game stopped before an ending was reached.');
+  });
+
+  it('shows the true figures and notes which numbers were seen only as estimates, with what a human seat last read', () => {
+    let s = createGame(tutorial, { seed: 'estimates', seats: { lowland: 'human' } });
+    while (!s.over) s = step(tutorial, s, { lowland: { action: 'lowland_wait', dilemmas: Object.fromEntries(s.dilemmas.map((d) => [d.event, tutorial.def.events!.find((e) => e.id === d.event)!.dilemma!.options[0]!.id])) } }).state;
+    const md = debriefMarkdown(tutorial, s);
+    const i = tutorial.indicatorIndex.get('upland_economy')!;
+    const truth = s.indicators[i]!;
+    const read = viewFor(tutorial, s, 'lowland').indicators[i]!;
+    if (read.exact) throw new Error('Lowland should see an estimate of Upland\'s economy');
+    expect(md).toContain(`- **Upland's economy** *(estimated in play; true figures)*: 50 → ${num(truth)}`);
+    expect(md).toContain('## Numbers seen only as estimates');
+    expect(md).toContain(`- Upland's economy: seen only as an estimate, ±5 by Lowland (human). Lowland last read ≈ ${num(read.value)} (${num(read.low)}–${num(read.high)}); the true value at the end is ${num(truth)}.`);
+    const { exact: _, ...reading } = read;
+    expect(estimateNotes(tutorial, s)).toEqual([{ indicator: 'upland_economy', name: "Upland's economy", groups: [{ error: 5, actors: ['lowland'] }], truth, seen: [{ actor: 'lowland', reading }] }]);
+  });
+
+  it('says nothing of estimates when no role sees any', () => {
+    const plain = compileOk({ ...tutorial.def, indicators: tutorial.def.indicators.map(({ estimate: _, ...d }) => d) });
+    let s = createGame(plain, { seed: 'plain' });
+    while (!s.over) s = step(plain, s, {}).state;
+    expect(debriefMarkdown(plain, s)).not.toContain('estimate');
   });
 
   it('writes numbers for people', () => {

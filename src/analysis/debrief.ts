@@ -1,6 +1,7 @@
 // The debrief of a finished (or stopped) game as Markdown, and the words it is told in: turn labels, actions with odds,
 // events and causes. Pure (no Node or browser APIs): the CLI's `report` and the browser's Ending screen both use it.
 import { bandOf, chooseAi, createGame, explain, scoreObjectives, step, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
+import { estimateNotes, type EstimateNote } from './estimates.js';
 
 /** A number for people: at most one decimal, no "-0". */
 export function num(n: number): string {
@@ -91,6 +92,18 @@ export function eventLine(sc: Scenario, ev: TurnEvent): string | null {
   }
 }
 
+/** "A", "A and B", "A, B and C". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** pure; one sentence per note: who saw the number only as an estimate, what each human seat last read, and the truth. */
+export function estimateLine(sc: Scenario, s: GameState, n: EstimateNote): string {
+  const who = n.groups.map((g) => `±${num(g.error)} by ${andList(g.actors.map((a) => `${actorName(sc, a)}${s.seats[a] === 'human' ? ' (human)' : ''}`))}`);
+  const read = n.seen.map((x, k) => `${actorName(sc, x.actor)}${k === 0 ? ' last read' : ''} ≈ ${num(x.reading.value)} (${num(x.reading.low)}–${num(x.reading.high)})`);
+  return `${n.name}: seen only as an estimate, ${who.join(', ')}. ${read.length ? `${andList(read)}; the` : 'The'} true value at the end is ${num(n.truth)}.`;
+}
+
 /**
  * A turn record's events split into the turn's own resolution (dilemma answers, actions, situations
  * at its end) and the opening of the next turn (events, dilemmas, the ending). Record 0 is all opening.
@@ -175,12 +188,22 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
   line();
   line('## What changed and why');
   line();
+  const estimates = estimateNotes(sc, final);
   def.indicators.forEach((ind, i) => {
     const end = final.indicators[i]!;
     const band = bandOf(sc.indicators[i]!.bands, end);
     const totals = explain(sc, final, `indicator:${ind.id}`).totals.slice(0, 3);
-    line(`- **${ind.name}**: ${num(ind.initial)} → ${num(end)}${band ? ` (${band})` : ''}${totals.length ? `; largest causes: ${totals.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ')}` : '; no change recorded'}`);
+    const estimated = estimates.some((n) => n.indicator === ind.id) ? ' *(estimated in play; true figures)*' : '';
+    line(`- **${ind.name}**${estimated}: ${num(ind.initial)} → ${num(end)}${band ? ` (${band})` : ''}${totals.length ? `; largest causes: ${totals.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ')}` : '; no change recorded'}`);
   });
+  if (estimates.length) {
+    line();
+    line('## Numbers seen only as estimates');
+    line();
+    line('During play these roles saw the numbers below only as estimates: a fresh reading each turn, within the stated error of the truth. Every figure in this debrief is the true one.');
+    line();
+    for (const n of estimates) line(`- ${estimateLine(sc, final, n)}`);
+  }
   const relations = def.stances.relations;
   if (relations.length) {
     line();

@@ -1,6 +1,6 @@
 // Interactive play: reads a human's answers line by line (from a terminal or a pipe) and builds a turn's choices.
 import { createInterface, type Interface } from 'node:readline/promises';
-import { legalChoices, type Choice, type Choices, type GameState, type Scenario } from '../engine/index.js';
+import { legalChoices, viewFor, type Choice, type Choices, type GameState, type Scenario, type SeatView } from '../engine/index.js';
 import { actorName } from './narrate.js';
 import { printActionDetails, printActionMenu, printExplanation, printIndicators, printNews, printRelations, turnHeading, type Print } from './playView.js';
 
@@ -68,8 +68,8 @@ export class Quit extends Error {
 
 const HELP = 'Type a number to choose, ?N for the full description of option N, w <target> to ask why a number is what it is (e.g. w tension, w stance:a>b), q to quit.';
 
-/** Handles the commands shared by every prompt; true when the line was one of them. */
-function common(sc: Scenario, s: GameState, line: string, print: Print): boolean {
+/** Handles the commands shared by every prompt, "why" through the asking seat's view; true when the line was one of them. */
+function common(sc: Scenario, s: GameState, view: SeatView, line: string, print: Print): boolean {
   if (line === 'q' || line === 'quit') throw new Quit('quit');
   if (line === 'h' || line === 'help') {
     print(HELP);
@@ -81,7 +81,7 @@ function common(sc: Scenario, s: GameState, line: string, print: Print): boolean
     if (target === '') print(`Targets: ${sc.keys.indicator.join(', ')} (and stance:<from>><to>, flow:<id>, flag:<id>)`);
     else {
       try {
-        printExplanation(sc, s, target, print);
+        printExplanation(sc, s, target, print, view);
       } catch (e) {
         print((e as Error).message);
       }
@@ -110,16 +110,20 @@ export async function pickRole(sc: Scenario, p: Prompter, print: Print): Promise
   }
 }
 
-/** Shows the turn and asks every human role for its dilemma answers and action. */
+/** Shows the turn and asks every human role for its dilemma answers and action; each role sees the indicators through its own view. */
 export async function askTurn(sc: Scenario, s: GameState, roles: readonly string[], p: Prompter, print: Print): Promise<Choices> {
   print('');
   print(`=== ${turnHeading(sc, s.turn)} ===`);
   printNews(sc, s, print);
-  printIndicators(sc, s, print);
   const choices: Choices = {};
   for (const role of roles) {
+    const view = viewFor(sc, s, role);
+    if (roles.length > 1) {
+      print('');
+      print(`--- ${actorName(sc, role)} ---`);
+    }
+    printIndicators(sc, s, print, view);
     print('');
-    if (roles.length > 1) print(`--- ${actorName(sc, role)} ---`);
     printRelations(sc, s, role, print);
     const legal = legalChoices(sc, s, role);
     const dilemmas: Record<string, string> = {};
@@ -128,7 +132,7 @@ export async function askTurn(sc: Scenario, s: GameState, roles: readonly string
       d.options.forEach((o, i) => print(`  ${i + 1}) ${o.label}${o.description ? ` — ${o.description}` : ''}`));
       for (;;) {
         const line = await askNumber(p, `Answer 1-${d.options.length}: `);
-        if (common(sc, s, line, print)) continue;
+        if (common(sc, s, view, line, print)) continue;
         const q = /^\?\s*(\d+)$/.exec(line);
         const k = Number(q ? q[1] : line);
         const o = Number.isInteger(k) ? d.options[k - 1] : undefined;
@@ -142,7 +146,7 @@ export async function askTurn(sc: Scenario, s: GameState, roles: readonly string
     const actions = printActionMenu(sc, s, role, print);
     for (;;) {
       const line = await askNumber(p, `${actorName(sc, role)}, choose 1-${actions.length} (?N details, w <target> why, q quit): `);
-      if (common(sc, s, line, print)) continue;
+      if (common(sc, s, view, line, print)) continue;
       const q = /^\?\s*(\d+)$/.exec(line);
       const k = Number(q ? q[1] : line);
       const a = Number.isInteger(k) && line !== '' ? actions[k - 1] : undefined;

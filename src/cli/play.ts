@@ -1,7 +1,7 @@
 // `statecraft play`: one game, interactive at a terminal or scripted (--auto, --choices), optionally as JSON.
 import { randomBytes } from 'node:crypto';
 import {
-  chooseAi, chooseDilemmaOption, createGame, EngineError, recordReplay, scoreObjectives, stateHash, step,
+  chooseAi, chooseDilemmaOption, createGame, EngineError, recordReplay, scoreObjectives, stateHash, step, viewFor,
   type Choice, type Choices, type GameState, type Scenario, type Seat,
 } from '../engine/index.js';
 import { CliError, flag, listOpt, numberOpt, parseCommand, positionals, stringOpt } from './args.js';
@@ -22,8 +22,10 @@ Options:
                      ("<actor>": "<action>" is short for {"action": "<action>"}); seats missing from a turn are played by the AI
   --interactive      ask for choices on stdin even when it is not a terminal (answers piped in, one per line)
   --replay-out FILE  write the replay (seed, seats, choices, state hashes) to FILE
-  --json             print one JSON object: {seed, scenario, turns, ending, hash, objectives, indicators}
-                     (no questions asked: human seats without scripted choices are played by the AI)
+  --json             print one JSON object: {seed, scenario, turns, ending, hash, objectives, indicators, seen}
+                     (no questions asked: human seats without scripted choices are played by the AI);
+                     indicators are the true values, seen what each human seat last read of the numbers
+                     it sees only as estimates: {"<role>": {"<indicator>": {value, low, high, error}}}
   --fuzz X           every AI's fuzz from 0 (sharpest) to 1 (erratic), instead of each actor's own
   --debug            print stack traces of unexpected errors
 
@@ -150,13 +152,27 @@ export async function runPlay(argv: string[]): Promise<number> {
   if (json) {
     const objectives = Object.fromEntries(scoreObjectives(sc, state).map((o) => [o.actor, { score: o.score, max: o.max, met: o.objectives.filter((x) => x.met).map((x) => x.id) }]));
     const indicators = Object.fromEntries(sc.indicators.map((ind, i) => [ind.id, state.indicators[i]!]));
-    const out = { seed, scenario: sc.def.id, turns: state.history.length - 1, ending: state.ending, hash: stateHash(state), objectives, indicators };
+    const out = { seed, scenario: sc.def.id, turns: state.history.length - 1, ending: state.ending, hash: stateHash(state), objectives, indicators, seen: seenAtEnd(sc, state) };
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
     print('');
     printEnd(sc, state, print);
   }
   return 0;
+}
+
+/** What each human seat last saw of the indicators it sees only as estimates (everything else it saw exactly as in "indicators"). */
+function seenAtEnd(sc: Scenario, state: GameState): Record<string, Record<string, { value: number; low: number; high: number; error: number }>> {
+  const out: Record<string, Record<string, { value: number; low: number; high: number; error: number }>> = {};
+  for (const a of sc.actors) {
+    if (state.seats[a.id] !== 'human') continue;
+    const seen: Record<string, { value: number; low: number; high: number; error: number }> = {};
+    viewFor(sc, state, a.id).indicators.forEach((r, i) => {
+      if (!r.exact) seen[sc.indicators[i]!.id] = { value: r.value, low: r.low, high: r.high, error: r.error };
+    });
+    if (Object.keys(seen).length) out[a.id] = seen;
+  }
+  return out;
 }
 
 function writeReplayOut(sc: Scenario, state: GameState, file: string | undefined): void {

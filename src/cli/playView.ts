@@ -1,7 +1,10 @@
 // What `play` prints: the situation at the start of a turn, what happened in it, and the end of the game.
-import { bandOf, chooseAi, explain, legalChoices, scoreObjectives, type ActionView, type GameState, type Scenario } from '../engine/index.js';
+import { estimateLine } from '../analysis/debrief.js';
+import { estimateNotes } from '../analysis/estimates.js';
+import { bandOf, chooseAi, explain, legalChoices, scoreObjectives, sharedView, type ActionView, type GameState, type Scenario, type SeatView } from '../engine/index.js';
 import { styles } from './io.js';
-import { actorName, biggestChanges, changeLine, endingDef, eventLine, num, oddsText, outcomeText, reasonsText, signed, splitRecord, turnLabel } from './narrate.js';
+import { actorName, endingDef, eventLine, num, oddsText, outcomeText, reasonsText, signed, splitRecord, turnLabel } from './narrate.js';
+import { estimateSuffix, humanView, readingCell, vagueExplanationLines, visibleChangeLines } from './seen.js';
 
 export type Print = (line?: string) => void;
 
@@ -22,13 +25,14 @@ export function printNews(sc: Scenario, s: GameState, print: Print): void {
   for (const l of lines) print(`  • ${l}`);
 }
 
-export function printIndicators(sc: Scenario, s: GameState, print: Print): void {
+/** Every indicator as `view` sees it (the truth by default); an estimate as "≈ 34" with its range and error. */
+export function printIndicators(sc: Scenario, s: GameState, print: Print, view: SeatView = sharedView(sc, s, [])): void {
   const width = Math.max(...sc.def.indicators.map((d) => d.name.length));
   print('Indicators:');
   sc.def.indicators.forEach((d, i) => {
-    const v = s.indicators[i]!;
-    const band = bandOf(sc.indicators[i]!.bands, v);
-    print(`  ${d.name.padEnd(width)}  ${num(v).padStart(6)}${d.unit ? ` ${d.unit}` : ''}  [${num(d.min)}..${num(d.max)}]${band ? `  ${band}` : ''}`);
+    const r = view.indicators[i]!;
+    const band = bandOf(sc.indicators[i]!.bands, r.value);
+    print(`  ${d.name.padEnd(width)}  ${readingCell(r).padStart(6)}${d.unit ? ` ${d.unit}` : ''}  [${num(d.min)}..${num(d.max)}]${band ? `  ${band}` : ''}${estimateSuffix(r)}`);
   });
   const active = (sc.def.situations ?? []).filter((_, i) => s.situations[i] === 1);
   if (active.length) print(`Situations: ${active.map((x) => x.name).join(', ')}`);
@@ -83,11 +87,20 @@ export function printActionDetails(a: ActionView, print: Print): void {
   print(a.available ? '  Available now.' : `  Not available; missing: ${a.missing.join('; ')}`);
 }
 
-/** `explain` for a target, accepting shorthands: "tension" for indicator:tension, "a>b" for stance:a>b. */
-export function printExplanation(sc: Scenario, s: GameState, target: string, print: Print): void {
+/**
+ * `explain` for a target, accepting shorthands: "tension" for indicator:tension, "a>b" for stance:a>b. An indicator
+ * `view` holds only as an estimate is told by its reading and its causes in order, without figures.
+ */
+export function printExplanation(sc: Scenario, s: GameState, target: string, print: Print, view?: SeatView): void {
   let key = target.trim();
   if (!key.includes(':')) key = key.includes('>') ? `stance:${key}` : sc.indicatorIndex.has(key) ? `indicator:${key}` : sc.flowIndex.has(key) ? `flow:${key}` : sc.flagIndex.has(key) ? `flag:${key}` : key;
   const x = explain(sc, s, key);
+  const i = key.startsWith('indicator:') ? sc.indicatorIndex.get(key.slice('indicator:'.length)) ?? -1 : -1;
+  const r = view?.indicators[i];
+  if (r && !r.exact) {
+    for (const l of vagueExplanationLines(x, r, bandOf(sc.indicators[i]!.bands, r.value))) print(l);
+    return;
+  }
   print(`${x.label}: ${num(x.value)}${x.band ? ` (${x.band})` : ''}`);
   if (x.rest !== undefined) print(`  Resting point ${num(x.rest)}; modifiers: ${x.modifiers?.length ? x.modifiers.map((m) => `${m.label} ${signed(m.value)} (fades ${num(m.decay * 100)}%/turn)`).join(', ') : 'none'}`);
   print(`  Largest causes so far: ${x.totals.length ? x.totals.slice(0, 5).map((t) => `${t.cause} ${signed(t.delta)}${Math.abs(t.leverage) >= 0.05 ? ` (leverage ${signed(t.leverage)})` : ''}`).join(', ') : 'none recorded'}`);
@@ -97,7 +110,8 @@ export function printExplanation(sc: Scenario, s: GameState, target: string, pri
 
 /**
  * What happened in the turn just played (the last record of `after`): every actor's action (with the AI's
- * reasons, taken on `before`), odds rolled, dilemma answers, situations, and the biggest changes.
+ * reasons, taken on `before`), odds rolled, dilemma answers, situations, and the biggest changes, told as the
+ * human seats may see them together (each number as the least-informed of them reads it).
  */
 export function printTurnReport(sc: Scenario, before: GameState, after: GameState, aiPlayed: ReadonlySet<string>, print: Print): void {
   const rec = after.history[after.history.length - 1]!;
@@ -118,10 +132,10 @@ export function printTurnReport(sc: Scenario, before: GameState, after: GameStat
       if (line) print(`  ${line}`);
     }
   }
-  const changes = biggestChanges(sc, rec.ledger, 5);
+  const changes = visibleChangeLines(sc, after, humanView(sc, after), 5);
   if (changes.length) {
     print('Biggest changes:');
-    for (const c of changes) print(`  ${changeLine(c)}`);
+    for (const c of changes) print(`  ${c}`);
   }
 }
 
@@ -137,5 +151,11 @@ export function printEnd(sc: Scenario, s: GameState, print: Print): void {
   for (const o of scoreObjectives(sc, s)) {
     print(`  ${actorName(sc, o.actor)} (${s.seats[o.actor] === 'human' ? 'human' : 'AI'}): ${o.score} of ${o.max} points`);
     for (const x of o.objectives) print(x.kind === 'ending' ? `    ${x.label}: ${x.earned} of ${x.points} points` : `    [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'})`);
+  }
+  const notes = estimateNotes(sc, s);
+  if (notes.length) {
+    print('');
+    print('Seen only as estimates during play (the figures here are the true ones):');
+    for (const n of notes) print(`  ${estimateLine(sc, s, n)}`);
   }
 }

@@ -9,7 +9,9 @@ export const REPORT_HELP = `Usage: statecraft report <replay.json> [--scenario F
 Verifies the replay (see "statecraft replay --help" for how its scenario is found), then prints a
 Markdown debrief: roles, a timeline of every turn (actions, odds rolled, events, dilemma answers),
 what changed and why, the ending and its explanation, each role's objectives, and the scenario's
-discussion questions. --out FILE writes it to FILE instead of stdout.`;
+discussion questions. Every figure is the true one; numbers some roles saw only as estimates are
+marked, with who saw them so and what each human seat last read. --out FILE writes it to FILE
+instead of stdout.`;
 
 export function runReport(argv: string[]): number {
   const p = parseCommand('report', argv, { scenario: { type: 'string' }, out: { type: 'string' } });

@@ -51,6 +51,17 @@ describe('legalChoices', () => {
     expect(view(sc, { ...g, indicators: [50, 12.345, 50] }, 'a', 'costly')!.missing).toEqual(['needs 60 Treasury (has 12.3)']);
   });
 
+  it('does not tell the amount it has of a cost the actor sees only as an estimate', () => {
+    const def = baseScenario({
+      indicators: [indicatorDef('x', { name: 'Goodwill', estimate: { groups: [{ roles: ['a'], error: 5 }] } }), indicatorDef('ax', { actor: 'a' }), indicatorDef('bx', { actor: 'b' })],
+      actions: [actionDef('spend', 'a', { cost: [{ indicator: 'x', amount: 60 }] }), actionDef('b_spend', 'b', { cost: [{ indicator: 'x', amount: 60 }] })],
+    });
+    const est = compileOk(def);
+    const s = createGame(est, { seed: 'cost' });
+    expect(legalChoices(est, s, 'a').actions.find((a) => a.id === 'spend')!.missing).toEqual(['needs 60 Goodwill (you see only an estimate of it)']);
+    expect(legalChoices(est, s, 'b').actions.find((a) => a.id === 'b_spend')!.missing).toEqual(['needs 60 Goodwill (has 50)']);
+  });
+
   it('shows the stated odds with every factor and whether it applies', () => {
     expect(view(sc, g, 'a', 'gamble')!.odds).toEqual({
       base: 40, total: 65,

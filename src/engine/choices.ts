@@ -59,7 +59,8 @@ export function missingFor(sc: Scenario, s: GameState, a: CAction, env: ExprEnv)
   for (const c of a.cost) {
     const def = sc.indicators[c.indicator]!;
     const has = s.indicators[c.indicator]!;
-    if (has - c.amount < def.min) missing.push(`needs ${c.amount} ${sc.def.indicators[c.indicator]!.name} (has ${Math.round(has * 10) / 10})`);
+    const seen = (def.estimateError[a.actor] ?? 0) > 0 ? 'you see only an estimate of it' : `has ${Math.round(has * 10) / 10}`;
+    if (has - c.amount < def.min) missing.push(`needs ${c.amount} ${sc.def.indicators[c.indicator]!.name} (${seen})`);
   }
   const last = s.actionLast[a.index]!;
   if (a.cooldown > 0 && last >= 1 && s.turn - last <= a.cooldown) {

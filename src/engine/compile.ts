@@ -3,7 +3,7 @@ import { PASS_ID } from './choices.js';
 import { compileExpr, type ExprEnv, type ExprRefs } from './expr/index.js';
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { scenarioHash } from './hash.js';
-import type { EffectDef, ScenarioFile } from './schema.js';
+import type { EffectDef, IndicatorDef, ScenarioFile } from './schema.js';
 import type { Amount, CAction, CActor, CEffect, CEnding, CEvent, CFlow, CIndicator, CSituation, Scenario } from './types.js';
 
 export type CompileOutcome = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -77,6 +77,30 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   const checkSources = (list: readonly string[] | undefined, path: JsonPath) =>
     list?.forEach((s, i) => ref(sourceIds, 'source', s, [...path, i]));
 
+  /** Per actor, the error of its estimate of `ind` (0: exact); reports unknown, repeated and owning roles. */
+  const estimateErrors = (ind: IndicatorDef, owner: number, p: JsonPath): number[] => {
+    const errors = new Array<number>(n).fill(0);
+    const est = ind.estimate;
+    if (!est) return errors;
+    checkSources(est.sources, [...p, 'estimate', 'sources']);
+    const seen = new Map<number, string>();
+    est.groups.forEach((g, j) => {
+      const gp: JsonPath = [...p, 'estimate', 'groups', j];
+      if (g.error >= ind.max - ind.min) err([...gp, 'error'], `error ${g.error} is not smaller than the indicator's range (${ind.min} to ${ind.max}); such an estimate tells nothing`);
+      g.roles.forEach((role, k) => {
+        const rp: JsonPath = [...gp, 'roles', k];
+        const a = actorRef(role, rp);
+        if (a < 0) return;
+        if (a === owner) return void err(rp, `"${role}" owns this indicator and always sees it exactly; list only other roles`);
+        const first = seen.get(a);
+        if (first !== undefined) return void err(rp, `"${role}" is listed twice (first at ${first}); a role sees one estimate`);
+        seen.set(a, `estimate.groups[${j}].roles[${k}]`);
+        errors[a] = g.error;
+      });
+    });
+    return errors;
+  };
+
   const indicators: CIndicator[] = def.indicators.map((ind, i) => {
     const p: JsonPath = ['indicators', i];
     if (ind.min >= ind.max) err([...p, 'max'], `max (${ind.max}) must be greater than min (${ind.min})`);
@@ -87,9 +111,10 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
       if (prev && b.upTo <= prev.upTo) err([...p, 'bands', j, 'upTo'], `bands must ascend: ${b.upTo} is not above ${prev.upTo}`);
     });
     checkSources(ind.sources, [...p, 'sources']);
+    const owner = ind.actor === undefined ? -1 : actorRef(ind.actor, [...p, 'actor']);
     return {
-      id: ind.id, min: ind.min, max: ind.max, bands,
-      owner: ind.actor === undefined ? -1 : actorRef(ind.actor, [...p, 'actor']),
+      id: ind.id, min: ind.min, max: ind.max, bands, owner,
+      estimateError: estimateErrors(ind, owner, p),
       perTurn: (ind.perTurn ?? []).map((t, j) => ({
         label: t.label, amount: amount(t.amount, [...p, 'perTurn', j, 'amount']), cause: { kind: 'drift' as const, id: ind.id, actor: null, label: t.label },
       })),

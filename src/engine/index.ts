@@ -13,3 +13,4 @@ export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
 export { seedRng, resumeRng, type RngState } from './rng.js';
 export * from './types.js';
 export { recordReplay, verifyReplay, parseReplay, replaySchema, REPLAY_FORMAT, REPLAY_VERSION, type Replay, type ReplayCheck } from './replay.js';
+export { viewFor, sharedView, vagueChanges, estimateGroups, estimateOf, type SeatView, type Reading, type Estimate, type VagueChange } from './view.js';

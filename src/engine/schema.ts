@@ -99,6 +99,24 @@ export const actorSchema = z
 
 export const bandSchema = z.object({ upTo: num, label }).strict();
 
+export const estimateGroupSchema = z
+  .object({
+    roles: z.array(id).min(1).max(16).describe('Actor ids of the roles that see this indicator only as an estimate; never the indicator\'s own actor.'),
+    error: z.number().int().min(1).max(LIMIT.number).describe('How far a reading may stray from the true value, in whole units: each turn these roles read a whole number within this distance of the truth.'),
+  })
+  .strict()
+  .describe('A group of roles that see the indicator only as an estimate, and how far off their reading may be.');
+
+export const estimateSchema = z
+  .object({
+    groups: z.array(estimateGroupSchema).min(1).max(16).describe('One entry per group of roles with the same error size. Roles not listed see the exact value.'),
+    note: text.optional().describe('Why these roles see only an estimate, in a sentence shown to the players.'),
+    sources: sourceRefs.optional(),
+    assumption: assumption.optional(),
+  })
+  .strict()
+  .describe('Who sees this indicator only as an estimate (a fresh reading each turn, within the stated error of the truth). The debrief and the ending show the truth.');
+
 export const indicatorSchema = z
   .object({
     id,
@@ -112,6 +130,7 @@ export const indicatorSchema = z
     bands: list(bandSchema).optional().describe('Named bands in ascending order: a value belongs to the first band whose upTo it does not exceed.'),
     perTurn: list(z.object({ label, amount }).strict()).optional().describe('Changes applied every turn (drift, growth, erosion), each with a named cause.'),
     higherIs: z.enum(['better', 'worse', 'neutral']).optional(),
+    estimate: estimateSchema.optional(),
     sources: sourceRefs.optional(),
     assumption: assumption.optional(),
   })
@@ -329,6 +348,7 @@ export const scenarioSchema = z
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type ActorDef = z.infer<typeof actorSchema>;
 export type IndicatorDef = z.infer<typeof indicatorSchema>;
+export type EstimateDef = z.infer<typeof estimateSchema>;
 export type EffectDef = z.infer<typeof effectSchema>;
 export type ActionDef = z.infer<typeof actionSchema>;
 export type EventDef = z.infer<typeof eventSchema>;

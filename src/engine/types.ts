@@ -90,6 +90,8 @@ export interface CIndicator {
   owner: number;
   perTurn: ReadonlyArray<{ label: string; amount: Amount; cause: Cause }>;
   bands: ReadonlyArray<{ upTo: number; label: string }>;
+  /** Per actor index, the error of the estimate that actor sees; 0 when it sees the exact value. */
+  estimateError: readonly number[];
 }
 
 export interface CFlow { id: string; from: number; to: number; min: number; max: number }

@@ -1,7 +1,8 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, scoreObjectives, stateHash, step,
-  type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat, type TurnEvent,
+  bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, scoreObjectives, sharedView, stateHash, step, viewFor,
+  type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat,
+  type SeatView, type TurnEvent,
 } from '../engine/index.js';
 import { leverageOf } from '../engine/env.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
@@ -243,6 +244,18 @@ export class Bridge {
     const s = this.game();
     if (s.over) return this.go({ name: 'ending' });
     this.go(this.humans().length > 1 ? { name: 'handover', seat: 0, then: 'main' } : { name: 'main', seat: 0 });
+  }
+
+  /**
+   * The numbers the screen showing now may reveal: a seat's own screens its own view; a screen the human seats share
+   * (the resolution) each indicator as the least-informed of them sees it; the truth when the AI plays every seat.
+   * The ending screen and the exports do not use this: they show the truth.
+   */
+  view(): SeatView {
+    const sc = this.need();
+    const s = this.game();
+    const seat = this.seatActor();
+    return seat ? viewFor(sc, s, seat) : sharedView(sc, s, this.humans());
   }
 
   explain(target: string): Explanation {

@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { num } from '../../src/analysis/debrief.js';
+import { verifyReplay, viewFor, type Replay } from '../../src/engine/index.js';
+import { loadScenario } from '../../src/format/loadScenario.js';
 import { cli, ROOT, type Ran } from './runCli.js';
 
 const TUTORIAL = 'scenarios/tutorial.json';
@@ -176,6 +179,41 @@ describe.concurrent('statecraft CLI', () => {
     expect(r.stdout).toContain('Protest at the border [protest]');
     expect(r.stdout).toContain('=== Ending:');
     expect(r.stdout).toContain('Lowland (human):');
+  });
+
+  test('play shows a human Lowland Upland\'s economy only as an estimate; the end, --json and report tell the truth', async () => {
+    const answers = Array.from({ length: 30 }, (_, i) => (i % 2 ? '3' : '1')).join('\n');
+    const out = tmp('seen.replay.json');
+    const r = await cli(['play', TUTORIAL, '--role', 'lowland', '--interactive', '--seed', 'seen', '--replay-out', out], `w upland_economy\n${answers}\n`);
+    expect(r.code).toBe(0);
+    const sc = loadScenario(readFileSync(join(ROOT, TUTORIAL), 'utf8'), TUTORIAL);
+    if (!sc.ok) throw new Error('the tutorial does not load');
+    const check = verifyReplay(sc.scenario, JSON.parse(readFileSync(out, 'utf8')) as Replay);
+    if (!check.ok) throw new Error(check.message);
+    const final = check.state;
+    const i = sc.scenario.indicatorIndex.get('upland_economy')!;
+    const seen = viewFor(sc.scenario, final, 'lowland');
+    const shown = r.stdout.split('\n').filter((l) => /^ {2}Upland's economy {2,}/.test(l));
+    expect(shown.length).toBe(final.history.length - 1);
+    shown.forEach((line, t) => {
+      const reading = seen.history[t]!.indicators[i]!;
+      if (reading.exact) throw new Error('Lowland should see an estimate');
+      expect(line).toContain(`≈ ${num(reading.value)}  [0..100]  (estimate: ${num(reading.low)}–${num(reading.high)}, within ±5)`);
+    });
+    expect(r.stdout).toContain("You see only an estimate of this number");
+    expect(r.stdout).not.toMatch(/Upland's economy: [\d.]+ /);
+    expect(r.stdout).toContain(`the true value at the end is ${num(final.indicators[i]!)}.`);
+    const [json, report] = await Promise.all([
+      cli(['play', TUTORIAL, '--json', '--auto', '--seed', 'seen-json', '--role', 'lowland', '--role', 'upland']),
+      cli(['report', out]),
+    ]);
+    const game = JSON.parse(json.stdout) as { indicators: Record<string, number>; seen: Record<string, Record<string, { value: number; low: number; high: number; error: number }>> };
+    expect(Object.keys(game.seen)).toEqual(['lowland']);
+    const e = game.seen.lowland!.upland_economy!;
+    expect(e.error).toBe(5);
+    expect(Math.abs(e.value - game.indicators.upland_economy!)).toBeLessThanOrEqual(5);
+    expect(report.stdout).toContain('## Numbers seen only as estimates');
+    expect(report.stdout).toContain(`- **Upland's economy** *(estimated in play; true figures)*: 50 → ${num(final.indicators[i]!)}`);
   });
 
   test('user errors are one line on stderr with a non-zero exit, never a stack trace', async () => {

@@ -1,4 +1,5 @@
-// The briefing as readable DOM text: role biography, goals, objectives and the situation with its sources.
+// The briefing as readable DOM text: role biography, goals, objectives, the numbers seen only as estimates, and the
+// situation with its sources.
 import type { ScenarioFile } from '../../engine/schema.js';
 import { el } from './el.js';
 
@@ -32,6 +33,14 @@ export function briefingBody(def: ScenarioFile, actorId: string): HTMLElement {
   }
   root.append(el('h3', { text: 'Objectives scored at the end' }));
   root.append(el('ul', {}, ...actor.objectives.map((o) => el('li', { text: `${o.label} — ${o.points} point${o.points === 1 ? '' : 's'}` }))));
+  const estimated = def.indicators.flatMap((ind) => {
+    const g = ind.estimate?.groups.find((x) => x.roles.includes(actorId));
+    return g ? [`${ind.name}: each turn you get a fresh reading, within ${g.error} of the truth.${ind.estimate?.note ? ` ${ind.estimate.note}` : ''}`] : [];
+  });
+  if (estimated.length) {
+    root.append(el('h3', { text: 'Numbers you see only as estimates' }));
+    root.append(el('ul', { id: 'briefing-estimates' }, ...estimated.map((t) => el('li', { text: t }))));
+  }
   root.append(el('h3', { text: 'The situation' }));
   for (const p of def.briefing) root.append(paragraph(def, p));
   const lo = def.instructor?.learningObjectives ?? [];

@@ -1,10 +1,15 @@
-// "Why?": an indicator's or stance's explanation from the engine's attribution ledger, as a dialog.
-import type { Explanation, LedgerEntry } from '../../engine/index.js';
+// "Why?": an indicator's or stance's explanation from the engine's attribution ledger, as a dialog; for a number the
+// seat sees only as an estimate, the causes in order with the direction of each change and no figures.
+import { vagueChanges, type Estimate, type Explanation, type LedgerEntry } from '../../engine/index.js';
+import { rangeText, readingText } from '../readings.js';
 import { fmt, fmtDelta } from '../theme.js';
 import { openDialog, focusFirst } from './dialog.js';
 import { el } from './el.js';
 
-export interface WhyContext { explanation: Explanation; description?: string; range?: string; turnLabel: (turn: number) => string }
+/** What the seat sees of an indicator it knows only as an estimate: its reading, the band of that reading, and why. */
+export interface SeenEstimate { reading: { exact: false } & Estimate; band: string | null; note?: string | undefined }
+
+export interface WhyContext { explanation: Explanation; description?: string | undefined; range?: string | undefined; turnLabel: (turn: number) => string; seen?: SeenEstimate | undefined }
 
 const KIND: Record<string, string> = {
   action: 'action', cost: 'cost', outcome: 'outcome', delayed: 'delayed effect', event: 'event', dilemma: 'dilemma', situation: 'situation', drift: 'every turn', decay: 'fading', start: 'start',
@@ -32,8 +37,37 @@ function changeTable(entries: LedgerEntry[], turnLabel: (t: number) => string, w
   return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
-/** Opens the explanation dialog. */
+/** The changes of an estimated number: cause, kind and which way it went, never by how much or to what. */
+function vagueTable(entries: LedgerEntry[], turnLabel: (t: number) => string, withTurn: boolean): HTMLElement {
+  if (entries.length === 0) return el('p', { class: 'muted', text: 'No changes recorded.' });
+  const head = el('tr', {}, ...(withTurn ? [el('th', { text: 'Turn' })] : []), el('th', { text: 'Cause' }), el('th', { text: 'Kind' }), el('th', { text: 'Effect' }));
+  const rows = vagueChanges(entries).map((c) => el('tr', {},
+    ...(withTurn ? [el('td', { text: c.turn === 0 ? 'start' : turnLabel(c.turn) })] : []),
+    el('td', { text: `${c.cause.label}${c.cause.actor ? ` (${c.cause.actor})` : ''}` }),
+    el('td', { class: 'muted', text: KIND[c.cause.kind] ?? c.cause.kind }),
+    el('td', { class: c.direction === 'raised' ? 'up' : c.direction === 'lowered' ? 'down' : '', text: c.direction === 'raised' ? '▲ raised' : c.direction === 'lowered' ? '▼ lowered' : 'no change' })));
+  return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+/** The dialog of a number the seat sees only as an estimate: its reading and the causes of change, without figures. */
+function openVague(ctx: WhyContext, seen: SeenEstimate): void {
+  const x = ctx.explanation;
+  const d = openDialog({ title: `Why? ${x.label} (estimate)`, className: 'why' });
+  const b = d.body;
+  b.id = 'why-body';
+  b.append(el('p', {}, el('strong', { text: `Now ${readingText(seen.reading)}` }), ' — an estimate', seen.band ? ` — band: ${seen.band}` : '', ctx.range ? ` (range ${ctx.range})` : ''));
+  b.append(el('p', { class: 'estimate-note', text: `You see only an estimate of this number: each turn brings a fresh reading, and the true value lies within ${fmt(seen.reading.error)} of it (now ${rangeText(seen.reading)}).${seen.note ? ` ${seen.note}` : ''} The causes below say which way each change went, in order, but not by how much. The debrief shows the true figures.` }));
+  if (ctx.description) b.append(el('p', { class: 'muted', text: ctx.description }));
+  b.append(el('h3', { text: 'This turn' }));
+  b.append(vagueTable(x.latest, ctx.turnLabel, false));
+  b.append(el('h3', { text: 'The story so far' }));
+  b.append(vagueTable(x.story, ctx.turnLabel, true));
+  focusFirst(d);
+}
+
+/** Opens the explanation dialog (the figure-free one when the seat sees the number only as an estimate). */
 export function openWhy(ctx: WhyContext): void {
+  if (ctx.seen) return openVague(ctx, ctx.seen);
   const x = ctx.explanation;
   const d = openDialog({ title: `Why? ${x.label}`, className: 'why' });
   const b = d.body;

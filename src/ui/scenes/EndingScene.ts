@@ -1,5 +1,6 @@
 // Ending: the ending and its explanation, objectives scored, indicators over time, the timeline, exports.
-import { debriefMarkdown } from '../../analysis/debrief.js';
+import { debriefMarkdown, estimateLine } from '../../analysis/debrief.js';
+import { estimateNotes } from '../../analysis/estimates.js';
 import { app } from '../app.js';
 import { bridge } from '../bridge.js';
 import { el } from '../dom/el.js';
@@ -65,6 +66,11 @@ export class EndingScene extends BaseScene {
     const box = el('div', { class: 'reading', id: 'ending-text', tabindex: 0, role: 'region', 'aria-label': 'The ending' });
     box.append(el('h2', { text: ending?.title ?? 'Game over' }), el('p', { text: ending?.text ?? '' }));
     if (ending?.explanation) box.append(el('h3', { text: 'Why this ending' }), el('p', { text: ending.explanation }));
+    const estimates = estimateNotes(sc, s);
+    if (estimates.length) {
+      box.append(el('h3', { text: 'Numbers seen only as estimates' }), el('p', { class: 'muted', text: 'During play these numbers were shown to some roles only as estimates. Every figure on this screen, in the charts and in the exports is the true one.' }));
+      box.append(el('ul', { id: 'ending-estimates' }, ...estimates.map((n) => el('li', { text: estimateLine(sc, s, n) }))));
+    }
     const qs = sc.def.instructor?.discussionQuestions ?? [];
     if (qs.length) box.append(el('h3', { text: 'For discussion' }), el('ul', {}, ...qs.map((q) => el('li', { text: q }))));
     app().twins.region(box, { x: textRect.x + 8, y: textRect.y + 8, w: textRect.w - 12, h: textRect.h - 14 });
@@ -103,8 +109,9 @@ export class EndingScene extends BaseScene {
       const cr = { x: r.x + (i % cols) * (cw + gap), y: r.y + Math.floor(i / cols) * (ch + gap), w: cw, h: ch };
       if (cr.y + cr.h > r.y + r.h + 2) return;
       const values = s.history.map((h) => h.indicators[i] ?? 0);
-      drawChart(this, cr, { name: ind.name, values, min: ind.min, max: ind.max, bands: ind.bands ?? [] });
-      app().twins.button({ id: `chart-${ind.id}`, label: `${ind.name} over time`, description: `From start to the end: ${values.map(fmt).join(', ')}.`, rect: cr, onActivate: () => announce(`${ind.name}: ${values.map(fmt).join(', ')}`) });
+      const truth = ind.estimate ? ' (true values; some roles saw only estimates)' : '';
+      drawChart(this, cr, { name: `${ind.name}${ind.estimate ? ' · true' : ''}`, values, min: ind.min, max: ind.max, bands: ind.bands ?? [] });
+      app().twins.button({ id: `chart-${ind.id}`, label: `${ind.name} over time${truth}`, description: `From start to the end: ${values.map(fmt).join(', ')}.`, rect: cr, onActivate: () => announce(`${ind.name}${truth}: ${values.map(fmt).join(', ')}`) });
     });
   }
 

@@ -63,8 +63,9 @@ export class MainScene extends BaseScene {
     } else this.keys((k) => this.onKey(k, actions, 9));
     if (L.dashboard) {
       const rect = L.dashboard;
-      this.later(() => drawDashboard(this, sc, s, {
-        rect, page: this.indicatorPage, bandOf: (i, v) => bridge.indicatorBand(i, v),
+      const view = bridge.view();
+      this.later(() => drawDashboard(this, sc, {
+        rect, page: this.indicatorPage, view, bandOf: (i, v) => bridge.indicatorBand(i, v),
         onWhy: (i) => this.why(`indicator:${sc.def.indicators[i]!.id}`), onPage: (p) => { this.indicatorPage = p; this.rebuild(); app().twins.focus('indicators-more'); },
       }));
     }
@@ -210,9 +211,11 @@ export class MainScene extends BaseScene {
     const sc = bridge.need();
     const [kind, id] = target.split(':');
     const ind = kind === 'indicator' ? sc.def.indicators.find((i) => i.id === id) : undefined;
+    const reading = ind ? bridge.view().indicators[sc.indicatorIndex.get(ind.id) ?? -1] : undefined;
     openWhy({
       explanation: bridge.explain(target), description: ind?.description, range: ind ? `${fmt(ind.min)} to ${fmt(ind.max)}` : undefined,
       turnLabel: (t) => bridge.turnLabel(t),
+      seen: reading && !reading.exact ? { reading, band: bridge.indicatorBand(sc.indicatorIndex.get(ind!.id)!, reading.value), note: ind?.estimate?.note } : undefined,
     });
   }
 

@@ -5,6 +5,7 @@ import { announce } from '../dom/live.js';
 import { el } from '../dom/el.js';
 import { newsPanel } from '../dom/newsPanel.js';
 import { describeEvents, rollText } from '../news.js';
+import { readingShort } from '../readings.js';
 import { COLOR, CSS, fmt, fmtDelta } from '../theme.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { BaseScene } from './BaseScene.js';
@@ -52,7 +53,9 @@ export class ResolutionScene extends BaseScene {
     this.txt(ex + 12, ey + 8, 'Events', { size: 16, weight: 600, color: CSS.accent });
     const panel = newsPanel(after, (t) => bridge.turnLabel(t));
     const changes = this.changes();
-    if (changes.length) panel.prepend(el('h3', { text: 'What changed' }), ...changes.map((c) => el('p', { text: c })));
+    const shared = bridge.humans().length > 1 && bridge.view().estimated.length > 0
+      ? 'Numbers some of you see only as estimates are shown as the least-informed of you sees them.' : null;
+    if (changes.length) panel.prepend(el('h3', { text: 'What changed' }), ...changes.map((c) => el('p', { text: c })), ...(shared ? [el('p', { class: 'muted', text: shared })] : []));
     app().twins.region(panel, { x: ex + 8, y: ey + 32, w: ew - 12, h: eh - 38 });
     for (const n of after) transcript.push(`${n.title}. ${n.text}`);
     if (changes.length) transcript.push(`What changed: ${changes.join('; ')}.`);
@@ -64,20 +67,26 @@ export class ResolutionScene extends BaseScene {
     app().twins.focus('continue');
   }
 
-  /** The five indicators that moved most this turn (relative to their range), in words. */
+  /**
+   * The five indicators that moved most this turn (relative to their range), in words, as the human seats may see
+   * them on a shared screen: each estimated number as the least-informed of them reads it (bridge.view()).
+   */
   private changes(): string[] {
     const sc = bridge.need();
-    const s = bridge.game();
-    const before = bridge.report?.before;
+    if (!bridge.report) return [];
+    const view = bridge.view();
+    const before = view.history[view.history.length - 2]?.indicators;
     if (!before) return [];
     return sc.def.indicators
-      .map((ind, i) => ({ ind, i, from: before.indicators[i] ?? 0, to: s.indicators[i] ?? 0 }))
-      .filter((c) => Math.abs(c.to - c.from) >= 0.05)
-      .sort((a, b) => Math.abs(b.to - b.from) / (b.ind.max - b.ind.min) - Math.abs(a.to - a.from) / (a.ind.max - a.ind.min))
+      .map((ind, i) => ({ ind, i, from: before[i]!, to: view.indicators[i]! }))
+      .filter((c) => Math.abs(c.to.value - c.from.value) >= 0.05)
+      .sort((a, b) => Math.abs(b.to.value - b.from.value) / (b.ind.max - b.ind.min) - Math.abs(a.to.value - a.from.value) / (a.ind.max - a.ind.min))
       .slice(0, 5)
-      .map((c) => {
-        const band = bridge.indicatorBand(c.i, c.to);
-        return `${c.ind.name}: ${fmt(c.from)} → ${fmt(c.to)} (${c.to > c.from ? '▲' : '▼'} ${fmtDelta(c.to - c.from)})${band ? `, ${band}` : ''}`;
+      .map(({ ind, i, from, to }) => {
+        const band = bridge.indicatorBand(i, to.value);
+        const delta = to.value - from.value;
+        const seen = to.exact ? '' : ` between two estimates, each ±${fmt(to.error)}`;
+        return `${ind.name}: ${readingShort(from)} → ${readingShort(to)} (${delta > 0 ? '▲' : '▼'} ${fmtDelta(delta)}${seen})${band ? `, ${band}` : ''}`;
       });
   }
 }

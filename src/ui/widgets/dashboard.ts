@@ -1,12 +1,13 @@
-// The indicator dashboard: value, band, trend arrow and sparkline per indicator; each row is a button for "Why?".
-import type { Scenario, GameState } from '../../engine/index.js';
+// The indicator dashboard as the seat sees it: value (or estimate with its range), band, trend and sparkline; each row opens "Why?".
+import type { Reading, Scenario, SeatView } from '../../engine/index.js';
 import { app } from '../app.js';
 import type { Rect } from '../dom/twins.js';
+import { rangeText, readingShort, readingWords } from '../readings.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
 import { COLOR, CSS, fmt, fmtDelta } from '../theme.js';
 import { drawSparkline } from './sparkline.js';
 
-export interface DashboardOptions { rect: Rect; page: number; bandOf: (i: number, v: number) => string | null; onWhy: (i: number) => void; onPage: (p: number) => void }
+export interface DashboardOptions { rect: Rect; page: number; view: SeatView; bandOf: (i: number, v: number) => string | null; onWhy: (i: number) => void; onPage: (p: number) => void }
 
 /** The trend of an indicator as an arrow, a signed change and whether it is good news. */
 export function trendOf(change: number, higherIs: string | undefined): { arrow: string; text: string; colour: string; words: string } {
@@ -16,8 +17,8 @@ export function trendOf(change: number, higherIs: string | undefined): { arrow: 
   return { arrow: up ? '▲' : '▼', text: fmtDelta(change), colour: good === null ? CSS.muted : good ? CSS.good : CSS.bad, words: `${up ? 'up' : 'down'} ${fmt(Math.abs(change))}${good === null ? '' : good ? ', an improvement' : ', a worsening'}` };
 }
 
-/** Draws the dashboard; returns the number of pages. */
-export function drawDashboard(scene: BaseScene, sc: Scenario, s: GameState, o: DashboardOptions): number {
+/** Draws the dashboard from the seat's view (never the state's own numbers); returns the number of pages. */
+export function drawDashboard(scene: BaseScene, sc: Scenario, o: DashboardOptions): number {
   const r = o.rect;
   const narrow = r.w < 460;
   scene.panel(r, COLOR.panel);
@@ -35,11 +36,14 @@ export function drawDashboard(scene: BaseScene, sc: Scenario, s: GameState, o: D
   sc.def.indicators.slice(page * perPage, page * perPage + perPage).forEach((ind, k) => {
     const i = page * perPage + k;
     const y = top + k * rowH;
-    const value = s.indicators[i] ?? 0;
-    const series = s.history.map((h) => h.indicators[i] ?? 0);
+    const reading: Reading = o.view.indicators[i] ?? { exact: true, value: 0 };
+    const value = reading.value;
+    const readings = o.view.history.map((h) => h.indicators[i] ?? reading);
+    const series = readings.map((r) => r.value);
     const prev = series.length >= 2 ? series[series.length - 2]! : value;
     const band = o.bandOf(i, value);
     const trend = trendOf(value - prev, ind.higherIs);
+    const est = reading.exact ? null : reading;
     if (k % 2 === 0) {
       g.fillStyle(0x182838, 1);
       g.fillRect(r.x + 4, y, r.w - 8, rowH);
@@ -47,22 +51,30 @@ export function drawDashboard(scene: BaseScene, sc: Scenario, s: GameState, o: D
     if (narrow) {
       const valueX = r.x + r.w - 18 - sparkW;
       scene.txt(r.x + 12, y + 3, ind.name, { size: 13, maxLines: 1, wrap: valueX - r.x - 60 });
-      const b = scene.txt(r.x + 12, y + 21, band ?? '', { size: 11.5, color: CSS.muted, maxLines: 1, wrap: valueX - r.x - 110 });
+      const b = scene.txt(r.x + 12, y + 21, band ?? '', { size: 11.5, color: CSS.muted, maxLines: 1, wrap: valueX - r.x - (est ? 170 : 110) });
       scene.txt(r.x + 12 + (band ? b.width + 10 : 0), y + 21, `${trend.arrow} ${trend.text}`, { size: 11.5, weight: 600, color: trend.colour });
-      scene.txt(valueX, y + 9, fmt(value), { size: 17, weight: 600, align: 'right' });
+      if (est) {
+        scene.txt(valueX, y + 2, readingShort(reading), { size: 16, weight: 600, align: 'right' });
+        scene.txt(valueX, y + 22, `est. ${rangeText(est)}`, { size: 11, color: CSS.accent, align: 'right' });
+      } else scene.txt(valueX, y + 9, fmt(value), { size: 17, weight: 600, align: 'right' });
     } else {
       const nameW = r.w - 16 - sparkW - 250;
       scene.txt(r.x + 12, y + 7, ind.name, { size: 14, maxLines: 1, wrap: nameW });
       const vx = r.x + 12 + nameW + 52;
-      scene.txt(vx, y + 6, fmt(value), { size: 17, weight: 600, align: 'right' });
-      if (band) scene.txt(vx + 10, y + 9, band, { size: 12, color: CSS.text, maxLines: 1, wrap: 110 });
+      scene.txt(vx, y + 6, readingShort(reading), { size: 17, weight: 600, align: 'right' });
+      if (est) {
+        if (band) scene.txt(vx + 10, y + 2, band, { size: 11.5, color: CSS.text, maxLines: 1, wrap: 110 });
+        scene.txt(vx + 10, band ? y + 17 : y + 9, `estimate ${rangeText(est)}`, { size: 12, color: CSS.accent, maxLines: 1, wrap: 110 });
+      } else if (band) scene.txt(vx + 10, y + 9, band, { size: 12, color: CSS.text, maxLines: 1, wrap: 110 });
       scene.txt(r.x + r.w - 12 - sparkW - 62, y + 8, `${trend.arrow} ${trend.text}`, { size: 13, weight: 600, color: trend.colour });
     }
-    drawSparkline(g, { x: r.x + r.w - 10 - sparkW, y: y + 5, w: sparkW, h: rowH - 10 }, series, ind.min, ind.max);
+    const spark = est ? { low: readings.map((x) => (x.exact ? x.value : x.low)), high: readings.map((x) => (x.exact ? x.value : x.high)) } : undefined;
+    drawSparkline(g, { x: r.x + r.w - 10 - sparkW, y: y + 5, w: sparkW, h: rowH - 10 }, series, ind.min, ind.max, COLOR.accent, spark);
     const owner = ind.actor ? ` (${sc.def.actors.find((a) => a.id === ind.actor)?.name ?? ind.actor})` : '';
+    const seen = est ? ` You see only an estimate of this number: each turn's reading is within ${fmt(est.error)} of the truth.${ind.estimate?.note ? ` ${ind.estimate.note}` : ''}` : '';
     app().twins.button({
-      id: `indicator-${ind.id}`, label: `${ind.name}${owner}: ${fmt(value)}${band ? `, ${band}` : ''}`,
-      description: `${trend.words} since last turn. Range ${fmt(ind.min)} to ${fmt(ind.max)}${ind.higherIs && ind.higherIs !== 'neutral' ? `; higher is ${ind.higherIs}` : ''}. Activate to see why.`,
+      id: `indicator-${ind.id}`, label: `${ind.name}${owner}: ${readingWords(reading)}${band ? `, ${band}` : ''}`,
+      description: `${est ? `The estimate is ${trend.words}` : trend.words} since last turn. Range ${fmt(ind.min)} to ${fmt(ind.max)}${ind.higherIs && ind.higherIs !== 'neutral' ? `; higher is ${ind.higherIs}` : ''}.${seen} Activate to see why.`,
       rect: { x: r.x + 4, y, w: r.w - 8, h: rowH }, onActivate: () => o.onWhy(i),
     });
   });
