@@ -88,7 +88,7 @@ export function playAllAi(sc: Scenario, options: AllAiOptions): AllAiStats {
 
   const tallyObjectives = (s: GameState, field: 'metAtStart' | 'metAtEnd') => {
     let k = 0;
-    for (const o of scoreObjectives(sc, s)) for (const x of o.objectives) objectives[k++]![field] += x.met ? 1 : 0;
+    for (const o of scoreObjectives(sc, s)) for (const x of o.objectives) if (x.kind === 'objective') objectives[k++]![field] += x.met ? 1 : 0;
   };
 
   for (let i = 1; i <= runs; i++) {

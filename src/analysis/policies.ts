@@ -1,7 +1,7 @@
 // Policies for one role's seat: what a player following a rule wants to do each turn. General for any scenario:
 // none reads tag names (except the two tagged reference policies, which say so) or relies on file order.
 import tychei from 'seedrandom/lib/tychei.js';
-import { scoreObjectives, type AiDecision, type GameState, type Scenario } from '../engine/index.js';
+import { maxScoreOf, scoreObjectives, type AiDecision, type GameState, type Scenario } from '../engine/index.js';
 
 /** The policy classes: the adversary's four, the AI baseline, and the two tagged reference policies. */
 export type PolicyKind = 'fixed' | 'alternation' | 'greedy' | 'random' | 'ai' | 'cooperative' | 'coercive';
@@ -45,10 +45,10 @@ export function actionsOf(sc: Scenario, role: string): string[] {
   return (sc.actionsByActor[i] ?? []).map((a) => a.id);
 }
 
-/** pure; the most objective points `role` can score. */
+/** pure; the most points `role` can score: its objectives, plus the best ending's points where the scenario scores endings. */
 export function maxPointsOf(sc: Scenario, role: string): number {
-  const a = sc.actors[sc.actorIndex.get(role) ?? -1];
-  return a ? a.objectives.reduce((t, o) => t + o.points, 0) : 0;
+  const i = sc.actorIndex.get(role);
+  return i === undefined ? 0 : maxScoreOf(sc, i);
 }
 
 /** pure; how `role` rates ending `ending` (-2..2), 0 when the ending does not rate the role or the game has none. */
@@ -57,18 +57,18 @@ export function ratingOf(sc: Scenario, role: string, ending: string | null): num
   return sc.def.endings.find((e) => e.id === ending)?.ratings?.[role] ?? 0;
 }
 
-/** pure; the objective points `role` holds in `state`. */
+/** pure; the points `role` holds in `state` (objectives, and the ending once reached where the scenario scores endings). */
 export function pointsOf(sc: Scenario, state: GameState, role: string): number {
   return scoreObjectives(sc, state).find((o) => o.actor === role)?.score ?? 0;
 }
 
 /**
- * pure; the greedy policy's value of a state for `role`: its objective points, plus, when the game has ended, its
- * rating of the ending (-2..2) times a quarter of its maximum points (so a +2 ending is worth half of all points).
+ * pure; the greedy policy's value of a state for `role`: its points. Where the scenario does not score endings, an ended
+ * game adds the role's rating of the ending (-2..2) times a quarter of its maximum points (a +2 ending is worth half).
  */
 export function greedyValue(sc: Scenario, state: GameState, role: string): number {
   const points = pointsOf(sc, state, role);
-  return state.over ? points + ratingOf(sc, role, state.ending) * (maxPointsOf(sc, role) / 4) : points;
+  return state.over && sc.endingPoints === 0 ? points + ratingOf(sc, role, state.ending) * (maxPointsOf(sc, role) / 4) : points;
 }
 
 /** "Always x". */

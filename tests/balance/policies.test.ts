@@ -2,7 +2,7 @@
 // policy games, on the tutorial and on fixtures built in code.
 import { describe, expect, it } from 'vitest';
 import {
-  actionsOf, aiPolicy, alternationPolicy, coercivePolicy, cooperativePolicy, fixedPolicy, greedyPolicy, greedyValue, policyAction,
+  actionsOf, aiPolicy, alternationPolicy, coercivePolicy, cooperativePolicy, fixedPolicy, greedyPolicy, greedyValue, maxPointsOf, policyAction,
   randomSequences, rolePolicies, sequencePolicy, type Policy,
 } from '../../src/analysis/policies.js';
 import { mixIndex, playPolicy, playRolePolicies, PolicyTurn } from '../../src/analysis/policyGames.js';
@@ -101,6 +101,15 @@ describe('greedy one-step look-ahead', () => {
     const ended = { ...s, over: true, ending: 'win', indicators: s.indicators.map((v, i) => (i === 0 ? 30 : v)) };
     expect(greedyValue(f, ended, 'a')).toBe(4 + 2 * (4 / 4));
     expect(greedyValue(f, ended, 'b')).toBe(0 - 1 * (2 / 4));
+  });
+
+  it('counts the ending once where the scenario scores it: the points already hold it, and the maximum includes it', () => {
+    const f = compileOk({ ...alternationScenario(), scoring: { ending: 3 } });
+    const s = createGame(f, { seed: 'g', seats: { a: 'human' } });
+    expect(maxPointsOf(f, 'a')).toBe(4 + 12);
+    const ended = { ...s, over: true, ending: 'win', indicators: s.indicators.map((v, i) => (i === 0 ? 30 : v)) };
+    expect(greedyValue(f, ended, 'a')).toBe(4 + (2 + 2) * 3);
+    expect(greedyValue(f, ended, 'b')).toBe(0 + (-1 + 2) * 3);
   });
 
   it('takes the best next state, ties broken by action id (cash before prime, though prime comes first in the file)', () => {
