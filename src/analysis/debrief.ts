@@ -1,6 +1,7 @@
 // The debrief of a finished (or stopped) game as Markdown, and the words it is told in: turn labels, actions with odds,
 // events and causes. Pure (no Node or browser APIs): the CLI's `report` and the browser's Ending screen both use it.
 import { bandOf, chooseAi, createGame, explain, scoreObjectives, step, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
+import { leverageStory } from './leverageStory.js';
 import { estimateNotes, type EstimateNote } from './estimates.js';
 
 /** A number for people: at most one decimal, no "-0". */
@@ -203,6 +204,11 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     line('During play these roles saw the numbers below only as estimates: a fresh reading each turn, within the stated error of the truth. Every figure in this debrief is the true one.');
     line();
     for (const n of estimates) line(`- ${estimateLine(sc, final, n)}`);
+  }
+  const story = leverageStory(sc, final);
+  if (story.length) {
+    line();
+    for (const l of story) line(l);
   }
   const relations = def.stances.relations;
   if (relations.length) {
