@@ -36,8 +36,9 @@ describe('scoreObjectives', () => {
   it('scores the tutorial\'s roles at the start', () => {
     const tut = loadScenario('tutorial');
     const out = scoreObjectives(tut, createGame(tut, { seed: 's' }));
-    expect(out.map((o) => [o.actor, o.score, o.max])).toEqual([['upland', 2, 6], ['lowland', 2, 6], ['harbor', 1, 6]]);
-    expect(out[0]!.objectives.map((o) => [o.id, o.met])).toEqual([['dam_built', false], ['no_war', true], ['rich', false]]);
+    // Objectives out of 6, plus the ending, 0 to 4 points, not yet reached.
+    expect(out.map((o) => [o.actor, o.score, o.max])).toEqual([['upland', 2, 10], ['lowland', 2, 10], ['harbor', 1, 10]]);
+    expect(out[0]!.objectives.map((o) => [o.id, o.met])).toEqual([['dam_built', false], ['no_war', true], ['rich', false], ['ending', false]]);
   });
 
   it('scores every role of every finished tutorial game within its maximum', () => {
@@ -48,7 +49,10 @@ describe('scoreObjectives', () => {
       for (const o of scoreObjectives(tut, s)) {
         expect(o.score).toBeGreaterThanOrEqual(0);
         expect(o.score).toBeLessThanOrEqual(o.max);
-        expect(o.score).toBe(o.objectives.filter((x) => x.met).reduce((t, x) => t + x.points, 0));
+        const ending = o.objectives.find((x) => x.kind === 'ending')!;
+        const rating = tut.def.endings.find((e) => e.id === s.ending)?.ratings?.[o.actor] ?? 0;
+        expect(ending).toMatchObject({ id: s.ending, met: true, points: 4, earned: rating + 2 });
+        expect(o.score).toBe(o.objectives.filter((x) => x.kind === 'objective' && x.met).reduce((t, x) => t + x.points, 0) + rating + 2);
       }
     }
   });
