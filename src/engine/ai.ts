@@ -1,5 +1,5 @@
 // The AI for seats no human plays: scores each option against the actor's goals and picks deterministically.
-import { availableActionIds, oddsOf, PASS_ID } from './choices.js';
+import { availableActionIds, oddsTotal, PASS_ID } from './choices.js';
 import { evaluate, StateEnv } from './env.js';
 import { runEffects } from './effects.js';
 import { hashText, noise } from './noise.js';
@@ -82,6 +82,8 @@ export function chooseAi(sc: Scenario, s: GameState, actorId: string): AiDecisio
   const base = new Work(sc, s, false, true);
   const sim = new Work(sc, s, false, true);
   const look = outlookOf(actor, base, env);
+  // Each veto's condition is read once per decision, not once per option.
+  const vetoOn = actor.vetoes.map((v) => v.when === null || v.when.fn(env) !== 0);
   const options: OptionScore[] = [];
   for (const id of availableActionIds(sc, s, actor.index, env)) {
     if (id === PASS_ID) {
@@ -89,11 +91,11 @@ export function chooseAi(sc: Scenario, s: GameState, actorId: string): AiDecisio
       continue;
     }
     const a = sc.actions[sc.actionIndex.get(id)!]!;
-    const veto = a.humanOnly ? null : actor.vetoes.find((v) =>
-      ((v.actions === null && v.tags === null) || v.actions?.has(a.index) || a.tags.some((t) => v.tags?.has(t))) && (v.when === null || v.when.fn(env) !== 0));
+    const veto = a.humanOnly ? null : actor.vetoes.find((v, k) =>
+      vetoOn[k] === true && ((v.actions === null && v.tags === null) || v.actions?.has(a.index) || a.tags.some((t) => v.tags?.has(t))));
     const vetoed = a.humanOnly ? HUMAN_ONLY : veto ? veto.label : null;
-    const p = oddsOf(sc, a, env);
-    const chance = p ? p.total / 100 : 1;
+    const total = oddsTotal(sc, a, env);
+    const chance = total === null ? 1 : total / 100;
     const lists: Array<[readonly CEffect[], number]> = [[a.effects, 1]];
     if (a.outcome) lists.push([a.outcome.success, chance], [a.outcome.failure, 1 - chance]);
     const reasons = scoreEffects(sim, base, env, actor, look, a.cost, lists);

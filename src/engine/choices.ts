@@ -40,6 +40,16 @@ export function leverageFactorLabel(sc: Scenario, a: CAction, env: ExprEnv): str
   return lev >= 0 ? `Leverage: ${target} depends on ${actor} (${lev.toFixed(2)})` : `Leverage: ${actor} depends on ${target} (${(-lev).toFixed(2)})`;
 }
 
+/** pure; oddsOf(...).total without building the view: the same sum in the same order, clamped the same way (null when certain). */
+export function oddsTotal(sc: Scenario, a: CAction, env: ExprEnv): number | null {
+  if (!a.outcome) return null;
+  let total = a.outcome.odds.fn(env);
+  for (const f of a.outcome.factors) if (f.when === null || f.when.fn(env) !== 0) total += f.add.fn(env);
+  const lev = leverageOddsOf(sc, a, env);
+  if (lev !== 0) total += lev;
+  return clampPct(total);
+}
+
 /** pure; the stated odds of an uncertain action against `env`: base, named factors, then the leverage factor. */
 export function oddsOf(sc: Scenario, a: CAction, env: ExprEnv): OddsView | null {
   if (!a.outcome) return null;
