@@ -1,6 +1,7 @@
 // Interactive play: reads a human's answers line by line (from a terminal or a pipe) and builds a turn's choices.
 import { createInterface, type Interface } from 'node:readline/promises';
-import { legalChoices, viewFor, type Choice, type Choices, type GameState, type Scenario, type SeatView } from '../engine/index.js';
+import { legalChoices, PASS_ID, previewAction, previewOption, viewFor, type Choice, type Choices, type GameState, type Scenario, type SeatView } from '../engine/index.js';
+import { previewLines } from '../analysis/previewText.js';
 import { actorName } from './narrate.js';
 import { printActionDetails, printActionMenu, printExplanation, printIndicators, printNews, printRelations, turnHeading, type Print } from './playView.js';
 
@@ -136,7 +137,11 @@ export async function askTurn(sc: Scenario, s: GameState, roles: readonly string
         const q = /^\?\s*(\d+)$/.exec(line);
         const k = Number(q ? q[1] : line);
         const o = Number.isInteger(k) ? d.options[k - 1] : undefined;
-        if (o && q) print(`${o.label}: ${o.description || '(no description)'}`);
+        if (o && q) {
+          print(`${o.label}: ${o.description || '(no description)'}`);
+          print('  What it will do:');
+          for (const l of previewLines(previewOption(sc, s, role, d.event, o.id))) print(`    ${l}`);
+        }
         else if (o) {
           dilemmas[d.event] = o.id;
           break;
@@ -151,7 +156,7 @@ export async function askTurn(sc: Scenario, s: GameState, roles: readonly string
       const k = Number(q ? q[1] : line);
       const a = Number.isInteger(k) && line !== '' ? actions[k - 1] : undefined;
       if (!a) print(`Please type a number from 1 to ${actions.length}. ${HELP}`);
-      else if (q) printActionDetails(a, print);
+      else if (q) printActionDetails(a, print, a.id === PASS_ID ? [] : previewLines(previewAction(sc, s, role, a.id)));
       else if (!a.available) print(`"${a.label}" is not available now (missing: ${a.missing.join('; ')}).`);
       else {
         const choice: Choice = Object.keys(dilemmas).length ? { action: a.id, dilemmas } : { action: a.id };

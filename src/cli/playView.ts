@@ -75,8 +75,8 @@ export function printActionMenu(sc: Scenario, s: GameState, role: string, print:
   return actions;
 }
 
-/** The full description of an action, with every odds factor and whether it applies now. */
-export function printActionDetails(a: ActionView, print: Print): void {
+/** The full description of an action, with every odds factor and whether it applies now, then what it will do. */
+export function printActionDetails(a: ActionView, print: Print, preview: readonly string[] = []): void {
   print(`${a.label} [${a.id}]${a.tags.length ? ` (${a.tags.join(', ')})` : ''}`);
   print(`  ${a.description}`);
   if (a.cost.length) print(`  Cost: ${a.cost.map((c) => `${num(c.amount)} ${c.name}`).join(', ')}`);
@@ -85,6 +85,8 @@ export function printActionDetails(a: ActionView, print: Print): void {
     for (const f of a.odds.factors) print(`    ${signed(f.add)} ${f.label}${f.applies ? '' : ' (does not apply now)'}`);
   }
   print(a.available ? '  Available now.' : `  Not available; missing: ${a.missing.join('; ')}`);
+  if (preview.length) print('  What it will do:');
+  for (const line of preview) print(`    ${line}`);
 }
 
 /**
