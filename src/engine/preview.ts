@@ -13,7 +13,10 @@ export interface PreviewChange {
   /** "indicator:<id>", "stance:<from>><to>", "flow:<id>" or "flag:<id>", as `explain` names it. */
   target: string;
   kind: TargetKind;
+  /** The number's name ("China toward North Korea" for a stance). */
   label: string;
+  /** The change's own name where the scenario gives one (a stance modifier's label), else null. */
+  note: string | null;
   mode: 'add' | 'set';
   /** The number's value now. */
   from: number;
