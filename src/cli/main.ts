@@ -11,6 +11,7 @@ Commands:
   batch <scenario> --runs N run many AI-only games over worker threads; summary, --json, --csv;
                             --balance: the balance report (adversary policies, measurements, bars)
   report <replay>           a Markdown debrief of a replay
+  handouts <scenario>       printable handouts (role cards, class sheet, what is invented) as HTML files
   schema                    print the scenario format's JSON Schema
 
 Run "statecraft <command> --help" for a command's options. --debug prints stack traces.`;
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   batch: async () => (await import('./batch.js')).runBatch,
   report: async () => (await import('./report.js')).runReport,
   schema: async () => (await import('./schema.js')).runSchema,
+  handouts: async () => (await import('./handouts.js')).runHandouts,
 };
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit status. */
