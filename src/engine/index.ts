@@ -14,4 +14,4 @@ export { seedRng, resumeRng, type RngState } from './rng.js';
 export * from './types.js';
 export { recordReplay, verifyReplay, parseReplay, replaySchema, REPLAY_FORMAT, REPLAY_VERSION, type Replay, type ReplayCheck } from './replay.js';
 export { viewFor, sharedView, vagueChanges, estimateGroups, estimateOf, type SeatView, type Reading, type Estimate, type VagueChange } from './view.js';
-export { previewAction, previewOption, type ChoicePreview, type PreviewChange, type PreviewBranch, type PreviewObjective } from './preview.js';
+export { previewAction, previewOption, objectiveEffects, type ChoicePreview, type PreviewChange, type PreviewBranch, type PreviewObjective } from './preview.js';

@@ -101,6 +101,11 @@ function nameOf(sc: Scenario, env: StateEnv, kind: TargetKind, index: number): {
   }
 }
 
+/** pure; which way changing numbers by `delta` (target key to amount) pushes each of the actor's objectives from state `s`. */
+export function objectiveEffects(sc: Scenario, s: GameState, actorId: string, delta: ReadonlyMap<string, number>): PreviewObjective[] {
+  return probeObjectives(sc, s, new StateEnv(sc, s), actorIndexOf(sc, actorId), delta);
+}
+
 /** The probe steps along the choice's direction: far enough to reach a threshold a single turn only nears. */
 const PROBES = [1, 2, 4, 8, 16, 32];
 
@@ -109,7 +114,10 @@ const PROBES = [1, 2, 4, 8, 16, 32];
  * scaled up step by step (and reversed) and the objective re-read, so any threshold it nears is found.
  */
 function objectivesFor(sc: Scenario, s: GameState, env: StateEnv, actor: number, changes: readonly PreviewChange[], chance: number | null): PreviewObjective[] {
-  const delta = expectedDelta(changes, chance);
+  return probeObjectives(sc, s, env, actor, expectedDelta(changes, chance));
+}
+
+function probeObjectives(sc: Scenario, s: GameState, env: StateEnv, actor: number, delta: ReadonlyMap<string, number>): PreviewObjective[] {
   return sc.actors[actor]!.objectives.map((o) => {
     const met = o.when.fn(env) !== 0;
     let effect: PreviewObjective['effect'] = 'none';
