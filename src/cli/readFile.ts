@@ -33,7 +33,7 @@ export function notRegular(st: Stats): string | null {
   return 'is not a regular file';
 }
 
-const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const mb = (n: number): string => (n < 1024 * 1024 ? `${n} bytes` : `${Math.round((n / 1024 / 1024) * 10) / 10} MB`);
 const CHUNK = 64 * 1024;
 
 /**
