@@ -212,21 +212,24 @@ describe.concurrent('writes are atomic', () => {
   });
 
   test('a failed report leaves an earlier file untouched and no temporary file', async () => {
-    writeFileSync(tmp('kept.md'), 'earlier\n');
-    userError(await cli(['report', tmp('folder.json'), '--out', tmp('kept.md')]), 'is a directory');
-    expect(readFileSync(tmp('kept.md'), 'utf8')).toBe('earlier\n');
-    noTemp(dir);
+    const folder = mkdtempSync(join(dir, 'kept-'));
+    writeFileSync(join(folder, 'kept.md'), 'earlier\n');
+    userError(await cli(['report', tmp('folder.json'), '--out', join(folder, 'kept.md')]), 'is a directory');
+    expect(readdirSync(folder)).toEqual(['kept.md']);
+    expect(readFileSync(join(folder, 'kept.md'), 'utf8')).toBe('earlier\n');
   });
 
   test('two batches writing one CSV leave one whole file from one of them', async () => {
-    const out = tmp('shared.csv');
+    // Its own folder, so the other tests never see its temporary files while it runs.
+    const folder = mkdtempSync(join(dir, 'shared-'));
+    const out = join(folder, 'shared.csv');
     const [a, b] = await Promise.all(['a', 'b'].map((seed) => cli(['batch', TUTORIAL, '--runs', '300', '--seed', seed, '--workers', '1', '--csv', out])));
     expect([a!.code, b!.code]).toEqual([0, 0]);
     const rows = readFileSync(out, 'utf8').trimEnd().split('\n').slice(1);
     const seeds = new Set(rows.map((r) => r.split(',')[1]!.replace(/-\d+$/, '')));
     expect(seeds.size).toBe(1);
     expect(new Set(rows.map((r) => r.split(',')[0])).size).toBe(300);
-    noTemp(dir);
+    expect(readdirSync(folder)).toEqual(['shared.csv']);
   });
 });
 
