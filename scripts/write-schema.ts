@@ -1,6 +1,7 @@
 // Writes scenarios/scenario.schema.json from the zod schema; with --check, exits 1 when the file on disk differs.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../src/cli/atomicWrite.js';
 import { scenarioJsonSchema } from '../src/engine/schema.js';
 
 const target = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
@@ -23,6 +24,11 @@ if (process.argv.includes('--check')) {
   }
   process.stdout.write('scenarios/scenario.schema.json is up to date\n');
 } else {
-  writeFileSync(target, wanted);
+  try {
+    writeFileAtomic(target, wanted);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
   process.stdout.write(`wrote scenarios/scenario.schema.json (${wanted.length} bytes)\n`);
 }

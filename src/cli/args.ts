@@ -1,5 +1,6 @@
 // Argument parsing for the CLI's commands (node:util parseArgs) and the error a user sees as one line.
 import { parseArgs } from 'node:util';
+import { MAX_SEED_CHARS, seedProblem } from '../engine/seed.js';
 
 /** An error meant for the user: printed as one line on stderr, then the process exits with `code`. */
 export class CliError extends Error {
@@ -57,17 +58,26 @@ export function listOpt(p: Parsed, name: string): string[] {
 export function intOpt(p: Parsed, name: string, min: number, max: number): number | undefined {
   const v = stringOpt(p, name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, not "${v}"`, 2);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, not "${v}"`, 2);
   return Number(v);
 }
 
-/** A number option within [min, max]. */
+/** A number option within [min, max], written as a plain decimal ("0.25", "1", ".5"; not "0x1", "1e-1" or "Infinity"). */
 export function numberOpt(p: Parsed, name: string, min: number, max: number): number | undefined {
   const v = stringOpt(p, name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new CliError(`--${name} must be a number from ${min} to ${max}, not "${v}"`, 2);
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v) || !Number.isFinite(n) || n < min || n > max) throw new CliError(`--${name} must be a plain decimal number from ${min} to ${max}, not "${v}"`, 2);
   return n;
+}
+
+/** A --seed option: 1 to `max` characters, counted as code points (an emoji is one), with no unpaired surrogate. */
+export function seedOpt(p: Parsed, max = MAX_SEED_CHARS): string | undefined {
+  const v = stringOpt(p, 'seed');
+  if (v === undefined) return undefined;
+  const problem = seedProblem(v, max);
+  if (problem) throw new CliError(`--seed: ${problem}`, 2);
+  return v;
 }
 
 /** Exactly `count` positional arguments, named for the error message. */

@@ -3,11 +3,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../engine/index.js';
-import { CliError, flag, intOpt, numberOpt, parseCommand, positionals, stringOpt } from './args.js';
+import { CliError, flag, intOpt, numberOpt, parseCommand, positionals, seedOpt, stringOpt } from './args.js';
 import { BALANCE_ONLY, runBalanceReport } from './batchBalance.js';
 import { playRuns, type RunResult, type WorkerInput, type WorkerReply, type WorkerTask } from './batchRun.js';
 import { BatchStats, SAMPLE, type BatchSummary } from './batchStats.js';
-import { loadScenarioFile, SyncFile } from './io.js';
+import { onInterrupt } from './interrupt.js';
+import { AtomicFile, loadScenarioFile } from './io.js';
 import { endingDef, num } from './narrate.js';
 import { progress } from './progress.js';
 
@@ -78,9 +79,11 @@ class InOrder {
   }
 }
 
-function runInProcess(job: Job): void {
+// Yields to the event loop between chunks, so SIGINT and SIGTERM are handled within a chunk's time.
+async function runInProcess(job: Job): Promise<void> {
   for (let from = 1; from <= job.runs; from += MAX_CHUNK) {
     for (const r of playRuns(job.sc, job.seed, from, Math.min(job.runs + 1, from + MAX_CHUNK), job.fuzz)) job.onRun(r);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
@@ -242,30 +245,36 @@ export async function runBatch(argv: string[]): Promise<number> {
   const balance = flag(p, 'balance');
   const runs = intOpt(p, 'runs', 1, 10_000_000) ?? (balance ? 1000 : undefined);
   if (runs === undefined) throw new CliError('batch: --runs N is required (see: statecraft batch --help)', 2);
-  const seed = stringOpt(p, 'seed') ?? 'batch';
-  if (seed.length === 0 || seed.length > 180) throw new CliError('--seed must be 1 to 180 characters', 2);
+  // Run seeds add "-<run>" (up to 9 characters) to the prefix, within a seed's 200.
+  const seed = seedOpt(p, 180) ?? 'batch';
   if (balance) return runBalanceReport(p, file, runs, seed);
   for (const o of BALANCE_ONLY) if (p.values[o] !== undefined) throw new CliError(`batch: --${o} needs --balance (see: statecraft batch --help)`, 2);
   const workers = Math.min(intOpt(p, 'workers', 1, 64) ?? Math.min(2, availableParallelism()), runs);
   const fuzz = numberOpt(p, 'fuzz', 0, 1) ?? null;
   const { scenario: sc, text } = loadScenarioFile(file);
   const csvFile = stringOpt(p, 'csv');
-  const csv = csvFile ? new SyncFile(csvFile) : null;
+  const csv = csvFile ? new AtomicFile(csvFile) : null;
   const started = performance.now();
   const bar = progress(runs, started);
-  const stats = new BatchStats(sc, csv);
   let done = 0;
+  const stats = new BatchStats(sc, csv);
+  const stopped = onInterrupt(() => {
+    bar.end();
+    process.stderr.write(`statecraft: batch stopped after ${done} of ${runs} runs\n`);
+  });
   const onRun = (r: RunResult) => {
     stats.add(r);
     bar.tick(++done);
   };
   try {
     const job: Job = { sc, text, file, seed, runs, fuzz, workers, warmStart: !flag(p, 'workers-only'), onRun };
-    if (workers === 1) runInProcess(job);
+    if (workers === 1) await runInProcess(job);
     else await runInWorkers(job);
+    csv?.commit();
   } finally {
     bar.end();
-    csv?.close();
+    csv?.abort();
+    stopped();
   }
   const summary = stats.summary(seed, workers, (performance.now() - started) / 1000);
   if (flag(p, 'json')) process.stdout.write(`${JSON.stringify(summary)}\n`);

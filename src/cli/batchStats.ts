@@ -2,7 +2,7 @@
 import { maxScoreOf } from '../engine/objectives.js';
 import type { Scenario } from '../engine/index.js';
 import type { RunResult } from './batchRun.js';
-import type { SyncFile } from './io.js';
+import type { AtomicFile } from './atomicWrite.js';
 
 export interface IndicatorStats { mean: number; min: number; max: number; atBoundShare: number }
 
@@ -39,7 +39,7 @@ export class BatchStats {
   private readonly scoreSum: number[];
   private readonly best: number[];
 
-  constructor(private readonly sc: Scenario, private readonly csv: SyncFile | null) {
+  constructor(private readonly sc: Scenario, private readonly csv: AtomicFile | null) {
     this.n = sc.indicators.length;
     this.sum = new Array<number>(this.n).fill(0);
     this.min = new Array<number>(this.n).fill(Infinity);

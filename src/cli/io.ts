@@ -1,69 +1,18 @@
-// Files and terminals for the CLI: reading with clear errors, loading scenarios, finding a replay's scenario.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+// Files and terminals for the CLI: reading and writing (readFile.ts, atomicWrite.ts), loading scenarios, finding a replay's scenario.
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../engine/index.js';
 import { formatDiagnostic, loadScenario } from '../format/loadScenario.js';
 import { CliError } from './args.js';
+import { readJsonText } from '../format/json.js';
+import { readText } from './readFile.js';
 
 /** The repository root (this file is src/cli/io.ts), for its scenarios folder. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function reason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory, not a file';
-    default: return err.message ?? String(e);
-  }
-}
-
-/** The text of `file`, or a CliError "file: cannot read (no such file)". */
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`${file}: cannot read (${reason(e)})`);
-  }
-}
-
-/** The parsed JSON of `file`, or a CliError naming the file and where the JSON broke. */
-export function readJson(file: string, what: string): unknown {
-  const text = readText(file);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new CliError(`${file}: not valid JSON for ${what} (${(e as Error).message})`);
-  }
-}
-
-export function writeText(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (e) {
-    throw new CliError(`${file}: cannot write (${reason(e)})`);
-  }
-}
-
-/** A file written piece by piece with synchronous writes: nothing accumulates in memory. */
-export class SyncFile {
-  private fd: number;
-  constructor(readonly file: string) {
-    try {
-      this.fd = openSync(file, 'w');
-    } catch (e) {
-      throw new CliError(`${file}: cannot write (${reason(e)})`);
-    }
-  }
-  write(text: string): void {
-    if (text !== '') writeSync(this.fd, text);
-  }
-  close(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-  }
-}
+export { readBytes, readJson, readText } from './readFile.js';
+export { AtomicFile, writeFileAtomic as writeText } from './atomicWrite.js';
 
 export type ScenarioLoad = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: string[] };
 
@@ -74,7 +23,10 @@ export function loadScenarioText(text: string, file: string): ScenarioLoad {
   return { ok: true, scenario: r.scenario, warnings: r.diagnostics.map((d) => formatDiagnostic(d)) };
 }
 
-/** Loads a scenario file for a command that needs it valid; otherwise prints every error and fails. */
+/**
+ * Loads a scenario file for a command that needs it valid; otherwise prints every error and fails. `text` is the
+ * decoded text the loader read (byte order mark dropped), which JSON.parse reads to the same value.
+ */
 export function loadScenarioFile(file: string): { scenario: Scenario; text: string } {
   const text = readText(file);
   const r = loadScenarioText(text, file);
@@ -82,7 +34,7 @@ export function loadScenarioFile(file: string): { scenario: Scenario; text: stri
     for (const line of r.errors) process.stderr.write(`${line}\n`);
     throw new CliError(`${file}: not a valid scenario (${r.errors.length} error${r.errors.length === 1 ? '' : 's'}; run "statecraft validate ${file}")`);
   }
-  return { scenario: r.scenario, text };
+  return { scenario: r.scenario, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 /** Where to look for a scenario with id `id`: scenarios/<id with _ as ->.json, then any scenarios/*.json with that id. */
@@ -110,7 +62,8 @@ export function findScenarioFile(id: string, near: string): string {
 
 function idOf(file: string): string | null {
   try {
-    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const r = readJsonText(readText(file));
+    const v = r.ok ? r.value : null;
     return typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : null;
   } catch {
     return null;

@@ -36,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       const topic = command === 'help' ? rest[0] : undefined;
       if (topic && COMMANDS[topic]) return await (await COMMANDS[topic]!())(['--help']);
+      if (topic !== undefined) throw new CliError(`help: no command "${topic}"; commands: ${Object.keys(COMMANDS).join(', ')}`, 2);
       process.stdout.write(`${HELP}\n`);
       return command === undefined ? 2 : 0;
     }

@@ -4,7 +4,7 @@ import {
   chooseAi, chooseDilemmaOption, createGame, EngineError, recordReplay, scoreObjectives, stateHash, step, viewFor,
   type Choice, type Choices, type GameState, type Scenario, type Seat,
 } from '../engine/index.js';
-import { CliError, flag, listOpt, numberOpt, parseCommand, positionals, stringOpt } from './args.js';
+import { CliError, flag, listOpt, numberOpt, parseCommand, positionals, seedOpt, stringOpt } from './args.js';
 import { askTurn, pickRole, Prompter, Quit } from './interactive.js';
 import { loadScenarioFile, readJson, writeText } from './io.js';
 import { printEnd, printNews, printTurnReport, stdoutPrint, turnHeading, type Print } from './playView.js';
@@ -93,8 +93,7 @@ export async function runPlay(argv: string[]): Promise<number> {
   const choicesFile = stringOpt(p, 'choices');
   if (auto && choicesFile) throw new CliError('play: use either --auto or --choices, not both', 2);
   const fuzz = numberOpt(p, 'fuzz', 0, 1) ?? null;
-  const seedGiven = stringOpt(p, 'seed');
-  if (seedGiven !== undefined && (seedGiven.length === 0 || seedGiven.length > 200)) throw new CliError('--seed must be 1 to 200 characters', 2);
+  const seedGiven = seedOpt(p);
   const seed = seedGiven ?? randomBytes(6).toString('hex');
   const { scenario: sc } = loadScenarioFile(file);
   const roles = [...new Set(listOpt(p, 'role'))];

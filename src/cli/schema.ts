@@ -1,19 +1,25 @@
 // `statecraft schema`: prints the scenario format's JSON Schema (draft-07) for editors.
 import { scenarioJsonSchema } from '../engine/index.js';
-import { flag, parseCommand, positionals } from './args.js';
+import { flag, parseCommand, positionals, stringOpt } from './args.js';
+import { writeFileAtomic } from './atomicWrite.js';
 
-export const SCHEMA_HELP = `Usage: statecraft schema
+export const SCHEMA_HELP = `Usage: statecraft schema [--out FILE]
 
 Prints the JSON Schema of the scenario format, for editor autocompletion
-(save it beside the scenarios and point "$schema" at it).`;
+(save it beside the scenarios and point "$schema" at it). --out FILE writes it to FILE instead.`;
 
 export function runSchema(argv: string[]): number {
-  const p = parseCommand('schema', argv, {});
+  const p = parseCommand('schema', argv, { out: { type: 'string' } });
   if (flag(p, 'help')) {
     process.stdout.write(`${SCHEMA_HELP}\n`);
     return 0;
   }
   positionals('schema', p, []);
-  process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+  const out = stringOpt(p, 'out');
+  if (out) {
+    writeFileAtomic(out, text);
+    process.stderr.write(`schema written to ${out}\n`);
+  } else process.stdout.write(text);
   return 0;
 }

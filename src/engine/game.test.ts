@@ -42,6 +42,16 @@ describe('createGame', () => {
     expect(createGame(tutorial, { seed: 'x'.repeat(200) }).seed).toHaveLength(200);
   });
 
+  it('counts a seed in characters, so 200 emoji make a seed and 201 do not', () => {
+    expect(createGame(tutorial, { seed: '\u{1F600}'.repeat(200) }).seed).toHaveLength(400);
+    expect(() => createGame(tutorial, { seed: '\u{1F600}'.repeat(201) })).toThrow('1 to 200 characters (this one has 201)');
+  });
+
+  it('refuses a seed holding an unpaired surrogate, naming where it is', () => {
+    expect(() => createGame(tutorial, { seed: 'ab\ud800' })).toThrow('unpaired surrogate (\\uD800 at position 3)');
+    expect(() => createGame(tutorial, { seed: '\udc00x' })).toThrow(EngineError);
+  });
+
   it('refuses an AI fuzz outside [0, 1]', () => {
     expect(() => createGame(tutorial, { seed: 's', aiFuzz: 1.5 })).toThrow('aiFuzz must be between 0 and 1');
     expect(() => createGame(tutorial, { seed: 's', aiFuzz: -0.1 })).toThrow(EngineError);

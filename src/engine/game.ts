@@ -1,5 +1,6 @@
 // Creating a game: the initial state of a scenario for a seed and a seating, with turn 1 opened.
 import { seedRng, resumeRng } from './rng.js';
+import { seedProblem } from './seed.js';
 import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { ENGINE_VERSION, EngineError, STATE_VERSION, type GameState, type Modifier, type Scenario, type Seat, type TurnEvent } from './types.js';
@@ -21,7 +22,8 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
   if (options.seats !== undefined && (typeof options.seats !== 'object' || options.seats === null || Array.isArray(options.seats))) {
     throw new EngineError('seats must be an object of actor id to "human" or "ai"');
   }
-  if (typeof options.seed !== 'string' || options.seed.length === 0 || options.seed.length > 200) throw new EngineError('a game needs a seed: a string of 1 to 200 characters');
+  const badSeed = seedProblem(options.seed);
+  if (badSeed) throw new EngineError(`a game needs a seed: ${badSeed}`);
   const seats: Record<string, Seat> = {};
   for (const a of sc.actors) seats[a.id] = 'ai';
   for (const [id, seat] of Object.entries(options.seats ?? {})) {

@@ -4,6 +4,7 @@ export type { ScenarioFile } from './schema.js';
 export { compileScenario, type CompileOutcome } from './compile.js';
 export { formatPath, type Diagnostic, type JsonPath } from './diagnostics.js';
 export { createGame, type GameOptions } from './game.js';
+export { charCount, MAX_SEED_CHARS, seedProblem } from './seed.js';
 export { step, completeChoices, type StepOptions } from './step.js';
 export { legalChoices, PASS_ID, type ActionView, type DilemmaView, type LegalChoices, type OddsView } from './choices.js';
 export { chooseAi, chooseDilemmaOption, dilemmaDecision, type AiDecision, type DilemmaDecision, type OptionScore, type Reason } from './ai.js';

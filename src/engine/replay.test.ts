@@ -80,7 +80,32 @@ describe('recordReplay and verifyReplay', () => {
     bad.turns[0]!.choices.upland = { action: bad.turns[0]!.choices.upland!.action === 'upland_wait' ? 'build_dam' : 'upland_wait' };
     const check = verifyReplay(sc, bad);
     expect(check).toMatchObject({ ok: false, turn: 1 });
-    if (!check.ok) expect(check.message).toMatch(/^state hash differs after turn 1: first difference in [A-Z]/);
+    if (!check.ok) expect(check.message).toMatch(/^state hash differs after turn 1: first difference: [A-Z]/);
+  });
+
+  it('names the turn and indicator when a recorded indicator value was changed though every hash still matches', () => {
+    const bad = jsonCopy(replay);
+    const id = sc.indicators[1]!.id;
+    bad.turns[3]!.indicators[1]! += 1;
+    const check = verifyReplay(sc, bad);
+    expect(check).toMatchObject({ ok: false, turn: 4 });
+    if (!check.ok) expect(check.message).toMatch(new RegExp(`^the recorded indicators of turn 4 differ from the replayed ones: .*\\(${id}\\) is recorded as `));
+  });
+
+  it('refuses recorded indicators of the wrong count', () => {
+    const bad = jsonCopy(replay);
+    bad.turns[0]!.indicators.push(1);
+    expect(verifyReplay(sc, bad)).toEqual({ ok: false, turn: 1, message: expect.stringContaining(`${sc.indicators.length + 1} values are recorded; the scenario has ${sc.indicators.length} indicators`) });
+  });
+
+  it.each(['9.9.9', '0.0.1', ''])('says plainly that a replay recorded with engine "%s" is of another engine version', (version) => {
+    expect(verifyReplay(sc, { ...replay, engineVersion: version })).toEqual({ ok: false, turn: null, message: expect.stringContaining(`this replay was recorded with engine ${version || '(none given)'}; this is engine`) });
+  });
+
+  it('refuses an answer to a dilemma that was not put to the seat', () => {
+    const bad = jsonCopy(replay);
+    bad.turns[0]!.choices.upland = { action: bad.turns[0]!.choices.upland!.action, dilemmas: { nosuch_event: 'yes' } };
+    expect(verifyReplay(sc, bad)).toEqual({ ok: false, turn: 1, message: expect.stringContaining('answers the dilemma "nosuch_event", which is not put to it this turn') });
   });
 
   it('reports recorded choices that are not legal', () => {

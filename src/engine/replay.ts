@@ -2,11 +2,14 @@
 import { z } from 'zod';
 import { createGame } from './game.js';
 import { stateHash } from './hash.js';
+import { MAX_SEED_CHARS } from './seed.js';
 import { step } from './step.js';
 import { ENGINE_VERSION, type Choices, type GameState, type Scenario } from './types.js';
 
 export const REPLAY_FORMAT = 'statecraft-replay';
 export const REPLAY_VERSION = 1;
+/** Most indicator values one recorded turn may hold (a scenario's list limit). */
+const MAX_INDICATORS = 500;
 
 const choiceSchema = z.object({ action: z.string().max(64), dilemmas: z.record(z.string().max(64), z.string().max(64)).optional() }).strict();
 
@@ -16,11 +19,12 @@ export const replaySchema = z
     formatVersion: z.number().int(),
     engineVersion: z.string().max(40),
     scenario: z.object({ id: z.string().max(64), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-    seed: z.string().min(1).max(200),
+    // Seeds are counted in characters (createGame checks them); 200 characters are at most 400 UTF-16 units.
+    seed: z.string().min(1).max(2 * MAX_SEED_CHARS),
     seats: z.record(z.string().max(64), z.enum(['human', 'ai'])),
     aiFuzz: z.number().min(0).max(1).nullable(),
     initialHash: z.string().regex(/^[0-9a-f]{64}$/),
-    turns: z.array(z.object({ turn: z.number().int().min(1), choices: z.record(z.string().max(64), choiceSchema), hash: z.string().regex(/^[0-9a-f]{64}$/), indicators: z.array(z.number()) }).strict()).max(1000),
+    turns: z.array(z.object({ turn: z.number().int().min(1), choices: z.record(z.string().max(64), choiceSchema), hash: z.string().regex(/^[0-9a-f]{64}$/), indicators: z.array(z.number()).max(MAX_INDICATORS) }).strict()).max(1000),
     ending: z.string().max(64).nullable(),
     finalHash: z.string().regex(/^[0-9a-f]{64}$/),
   })
@@ -66,7 +70,7 @@ export function parseReplay(value: unknown): { ok: true; replay: Replay } | { ok
 export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
   if (replay.scenario.id !== sc.def.id) return { ok: false, turn: null, message: `this replay is of scenario "${replay.scenario.id}", not "${sc.def.id}"` };
   if (replay.engineVersion !== ENGINE_VERSION) {
-    return { ok: false, turn: null, message: `this replay was recorded with engine ${replay.engineVersion}; this is engine ${ENGINE_VERSION}, whose rules differ, so its hashes cannot match (replay it with the version that recorded it)` };
+    return { ok: false, turn: null, message: `this replay was recorded with engine ${replay.engineVersion || '(none given)'}; this is engine ${ENGINE_VERSION}, whose rules differ, so its hashes cannot match (replay it with the version that recorded it)` };
   }
   if (replay.scenario.hash !== sc.hash) {
     return { ok: false, turn: null, message: `the scenario "${sc.def.id}" has changed since this replay was recorded (recorded hash ${replay.scenario.hash.slice(0, 12)}…, this file ${sc.hash.slice(0, 12)}…); a replay only verifies against the exact scenario it was recorded with` };
@@ -88,6 +92,8 @@ export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
     }
     const hash = stateHash(g);
     if (hash !== t.hash) return { ok: false, turn: t.turn, message: `state hash differs after turn ${t.turn}${describeDifference(sc, t.indicators, g.indicators)}` };
+    const recorded = indicatorDifference(sc, t.indicators, g.indicators);
+    if (recorded) return { ok: false, turn: t.turn, message: `the recorded indicators of turn ${t.turn} differ from the replayed ones: ${recorded}` };
   }
   const finalHash = stateHash(g);
   if (finalHash !== replay.finalHash) return { ok: false, turn: null, message: 'the final state hash differs from the recorded one' };
@@ -95,9 +101,16 @@ export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
   return { ok: true, turns: replay.turns.length, finalHash, ending: g.ending, state: g };
 }
 
-function describeDifference(sc: Scenario, expected: readonly number[], actual: readonly number[]): string {
-  for (let i = 0; i < actual.length; i++) {
-    if (expected[i] !== actual[i]) return `: first difference in ${sc.def.indicators[i]?.name ?? `indicator ${i}`}, recorded ${expected[i]}, replayed ${actual[i]}`;
+// The first way the recorded indicator values differ from the replayed ones, or null when they are the same.
+function indicatorDifference(sc: Scenario, recorded: readonly number[], replayed: readonly number[]): string | null {
+  if (recorded.length !== replayed.length) return `${recorded.length} values are recorded; the scenario has ${replayed.length} indicators`;
+  for (let i = 0; i < replayed.length; i++) {
+    if (recorded[i] !== replayed[i]) return `${sc.def.indicators[i]?.name ?? 'indicator'} (${sc.indicators[i]?.id ?? i}) is recorded as ${recorded[i]}, replayed as ${replayed[i]}`;
   }
-  return ' (indicators agree; the difference is in stances, flows, flags or the generator)';
+  return null;
+}
+
+function describeDifference(sc: Scenario, expected: readonly number[], actual: readonly number[]): string {
+  const d = indicatorDifference(sc, expected, actual);
+  return d ? `: first difference: ${d}` : ' (indicators agree; the difference is in stances, flows, flags or the generator)';
 }

@@ -86,7 +86,7 @@ describe('loadScenario', () => {
 
   it('refuses a document with more values than any scenario needs, before building its tree', () => {
     const r = loadScenario(`[${'0,'.repeat(MAX_VALUES)}0]`, 'many.json');
-    expect(brief(r.diagnostics)).toEqual([`1:${2 * MAX_VALUES} error the file holds more than ${MAX_VALUES} values; no scenario needs that many (is this the right file?)`]);
+    expect(brief(r.diagnostics)).toEqual([`1:${2 * MAX_VALUES} error the file holds more than ${MAX_VALUES} values; no scenario or replay needs that many (is this the right file?)`]);
   });
 
   it('lists at most MAX_REPORTED problems, after a note that more were left out', () => {

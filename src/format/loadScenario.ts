@@ -1,13 +1,12 @@
 // Reads a scenario file's text: syntax, schema, compilation and static analysis, every problem at file:line:column.
-import { parse, type ValueNode } from '@humanwhocodes/momoa';
 import { compileScenario } from '../engine/compile.js';
 import { formatPath, type Diagnostic, type JsonPath } from '../engine/diagnostics.js';
 import { FORMAT_VERSION, scenarioSchema } from '../engine/schema.js';
 import type { Scenario } from '../engine/types.js';
 import { analyzeScenario } from './analyze.js';
-import { LineIndex } from './position.js';
-import { checkJsonSyntax } from './syntax.js';
-import { findNode, offsetInString, startOf, toValue } from './tree.js';
+import { MAX_FILE_BYTES } from './decodeText.js';
+import { parseJsonDocument } from './json.js';
+import { findNode, offsetInString, startOf } from './tree.js';
 import { describeNode, explainIssues, type Issue } from './zodIssues.js';
 
 export interface LocatedDiagnostic extends Diagnostic { file: string; line: number; column: number }
@@ -16,8 +15,7 @@ export type LoadResult =
   | { ok: true; scenario: Scenario; diagnostics: LocatedDiagnostic[] }
   | { ok: false; diagnostics: LocatedDiagnostic[] };
 
-/** Largest scenario file read, in UTF-8 bytes. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './decodeText.js';
 
 // pure; UTF-8 length of `text`, counting no further than `limit + 1`.
 function utf8Length(text: string, limit: number): number {
@@ -67,24 +65,14 @@ export function loadScenario(text: string, file: string): LoadResult {
     const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
     return failed([{ file, line: 1, column: 1, severity: 'error', path: [], message: `the file is too large (over ${mb(MAX_FILE_BYTES)}); a scenario file must be at most ${mb(MAX_FILE_BYTES)}` }]);
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = new LineIndex(body);
+  const doc = parseJsonDocument(text);
+  const { body, lines } = doc;
   const at = (offset: number, severity: Diagnostic['severity'], path: JsonPath, message: string, span?: Diagnostic['span']): LocatedDiagnostic => {
     const p = lines.at(offset);
     return { file, line: p.line, column: p.column, severity, path, message, ...(span ? { span } : {}) };
   };
-
-  const syntax = checkJsonSyntax(body, lines);
-  if (syntax) return failed([at(syntax.offset, 'error', [], syntax.message)]);
-  let root: ValueNode;
-  try {
-    root = parse(body, { mode: 'json', ranges: true }).body;
-  } catch (e) {
-    const offset = typeof (e as { offset?: unknown }).offset === 'number' ? (e as { offset: number }).offset : 0;
-    return failed([at(offset, 'error', [], `invalid JSON: ${String((e as Error).message ?? e).replace(/ \(\d+:\d+\)$/, '')}`)]);
-  }
-
-  const { value, problems } = toValue(root, lines);
+  if (!doc.ok) return failed([at(doc.offset, 'error', [], doc.message)]);
+  const { root, value, problems } = doc;
   const structural = problems.map((p) => at(p.offset, 'error', p.path, p.message));
   const locate = (d: Diagnostic, atKey = false): LocatedDiagnostic => {
     const found = findNode(root, d.path);

@@ -155,7 +155,7 @@ export function checkJsonSyntax(text: string, lines: LineIndex): SyntaxProblem |
       return `but found ${found(text, t)}${hint ? ` (${hint})` : ''}`;
     };
     if ((t.kind === 'string' || t.kind === 'number' || t.kind === 'word' || t.kind === '{' || t.kind === '[') && ++values > MAX_VALUES) {
-      return fail(`the file holds more than ${MAX_VALUES} values; no scenario needs that many (is this the right file?)`);
+      return fail(`the file holds more than ${MAX_VALUES} values; no scenario or replay needs that many (is this the right file?)`);
     }
     let done = false;
     if (state === 'value') {

@@ -17,11 +17,18 @@ function define(target: object, key: string | number, value: unknown): void {
 /**
  * pure; the plain value of `root`. Objects are ordinary objects whose keys are own data properties, so no key
  * reaches a prototype. "__proto__" keys are left out and reported; a repeated key is reported at its second use
- * (the last one wins, as in JSON.parse); numbers too large for a double are reported and read as 0.
+ * (the value built is the last one, as in JSON.parse); unpaired surrogates in strings and keys are reported;
+ * numbers too large for a double are reported and read as 0.
  * Recursion depth is the nesting depth of the document, which the syntax check has already limited.
  */
 export function toValue(root: ValueNode, lines: LineIndex): { value: unknown; problems: TreeProblem[] } {
   const problems: TreeProblem[] = [];
+  const wellFormed = (value: string, node: StringNode, path: JsonPath, what: string): void => {
+    const at = loneSurrogate(value);
+    if (at < 0) return;
+    const code = value.charCodeAt(at).toString(16).toUpperCase();
+    problems.push({ path, offset: offsetInString(lines.text, node, at), message: `${what} holds an unpaired surrogate (\\u${code}), which is not a character; remove it or complete the pair` });
+  };
   const build = (node: ValueNode, path: JsonPath): unknown => {
     switch (node.type) {
       case 'Object': {
@@ -30,13 +37,14 @@ export function toValue(root: ValueNode, lines: LineIndex): { value: unknown; pr
         for (const m of node.members) {
           const key = m.name.type === 'String' ? m.name.value : m.name.name;
           const at: JsonPath = [...path, key];
+          if (m.name.type === 'String') wellFormed(key, m.name, at, 'this property name');
           if (key === '__proto__') {
             problems.push({ path: at, offset: startOf(m.name), message: '"__proto__" cannot be used as a property name' });
             continue;
           }
           const first = seen.get(key);
           if (first) {
-            problems.push({ path: at, offset: startOf(m.name), message: `duplicate property "${key}" (first given at ${lines.describe(startOf(first.name))}); the last one counts` });
+            problems.push({ path: at, offset: startOf(m.name), message: `duplicate property "${key}" (first given at ${lines.describe(startOf(first.name))}); a property may be given only once` });
           }
           seen.set(key, m);
           define(out, key, build(m.value, at));
@@ -54,12 +62,27 @@ export function toValue(root: ValueNode, lines: LineIndex): { value: unknown; pr
           return 0;
         }
         return node.value;
-      case 'String': case 'Boolean': return node.value;
+      case 'String':
+        wellFormed(node.value, node, path, 'this string');
+        return node.value;
+      case 'Boolean': return node.value;
       case 'Null': return null;
       default: return null;
     }
   };
   return { value: build(root, []), problems };
+}
+
+/** pure; the index of the first unpaired UTF-16 surrogate in `s`, or -1. */
+export function loneSurrogate(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const d = s.charCodeAt(i + 1);
+    if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) i++;
+    else return i;
+  }
+  return -1;
 }
 
 export interface Found { node: ValueNode; member: MemberNode | null; complete: boolean }

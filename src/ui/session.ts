@@ -134,8 +134,9 @@ export function openScenarioFile(name: string, text: string): void {
 }
 
 /** Reports a file that could not even be read. */
-export function fileUnreadable(name: string, message: string): void {
-  app().fileErrors = { name, diagnostics: [{ file: name, line: 1, column: 1, path: '(root)', message, severity: 'error', text: `${name}:1:1: error: ${message}` }] };
+export function fileUnreadable(name: string, message: string, at = { line: 1, column: 1 }): void {
+  const { line, column } = at;
+  app().fileErrors = { name, diagnostics: [{ file: name, line, column, path: '(root)', message, severity: 'error', text: `${name}:${line}:${column}: error: ${message}` }] };
   alertNow(`${name} could not be opened: ${message}`);
   bridge.show({ name: 'title' });
 }

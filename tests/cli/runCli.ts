@@ -19,3 +19,25 @@ export function cli(args: string[], input = ''): Promise<Ran> {
     child.stdin.end(input);
   });
 }
+
+/** Runs `statecraft <args>`, sends `signal` once `ready()` holds (polled), and waits for the process to end. */
+export function cliInterrupted(args: string[], signal: NodeJS.Signals, ready: () => boolean): Promise<Ran & { signal: NodeJS.Signals | null }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const poll = setInterval(() => {
+      if (!ready()) return;
+      clearInterval(poll);
+      child.kill(signal);
+    }, 50);
+    child.on('error', fail);
+    child.on('close', (code, sig) => {
+      clearInterval(poll);
+      done({ code, stdout, stderr, signal: sig });
+    });
+    child.stdin.end();
+  });
+}

@@ -35,6 +35,26 @@ describe('scenario files', () => {
     expect(await problemsOf(s)).toEqual([]);
   });
 
+  it('decodes a picked file as the command line does: UTF-16 with a BOM opens, an invalid UTF-8 byte is shown at its line and column', async () => {
+    const { page } = s;
+    await openApp(s);
+    const text = readFileSync(join(ROOT, 'scenarios/tutorial.json'), 'utf8');
+    const at = text.indexOf('"title": "') + '"title": "'.length;
+    const bytes = Buffer.from(text);
+    const cut = Buffer.byteLength(text.slice(0, at));
+    const bad = Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xff]), bytes.subarray(cut)]);
+    await page.setInputFiles('#scenario-file', { name: 'bad-utf8.json', mimeType: 'application/json', buffer: bad });
+    await page.waitForSelector('#file-errors .diag');
+    const line = text.slice(0, at).split('\n').length;
+    const column = at - text.lastIndexOf('\n', at - 1);
+    expect(await page.locator('#file-errors').textContent()).toContain(`bad-utf8.json:${line}:${column}`);
+    expect(await page.locator('#file-errors').textContent()).toContain('invalid UTF-8: FF');
+
+    await page.setInputFiles('#scenario-file', { name: 'utf16.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
+    await waitPhase(page, 'setup');
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
   it('opens a dropped file and shows scenario text as text, never as HTML', async () => {
     const { page } = s;
     await openApp(s);

@@ -1,18 +1,23 @@
 // Opening a scenario file: the hidden file input, and drag-and-drop onto the page.
+import { decodeText, MAX_FILE_BYTES } from '../../format/decodeText.js';
 import { el } from './el.js';
 
 export type FileHandler = (name: string, text: string) => void;
-export type FileFailure = (name: string, message: string) => void;
+/** A file that could not be read or decoded; `at` is where decoding failed. */
+export type FileFailure = (name: string, message: string, at?: { line: number; column: number }) => void;
 
-const MAX_BYTES = 5 * 1024 * 1024;
-
+// The bytes are decoded as the command line decodes them (decodeText), not by File.text(), which replaces bad bytes.
 async function readFile(file: File, ok: FileHandler, fail: FileFailure): Promise<void> {
-  if (file.size > MAX_BYTES) return fail(file.name, `the file is ${Math.round(file.size / 1024)} KB; scenario files are limited to ${MAX_BYTES / 1024 / 1024} MB`);
+  if (file.size > MAX_FILE_BYTES) return fail(file.name, `the file is ${Math.round(file.size / 1024)} KB; scenario files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  let bytes: Uint8Array;
   try {
-    ok(file.name, await file.text());
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    fail(file.name, `the file could not be read: ${(e as Error).message}`);
+    return fail(file.name, `the file could not be read: ${(e as Error).message}`);
   }
+  const decoded = decodeText(bytes);
+  if (decoded.ok) ok(file.name, decoded.text);
+  else fail(file.name, decoded.message, decoded);
 }
 
 /** The file input (id "scenario-file"); returns a function that opens the picker. */
