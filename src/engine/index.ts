@@ -5,6 +5,7 @@ export { compileScenario, type CompileOutcome } from './compile.js';
 export { formatPath, type Diagnostic, type JsonPath } from './diagnostics.js';
 export { createGame, type GameOptions } from './game.js';
 export { step, completeChoices, type StepOptions } from './step.js';
+export { rerunTurn } from './rerun.js';
 export { legalChoices, PASS_ID, type ActionView, type DilemmaView, type LegalChoices, type OddsView } from './choices.js';
 export { chooseAi, chooseDilemmaOption, dilemmaDecision, type AiDecision, type DilemmaDecision, type OptionScore, type Reason } from './ai.js';
 export { explain, explainTargets, bandOf, type Explanation } from './explain.js';
