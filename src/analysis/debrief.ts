@@ -152,13 +152,13 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
   let g = createGame(sc, { seed: final.seed, seats: final.seats, aiFuzz: final.aiFuzz });
   const records = final.history;
   for (let i = 1; i < records.length; i++) {
-    const rec = records[i]!;
+    const rec = records.at(i)!;
     // Re-run with the AI deciding its seats again: the step's decisions carry the reasons.
     const { state: next, decisions } = rerunTurn(sc, g, rec.choices, { ledger: false });
     g = next;
     line();
     line(`### Turn ${rec.turn} · ${turnLabel(sc, rec.turn)}`);
-    const news = splitRecord(records[i - 1]!).opening.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null);
+    const news = splitRecord(records.at(i - 1)!).opening.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null);
     if (news.length) {
       line();
       line('News:');

@@ -9,6 +9,7 @@ import { resumeRng } from './rng.js';
 import {
   EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
+import { History } from './history.js';
 import { Work } from './work.js';
 
 /**
@@ -98,9 +99,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   const opened = startTurn(sc, w, state, rng);
   for (const e of opened.events) events.push(e);
   const record = { turn: state.turn, choices: full, events, ledger: w.entries(), indicators: opened.state.indicators };
-  const history = state.history.slice();
-  history.push(record);
-  opened.state.history = history;
+  opened.state.history = History.from(state.history).append(record);
   return { state: opened.state, events, decisions: decided.actions, dilemmaDecisions: decided.dilemmas };
 }
 

@@ -1,6 +1,7 @@
 // The engine's data: a compiled scenario (read-only, built once) and the serializable game state.
 import type { AiDecision, DilemmaDecision } from './ai.js';
 import type { CompiledExpr, ExprFn } from './expr/index.js';
+import type { History } from './history.js';
 import type { RngState } from './rng.js';
 import type { ScenarioFile } from './schema.js';
 
@@ -237,7 +238,7 @@ export interface GameState {
   dilemmas: Array<{ event: string; actor: string }>;
   /** What happened at the start of the current turn (events, situations), for the player to read. */
   news: TurnEvent[];
-  history: TurnRecord[];
+  history: History;
 }
 
 /**

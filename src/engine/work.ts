@@ -7,6 +7,8 @@ export interface Resolved { kind: TargetKind; index: number; mode: 'add' | 'set'
 
 /** Ledger slots a Work starts with: a busy turn of a large scenario fits; more grow the array as usual. */
 const LEDGER_ROOM = 64;
+/** The ledger of a turn that keeps none: one shared empty list rather than a new one per turn record. */
+const NO_ENTRIES = Object.freeze([]) as unknown as LedgerEntry[];
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
@@ -215,7 +217,7 @@ export class Work implements LeverageEnv {
 
   /** The ledger entries recorded so far, in order (empty when no ledger is kept). */
   entries(): LedgerEntry[] {
-    if (this.ledger === null) return [];
+    if (this.ledger === null) return NO_ENTRIES;
     this.ledger.length = this.logged;
     return this.ledger;
   }

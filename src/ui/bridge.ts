@@ -230,7 +230,7 @@ export class Bridge {
       await nextTask();
       if (this.state !== before || this.phase.name !== 'main') return;
       this.state = result.state;
-      const record = result.state.history[result.state.history.length - 1]!;
+      const record = result.state.history.at(-1)!;
       this.report = { turn: before.turn, before, events: result.events, choices: record.choices, decisions };
       this.draft = {};
       this.go({ name: 'resolution' });
