@@ -41,7 +41,7 @@ function playTurns(sc: Scenario, seed: string): number {
 }
 
 /** Microseconds per all-AI turn (ledger off), and per AI pass alone (every seat's decision on a turn-3 state). */
-function turnCost(shape: ScalingShape, timing: MeasureOptions): { x: number; turnUs: number; aiUs: number; withinFormat: boolean } {
+export function turnCost(shape: ScalingShape, timing: MeasureOptions): { x: number; turnUs: number; aiUs: number; withinFormat: boolean } {
   const { sc, withinFormat } = compiled(shape);
   let game = 0;
   const turns = measure(() => playTurns(sc, `scaling-${game++}`), timing);

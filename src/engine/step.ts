@@ -1,5 +1,5 @@
 // One turn: every seat's choice resolves together against the start-of-turn state, in a fixed order.
-import { chooseAi, dilemmaDecision, type AiDecision, type DilemmaDecision } from './ai.js';
+import { decideAction, decideDilemma, decisionContext, type AiDecision, type DecisionContext, type DilemmaDecision } from './ai.js';
 import { availableActionIds, canTake, leverageFactorLabel, leverageOddsOf, PASS_ID } from './choices.js';
 import { applyDue, runEffects } from './effects.js';
 import { evaluate, StateEnv } from './env.js';
@@ -115,6 +115,8 @@ interface Decided { actions: Record<string, AiDecision>; dilemmas: DilemmaDecisi
 /** completeChoices, also filling `picked` (by actor index) with each chosen action, null for holding course, and `decided` with the AI's decisions. */
 function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: StateEnv, picked: Array<CAction | null>, decided: Decided): Choices {
   const full: Choices = {};
+  // One look-ahead copy of the state for every decision the AI takes in this step, made only when one is needed.
+  let ctx: DecisionContext | null = null;
   for (const actor of sc.actors) {
     const given: Choice | undefined = choices[actor.id];
     if (!given && state.seats[actor.id] === 'human') {
@@ -122,7 +124,7 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
     }
     let action = given?.action;
     if (action === undefined) {
-      const d = chooseAi(sc, state, actor.id);
+      const d = decideAction(sc, state, actor, (ctx ??= decisionContext(sc, state)));
       decided.actions[actor.id] = d;
       action = d.action;
     }
@@ -142,7 +144,7 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
       dilemmas ??= {};
       let answer = given?.dilemmas?.[d.event];
       if (answer === undefined && state.seats[actor.id] !== 'human') {
-        const decision = dilemmaDecision(sc, state, actor.id, d.event);
+        const decision = decideDilemma(sc, state, actor, d.event, (ctx ??= decisionContext(sc, state)));
         decided.dilemmas.push(decision);
         answer = decision.option;
       }

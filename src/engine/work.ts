@@ -12,9 +12,6 @@ const NO_ENTRIES = Object.freeze([]) as unknown as LedgerEntry[];
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
-const copyInto = (to: number[], from: readonly number[]) => {
-  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
-};
 
 export class Work implements LeverageEnv {
   readonly n: number;
@@ -39,7 +36,15 @@ export class Work implements LeverageEnv {
   /** The share of the change being applied that leverage accounts for (0 outside applyTo). */
   private share = 0;
 
-  /** `lite`: a look-ahead copy that tracks stance values but not modifiers or counters. */
+  /** Look-ahead copies only: every overwritten value (its array, index and old value), so that rollback() can undo them. */
+  private readonly undoArrays: number[][] = [];
+  private readonly undoIndex: number[] = [];
+  private readonly undoValue: number[] = [];
+
+  /**
+   * `lite`: a look-ahead copy that tracks stance values but not modifiers, keeps an undo log of what it changes
+   * (rollback()), and owns every array it has, like any Work, so it cannot change the input state.
+   */
   constructor(readonly sc: Scenario, s: GameState, keepLedger: boolean, readonly lite = false) {
     // Room for a typical turn's entries up front, rather than growing the array entry by entry.
     this.ledger = keepLedger ? new Array<LedgerEntry>(LEDGER_ROOM) : null;
@@ -53,21 +58,31 @@ export class Work implements LeverageEnv {
     for (const m of s.modifiers) this.raw[m.pair] = (this.raw[m.pair] ?? 0) + m.value;
     // Modifier objects are shared with the input state and never mutated: a changed modifier is a new object.
     this.modifiers = lite ? [] : s.modifiers.slice();
-    this.pending = lite ? s.pending : s.pending.slice();
-    this.actionCounts = lite ? s.actionCounts : s.actionCounts.slice();
-    this.actionLast = lite ? s.actionLast : s.actionLast.slice();
-    this.eventCounts = lite ? s.eventCounts : s.eventCounts.slice();
-    this.eventLast = lite ? s.eventLast : s.eventLast.slice();
-    this.situations = lite ? s.situations : s.situations.slice();
+    this.pending = lite ? [] : s.pending.slice();
+    this.actionCounts = s.actionCounts.slice();
+    this.actionLast = s.actionLast.slice();
+    this.eventCounts = s.eventCounts.slice();
+    this.eventLast = s.eventLast.slice();
+    this.situations = s.situations.slice();
   }
 
-  /** Lite copies only: makes this copy's values equal to `other`'s again, without allocating. */
-  resetTo(other: Work): void {
-    copyInto(this.indicators, other.indicators);
-    copyInto(this.flows, other.flows);
-    copyInto(this.flags, other.flags);
-    copyInto(this.raw, other.raw);
-    copyInto(this.stances, other.stances);
+  /** Look-ahead copies only: undoes every change since the copy was made (or last rolled back), newest first. */
+  rollback(): void {
+    const arrays = this.undoArrays;
+    for (let k = arrays.length - 1; k >= 0; k--) arrays[k]![this.undoIndex[k]!] = this.undoValue[k]!;
+    arrays.length = 0;
+    this.undoIndex.length = 0;
+    this.undoValue.length = 0;
+  }
+
+  /** Sets `values[i]`, logging the old value first in a look-ahead copy. */
+  private put(values: number[], i: number, value: number): void {
+    if (this.lite) {
+      this.undoArrays.push(values);
+      this.undoIndex.push(i);
+      this.undoValue.push(values[i]!);
+    }
+    values[i] = value;
   }
 
   indicator(i: number): number { return this.indicators[i] ?? 0; }
@@ -109,12 +124,12 @@ export class Work implements LeverageEnv {
       const before = this.flows[index]!;
       const wanted = mode === 'add' ? before + amount : amount;
       const after = clamp(wanted, def.min, def.max);
-      this.flows[index] = after;
+      this.put(this.flows, index, after);
       this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
     } else {
       const before = this.flags[index]!;
       const after = clamp(mode === 'add' ? before + amount : amount, -1e9, 1e9);
-      this.flags[index] = after;
+      this.put(this.flags, index, after);
       this.record(this.sc.keys.flag[index]!, before, after, false, cause);
     }
   }
@@ -122,7 +137,7 @@ export class Work implements LeverageEnv {
   private setIndicator(index: number, before: number, wanted: number, cause: Cause): void {
     const def = this.sc.indicators[index]!;
     const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
-    this.indicators[index] = after;
+    this.put(this.indicators, index, after);
     if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
@@ -192,10 +207,10 @@ export class Work implements LeverageEnv {
   }
 
   private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {
-    this.raw[pair] = raw;
+    this.put(this.raw, pair, raw);
     const before = this.stances[pair]!;
     const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
-    this.stances[pair] = after;
+    this.put(this.stances, pair, after);
     this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
   }
 
