@@ -133,7 +133,6 @@ export interface DilemmaDecision { actor: string; event: string; option: string;
 /** pure; how the AI of `actorId` weighs each option of a pending dilemma (the same seeded fuzz as its actions), and its pick, first on ties. */
 export function dilemmaDecision(sc: Scenario, s: GameState, actorId: string, eventId: string): DilemmaDecision {
   const actor = sc.actors[sc.actorIndex.get(actorId) ?? -1];
-  const ev = sc.events[sc.eventIndex.get(eventId) ?? -1];
   if (!actor) throw new EngineError(`no dilemma "${eventId}" for "${actorId}"`);
   return decideDilemma(sc, s, actor, eventId, decisionContext(sc, s));
 }
