@@ -32,3 +32,24 @@ describe('look-ahead Work', () => {
     for (const a of flagship.actions) runEffects(w, a.effects, w, w, a.actor, cause, 1, 0.85);
   });
 });
+
+describe('Work: stance modifiers', () => {
+  it('adds to the modifier of the same pair and label, wherever it sits in the list, and appends a new one otherwise', () => {
+    const s = createGame(flagship, { seed: 'mods' });
+    const w = new Work(flagship, s, false);
+    const n = flagship.actors.length;
+    const before = w.modifiers.length;
+    w.addModifier(1, 'first', 2, 0, cause);
+    w.addModifier(n, 'second', 3, 0, cause);
+    w.addModifier(1, 'first', 4, 0, cause);
+    w.addModifier(1, 'other', 1, 0, cause);
+    expect(w.modifiers.slice(before)).toEqual([
+      { pair: 1, label: 'first', value: 6, decay: 0 },
+      { pair: n, label: 'second', value: 3, decay: 0 },
+      { pair: 1, label: 'other', value: 1, decay: 0 },
+    ]);
+    w.fadeModifiers();
+    w.addModifier(n, 'second', 1, 0, cause);
+    expect(w.modifiers.filter((m) => m.pair === n && m.label === 'second')).toEqual([{ pair: n, label: 'second', value: 4, decay: 0 }]);
+  });
+});

@@ -33,6 +33,8 @@ export class Work implements LeverageEnv {
   /** The attribution ledger of this turn's changes (null: none kept); `logged` entries of it are in use. */
   private readonly ledger: LedgerEntry[] | null;
   private logged = 0;
+  /** Per stance pair, the positions of its modifiers in `modifiers` (null: not built since the list was last replaced). */
+  private byPair: Map<number, number[]> | null = null;
   /** The share of the change being applied that leverage accounts for (0 outside applyTo). */
   private share = 0;
 
@@ -148,10 +150,34 @@ export class Work implements LeverageEnv {
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
     const mods = this.modifiers;
-    let i = 0;
-    while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
+    const at = this.positionsOf(pair);
+    let i = mods.length;
+    for (const k of at) {
+      if (mods[k]!.label === label) {
+        i = k;
+        break;
+      }
+    }
+    if (i === mods.length) at.push(i);
     mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
     this.setRaw(pair, raw + room, room !== amount, cause);
+  }
+
+  /** Positions in `modifiers` of the modifiers of `pair`, in order; the index is built on first use after the list was replaced. */
+  private positionsOf(pair: number): number[] {
+    let index = this.byPair;
+    if (index === null) {
+      index = new Map();
+      this.modifiers.forEach((m, k) => {
+        const list = index!.get(m.pair);
+        if (list) list.push(k);
+        else index!.set(m.pair, [k]);
+      });
+      this.byPair = index;
+    }
+    let list = index.get(pair);
+    if (!list) index.set(pair, (list = []));
+    return list;
   }
 
   /** Every modifier fades by its decay share; those that fade below half a point are dropped. */
@@ -177,6 +203,7 @@ export class Work implements LeverageEnv {
       (moved ??= []).push(m.pair);
     }
     this.modifiers = kept;
+    this.byPair = null;
     // Only a stance whose modifiers faded can have left its range (fading at different rates).
     if (moved) for (const pair of moved) this.saturate(pair);
   }
@@ -204,6 +231,7 @@ export class Work implements LeverageEnv {
       else if (value !== 0) trimmed.push({ pair: m.pair, label: m.label, value, decay: m.decay });
     }
     this.modifiers = trimmed;
+    this.byPair = null;
   }
 
   private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {
