@@ -1,5 +1,5 @@
 // The engine's public API: pure functions over a compiled scenario and a serializable state.
-export { FORMAT_VERSION, scenarioSchema, scenarioJsonSchema } from './schema.js';
+export { FORMAT_VERSION, MAX_ACTORS, MAX_TURNS, scenarioSchema, scenarioJsonSchema } from './schema.js';
 export type { ScenarioFile } from './schema.js';
 export { compileScenario, type CompileOutcome } from './compile.js';
 export { formatPath, type Diagnostic, type JsonPath } from './diagnostics.js';
