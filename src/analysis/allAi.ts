@@ -139,7 +139,7 @@ export function playAllAi(sc: Scenario, options: AllAiOptions): AllAiStats {
       if ((all[k >>> 5]! >>> (k & 31)) & 1) eventRuns[e.id]! += 1;
     });
     states.forEach((before, t) => {
-      const rec = s.history[t + 1]!;
+      const rec = s.history.at(t + 1)!;
       for (const a of sc.actors) {
         if ((before.aiFuzz ?? a.fuzz) === 0) {
           // At fuzz 0 already: the same decision by definition.

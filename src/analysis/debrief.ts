@@ -1,6 +1,6 @@
 // The debrief of a finished (or stopped) game as Markdown, and the words it is told in: turn labels, actions with odds,
 // events and causes. Pure (no Node or browser APIs): the CLI's `report` and the browser's Ending screen both use it.
-import { bandOf, chooseAi, createGame, explain, scoreObjectives, step, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
+import { bandOf, createGame, explain, rerunTurn, scoreObjectives, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
 import { leverageStory } from './leverageStory.js';
 import { estimateNotes, type EstimateNote } from './estimates.js';
 
@@ -152,12 +152,13 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
   let g = createGame(sc, { seed: final.seed, seats: final.seats, aiFuzz: final.aiFuzz });
   const records = final.history;
   for (let i = 1; i < records.length; i++) {
-    const rec = records[i]!;
-    const before = g;
-    g = step(sc, g, rec.choices).state;
+    const rec = records.at(i)!;
+    // Re-run with the AI deciding its seats again: the step's decisions carry the reasons.
+    const { state: next, decisions } = rerunTurn(sc, g, rec.choices, { ledger: false });
+    g = next;
     line();
     line(`### Turn ${rec.turn} · ${turnLabel(sc, rec.turn)}`);
-    const news = splitRecord(records[i - 1]!).opening.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null);
+    const news = splitRecord(records.at(i - 1)!).opening.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null);
     if (news.length) {
       line();
       line('News:');
@@ -175,7 +176,7 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
         const outcome = outcomeText(sc, r);
         let text = `- **${actorName(sc, r.actor)}** (${seat}): ${r.label}${odds ? ` — ${odds}` : ''}${outcome ? `. ${outcome}` : ''}`;
         if (seat === 'AI') {
-          const reasons = chooseAi(sc, before, r.actor).reasons;
+          const reasons = decisions[r.actor]?.reasons ?? [];
           if (reasons.length) text += ` *(AI's reasons: ${reasonsText(reasons)})*`;
         }
         line(text);

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   chooseAi, chooseDilemmaOption, createGame, EngineError, recordReplay, scoreObjectives, stateHash, step, viewFor,
-  type Choice, type Choices, type GameState, type Scenario, type Seat,
+  type AiDecision, type Choice, type Choices, type GameState, type Scenario, type Seat,
 } from '../engine/index.js';
 import { CliError, flag, listOpt, numberOpt, parseCommand, positionals, seedOpt, stringOpt } from './args.js';
 import { askTurn, pickRole, Prompter, Quit } from './interactive.js';
@@ -55,18 +55,16 @@ function readChoices(file: string, sc: Scenario): Scripted {
   });
 }
 
-/** Fills the choices of human seats nobody answered for with the AI's, as --auto and --choices promise. */
-function fillHumans(sc: Scenario, s: GameState, given: Choices, aiPlayed: Set<string>): Choices {
+/** Fills the choices of human seats nobody answered for with the AI's, as --auto and --choices promise; their decisions go to `decided`. */
+function fillHumans(sc: Scenario, s: GameState, given: Choices, decided: Record<string, AiDecision>): Choices {
   const out: Choices = { ...given };
   for (const a of sc.actors) {
-    if (s.seats[a.id] !== 'human') {
-      if (!given[a.id]) aiPlayed.add(a.id);
-      continue;
-    }
+    if (s.seats[a.id] !== 'human') continue;
     let c = given[a.id];
     if (!c) {
-      aiPlayed.add(a.id);
-      c = { action: chooseAi(sc, s, a.id).action };
+      const d = chooseAi(sc, s, a.id);
+      decided[a.id] = d;
+      c = { action: d.action };
     }
     const pending = s.dilemmas.filter((d) => d.actor === a.id);
     if (pending.length) {
@@ -123,10 +121,13 @@ export async function runPlay(argv: string[]): Promise<number> {
         printNews(sc, state, print);
         given = scripted?.[turnIndex] ?? {};
       }
-      const aiPlayed = new Set<string>();
+      // The AI's decisions: for human seats it plays (--auto, --choices gaps) from fillHumans, for AI seats from the step.
+      let decided: Record<string, AiDecision> = {};
       const before: GameState = state;
       try {
-        state = step(sc, before, fillHumans(sc, before, given, aiPlayed)).state;
+        const r = step(sc, before, fillHumans(sc, before, given, decided));
+        state = r.state;
+        decided = { ...decided, ...r.decisions };
       } catch (e) {
         if (e instanceof EngineError && choicesFile) throw new CliError(`${choicesFile}: turn ${turnIndex + 1}: ${e.message}`);
         throw e;
@@ -134,7 +135,7 @@ export async function runPlay(argv: string[]): Promise<number> {
       turnIndex++;
       if (!json) {
         print('');
-        printTurnReport(sc, before, state, aiPlayed, print);
+        printTurnReport(sc, state, decided, print);
       }
     }
     if (scripted && scripted.length > turnIndex) process.stderr.write(`warning: ${choicesFile} has ${scripted.length} turns; the game ended after ${turnIndex}\n`);

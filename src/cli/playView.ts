@@ -1,7 +1,7 @@
 // What `play` prints: the situation at the start of a turn, what happened in it, and the end of the game.
 import { estimateLine } from '../analysis/debrief.js';
 import { estimateNotes } from '../analysis/estimates.js';
-import { bandOf, chooseAi, explain, legalChoices, scoreObjectives, sharedView, type ActionView, type GameState, type Scenario, type SeatView } from '../engine/index.js';
+import { bandOf, explain, legalChoices, scoreObjectives, sharedView, type ActionView, type AiDecision, type GameState, type Scenario, type SeatView } from '../engine/index.js';
 import { styles } from './io.js';
 import { actorName, endingDef, eventLine, num, oddsText, outcomeText, reasonsText, signed, splitRecord, turnLabel } from './narrate.js';
 import { estimateSuffix, humanView, readingCell, vagueExplanationLines, visibleChangeLines } from './seen.js';
@@ -112,11 +112,11 @@ export function printExplanation(sc: Scenario, s: GameState, target: string, pri
 
 /**
  * What happened in the turn just played (the last record of `after`): every actor's action (with the AI's
- * reasons, taken on `before`), odds rolled, dilemma answers, situations, and the biggest changes, told as the
+ * reasons from `decided`, for the seats the AI played), odds rolled, dilemma answers, situations, and the biggest changes, told as the
  * human seats may see them together (each number as the least-informed of them reads it).
  */
-export function printTurnReport(sc: Scenario, before: GameState, after: GameState, aiPlayed: ReadonlySet<string>, print: Print): void {
-  const rec = after.history[after.history.length - 1]!;
+export function printTurnReport(sc: Scenario, after: GameState, decided: Readonly<Record<string, AiDecision>>, print: Print): void {
+  const rec = after.history.at(-1)!;
   const { resolution } = splitRecord(rec);
   print(`What happened in ${turnLabel(sc, rec.turn)}:`);
   for (const e of resolution) {
@@ -125,10 +125,8 @@ export function printTurnReport(sc: Scenario, before: GameState, after: GameStat
       const odds = oddsText(r);
       const outcome = outcomeText(sc, r);
       print(`  ${actorName(sc, r.actor)}: ${r.label}${odds ? ` — ${odds}` : ''}${outcome ? ` ${outcome}` : ''}`);
-      if (aiPlayed.has(r.actor)) {
-        const d = chooseAi(sc, before, r.actor);
-        if (d.reasons.length) print(`      AI's reasons: ${reasonsText(d.reasons)}`);
-      }
+      const reasons = decided[r.actor]?.reasons ?? [];
+      if (reasons.length) print(`      AI's reasons: ${reasonsText(reasons)}`);
     } else {
       const line = eventLine(sc, e);
       if (line) print(`  ${line}`);

@@ -34,10 +34,10 @@ describe('what the terminal shows of estimated numbers', () => {
       const s = played({ lowland: 'human' }, 1 + (k % 3), `seen-${k}`);
       const v = humanView(sc, s);
       const lines = visibleChangeLines(sc, s, v, 50);
-      const truths = biggestChanges(sc, s.history[s.history.length - 1]!.ledger, 50);
+      const truths = biggestChanges(sc, s.history.at(-1)!.ledger, 50);
       for (const c of truths.filter((x) => x.key !== 'indicator:upland_economy')) expect(lines).toContain(changeLine(c));
       const line = lines.find((l) => l.startsWith("Upland's economy"));
-      const from = v.history[v.history.length - 2]!.indicators[ECON]!;
+      const from = v.history.at(-2)!.indicators[ECON]!;
       const to = v.indicators[ECON]!;
       if (from.value === to.value) {
         expect(line).toBeUndefined();

@@ -41,13 +41,13 @@ export function vagueExplanationLines(x: Explanation, r: Extract<Reading, { exac
  * estimate moves from its previous reading to its current one, with its causes in order and without their figures.
  */
 export function visibleChangeLines(sc: Scenario, s: GameState, view: SeatView, limit: number): string[] {
-  const rec = s.history[s.history.length - 1];
+  const rec = s.history.at(-1);
   if (!rec) return [];
   const estimated = new Set(view.estimated.map((id) => `indicator:${id}`));
   const rows: Array<{ size: number; text: string }> = biggestChanges(sc, rec.ledger, Number.MAX_SAFE_INTEGER)
     .filter((c) => !estimated.has(c.key))
     .map((c) => ({ size: Math.abs(c.delta), text: changeLine(c) }));
-  const before = view.history[view.history.length - 2]?.indicators;
+  const before = view.history.at(-2)?.indicators;
   for (const id of view.estimated) {
     const i = sc.indicatorIndex.get(id)!;
     const from = before?.[i];

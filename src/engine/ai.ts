@@ -30,16 +30,27 @@ function goalValues(actor: CActor, env: Work): number[] {
 /** What an actor's AI holds fixed for one decision: its goals' values and weights before it acts. */
 interface Outlook { before: number[]; weights: number[] }
 
-function outlookOf(actor: CActor, base: Work, env: StateEnv): Outlook {
-  return { before: goalValues(actor, base), weights: actor.goals.map((g) => evaluate(g.weight, env)) };
+function outlookOf(actor: CActor, sim: Work, env: StateEnv): Outlook {
+  return { before: goalValues(actor, sim), weights: actor.goals.map((g) => evaluate(g.weight, env)) };
 }
 
-/** Scores the expected result of applying `lists` (each with its probability) on `sim`, a look-ahead copy reset to `base`. */
-function scoreEffects(sim: Work, base: Work, env: StateEnv, actor: CActor, look: Outlook, cost: ReadonlyArray<{ indicator: number; amount: number }>, lists: ReadonlyArray<[readonly CEffect[], number]>): Reason[] {
-  sim.resetTo(base);
+/**
+ * What the AI decides against: the state's environment and one look-ahead copy of it, made once and shared by
+ * every decision on that state (each option's changes are rolled back after it is scored).
+ */
+export interface DecisionContext { readonly env: StateEnv; readonly sim: Work }
+
+/** pure; a decision context for state `s`. */
+export function decisionContext(sc: Scenario, s: GameState): DecisionContext {
+  return { env: new StateEnv(sc, s), sim: new Work(sc, s, false, true) };
+}
+
+/** Scores the expected result of applying `lists` (each with its probability) on `sim`, then undoes them. */
+function scoreEffects(sim: Work, env: StateEnv, actor: CActor, look: Outlook, cost: ReadonlyArray<{ indicator: number; amount: number }>, lists: ReadonlyArray<[readonly CEffect[], number]>): Reason[] {
   for (const c of cost) sim.apply({ kind: 'indicator', index: c.indicator, mode: 'add', amount: -c.amount, label: null, decay: null }, LOOKAHEAD);
   for (const [effects, p] of lists) if (p > 0) runEffects(sim, effects, env, env, actor.index, LOOKAHEAD, p, DELAY_DISCOUNT);
   const after = goalValues(actor, sim);
+  sim.rollback();
   return actor.goals.map((g, i) => ({ label: g.label, contribution: look.weights[i]! * (after[i]! - look.before[i]!) }));
 }
 
@@ -78,10 +89,13 @@ function bestOf(options: readonly OptionScore[]): OptionScore | null {
 export function chooseAi(sc: Scenario, s: GameState, actorId: string): AiDecision {
   const actor = sc.actors[sc.actorIndex.get(actorId) ?? -1];
   if (!actor) throw new EngineError(`unknown actor "${actorId}"`);
-  const env = new StateEnv(sc, s);
-  const base = new Work(sc, s, false, true);
-  const sim = new Work(sc, s, false, true);
-  const look = outlookOf(actor, base, env);
+  return decideAction(sc, s, actor, decisionContext(sc, s));
+}
+
+/** chooseAi with a context made for `s` (decisionContext), which may serve every actor's decision on `s`. */
+export function decideAction(sc: Scenario, s: GameState, actor: CActor, ctx: DecisionContext): AiDecision {
+  const { env, sim } = ctx;
+  const look = outlookOf(actor, sim, env);
   // Each veto's condition is read once per decision, not once per option.
   const vetoOn = actor.vetoes.map((v) => v.when === null || v.when.fn(env) !== 0);
   const options: OptionScore[] = [];
@@ -98,7 +112,7 @@ export function chooseAi(sc: Scenario, s: GameState, actorId: string): AiDecisio
     const chance = total === null ? 1 : total / 100;
     const lists: Array<[readonly CEffect[], number]> = [[a.effects, 1]];
     if (a.outcome) lists.push([a.outcome.success, chance], [a.outcome.failure, 1 - chance]);
-    const reasons = scoreEffects(sim, base, env, actor, look, a.cost, lists);
+    const reasons = scoreEffects(sim, env, actor, look, a.cost, lists);
     let preference = actor.preferences.get(a.id) ?? 0;
     for (const t of a.tags) preference += actor.preferences.get(t) ?? 0;
     if (preference !== 0) reasons.push({ label: 'temperament', contribution: preference });
@@ -119,14 +133,18 @@ export interface DilemmaDecision { actor: string; event: string; option: string;
 /** pure; how the AI of `actorId` weighs each option of a pending dilemma (the same seeded fuzz as its actions), and its pick, first on ties. */
 export function dilemmaDecision(sc: Scenario, s: GameState, actorId: string, eventId: string): DilemmaDecision {
   const actor = sc.actors[sc.actorIndex.get(actorId) ?? -1];
+  if (!actor) throw new EngineError(`no dilemma "${eventId}" for "${actorId}"`);
+  return decideDilemma(sc, s, actor, eventId, decisionContext(sc, s));
+}
+
+/** dilemmaDecision with a context made for `s` (decisionContext). */
+export function decideDilemma(sc: Scenario, s: GameState, actor: CActor, eventId: string, ctx: DecisionContext): DilemmaDecision {
   const ev = sc.events[sc.eventIndex.get(eventId) ?? -1];
-  if (!actor || !ev?.dilemma || ev.dilemma.actor !== actor.index) throw new EngineError(`no dilemma "${eventId}" for "${actorId}"`);
-  const env = new StateEnv(sc, s);
-  const base = new Work(sc, s, false, true);
-  const sim = new Work(sc, s, false, true);
-  const look = outlookOf(actor, base, env);
+  if (!ev?.dilemma || ev.dilemma.actor !== actor.index) throw new EngineError(`no dilemma "${eventId}" for "${actor.id}"`);
+  const { env, sim } = ctx;
+  const look = outlookOf(actor, sim, env);
   const options: OptionScore[] = ev.dilemma.options.map((o) => {
-    const reasons = scoreEffects(sim, base, env, actor, look, [], [[o.effects, 1]]);
+    const reasons = scoreEffects(sim, env, actor, look, [], [[o.effects, 1]]);
     return { id: o.id, score: reasons.reduce((t, r) => t + r.contribution, 0), vetoed: null, reasons };
   });
   addJitter(options, fuzzOf(s, actor), hashText(`${s.seed}|${ev.id}`), s.turn, actor.index, (k) => k);

@@ -35,7 +35,7 @@ describe('delayed effects', () => {
       due: 3, kind: 'indicator', index: 0, mode: 'add', amount: 10, label: 'slow burn', decay: null,
       cause: { kind: 'delayed', id: 'go', actor: 'a', label: 'slow burn (from turn 1)' },
     }]);
-    expect(states[2]!.history[3]!.ledger).toEqual([{ turn: 3, target: 'indicator:x', delta: 10, value: 60, cause: { kind: 'delayed', id: 'go', actor: 'a', label: 'slow burn (from turn 1)' } }]);
+    expect(states[2]!.history.at(3)!.ledger).toEqual([{ turn: 3, target: 'indicator:x', delta: 10, value: 60, cause: { kind: 'delayed', id: 'go', actor: 'a', label: 'slow burn (from turn 1)' } }]);
     expect(states[2]!.pending).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describe('delayed effects', () => {
     expect(valueOf(sc, s, 'x')).toBe(50);
     s = step(sc, s, {}).state;
     expect(valueOf(sc, s, 'x')).toBe(40);
-    expect(s.history[2]!.ledger[0]!.cause).toEqual({ kind: 'delayed', id: 'omen', actor: null, label: 'Event omen (from turn 1)' });
+    expect(s.history.at(2)!.ledger[0]!.cause).toEqual({ kind: 'delayed', id: 'omen', actor: null, label: 'Event omen (from turn 1)' });
   });
 
   it('quietly drops effects due after the game has ended', () => {
@@ -160,7 +160,7 @@ describe('leverage scaling', () => {
     const sc = loadScenario('tutorial');
     const g = createGame(sc, { seed: 'appeal', seats: { lowland: 'human' } });
     const r = step(sc, g, { lowland: { action: 'appeal_harbor' } });
-    const appeal = r.state.history[1]!.ledger.filter((e) => e.cause.id === 'appeal_harbor');
+    const appeal = r.state.history.at(1)!.ledger.filter((e) => e.cause.id === 'appeal_harbor');
     // leverage(lowland, harbor) = -50 / 100: a dependent actor's effects are not amplified (factor 1).
     expect(appeal.map((e) => [e.target, e.delta])).toEqual([['stance:harbor>lowland', 8], ['stance:harbor>upland', -6]]);
   });
@@ -169,7 +169,7 @@ describe('leverage scaling', () => {
     const sc = loadScenario('tutorial');
     const g = createGame(sc, { seed: 'squeeze', seats: { harbor: 'human' } });
     const r1 = step(sc, g, { harbor: { action: 'trade_squeeze' } });
-    const own = (s: GameState, turn: number) => s.history[turn]!.ledger.filter((e) => e.target === 'indicator:upland_economy' && e.cause.id === 'trade_squeeze').map((e) => e.delta);
+    const own = (s: GameState, turn: number) => s.history.at(turn)!.ledger.filter((e) => e.target === 'indicator:upland_economy' && e.cause.id === 'trade_squeeze').map((e) => e.delta);
     // leverage(harbor, upland) = (40 - 20) / 100: factor 1.1 on -8 spread over two turns.
     expect(own(r1.state, 1)).toEqual([expect.closeTo(-4.4, 12)]);
     const r2 = step(sc, r1.state, { harbor: { action: 'harbor_wait' } });

@@ -68,7 +68,7 @@ export function explain(sc: Scenario, s: GameState, target: string): Explanation
   }
   const story: LedgerEntry[] = [];
   for (const rec of s.history) for (const e of rec.ledger) if (e.target === target) story.push(e);
-  const lastRecord = s.history[s.history.length - 1];
+  const lastRecord = s.history.at(-1);
   const latest = lastRecord ? lastRecord.ledger.filter((e) => e.target === target) : [];
   const sums = new Map<string, { delta: number; leverage: number }>();
   let leverage = 0;

@@ -1,4 +1,5 @@
 // Creating a game: the initial state of a scenario for a seed and a seating, with turn 1 opened.
+import { History } from './history.js';
 import { seedRng, resumeRng } from './rng.js';
 import { seedProblem } from './seed.js';
 import { updateSituations } from './situations.js';
@@ -51,7 +52,7 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
     modifiers, pending: [],
     actionCounts: zeros(sc.actions.length), actionLast: zeros(sc.actions.length),
     eventCounts: zeros(sc.events.length), eventLast: zeros(sc.events.length),
-    situations: zeros(sc.situations.length), dilemmas: [], news: [], history: [],
+    situations: zeros(sc.situations.length), dilemmas: [], news: [], history: History.of([]),
   };
   const w = new Work(sc, base, true);
   const events: TurnEvent[] = [];
@@ -60,6 +61,6 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
   events.push(...opened.events);
   const record = { turn: 0, choices: {}, events, ledger: w.entries(), indicators: opened.state.indicators };
   opened.state.news = events;
-  opened.state.history = [record];
+  opened.state.history = History.of([record]);
   return opened.state;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonCopy, loadScenario, loadScenarioFile } from '../../tests/unit/fixtures.js';
 import { createGame } from './game.js';
 import { canonicalJson, scenarioHash, sha256Hex, stateHash } from './hash.js';
+import { History } from './history.js';
 import { step } from './step.js';
 import type { GameState } from './types.js';
 
@@ -67,7 +68,7 @@ describe('stateHash', () => {
   });
 
   it('leaves the history out', () => {
-    expect(stateHash({ ...s, history: [] })).toBe(stateHash(s));
+    expect(stateHash({ ...s, history: History.of([]) })).toBe(stateHash(s));
   });
 
   it('survives a JSON round trip', () => {

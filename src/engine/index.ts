@@ -1,11 +1,12 @@
 // The engine's public API: pure functions over a compiled scenario and a serializable state.
-export { FORMAT_VERSION, scenarioSchema, scenarioJsonSchema } from './schema.js';
+export { FORMAT_VERSION, MAX_ACTORS, MAX_TURNS, scenarioSchema, scenarioJsonSchema } from './schema.js';
 export type { ScenarioFile } from './schema.js';
 export { compileScenario, type CompileOutcome } from './compile.js';
 export { formatPath, type Diagnostic, type JsonPath } from './diagnostics.js';
 export { createGame, type GameOptions } from './game.js';
 export { charCount, MAX_SEED_CHARS, seedProblem } from './seed.js';
 export { step, completeChoices, type StepOptions } from './step.js';
+export { rerunTurn } from './rerun.js';
 export { legalChoices, PASS_ID, type ActionView, type DilemmaView, type LegalChoices, type OddsView } from './choices.js';
 export { chooseAi, chooseDilemmaOption, dilemmaDecision, type AiDecision, type DilemmaDecision, type OptionScore, type Reason } from './ai.js';
 export { explain, explainTargets, bandOf, type Explanation } from './explain.js';
@@ -13,6 +14,7 @@ export { maxScoreOf, scoreObjectives, type ObjectiveScore, type ScorePart } from
 export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
 export { seedRng, resumeRng, type RngState } from './rng.js';
 export * from './types.js';
+export { History } from './history.js';
 export { recordReplay, verifyReplay, parseReplay, replaySchema, REPLAY_FORMAT, REPLAY_VERSION, type Replay, type ReplayCheck } from './replay.js';
 export { viewFor, sharedView, vagueChanges, estimateGroups, estimateOf, type SeatView, type Reading, type Estimate, type VagueChange } from './view.js';
 export { previewAction, previewOption, objectiveEffects, type ChoicePreview, type PreviewChange, type PreviewBranch, type PreviewObjective } from './preview.js';

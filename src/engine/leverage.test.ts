@@ -87,10 +87,10 @@ describe('the ledger names leverage\'s share of every leveraged change', () => {
     const s = step(sc, createGame(sc, { seed: 's', seats: { a: 'human', b: 'human' } }), { a: { action: 'squeeze' }, b: { action: 'comply' } }).state;
     const factor = 1 + 0.8 * 0.5;
     expect(valueOf(sc, s, 'bx')).toBeCloseTo(50 - 10 * factor + 1, 12);
-    const entry = s.history[1]!.ledger.find((e) => e.target === 'indicator:bx')!;
+    const entry = s.history.at(1)!.ledger.find((e) => e.target === 'indicator:bx')!;
     expect(entry.delta).toBeCloseTo(-10 * factor, 12);
     expect(entry.leverage).toBeCloseTo(-10 * (factor - 1), 12);
-    const stanceEntry = s.history[1]!.ledger.find((e) => e.target === 'stance:b>a' && e.cause.kind === 'action')!;
+    const stanceEntry = s.history.at(1)!.ledger.find((e) => e.target === 'stance:b>a' && e.cause.kind === 'action')!;
     expect(stanceEntry.leverage).toBeCloseTo(-10 * (factor - 1), 12);
     const x = explain(sc, s, 'indicator:bx');
     expect(x.leverage).toBeCloseTo(-4, 12);
@@ -100,7 +100,7 @@ describe('the ledger names leverage\'s share of every leveraged change', () => {
   it('records no leverage share when leverage is off', () => {
     const sc = dependence(80, { strength: 0 });
     const s = step(sc, createGame(sc, { seed: 's', seats: { a: 'human', b: 'human' } }), { a: { action: 'squeeze' }, b: { action: 'defy' } }).state;
-    expect(s.history[1]!.ledger.every((e) => e.leverage === undefined)).toBe(true);
+    expect(s.history.at(1)!.ledger.every((e) => e.leverage === undefined)).toBe(true);
     expect(valueOf(sc, s, 'bx')).toBe(44);
   });
 
@@ -112,7 +112,7 @@ describe('the ledger names leverage\'s share of every leveraged change', () => {
     let s = createGame(sc, { seed: 's', seats: { a: 'human' } });
     s = step(sc, s, { a: { action: 'slow' } }).state;
     s = step(sc, s, { a: { action: 'a_wait' } }).state;
-    const part = s.history[2]!.ledger.find((e) => e.target === 'indicator:bx' && e.cause.kind === 'delayed')!;
+    const part = s.history.at(2)!.ledger.find((e) => e.target === 'indicator:bx' && e.cause.kind === 'delayed')!;
     expect(part.delta).toBeCloseTo(-7.5, 12);
     expect(part.leverage).toBeCloseTo(-2.5, 12);
   });

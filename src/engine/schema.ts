@@ -4,6 +4,11 @@ import { z } from 'zod';
 export const FORMAT_VERSION = 1;
 
 const LIMIT = { id: 64, label: 200, text: 4000, list: 500, number: 1e9 } as const;
+/** The format's caps on a scenario's size: classroom simulations with 20 to 25 country teams fit with room to spare. */
+export const MAX_ACTORS = 64;
+export const MAX_TURNS = 1000;
+/** Lists that grow with the actors: one stance relation per ordered pair, a few actions, indicators and flows each. */
+const PER_PAIR = MAX_ACTORS * (MAX_ACTORS - 1);
 
 const id = z
   .string()
@@ -101,7 +106,7 @@ export const bandSchema = z.object({ upTo: num, label }).strict();
 
 export const estimateGroupSchema = z
   .object({
-    roles: z.array(id).min(1).max(16).describe('Actor ids of the roles that see this indicator only as an estimate; never the indicator\'s own actor.'),
+    roles: z.array(id).min(1).max(MAX_ACTORS).describe('Actor ids of the roles that see this indicator only as an estimate; never the indicator\'s own actor.'),
     error: z.number().int().min(1).max(LIMIT.number).describe('How far a reading may stray from the true value, in whole units: each turn these roles read a whole number within this distance of the truth.'),
   })
   .strict()
@@ -109,7 +114,7 @@ export const estimateGroupSchema = z
 
 export const estimateSchema = z
   .object({
-    groups: z.array(estimateGroupSchema).min(1).max(16).describe('One entry per group of roles with the same error size. Roles not listed see the exact value.'),
+    groups: z.array(estimateGroupSchema).min(1).max(MAX_ACTORS).describe('One entry per group of roles with the same error size. Roles not listed see the exact value.'),
     note: text.optional().describe('Why these roles see only an estimate, in a sentence shown to the players.'),
     sources: sourceRefs.optional(),
     assumption: assumption.optional(),
@@ -156,7 +161,7 @@ export const stancesSchema = z
     max: num.optional(),
     decay: z.number().min(0).max(1).optional().describe('Default share of a modifier that fades each turn.'),
     bands: list(stanceBandSchema).min(2).optional(),
-    relations: list(relationSchema),
+    relations: z.array(relationSchema).max(PER_PAIR),
   })
   .strict();
 
@@ -253,7 +258,7 @@ export const eventSchema = z
     id,
     title: label,
     text,
-    turn: z.number().int().min(1).max(1000).optional().describe('Scheduled: fires at the start of this turn.'),
+    turn: z.number().int().min(1).max(MAX_TURNS).optional().describe('Scheduled: fires at the start of this turn.'),
     when: condition.optional().describe('Triggered: may fire at the start of any turn while this is true.'),
     chance: amount.optional().describe('Percent chance of firing when due (default 100).'),
     cooldown: int.optional(),
@@ -314,7 +319,7 @@ export const scenarioSchema = z
     version: z.string().max(40).optional(),
     turns: z
       .object({
-        count: z.number().int().min(1).max(200),
+        count: z.number().int().min(1).max(MAX_TURNS),
         unit: z.enum(['month', 'quarter', 'half-year', 'year', 'round']),
         startLabel: label.optional().describe('The period of turn 1, e.g. "2026 Q1".'),
         labels: list(label).optional(),
@@ -324,11 +329,11 @@ export const scenarioSchema = z
     sources: list(sourceSchema),
     briefing: z.array(paragraphSchema).min(1).max(LIMIT.list),
     instructor: instructorSchema.optional(),
-    actors: z.array(actorSchema).min(1).max(16),
-    indicators: list(indicatorSchema),
+    actors: z.array(actorSchema).min(1).max(MAX_ACTORS),
+    indicators: z.array(indicatorSchema).max(PER_PAIR),
     flags: list(flagSchema).optional(),
     stances: stancesSchema,
-    flows: list(flowSchema).optional(),
+    flows: z.array(flowSchema).max(PER_PAIR).optional(),
     leverage: leverageSchema.optional(),
     scoring: z
       .object({
@@ -337,7 +342,7 @@ export const scenarioSchema = z
       .strict()
       .optional()
       .describe('How a role\'s score is made up: its objectives, plus points for the ending by its rating.'),
-    actions: list(actionSchema),
+    actions: z.array(actionSchema).max(PER_PAIR),
     events: list(eventSchema).optional(),
     situations: list(situationSchema).optional(),
     endings: z.array(endingSchema).min(1).max(50),

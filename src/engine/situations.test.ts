@@ -27,9 +27,9 @@ describe('situations', () => {
   });
 
   it('reports starting and stopping among the turn\'s events', () => {
-    expect(states[1]!.history[2]!.events).toContainEqual({ type: 'situation', id: 'hot', active: true });
-    expect(states[4]!.history[5]!.events).toContainEqual({ type: 'situation', id: 'hot', active: false });
-    expect(states[2]!.history[3]!.events.filter((e) => e.type === 'situation')).toEqual([]);
+    expect(states[1]!.history.at(2)!.events).toContainEqual({ type: 'situation', id: 'hot', active: true });
+    expect(states[4]!.history.at(5)!.events).toContainEqual({ type: 'situation', id: 'hot', active: false });
+    expect(states[2]!.history.at(3)!.events.filter((e) => e.type === 'situation')).toEqual([]);
   });
 
   it('applies onStart once, whileActive every later turn it lasts, and onStop once', () => {
@@ -39,7 +39,7 @@ describe('situations', () => {
   });
 
   it('names the situation as the cause in the ledger', () => {
-    expect(states[2]!.history[3]!.ledger).toContainEqual({ turn: 3, target: 'indicator:bx', delta: -1, value: 49, cause: { kind: 'situation', id: 'hot', actor: null, label: 'Situation hot' } });
+    expect(states[2]!.history.at(3)!.ledger).toContainEqual({ turn: 3, target: 'indicator:bx', delta: -1, value: 49, cause: { kind: 'situation', id: 'hot', actor: null, label: 'Situation hot' } });
   });
 
   it('checks situations after per-turn changes', () => {

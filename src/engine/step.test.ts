@@ -123,7 +123,7 @@ describe('step: costs, counters and the turn record', () => {
   });
 
   it('records the cost in the ledger as the cost of the action', () => {
-    expect(r.state.history[1]!.ledger).toContainEqual({ turn: 1, target: 'indicator:ax', delta: -10, value: 40, cause: { kind: 'cost', id: 'buy', actor: 'a', label: 'cost of Do buy' } });
+    expect(r.state.history.at(1)!.ledger).toContainEqual({ turn: 1, target: 'indicator:ax', delta: -10, value: 40, cause: { kind: 'cost', id: 'buy', actor: 'a', label: 'cost of Do buy' } });
   });
 
   it('counts the use and remembers the turn', () => {
@@ -136,7 +136,7 @@ describe('step: costs, counters and the turn record', () => {
 
   it('advances the turn and records the turn with every choice, event, ledger entry and the indicators', () => {
     expect(r.state.turn).toBe(2);
-    const rec = r.state.history[1]!;
+    const rec = r.state.history.at(1)!;
     expect(rec.turn).toBe(1);
     expect(rec.choices).toEqual({ a: { action: 'buy' }, b: { action: 'b_wait' } });
     expect(rec.events).toEqual(r.events);
@@ -148,7 +148,7 @@ describe('step: costs, counters and the turn record', () => {
   });
 
   it('fills in the AI\'s choices in the record', () => {
-    const full = step(tutorial, createGame(tutorial, { seed: 'rec' }), {}).state.history[1]!.choices;
+    const full = step(tutorial, createGame(tutorial, { seed: 'rec' }), {}).state.history.at(1)!.choices;
     expect(Object.keys(full)).toEqual(['upland', 'lowland', 'harbor']);
     for (const c of Object.values(full)) expect(typeof c.action).toBe('string');
   });
@@ -162,7 +162,7 @@ describe('step: costs, counters and the turn record', () => {
   it('lets an explicit choice for an AI seat override the AI', () => {
     const g2 = createGame(tutorial, { seed: 'override' });
     const r2 = step(tutorial, g2, { harbor: { action: 'harbor_wait' } });
-    expect(r2.state.history[1]!.choices.harbor).toEqual({ action: 'harbor_wait' });
+    expect(r2.state.history.at(1)!.choices.harbor).toEqual({ action: 'harbor_wait' });
   });
 });
 
@@ -188,7 +188,7 @@ describe('step: uncertain outcomes', () => {
       const expectedRoll = resumeRng(g.rng).next() * 100;
       expect(res).toEqual({ actor: 'a', action: 'gamble', label: 'Do gamble', odds: 100, roll: expectedRoll, success: true, factors: [{ label: 'sure thing', add: 100 }] });
       expect(valueOf(sc, r.state, 'x')).toBe(60);
-      expect(r.state.history[1]!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:x', delta: 10, cause: { kind: 'outcome', id: 'gamble', actor: 'a', label: 'Do gamble (succeeded)' } }));
+      expect(r.state.history.at(1)!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:x', delta: 10, cause: { kind: 'outcome', id: 'gamble', actor: 'a', label: 'Do gamble (succeeded)' } }));
     }
   });
 
@@ -200,7 +200,7 @@ describe('step: uncertain outcomes', () => {
       expect(res).toMatchObject({ odds: 0, success: false, factors: [{ label: 'doomed', add: -100 }] });
       expect(res.roll).toBeGreaterThanOrEqual(0);
       expect(valueOf(sc, r.state, 'x')).toBe(40);
-      expect(r.state.history[1]!.ledger.at(-1)!.cause.label).toBe('Do gamble (failed)');
+      expect(r.state.history.at(1)!.ledger.at(-1)!.cause.label).toBe('Do gamble (failed)');
     }
   });
 
@@ -255,7 +255,7 @@ describe('step: stance modifiers', () => {
     s = step(sc, s, waitAll).state;
     expect(stanceOf(sc, s, 'a', 'b')).toBe(22.5);
     expect(s.modifiers).toEqual([{ pair: pair(sc, 'a', 'b'), label: 'gift', value: 22.5, decay: 0.25 }]);
-    expect(s.history[2]!.ledger).toEqual([{ turn: 2, target: 'stance:a>b', delta: -7.5, value: 22.5, cause: { kind: 'decay', id: 'gift', actor: null, label: 'gift (fading)' } }]);
+    expect(s.history.at(2)!.ledger).toEqual([{ turn: 2, target: 'stance:a>b', delta: -7.5, value: 22.5, cause: { kind: 'decay', id: 'gift', actor: null, label: 'gift (fading)' } }]);
   });
 
   it('uses the scenario\'s default decay for a modifier without its own', () => {
@@ -298,7 +298,7 @@ describe('step: stance modifiers', () => {
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     expect(s.modifiers).toEqual([]);
     expect(stanceOf(sc, s, 'a', 'b')).toBe(0);
-    expect(s.history[1]!.ledger.at(-1)).toMatchObject({ target: 'stance:a>b', delta: -0.4, cause: { kind: 'decay', label: 'hint (faded out)' } });
+    expect(s.history.at(1)!.ledger.at(-1)).toMatchObject({ target: 'stance:a>b', delta: -0.4, cause: { kind: 'decay', label: 'hint (faded out)' } });
   });
 
   it('keeps persistent modifiers in their order when a fading one before them drops out', () => {
@@ -320,7 +320,7 @@ describe('step: stance modifiers', () => {
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     expect(stanceOf(sc, s, 'a', 'b')).toBe(100);
     expect(s.modifiers).toEqual([{ pair: pair(sc, 'a', 'b'), label: 'boost', value: 10, decay: 0 }]);
-    expect(s.history[1]!.ledger[0]).toMatchObject({ target: 'stance:a>b', delta: 10, value: 100, clamped: true });
+    expect(s.history.at(1)!.ledger[0]).toMatchObject({ target: 'stance:a>b', delta: 10, value: 100, clamped: true });
     const s2 = step(sc, s, { a: { action: 'a_wait' }, b: { action: 'act_b' } }).state;
     expect(stanceOf(sc, s2, 'a', 'b')).toBe(-100);
   });
@@ -362,7 +362,7 @@ describe('step: per-turn changes', () => {
     let s = createGame(sc, { seed: 's' });
     s = step(sc, s, {}).state;
     expect(valueOf(sc, s, 'x')).toBe(49);
-    expect(s.history[1]!.ledger).toEqual([
+    expect(s.history.at(1)!.ledger).toEqual([
       { turn: 1, target: 'indicator:x', delta: -2, value: 48, cause: { kind: 'drift', id: 'x', actor: null, label: 'erosion' } },
       { turn: 1, target: 'indicator:x', delta: 1, value: 49, cause: { kind: 'drift', id: 'x', actor: null, label: 'growth' } },
     ]);
@@ -392,7 +392,7 @@ describe('step: per-turn changes', () => {
     const sc = compileOk(baseScenario({ indicators: [indicatorDef('x', { initial: 1, perTurn: [{ label: 'erosion', amount: -5 }] }), indicatorDef('ax', { actor: 'a' }), indicatorDef('bx', { actor: 'b' })] }));
     const s = step(sc, createGame(sc, { seed: 's' }), {}).state;
     expect(valueOf(sc, s, 'x')).toBe(0);
-    expect(s.history[1]!.ledger[0]).toMatchObject({ delta: -1, value: 0, clamped: true });
+    expect(s.history.at(1)!.ledger[0]).toMatchObject({ delta: -1, value: 0, clamped: true });
   });
 });
 
@@ -430,8 +430,8 @@ describe('step: dilemmas put to a human', () => {
     expect(valueOf(sc, r.state, 'bx')).toBe(60);
     expect(valueOf(sc, r.state, 'x')).toBe(51 + 25.5);
     expect(r.state.dilemmas).toEqual([]);
-    expect(r.state.history[1]!.ledger[0]!.cause).toEqual({ kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' });
-    expect(r.state.history[1]!.choices.b).toEqual({ action: 'b_wait', dilemmas: { crisis: 'fight' } });
+    expect(r.state.history.at(1)!.ledger[0]!.cause).toEqual({ kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' });
+    expect(r.state.history.at(1)!.choices.b).toEqual({ action: 'b_wait', dilemmas: { crisis: 'fight' } });
   });
 });
 

@@ -1,5 +1,5 @@
 // One turn: every seat's choice resolves together against the start-of-turn state, in a fixed order.
-import { chooseAi, chooseDilemmaOption } from './ai.js';
+import { decideAction, decideDilemma, decisionContext, type AiDecision, type DecisionContext, type DilemmaDecision } from './ai.js';
 import { availableActionIds, canTake, leverageFactorLabel, leverageOddsOf, PASS_ID } from './choices.js';
 import { applyDue, runEffects } from './effects.js';
 import { evaluate, StateEnv } from './env.js';
@@ -9,6 +9,7 @@ import { resumeRng } from './rng.js';
 import {
   EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
+import { History } from './history.js';
 import { Work } from './work.js';
 
 /**
@@ -32,7 +33,8 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   if (state.over) throw new EngineError('the game is over');
   const s0 = new StateEnv(sc, state);
   const picked: Array<CAction | null> = [];
-  const full = resolveChoices(sc, state, choices, s0, picked);
+  const decided: Decided = { actions: {}, dilemmas: [] };
+  const full = resolveChoices(sc, state, choices, s0, picked, decided);
   const events: TurnEvent[] = [];
   const w = new Work(sc, state, options.ledger !== false);
   const rng = resumeRng(state.rng);
@@ -97,27 +99,35 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   const opened = startTurn(sc, w, state, rng);
   for (const e of opened.events) events.push(e);
   const record = { turn: state.turn, choices: full, events, ledger: w.entries(), indicators: opened.state.indicators };
-  const history = state.history.slice();
-  history.push(record);
-  opened.state.history = history;
-  return { state: opened.state, events };
+  opened.state.history = History.from(state.history).append(record);
+  return { state: opened.state, events, decisions: decided.actions, dilemmaDecisions: decided.dilemmas };
 }
 
 
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
 export function completeChoices(sc: Scenario, state: GameState, choices: Choices): Choices {
-  return resolveChoices(sc, state, choices, new StateEnv(sc, state), []);
+  return resolveChoices(sc, state, choices, new StateEnv(sc, state), [], { actions: {}, dilemmas: [] });
 }
 
-/** completeChoices, also filling `picked` (by actor index) with each chosen action, null for holding course. */
-function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: StateEnv, picked: Array<CAction | null>): Choices {
+/** The AI's decisions taken while completing the choices. */
+interface Decided { actions: Record<string, AiDecision>; dilemmas: DilemmaDecision[] }
+
+/** completeChoices, also filling `picked` (by actor index) with each chosen action, null for holding course, and `decided` with the AI's decisions. */
+function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: StateEnv, picked: Array<CAction | null>, decided: Decided): Choices {
   const full: Choices = {};
+  // One look-ahead copy of the state for every decision the AI takes in this step, made only when one is needed.
+  let ctx: DecisionContext | null = null;
   for (const actor of sc.actors) {
     const given: Choice | undefined = choices[actor.id];
     if (!given && state.seats[actor.id] === 'human') {
       throw new EngineError(`no choice for "${actor.id}", a human seat; available: ${availableActionIds(sc, state, actor.index, env).join(', ')}`);
     }
-    const action = given?.action ?? chooseAi(sc, state, actor.id).action;
+    let action = given?.action;
+    if (action === undefined) {
+      const d = decideAction(sc, state, actor, (ctx ??= decisionContext(sc, state)));
+      decided.actions[actor.id] = d;
+      action = d.action;
+    }
     const i = action === PASS_ID ? undefined : sc.actionIndex.get(action);
     const a = i === undefined ? null : sc.actions[i]!;
     const ok = a === null
@@ -132,7 +142,12 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
     for (const d of state.dilemmas) {
       if (d.actor !== actor.id) continue;
       dilemmas ??= {};
-      const answer = given?.dilemmas?.[d.event] ?? (state.seats[actor.id] === 'human' ? undefined : chooseDilemmaOption(sc, state, actor.id, d.event));
+      let answer = given?.dilemmas?.[d.event];
+      if (answer === undefined && state.seats[actor.id] !== 'human') {
+        const decision = decideDilemma(sc, state, actor, d.event, (ctx ??= decisionContext(sc, state)));
+        decided.dilemmas.push(decision);
+        answer = decision.option;
+      }
       if (answer === undefined) throw new EngineError(`"${actor.id}" must answer the dilemma "${d.event}" with one of: ${dilemmaOptionIds(sc, d.event)}`);
       dilemmas[d.event] = answer;
     }

@@ -33,7 +33,7 @@ describe('scheduled events', () => {
     expect(s.turn).toBe(3);
     expect(s.news).toEqual([{ type: 'event', id: 'summit', roll: null, chance: null }]);
     expect(valueOf(sc, s, 'x')).toBe(55);
-    expect(s.history[2]!.ledger).toEqual([{ turn: 3, target: 'indicator:x', delta: 5, value: 55, cause: { kind: 'event', id: 'summit', actor: null, label: 'Event summit' } }]);
+    expect(s.history.at(2)!.ledger).toEqual([{ turn: 3, target: 'indicator:x', delta: 5, value: 55, cause: { kind: 'event', id: 'summit', actor: null, label: 'Event summit' } }]);
   });
 
   it('skips a scheduled event whose condition fails on its turn, for good', () => {
@@ -151,8 +151,8 @@ describe('dilemmas at the start of a turn', () => {
     expect(valueOf(dilemmaScenario, g, 'bx')).toBe(50);
     const r = step(dilemmaScenario, g, {});
     expect(r.events[0]).toEqual({ type: 'dilemma-answer', actor: 'b', event: 'crisis', option: 'fight' });
-    expect(r.state.history[1]!.choices.b).toEqual({ action: 'b_wait', dilemmas: { crisis: 'fight' } });
-    expect(r.state.history[1]!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:bx', cause: { kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' } }));
+    expect(r.state.history.at(1)!.choices.b).toEqual({ action: 'b_wait', dilemmas: { crisis: 'fight' } });
+    expect(r.state.history.at(1)!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:bx', cause: { kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' } }));
     expect(r.state.dilemmas).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 // The engine's data: a compiled scenario (read-only, built once) and the serializable game state.
+import type { AiDecision, DilemmaDecision } from './ai.js';
 import type { CompiledExpr, ExprFn } from './expr/index.js';
+import type { History } from './history.js';
 import type { RngState } from './rng.js';
 import type { ScenarioFile } from './schema.js';
 
@@ -236,10 +238,14 @@ export interface GameState {
   dilemmas: Array<{ event: string; actor: string }>;
   /** What happened at the start of the current turn (events, situations), for the player to read. */
   news: TurnEvent[];
-  history: TurnRecord[];
+  history: History;
 }
 
-export interface StepResult { state: GameState; events: TurnEvent[] }
+/**
+ * A turn's result. `decisions`: the AI's decision, with every option's score and reasons, for each seat whose action
+ * the step chose (seats given a choice have none); `dilemmaDecisions`: the same for the dilemma answers it chose.
+ */
+export interface StepResult { state: GameState; events: TurnEvent[]; decisions: Record<string, AiDecision>; dilemmaDecisions: DilemmaDecision[] }
 
 export class EngineError extends Error {
   constructor(message: string) {

@@ -48,7 +48,7 @@ const gameArb = fc.record({ seed: fc.string({ minLength: 1, maxLength: 16 }), pi
 function pairs(s: GameState, actor: string): Array<{ r: Reading; truth: number; i: number }> {
   const v = viewFor(sc, s, actor);
   const out = v.indicators.map((r, i) => ({ r, truth: s.indicators[i]!, i }));
-  v.history.forEach((h, t) => h.indicators.forEach((r, i) => out.push({ r, truth: s.history[t]!.indicators[i]!, i })));
+  v.history.forEach((h, t) => h.indicators.forEach((r, i) => out.push({ r, truth: s.history.at(t)!.indicators[i]!, i })));
   return out;
 }
 
@@ -117,7 +117,7 @@ describe('viewFor: properties over random games', () => {
           const v = viewFor(sc, s, actor);
           expect(viewFor(sc, b[t]!, actor)).toEqual(v);
           expect(viewFor(sc, JSON.parse(JSON.stringify(s)) as GameState, actor)).toEqual(v);
-          expect(v.history[v.history.length - 1]!.indicators).toEqual(v.indicators);
+          expect(v.history.at(-1)!.indicators).toEqual(v.indicators);
           expect(v.history.map((h) => h.indicators)).toEqual(viewFor(sc, a[a.length - 1]!, actor).history.slice(0, t + 1).map((h) => h.indicators));
         }
       });

@@ -41,7 +41,7 @@ function checkGames(name: string, seeds: number): void {
   const sc = loadScenario(name);
   for (let i = 0; i < seeds; i++) {
     let s = createGame(sc, { seed: `ledger-${i}`, aiFuzz: (i % 5) / 4 });
-    expectAccounted(sc, declared(sc), s, s.history[0]!.ledger);
+    expectAccounted(sc, declared(sc), s, s.history.at(0)!.ledger);
     while (!s.over) {
       const before = ledgerValues(sc, s);
       s = step(sc, s, {}).state;

@@ -7,12 +7,11 @@ export interface Resolved { kind: TargetKind; index: number; mode: 'add' | 'set'
 
 /** Ledger slots a Work starts with: a busy turn of a large scenario fits; more grow the array as usual. */
 const LEDGER_ROOM = 64;
+/** The ledger of a turn that keeps none: one shared empty list rather than a new one per turn record. */
+const NO_ENTRIES = Object.freeze([]) as unknown as LedgerEntry[];
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
-const copyInto = (to: number[], from: readonly number[]) => {
-  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
-};
 
 export class Work implements LeverageEnv {
   readonly n: number;
@@ -34,10 +33,20 @@ export class Work implements LeverageEnv {
   /** The attribution ledger of this turn's changes (null: none kept); `logged` entries of it are in use. */
   private readonly ledger: LedgerEntry[] | null;
   private logged = 0;
+  /** Per stance pair, the positions of its modifiers in `modifiers` (null: not built since the list was last replaced). */
+  private byPair: Map<number, number[]> | null = null;
   /** The share of the change being applied that leverage accounts for (0 outside applyTo). */
   private share = 0;
 
-  /** `lite`: a look-ahead copy that tracks stance values but not modifiers or counters. */
+  /** Look-ahead copies only: every overwritten value (its array, index and old value), so that rollback() can undo them. */
+  private readonly undoArrays: number[][] = [];
+  private readonly undoIndex: number[] = [];
+  private readonly undoValue: number[] = [];
+
+  /**
+   * `lite`: a look-ahead copy that tracks stance values but not modifiers, keeps an undo log of what it changes
+   * (rollback()), and owns every array it has, like any Work, so it cannot change the input state.
+   */
   constructor(readonly sc: Scenario, s: GameState, keepLedger: boolean, readonly lite = false) {
     // Room for a typical turn's entries up front, rather than growing the array entry by entry.
     this.ledger = keepLedger ? new Array<LedgerEntry>(LEDGER_ROOM) : null;
@@ -51,21 +60,31 @@ export class Work implements LeverageEnv {
     for (const m of s.modifiers) this.raw[m.pair] = (this.raw[m.pair] ?? 0) + m.value;
     // Modifier objects are shared with the input state and never mutated: a changed modifier is a new object.
     this.modifiers = lite ? [] : s.modifiers.slice();
-    this.pending = lite ? s.pending : s.pending.slice();
-    this.actionCounts = lite ? s.actionCounts : s.actionCounts.slice();
-    this.actionLast = lite ? s.actionLast : s.actionLast.slice();
-    this.eventCounts = lite ? s.eventCounts : s.eventCounts.slice();
-    this.eventLast = lite ? s.eventLast : s.eventLast.slice();
-    this.situations = lite ? s.situations : s.situations.slice();
+    this.pending = lite ? [] : s.pending.slice();
+    this.actionCounts = s.actionCounts.slice();
+    this.actionLast = s.actionLast.slice();
+    this.eventCounts = s.eventCounts.slice();
+    this.eventLast = s.eventLast.slice();
+    this.situations = s.situations.slice();
   }
 
-  /** Lite copies only: makes this copy's values equal to `other`'s again, without allocating. */
-  resetTo(other: Work): void {
-    copyInto(this.indicators, other.indicators);
-    copyInto(this.flows, other.flows);
-    copyInto(this.flags, other.flags);
-    copyInto(this.raw, other.raw);
-    copyInto(this.stances, other.stances);
+  /** Look-ahead copies only: undoes every change since the copy was made (or last rolled back), newest first. */
+  rollback(): void {
+    const arrays = this.undoArrays;
+    for (let k = arrays.length - 1; k >= 0; k--) arrays[k]![this.undoIndex[k]!] = this.undoValue[k]!;
+    arrays.length = 0;
+    this.undoIndex.length = 0;
+    this.undoValue.length = 0;
+  }
+
+  /** Sets `values[i]`, logging the old value first in a look-ahead copy. */
+  private put(values: number[], i: number, value: number): void {
+    if (this.lite) {
+      this.undoArrays.push(values);
+      this.undoIndex.push(i);
+      this.undoValue.push(values[i]!);
+    }
+    values[i] = value;
   }
 
   indicator(i: number): number { return this.indicators[i] ?? 0; }
@@ -107,12 +126,12 @@ export class Work implements LeverageEnv {
       const before = this.flows[index]!;
       const wanted = mode === 'add' ? before + amount : amount;
       const after = clamp(wanted, def.min, def.max);
-      this.flows[index] = after;
+      this.put(this.flows, index, after);
       this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
     } else {
       const before = this.flags[index]!;
       const after = clamp(mode === 'add' ? before + amount : amount, -1e9, 1e9);
-      this.flags[index] = after;
+      this.put(this.flags, index, after);
       this.record(this.sc.keys.flag[index]!, before, after, false, cause);
     }
   }
@@ -120,7 +139,7 @@ export class Work implements LeverageEnv {
   private setIndicator(index: number, before: number, wanted: number, cause: Cause): void {
     const def = this.sc.indicators[index]!;
     const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
-    this.indicators[index] = after;
+    this.put(this.indicators, index, after);
     if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
@@ -131,10 +150,34 @@ export class Work implements LeverageEnv {
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
     const mods = this.modifiers;
-    let i = 0;
-    while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
+    const at = this.positionsOf(pair);
+    let i = mods.length;
+    for (const k of at) {
+      if (mods[k]!.label === label) {
+        i = k;
+        break;
+      }
+    }
+    if (i === mods.length) at.push(i);
     mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
     this.setRaw(pair, raw + room, room !== amount, cause);
+  }
+
+  /** Positions in `modifiers` of the modifiers of `pair`, in order; the index is built on first use after the list was replaced. */
+  private positionsOf(pair: number): number[] {
+    let index = this.byPair;
+    if (index === null) {
+      index = new Map();
+      this.modifiers.forEach((m, k) => {
+        const list = index!.get(m.pair);
+        if (list) list.push(k);
+        else index!.set(m.pair, [k]);
+      });
+      this.byPair = index;
+    }
+    let list = index.get(pair);
+    if (!list) index.set(pair, (list = []));
+    return list;
   }
 
   /** Every modifier fades by its decay share; those that fade below half a point are dropped. */
@@ -160,6 +203,7 @@ export class Work implements LeverageEnv {
       (moved ??= []).push(m.pair);
     }
     this.modifiers = kept;
+    this.byPair = null;
     // Only a stance whose modifiers faded can have left its range (fading at different rates).
     if (moved) for (const pair of moved) this.saturate(pair);
   }
@@ -187,13 +231,14 @@ export class Work implements LeverageEnv {
       else if (value !== 0) trimmed.push({ pair: m.pair, label: m.label, value, decay: m.decay });
     }
     this.modifiers = trimmed;
+    this.byPair = null;
   }
 
   private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {
-    this.raw[pair] = raw;
+    this.put(this.raw, pair, raw);
     const before = this.stances[pair]!;
     const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
-    this.stances[pair] = after;
+    this.put(this.stances, pair, after);
     this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
   }
 
@@ -215,7 +260,7 @@ export class Work implements LeverageEnv {
 
   /** The ledger entries recorded so far, in order (empty when no ledger is kept). */
   entries(): LedgerEntry[] {
-    if (this.ledger === null) return [];
+    if (this.ledger === null) return NO_ENTRIES;
     this.ledger.length = this.logged;
     return this.ledger;
   }

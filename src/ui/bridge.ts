@@ -1,6 +1,6 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, scoreObjectives, sharedView, stateHash, step, viewFor,
+  bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, rerunTurn, scoreObjectives, sharedView, stateHash, step, viewFor,
   type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat,
   type SeatView, type TurnEvent,
 } from '../engine/index.js';
@@ -82,11 +82,14 @@ export class Bridge {
     if (scenario.hash !== save.scenario.hash) return `the scenario "${save.scenario.id}" has changed since this game was saved`;
     let state: GameState;
     let before: GameState | null = null;
+    let decisions: Record<string, AiDecision> = {};
     try {
       state = createGame(scenario, { seed: save.seed, seats: save.seats, aiFuzz: save.aiFuzz });
-      for (const choices of save.turns) {
+      for (let t = 0; t < save.turns.length; t++) {
         before = state;
-        state = step(scenario, state, choices).state;
+        // The last turn is re-run with the AI deciding its seats again, for the resolution screen's reasons.
+        if (t === save.turns.length - 1) ({ state, decisions } = rerunTurn(scenario, state, save.turns[t]!));
+        else state = step(scenario, state, save.turns[t]!).state;
       }
     } catch (e) {
       return `its moves no longer replay: ${(e as Error).message}`;
@@ -102,9 +105,7 @@ export class Bridge {
     this.draft = save.draft;
     this.report = null;
     if (before) {
-      const rec = state.history[state.history.length - 1]!;
-      const decisions: Record<string, AiDecision> = {};
-      for (const a of scenario.actors) if (before.seats[a.id] !== 'human') decisions[a.id] = chooseAi(scenario, before, a.id);
+      const rec = state.history.at(-1)!;
       this.report = { turn: before.turn, before, events: rec.events, choices: rec.choices, decisions };
     }
     this.phase = p.name === 'resolution' && !this.report ? { name: 'main', seat: 0 } : p;
@@ -229,7 +230,7 @@ export class Bridge {
       await nextTask();
       if (this.state !== before || this.phase.name !== 'main') return;
       this.state = result.state;
-      const record = result.state.history[result.state.history.length - 1]!;
+      const record = result.state.history.at(-1)!;
       this.report = { turn: before.turn, before, events: result.events, choices: record.choices, decisions };
       this.draft = {};
       this.go({ name: 'resolution' });

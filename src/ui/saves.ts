@@ -1,5 +1,6 @@
 // The autosave: one versioned record in localStorage; anything unreadable is set aside under another key, never deleted.
 import { z } from 'zod';
+import { MAX_ACTORS } from '../engine/index.js';
 
 export const SAVE_KEY = 'statecraft.save';
 export const SET_ASIDE_PREFIX = 'statecraft.save.set-aside.';
@@ -8,7 +9,7 @@ export const SAVE_VERSION = 1;
 
 const choice = z.object({ action: z.string().max(64), dilemmas: z.record(z.string().max(64), z.string().max(64)).optional() }).strict();
 const choices = z.record(z.string().max(64), choice);
-const seat = z.number().int().min(0).max(16);
+const seat = z.number().int().min(0).max(MAX_ACTORS - 1);
 const phase = z.union([
   z.object({ name: z.enum(['briefing', 'main']), seat }).strict(),
   z.object({ name: z.literal('handover'), seat, then: z.enum(['briefing', 'main']) }).strict(),

@@ -30,7 +30,8 @@ export function setRenderer(fn: () => string): void {
 export function installTestHook(): void {
   const hook: TestHook = Object.freeze({
     hash: () => bridge.hash(),
-    state: () => (bridge.state ? structuredClone(bridge.state) : null),
+    // The history as a plain array: structuredClone keeps no class, so a History would arrive empty.
+    state: () => (bridge.state ? structuredClone({ ...bridge.state, history: bridge.state.history.toArray() }) : null),
     phase: () => structuredClone(bridge.phase),
     seat: () => bridge.seatActor(),
     replay: () => (bridge.state ? structuredClone(bridge.replay()) : null),

@@ -53,12 +53,12 @@ describe('policies and the AI fallback', () => {
       expect(g.seats).toEqual({ upland: 'ai', lowland: 'human', harbor: 'ai' });
       let s = createGame(sc, { seed: `dilemma-${i}`, seats: { lowland: 'human' } });
       for (let t = 1; t < g.history.length; t++) {
-        const answers = g.history[t]!.choices.lowland!.dilemmas;
+        const answers = g.history.at(t)!.choices.lowland!.dilemmas;
         if (answers) {
           found++;
           for (const [event, option] of Object.entries(answers)) expect(option).toBe(chooseDilemmaOption(sc, s, 'lowland', event));
         }
-        s = step(sc, s, g.history[t]!.choices).state;
+        s = step(sc, s, g.history.at(t)!.choices).state;
       }
     }
     expect(found).toBeGreaterThan(0);

@@ -90,7 +90,7 @@ describe('estimates in the browser', () => {
       const to = v.indicators[ECON]!;
       const panel = (await page.locator('#controls').textContent()) ?? '';
       if (from.value !== to.value) expect(panel).toContain(`Upland's economy: ≈ ${fmt(from.value)} → ≈ ${fmt(to.value)}`);
-      expect(panel).not.toContain(`Upland's economy: ${fmt(after.history[after.history.length - 2]!.indicators[ECON]!)} →`);
+      expect(panel).not.toContain(`Upland's economy: ${fmt(after.history.at(-2)!.indicators[ECON]!)} →`);
       expect(await focusedId(page)).toBe('continue');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => ['main', 'ending'].includes((globalThis as unknown as PageGlobals).__statecraft.phase().name));

@@ -36,7 +36,7 @@ describe('test fixtures', () => {
     expect(stanceOf(sc, g, 'upland', 'harbor')).toBe(30);
     expect(pair(sc, 'upland', 'lowland')).toBe(1);
     expect(ledgerValues(sc, g).get('flow:harbor_lowland_trade')).toBe(50);
-    expect(ledgerSums(g.history[0]!.ledger).get('stance:lowland>upland')).toBe(-5);
+    expect(ledgerSums(g.history.at(0)!.ledger).get('stance:lowland>upland')).toBe(-5);
     const end = playOut(sc, g);
     expect(end.over).toBe(true);
     expect(() => step(sc, end, {})).toThrow();
