@@ -65,6 +65,11 @@ export class History implements Iterable<TurnRecord> {
     return this.toArray().filter(fn);
   }
 
+  find(fn: (record: TurnRecord, index: number) => boolean): TurnRecord | undefined {
+    for (let i = 0; i < this.length; i++) if (fn(this.#items[i]!, i)) return this.#items[i];
+    return undefined;
+  }
+
   some(fn: (record: TurnRecord, index: number) => boolean): boolean {
     return this.toArray().some(fn);
   }

@@ -43,7 +43,7 @@ function checkAgainstStep(sc: Scenario, seeds: readonly string[], turns: number)
           const result = r.events.flatMap((e) => (e.type === 'action' && e.result.actor === actor.id ? [e.result] : []))[0]!;
           if (result.odds === null) expect(p.chance).toBeNull();
           else expect(p.chance! * 100).toBeCloseTo(result.odds, 9);
-          const ledger = r.state.history[r.state.history.length - 1]!.ledger;
+          const ledger = r.state.history.at(-1)!.ledger;
           const mine = new Map<string, number>();
           const clamped = new Set<string>();
           for (const e of ledger) {
