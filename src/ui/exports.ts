@@ -1,12 +1,6 @@
 // Exports for debriefs: the replay as JSON and the indicator history as CSV (one row per run and turn).
+import { csvText } from '../analysis/csv.js';
 import type { GameState, Replay, Scenario } from '../engine/index.js';
-
-/** pure; a CSV field, quoted when needed and defused against spreadsheet formulas. */
-export function csvField(v: string | number): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const safe = /^[=+@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** pure; the history table: run, scenario, seed, turn, period, every indicator, then each actor's action. */
 export function historyCsv(sc: Scenario, s: GameState, turnLabel: (t: number) => string): string {
@@ -19,7 +13,7 @@ export function historyCsv(sc: Scenario, s: GameState, turnLabel: (t: number) =>
     const ending = rec.events.find((e) => e.type === 'ending');
     return [run, sc.def.id, s.seed, rec.turn, period, ...rec.indicators, ...acts, ending && ending.type === 'ending' ? ending.id : ''];
   });
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText([header, ...rows]);
 }
 
 /** pure; the replay file's text. */
