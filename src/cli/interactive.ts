@@ -3,6 +3,7 @@ import { createInterface, type Interface } from 'node:readline/promises';
 import { legalChoices, viewFor, type Choice, type Choices, type GameState, type Scenario, type SeatView } from '../engine/index.js';
 import { actorName } from './narrate.js';
 import { printActionDetails, printActionMenu, printExplanation, printIndicators, printNews, printRelations, turnHeading, type Print } from './playView.js';
+import { termSafe } from './terminal.js';
 
 /**
  * Lines from stdin, queued as they arrive. (readline's question() drops lines that arrive before it is
@@ -35,8 +36,9 @@ export class Prompter {
     }
   }
 
-  /** The next line (trimmed), or null when the input has ended. Echoes piped answers (a terminal echoes typed ones). */
-  async ask(prompt: string): Promise<string | null> {
+  /** The next line (trimmed), or null when the input has ended. Echoes piped answers (a terminal echoes typed ones); both made safe. */
+  async ask(text: string): Promise<string | null> {
+    const prompt = termSafe(text);
     const terminal = this.input.isTTY === true && this.output.isTTY === true;
     if (terminal) {
       this.rl.setPrompt(prompt);
@@ -49,7 +51,7 @@ export class Prompter {
     if (queued !== undefined) line = queued;
     else if (this.closed) line = null;
     else line = await new Promise<string | null>((resolve) => (this.waiting = resolve));
-    if (this.input.isTTY !== true) this.output.write(line === null ? '\n' : `${line}\n`);
+    if (this.input.isTTY !== true) this.output.write(line === null ? '\n' : `${termSafe(line)}\n`);
     return line === null ? null : line.trim();
   }
 

@@ -1,6 +1,7 @@
 // `statecraft schema`: prints the scenario format's JSON Schema (draft-07) for editors.
 import { scenarioJsonSchema } from '../engine/index.js';
 import { flag, parseCommand, positionals } from './args.js';
+import { out } from './terminal.js';
 
 export const SCHEMA_HELP = `Usage: statecraft schema
 
@@ -10,10 +11,10 @@ Prints the JSON Schema of the scenario format, for editor autocompletion
 export function runSchema(argv: string[]): number {
   const p = parseCommand('schema', argv, {});
   if (flag(p, 'help')) {
-    process.stdout.write(`${SCHEMA_HELP}\n`);
+    out(`${SCHEMA_HELP}\n`);
     return 0;
   }
   positionals('schema', p, []);
-  process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
   return 0;
 }
