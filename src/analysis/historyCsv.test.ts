@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../tests/unit/fixtures.js';
 import { createGame, step } from '../engine/index.js';
-import { historyCsv } from './exports.js';
+import { historyCsv } from './historyCsv.js';
 
 const tutorial = loadScenario('tutorial');
 
