@@ -13,8 +13,3 @@ const shown = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')
 export function showControls(text: string): string {
   return text.replace(UNSAFE, shown);
 }
-
-/** pure; whether `text` holds a character that showControls would rewrite. */
-export function hasControls(text: string): boolean {
-  return new RegExp(UNSAFE.source).test(text);
-}
