@@ -76,6 +76,8 @@ describe('mdText', () => {
     expect(md`1. ${'Why?\n# heading'}`.text).toBe('1. Why? # heading');
     expect(md`1. ${'# heading'}`.text).toBe('1. \\# heading');
     expect(mdText('---')).toBe('\\---');
+    expect(md`${'1'}${'. x'}`.text).toBe('1\\. x');
+    expect(md`- ${'#'}${' x'}`.text).toBe('- \\# x');
     expect(mdText('1. first')).toBe('1\\. first');
     expect(mdText('title \u001b[31m red')).toBe('title \\\\u001b\\[31m red');
     expect(mdText('see https://x.org/a//b or www.x.org')).toBe('see https:\\/\\/x.org/a\\/\\/b or www\\.x.org');
