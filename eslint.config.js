@@ -43,4 +43,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/cli/terminal.ts', 'src/cli/progress.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='write'][callee.object.property.name=/^std(out|err)$/]",
+        message: 'print through src/cli/terminal.ts (out, err), which shows control characters escaped instead of writing them raw.',
+      }],
+    },
+  },
 );

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { compileOk, loadScenario } from '../../tests/unit/fixtures.js';
 import { createGame, step, viewFor, type GameState } from '../engine/index.js';
@@ -70,5 +72,38 @@ describe('debriefMarkdown', () => {
     expect(num(2.25)).toBe('2.3');
     expect(signed(3)).toBe('+3');
     expect(signed(-1.5)).toBe('-1.5');
+  });
+});
+
+describe('debriefMarkdown on hostile scenario text (the browser export and the CLI report)', () => {
+  const reader = new MarkdownIt({ html: true, linkify: true });
+  reader.validateLink = () => true;
+  reader.linkify.set({ fuzzyLink: false });
+  const units = ['<img src=x onerror=alert(1)>', '<script>', '[x](javascript:alert(1))', '\n# heading', '\n- item', '\n> quote', '\n```', '\n---', '\n1. x',
+    '|', '`', '*', '_', '\\', '&amp;', 'www.x.org', 'http://x.org', 'a@b.org', '\u001b[31m', '\u202e', ' ', 'word', '#', '-', '1.'];
+  const hostile = fc.string({ unit: fc.constantFrom(...units), minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== '' && s.length <= 200);
+  const blocks = (text: string) => reader.parse(text, {}).filter((t) => t.type !== 'inline').map((t) => `${t.type}@${t.level}`);
+  const inlineKinds = (text: string) => new Set(reader.parse(text, {}).flatMap((t) => (t.children ?? []).map((c) => c.type)));
+  const s0 = playOut('hostile-text');
+  const baseline = blocks(debriefMarkdown(tutorial, s0));
+
+  it('keeps the structure of the plain debrief whatever the title, names, texts and questions hold: no HTML, no links', () => {
+    fc.assert(fc.property(fc.array(hostile, { minLength: 8, maxLength: 8 }), (t) => {
+      const def = structuredClone(tutorial.def);
+      def.title = t[0]!;
+      def.summary = t[1]!;
+      def.actors[0]!.name = t[2]!;
+      def.instructor!.discussionQuestions = [t[3]!, t[4]!, ...def.instructor!.discussionQuestions!.slice(2)];
+      for (const e of def.endings) e.text = t[5]!;
+      for (const e of def.events!) e.text = t[6]!;
+      def.actions[0]!.label = t[7]!;
+      const sc = compileOk(def);
+      let s = createGame(sc, { seed: 'hostile-text' });
+      while (!s.over) s = step(sc, s, {}).state;
+      const text = debriefMarkdown(sc, s);
+      expect(blocks(text)).toEqual(baseline);
+      const kinds = inlineKinds(text);
+      for (const k of ['html_inline', 'link_open', 'image']) expect(kinds.has(k)).toBe(false);
+    }), { numRuns: 60 });
   });
 });

@@ -3,6 +3,7 @@
 import { bandOf, createGame, explain, rerunTurn, scoreObjectives, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
 import { leverageStory } from './leverageStory.js';
 import { estimateNotes, type EstimateNote } from './estimates.js';
+import { md, mdCode, mdDocument, mdEmph, mdStrong, mdTable, type Md } from './markdown.js';
 
 /** A number for people: at most one decimal, no "-0". */
 export function num(n: number): string {
@@ -118,37 +119,36 @@ export function splitRecord(rec: TurnRecord): { resolution: TurnEvent[]; opening
   return { resolution: rec.events.slice(0, cut), opening: rec.events.slice(cut) };
 }
 
-/** pure; the debrief of a game as Markdown, from its final state (with history) and its seats: roles, timeline, what changed and why, ending, objectives, discussion questions. */
+/** pure; the debrief of a game as Markdown, from its final state (with history) and its seats: roles, timeline, what changed and why, ending, objectives, discussion questions. Every scenario text goes through the Markdown writer. */
 export function debriefMarkdown(sc: Scenario, final: GameState): string {
   const def = sc.def;
-  const md: string[] = [];
-  const line = (s = '') => md.push(s);
+  const out: Md[] = [];
+  const line = (s: Md = md``) => out.push(s);
+  const seatOf = (actor: string) => (final.seats[actor] === 'human' ? 'human' : 'AI');
   const turns = final.history.length - 1;
   const ending = endingDef(sc, final.ending);
-  line(`# Debrief: ${def.title}`);
+  line(md`# Debrief: ${def.title}`);
   line();
-  line(def.summary);
+  line(md`${def.summary}`);
   line();
-  line(`- Scenario: \`${def.id}\`${def.version ? ` version ${def.version}` : ''} (hash \`${sc.hash.slice(0, 12)}\`)`);
-  line(`- Seed: \`${final.seed}\`${final.aiFuzz !== null ? `, AI fuzz ${final.aiFuzz}` : ''}`);
-  line(`- Turns played: ${turns} of ${sc.turnCount}`);
-  line(`- Ending: ${ending ? `**${ending.title}**` : 'none (the game was not finished)'}`);
+  line(md`- Scenario: ${mdCode(def.id)}${def.version ? md` version ${def.version}` : md``} (hash ${mdCode(sc.hash.slice(0, 12))})`);
+  line(md`- Seed: ${mdCode(final.seed)}${final.aiFuzz !== null ? md`, AI fuzz ${final.aiFuzz}` : md``}`);
+  line(md`- Turns played: ${turns} of ${sc.turnCount}`);
+  line(md`- Ending: ${ending ? mdStrong(ending.title) : md`none (the game was not finished)`}`);
   line();
-  line('## Roles');
+  line(md`## Roles`);
   line();
-  line('| Role | Played by |');
-  line('| --- | --- |');
-  for (const a of def.actors) line(`| ${a.name} | ${final.seats[a.id] === 'human' ? 'human' : 'AI'} |`);
+  for (const l of mdTable(['Role', 'Played by'], def.actors.map((a) => [a.name, seatOf(a.id)]))) line(l);
   const objectivesText = def.instructor?.learningObjectives ?? [];
   if (objectivesText.length) {
     line();
-    line('## Learning objectives');
+    line(md`## Learning objectives`);
     line();
-    for (const o of objectivesText) line(`- ${o}`);
+    for (const o of objectivesText) line(md`- ${o}`);
   }
 
   line();
-  line('## Timeline');
+  line(md`## Timeline`);
   let g = createGame(sc, { seed: final.seed, seats: final.seats, aiFuzz: final.aiFuzz });
   const records = final.history;
   for (let i = 1; i < records.length; i++) {
@@ -157,54 +157,55 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     const { state: next, decisions } = rerunTurn(sc, g, rec.choices, { ledger: false });
     g = next;
     line();
-    line(`### Turn ${rec.turn} · ${turnLabel(sc, rec.turn)}`);
+    line(md`### Turn ${rec.turn} · ${turnLabel(sc, rec.turn)}`);
     const news = splitRecord(records.at(i - 1)!).opening.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null);
     if (news.length) {
       line();
-      line('News:');
+      line(md`News:`);
       line();
-      for (const n of news) line(`- ${n}`);
+      for (const n of news) line(md`- ${n}`);
     }
     line();
-    line('Decisions:');
+    line(md`Decisions:`);
     line();
     for (const e of splitRecord(rec).resolution) {
       if (e.type === 'action') {
         const r = e.result;
-        const seat = final.seats[r.actor] === 'human' ? 'human' : 'AI';
+        const seat = seatOf(r.actor);
         const odds = oddsText(r);
         const outcome = outcomeText(sc, r);
-        let text = `- **${actorName(sc, r.actor)}** (${seat}): ${r.label}${odds ? ` — ${odds}` : ''}${outcome ? `. ${outcome}` : ''}`;
+        let text = md`- ${mdStrong(actorName(sc, r.actor))} (${seat}): ${r.label}${odds ? md` — ${odds}` : md``}${outcome ? md`. ${outcome}` : md``}`;
         if (seat === 'AI') {
           const reasons = decisions[r.actor]?.reasons ?? [];
-          if (reasons.length) text += ` *(AI's reasons: ${reasonsText(reasons)})*`;
+          if (reasons.length) text = md`${text} ${mdEmph(md`(AI's reasons: ${reasonsText(reasons)})`)}`;
         }
         line(text);
       } else {
         const l = eventLine(sc, e);
-        if (l) line(`- ${l}`);
+        if (l) line(md`- ${l}`);
       }
     }
   }
 
   line();
-  line('## What changed and why');
+  line(md`## What changed and why`);
   line();
   const estimates = estimateNotes(sc, final);
+  const causes = (totals: ReadonlyArray<{ cause: string; delta: number }>) => totals.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ');
   def.indicators.forEach((ind, i) => {
     const end = final.indicators[i]!;
     const band = bandOf(sc.indicators[i]!.bands, end);
     const totals = explain(sc, final, `indicator:${ind.id}`).totals.slice(0, 3);
-    const estimated = estimates.some((n) => n.indicator === ind.id) ? ' *(estimated in play; true figures)*' : '';
-    line(`- **${ind.name}**${estimated}: ${num(ind.initial)} → ${num(end)}${band ? ` (${band})` : ''}${totals.length ? `; largest causes: ${totals.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ')}` : '; no change recorded'}`);
+    const estimated = estimates.some((n) => n.indicator === ind.id) ? md` ${mdEmph('(estimated in play; true figures)')}` : md``;
+    line(md`- ${mdStrong(ind.name)}${estimated}: ${num(ind.initial)} → ${num(end)}${band ? md` (${band})` : md``}${totals.length ? md`; largest causes: ${causes(totals)}` : md`; no change recorded`}`);
   });
   if (estimates.length) {
     line();
-    line('## Numbers seen only as estimates');
+    line(md`## Numbers seen only as estimates`);
     line();
-    line('During play these roles saw the numbers below only as estimates: a fresh reading each turn, within the stated error of the truth. Every figure in this debrief is the true one.');
+    line(md`During play these roles saw the numbers below only as estimates: a fresh reading each turn, within the stated error of the truth. Every figure in this debrief is the true one.`);
     line();
-    for (const n of estimates) line(`- ${estimateLine(sc, final, n)}`);
+    for (const n of estimates) line(md`- ${estimateLine(sc, final, n)}`);
   }
   const story = leverageStory(sc, final);
   if (story.length) {
@@ -214,42 +215,42 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
   const relations = def.stances.relations;
   if (relations.length) {
     line();
-    line('Relations:');
+    line(md`Relations:`);
     line();
     for (const r of relations) {
       const key = `stance:${r.from}>${r.to}`;
       const x = explain(sc, final, key);
       const top = x.totals.slice(0, 2);
-      line(`- ${keyLabel(sc, key)}: ${num(r.initial)} → ${num(x.value)} (${x.band ?? ''})${top.length ? `; ${top.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ')}` : ''}`);
+      line(md`- ${keyLabel(sc, key)}: ${num(r.initial)} → ${num(x.value)} (${x.band ?? ''})${top.length ? md`; ${causes(top)}` : md``}`);
     }
   }
 
   line();
-  line(`## Ending: ${ending?.title ?? 'none'}`);
+  line(md`## Ending: ${ending?.title ?? 'none'}`);
   line();
   if (ending) {
-    line(ending.text);
+    line(md`${ending.text}`);
     if (ending.explanation) {
       line();
-      line(`Why: ${ending.explanation}`);
+      line(md`Why: ${ending.explanation}`);
     }
-  } else line('The game stopped before an ending was reached.');
+  } else line(md`The game stopped before an ending was reached.`);
 
   line();
-  line('## Objectives');
+  line(md`## Objectives`);
   for (const o of scoreObjectives(sc, final)) {
     line();
-    line(`### ${actorName(sc, o.actor)} (${final.seats[o.actor] === 'human' ? 'human' : 'AI'}): ${o.score} of ${o.max} points`);
+    line(md`### ${actorName(sc, o.actor)} (${seatOf(o.actor)}): ${o.score} of ${o.max} points`);
     line();
-    for (const x of o.objectives) line(x.kind === 'ending' ? `- ${x.label}: ${x.earned} of ${x.points} points` : `- [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`);
+    for (const x of o.objectives) line(x.kind === 'ending' ? md`- ${x.label}: ${x.earned} of ${x.points} points` : md`- [${x.met ? md`x` : md` `}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`);
   }
 
   const questions = def.instructor?.discussionQuestions ?? [];
   if (questions.length) {
     line();
-    line('## Discussion questions');
+    line(md`## Discussion questions`);
     line();
-    questions.forEach((q, i) => line(`${i + 1}. ${q}`));
+    questions.forEach((q, i) => line(md`${i + 1}. ${q}`));
   }
-  return `${md.join('\n')}\n`;
+  return mdDocument(out);
 }

@@ -34,7 +34,7 @@ describe('the debrief names where leverage decided something', () => {
     expect(change).toMatchObject({ cause: 'Squeeze the client', target: 'indicator:bx', delta: -14 });
     expect(change!.leverage).toBeCloseTo(-4, 12);
     expect(leveragedOdds(s)).toEqual([expect.objectContaining({ turn: 2, actor: 'a', action: 'press', add: 16, odds: 46, factor: 'Leverage: Client depends on Patron (0.80)' })]);
-    const lines = leverageStory(sc, s);
+    const lines = leverageStory(sc, s).map((l) => l.text);
     expect(lines[0]).toBe('## Leverage at work');
     expect(lines.find((l) => l.startsWith('- Squeeze the client'))).toMatch(/: -14 in all, of which leverage -4$/);
     expect(debriefMarkdown(sc, s)).toContain('## Leverage at work');

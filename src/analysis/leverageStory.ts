@@ -1,6 +1,7 @@
 // Where leverage decided something in a game: the changes it scaled and the odds it moved, for the debrief.
 import type { GameState, Scenario } from '../engine/index.js';
 import { keyLabel, num, signed, turnLabel } from './debrief.js';
+import { md, type Md } from './markdown.js';
 
 export interface LeveragedChange { cause: string; target: string; delta: number; leverage: number }
 export interface LeveragedOdds { turn: number; actor: string; action: string; label: string; factor: string; add: number; odds: number; success: boolean | null }
@@ -40,18 +41,18 @@ export function leveragedOdds(final: GameState): LeveragedOdds[] {
 }
 
 /** pure; the debrief's section on leverage, as Markdown lines (empty when leverage decided nothing). */
-export function leverageStory(sc: Scenario, final: GameState, limit = 8): string[] {
+export function leverageStory(sc: Scenario, final: GameState, limit = 8): Md[] {
   const changes = leveragedChanges(final).slice(0, limit);
   const odds = leveragedOdds(final);
   if (changes.length === 0 && odds.length === 0) return [];
-  const lines = ['## Leverage at work', '', 'Where dependence decided something: how much further an actor\'s moves went because the other side depends on it, and how it moved the odds of pressing a dependent actor.', ''];
+  const lines = [md`## Leverage at work`, md``, md`Where dependence decided something: how much further an actor's moves went because the other side depends on it, and how it moved the odds of pressing a dependent actor.`, md``];
   for (const c of changes) {
-    lines.push(`- ${c.cause} → ${keyLabel(sc, c.target)}: ${signed(c.delta)} in all, of which leverage ${signed(c.leverage)}`);
+    lines.push(md`- ${c.cause} → ${keyLabel(sc, c.target)}: ${signed(c.delta)} in all, of which leverage ${signed(c.leverage)}`);
   }
   for (const o of odds) {
     const name = sc.def.actors.find((a) => a.id === o.actor)?.name ?? o.actor;
-    const result = o.success === null ? '' : o.success ? ', and it worked' : ', and it failed';
-    lines.push(`- ${turnLabel(sc, o.turn)}, ${name}: "${o.label}" at ${num(o.odds)}% odds, ${signed(o.add)} points of them from ${o.factor.replace(/^Leverage: /, '')}${result}`);
+    const result = o.success === null ? md`` : o.success ? md`, and it worked` : md`, and it failed`;
+    lines.push(md`- ${turnLabel(sc, o.turn)}, ${name}: "${o.label}" at ${num(o.odds)}% odds, ${signed(o.add)} points of them from ${o.factor.replace(/^Leverage: /, '')}${result}`);
   }
   return lines;
 }

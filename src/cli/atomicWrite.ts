@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { CliError } from './args.js';
 import { onInterrupt } from './interrupt.js';
 import { describeErrno } from './readFile.js';
+import { err } from './terminal.js';
 
 function why(e: unknown, folder: string): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -47,7 +48,7 @@ export class AtomicFile {
     this.pending = this.temp !== null;
     this.release = onInterrupt(() => {
       this.discard();
-      process.stderr.write(`statecraft: ${file} was not written\n`);
+      err(`statecraft: ${file} was not written\n`);
     });
   }
 

@@ -11,6 +11,7 @@ import { onInterrupt } from './interrupt.js';
 import { AtomicFile, loadScenarioFile } from './io.js';
 import { endingDef, num } from './narrate.js';
 import { progress } from './progress.js';
+import { err, out } from './terminal.js';
 
 export const BATCH_HELP = `Usage: statecraft batch <scenario.json> --runs N [options]
        statecraft batch <scenario.json> --balance [--runs N] [--train N] [--holdout N] [--sequences N]
@@ -180,9 +181,9 @@ function runInWorkers(job: Job): Promise<void> {
       w.on('message', (m: WorkerReply) => {
         if (finished) return;
         if (m.type === 'error') {
-          const err = new Error(`batch worker: ${m.message}`);
-          if (m.stack) err.stack = m.stack;
-          finish(err);
+          const failure = new Error(`batch worker: ${m.message}`);
+          if (m.stack) failure.stack = m.stack;
+          finish(failure);
           return;
         }
         if (m.type === 'ready') {
@@ -211,24 +212,24 @@ function runInWorkers(job: Job): Promise<void> {
 }
 
 function printSummary(sc: Scenario, s: BatchSummary): void {
-  const out: string[] = [];
+  const lines: string[] = [];
   const rate = s.seconds > 0 ? ` (${Math.round(s.runs / s.seconds)} runs/s)` : '';
-  out.push(`Batch: ${s.runs} runs of "${sc.def.id}", seeds "${s.seed}-1".."${s.seed}-${s.runs}", ${s.workers} worker${s.workers === 1 ? '' : 's'}, ${s.seconds.toFixed(1)} s${rate}`);
-  out.push(`Mean turns played: ${num(s.meanTurns)}`);
-  out.push('', 'Endings:');
+  lines.push(`Batch: ${s.runs} runs of "${sc.def.id}", seeds "${s.seed}-1".."${s.seed}-${s.runs}", ${s.workers} worker${s.workers === 1 ? '' : 's'}, ${s.seconds.toFixed(1)} s${rate}`);
+  lines.push(`Mean turns played: ${num(s.meanTurns)}`);
+  lines.push('', 'Endings:');
   const ew = Math.max(...Object.keys(s.endings).map((k) => k.length));
   for (const [id, count] of Object.entries(s.endings)) {
-    out.push(`  ${id.padEnd(ew)} ${String(count).padStart(7)}  ${(s.runs ? (count / s.runs) * 100 : 0).toFixed(1).padStart(5)}%  ${endingDef(sc, id)?.title ?? ''}`);
+    lines.push(`  ${id.padEnd(ew)} ${String(count).padStart(7)}  ${(s.runs ? (count / s.runs) * 100 : 0).toFixed(1).padStart(5)}%  ${endingDef(sc, id)?.title ?? ''}`);
   }
-  out.push('', `Indicators (${SAMPLE}):`);
+  lines.push('', `Indicators (${SAMPLE}):`);
   const w = Math.max(9, ...Object.keys(s.indicators).map((k) => k.length));
-  out.push(`  ${'indicator'.padEnd(w)} ${'mean'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)}  at bound`);
+  lines.push(`  ${'indicator'.padEnd(w)} ${'mean'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)}  at bound`);
   for (const [id, x] of Object.entries(s.indicators)) {
-    out.push(`  ${id.padEnd(w)} ${x.mean.toFixed(2).padStart(9)} ${num(x.min).padStart(9)} ${num(x.max).padStart(9)}  ${(x.atBoundShare * 100).toFixed(1).padStart(6)}%`);
+    lines.push(`  ${id.padEnd(w)} ${x.mean.toFixed(2).padStart(9)} ${num(x.min).padStart(9)} ${num(x.max).padStart(9)}  ${(x.atBoundShare * 100).toFixed(1).padStart(6)}%`);
   }
-  out.push('', 'Objectives (points):');
-  for (const [id, o] of Object.entries(s.objectives)) out.push(`  ${id.padEnd(w)} mean ${o.meanScore.toFixed(2)} of ${o.max} (best ${o.best})`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  lines.push('', 'Objectives (points):');
+  for (const [id, o] of Object.entries(s.objectives)) lines.push(`  ${id.padEnd(w)} mean ${o.meanScore.toFixed(2)} of ${o.max} (best ${o.best})`);
+  out(`${lines.join('\n')}\n`);
 }
 
 export async function runBatch(argv: string[]): Promise<number> {
@@ -238,7 +239,7 @@ export async function runBatch(argv: string[]): Promise<number> {
     'major-flows': { type: 'string', multiple: true },
   });
   if (flag(p, 'help')) {
-    process.stdout.write(`${BATCH_HELP}\n`);
+    out(`${BATCH_HELP}\n`);
     return 0;
   }
   const [file] = positionals('batch', p, ['scenario']) as [string];
@@ -260,7 +261,7 @@ export async function runBatch(argv: string[]): Promise<number> {
   const stats = new BatchStats(sc, csv);
   const stopped = onInterrupt(() => {
     bar.end();
-    process.stderr.write(`statecraft: batch stopped after ${done} of ${runs} runs\n`);
+    err(`statecraft: batch stopped after ${done} of ${runs} runs\n`);
   });
   const onRun = (r: RunResult) => {
     stats.add(r);
@@ -277,8 +278,8 @@ export async function runBatch(argv: string[]): Promise<number> {
     stopped();
   }
   const summary = stats.summary(seed, workers, (performance.now() - started) / 1000);
-  if (flag(p, 'json')) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (flag(p, 'json')) out(`${JSON.stringify(summary)}\n`);
   else printSummary(sc, summary);
-  if (csvFile) process.stderr.write(`csv written to ${csvFile}\n`);
+  if (csvFile) err(`csv written to ${csvFile}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { formatBalance } from '../analysis/balanceFormat.js';
 import { CliError, flag, intOpt, listOpt, numberOpt, type Parsed } from './args.js';
 import { loadScenarioFile } from './io.js';
 import { progress } from './progress.js';
+import { out } from './terminal.js';
 
 /** The options only `--balance` reads. */
 export const BALANCE_ONLY = ['train', 'holdout', 'sequences', 'leaders', 'major-flows'] as const;
@@ -36,7 +37,7 @@ export function runBalanceReport(p: Parsed, file: string, runs: number, seed: st
     bar.current?.end();
   }
   const seconds = (performance.now() - started) / 1000;
-  if (flag(p, 'json')) process.stdout.write(`${JSON.stringify({ balance: { ...report, seconds } })}\n`);
-  else process.stdout.write(`${formatBalance(report)}\n(${seconds.toFixed(1)} s)\n`);
+  if (flag(p, 'json')) out(`${JSON.stringify({ balance: { ...report, seconds } })}\n`);
+  else out(`${formatBalance(report)}\n(${seconds.toFixed(1)} s)\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 // Batch aggregates, built run by run in run order (so the summary is the same whatever the worker count), and CSV rows.
+import { csvRow } from '../analysis/csv.js';
 import { maxScoreOf } from '../engine/objectives.js';
 import type { Scenario } from '../engine/index.js';
 import type { RunResult } from './batchRun.js';
@@ -22,10 +23,6 @@ export interface BatchSummary {
 
 export const SAMPLE = 'indicator values after every played turn (turns 1..end) of every run; the opening state (turn 0) is excluded';
 
-function csvCell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export class BatchStats {
   private readonly n: number;
   private readonly sum: number[];
@@ -48,7 +45,7 @@ export class BatchStats {
     this.scoreSum = new Array<number>(sc.actors.length).fill(0);
     this.best = new Array<number>(sc.actors.length).fill(-Infinity);
     for (const e of sc.endings) this.endings.set(e.id, 0);
-    csv?.write(`${['run', 'seed', 'turn', ...sc.indicators.map((i) => i.id)].map(csvCell).join(',')}\n`);
+    csv?.write(csvRow(['run', 'seed', 'turn', ...sc.indicators.map((i) => i.id)]));
   }
 
   /** Adds one run; callers add runs in run order. */
@@ -62,7 +59,6 @@ export class BatchStats {
       if (s > this.best[a]!) this.best[a] = s;
     });
     let rows = '';
-    const seed = csvCell(r.seed);
     for (let t = 0; t < r.turns; t++) {
       const row = r.indicators.slice(t * this.n, (t + 1) * this.n);
       for (let i = 0; i < this.n; i++) {
@@ -74,7 +70,7 @@ export class BatchStats {
         if (v === ind.min || v === ind.max) this.atBound[i]! += 1;
       }
       this.values++;
-      if (this.csv) rows += `${r.run},${seed},${t + 1},${row.join(',')}\n`;
+      if (this.csv) rows += csvRow([r.run, r.seed, t + 1, ...row]);
     }
     this.csv?.write(rows);
   }

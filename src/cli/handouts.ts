@@ -3,6 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { handoutsOf } from '../analysis/handouts.js';
 import { CliError, flag, parseCommand, positionals, stringOpt } from './args.js';
+import { err, out } from './terminal.js';
 import { loadScenarioFile, writeText } from './io.js';
 
 export const HANDOUTS_HELP = `Usage: statecraft handouts <scenario.json> --out DIR
@@ -16,21 +17,21 @@ notes). Open a page in a browser and print it, or save it as PDF; the pages carr
 export function runHandouts(argv: string[]): number {
   const p = parseCommand('handouts', argv, { out: { type: 'string' } });
   if (flag(p, 'help')) {
-    process.stdout.write(`${HANDOUTS_HELP}\n`);
+    out(`${HANDOUTS_HELP}\n`);
     return 0;
   }
   const [file] = positionals('handouts', p, ['scenario']) as [string];
-  const out = stringOpt(p, 'out');
-  if (!out) throw new CliError('handouts needs --out DIR, the folder to write the pages to', 2);
+  const outFile = stringOpt(p, 'out');
+  if (!outFile) throw new CliError('handouts needs --out DIR, the folder to write the pages to', 2);
   const { scenario } = loadScenarioFile(file);
   try {
-    mkdirSync(out, { recursive: true });
+    mkdirSync(outFile, { recursive: true });
   } catch (e) {
-    throw new CliError(`cannot create ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new CliError(`cannot create ${outFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  if (!statSync(out).isDirectory()) throw new CliError(`${out} is not a folder`);
+  if (!statSync(outFile).isDirectory()) throw new CliError(`${outFile} is not a folder`);
   const pages = handoutsOf(scenario);
-  for (const h of pages) writeText(join(out, h.file), h.html);
-  process.stderr.write(`${pages.length} handouts written to ${out} (open ${join(out, 'index.html')})\n`);
+  for (const h of pages) writeText(join(outFile, h.file), h.html);
+  err(`${pages.length} handouts written to ${outFile} (open ${join(outFile, 'index.html')})\n`);
   return 0;
 }

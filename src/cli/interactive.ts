@@ -4,6 +4,7 @@ import { legalChoices, PASS_ID, previewAction, previewOption, viewFor, type Choi
 import { previewLines } from '../analysis/previewText.js';
 import { actorName } from './narrate.js';
 import { printActionDetails, printActionMenu, printExplanation, printIndicators, printNews, printRelations, turnHeading, type Print } from './playView.js';
+import { termSafe } from './terminal.js';
 
 /**
  * Lines from stdin, queued as they arrive. (readline's question() drops lines that arrive before it is
@@ -36,8 +37,9 @@ export class Prompter {
     }
   }
 
-  /** The next line (trimmed), or null when the input has ended. Echoes piped answers (a terminal echoes typed ones). */
-  async ask(prompt: string): Promise<string | null> {
+  /** The next line (trimmed), or null when the input has ended. Echoes piped answers (a terminal echoes typed ones); both made safe. */
+  async ask(text: string): Promise<string | null> {
+    const prompt = termSafe(text);
     const terminal = this.input.isTTY === true && this.output.isTTY === true;
     if (terminal) {
       this.rl.setPrompt(prompt);
@@ -50,7 +52,7 @@ export class Prompter {
     if (queued !== undefined) line = queued;
     else if (this.closed) line = null;
     else line = await new Promise<string | null>((resolve) => (this.waiting = resolve));
-    if (this.input.isTTY !== true) this.output.write(line === null ? '\n' : `${line}\n`);
+    if (this.input.isTTY !== true) this.output.write(line === null ? '\n' : `${termSafe(line)}\n`);
     return line === null ? null : line.trim();
   }
 

@@ -1,5 +1,6 @@
 // SIGINT and SIGTERM while something must be undone: the undo steps run, the interruption is said, the exit is 130 / 143.
 import { constants } from 'node:os';
+import { err } from './terminal.js';
 
 type Cleanup = () => void;
 
@@ -7,7 +8,7 @@ const cleanups = new Set<Cleanup>();
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 function stop(signal: (typeof SIGNALS)[number]): void {
-  process.stderr.write(`statecraft: interrupted by ${signal}\n`);
+  err(`statecraft: interrupted by ${signal}\n`);
   for (const c of [...cleanups].reverse()) {
     try {
       c();

@@ -7,6 +7,7 @@ import { formatDiagnostic, loadScenario } from '../format/loadScenario.js';
 import { CliError } from './args.js';
 import { readJsonText } from '../format/json.js';
 import { readText } from './readFile.js';
+import { err } from './terminal.js';
 
 /** The repository root (this file is src/cli/io.ts), for its scenarios folder. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,7 +32,7 @@ export function loadScenarioFile(file: string): { scenario: Scenario; text: stri
   const text = readText(file);
   const r = loadScenarioText(text, file);
   if (!r.ok) {
-    for (const line of r.errors) process.stderr.write(`${line}\n`);
+    for (const line of r.errors) err(`${line}\n`);
     throw new CliError(`${file}: not a valid scenario (${r.errors.length} error${r.errors.length === 1 ? '' : 's'}; run "statecraft validate ${file}")`);
   }
   return { scenario: r.scenario, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
@@ -68,11 +69,4 @@ function idOf(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Terminal styling, only when the stream is a terminal and NO_COLOR is unset. */
-export function styles(stream: NodeJS.WriteStream) {
-  const on = stream.isTTY === true && !process.env.NO_COLOR;
-  const wrap = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
-  return { dim: wrap(2, 22), bold: wrap(1, 22), red: wrap(31, 39), green: wrap(32, 39), on };
 }

@@ -1,6 +1,7 @@
 // The statecraft command line: picks the command, runs it, and turns any failure into one line on stderr.
 import { EngineError } from '../engine/index.js';
 import { CliError } from './args.js';
+import { err, out } from './terminal.js';
 
 const HELP = `Usage: statecraft <command> [options]
 
@@ -37,12 +38,12 @@ export async function main(argv: string[]): Promise<number> {
       const topic = command === 'help' ? rest[0] : undefined;
       if (topic && COMMANDS[topic]) return await (await COMMANDS[topic]!())(['--help']);
       if (topic !== undefined) throw new CliError(`help: no command "${topic}"; commands: ${Object.keys(COMMANDS).join(', ')}`, 2);
-      process.stdout.write(`${HELP}\n`);
+      out(`${HELP}\n`);
       return command === undefined ? 2 : 0;
     }
     if (command === '--version' || command === '-v') {
       const { ENGINE_VERSION } = await import('../engine/index.js');
-      process.stdout.write(`statecraft (engine ${ENGINE_VERSION})\n`);
+      out(`statecraft (engine ${ENGINE_VERSION})\n`);
       return 0;
     }
     const load = COMMANDS[command];
@@ -50,13 +51,13 @@ export async function main(argv: string[]): Promise<number> {
     return await (await load())(rest);
   } catch (e) {
     if (e instanceof CliError || e instanceof EngineError) {
-      process.stderr.write(`statecraft: ${e.message}\n`);
-      if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+      err(`statecraft: ${e.message}\n`);
+      if (debug && e.stack) err(`${e.stack}\n`);
       return e instanceof CliError ? e.code : 1;
     }
-    const err = e as Error;
-    process.stderr.write(`statecraft: unexpected error: ${err?.message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && err?.stack) process.stderr.write(`${err.stack}\n`);
+    const failure = e as Error;
+    err(`statecraft: unexpected error: ${failure?.message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && failure?.stack) err(`${failure.stack}\n`);
     return 1;
   }
 }
@@ -71,9 +72,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // Anything that escapes a command (a stray callback) is still one line, with the stack only under --debug.
 const lastResort = (e: unknown) => {
-  const err = e as Error;
-  process.stderr.write(`statecraft: unexpected error: ${err?.message ?? String(e)}\n`);
-  if (process.argv.includes('--debug') && err?.stack) process.stderr.write(`${err.stack}\n`);
+  const failure = e as Error;
+  err(`statecraft: unexpected error: ${failure?.message ?? String(e)}\n`);
+  if (process.argv.includes('--debug') && failure?.stack) err(`${failure.stack}\n`);
   process.exit(1);
 };
 process.on('uncaughtException', lastResort);

@@ -8,6 +8,7 @@ import { CliError, flag, listOpt, numberOpt, parseCommand, positionals, seedOpt,
 import { askTurn, pickRole, Prompter, Quit } from './interactive.js';
 import { loadScenarioFile, readJson, writeText } from './io.js';
 import { printEnd, printNews, printTurnReport, stdoutPrint, turnHeading, type Print } from './playView.js';
+import { err, out } from './terminal.js';
 
 export const PLAY_HELP = `Usage: statecraft play <scenario.json> [options]
 
@@ -138,12 +139,12 @@ export async function runPlay(argv: string[]): Promise<number> {
         printTurnReport(sc, state, decided, print);
       }
     }
-    if (scripted && scripted.length > turnIndex) process.stderr.write(`warning: ${choicesFile} has ${scripted.length} turns; the game ended after ${turnIndex}\n`);
+    if (scripted && scripted.length > turnIndex) err(`warning: ${choicesFile} has ${scripted.length} turns; the game ended after ${turnIndex}\n`);
   } catch (e) {
     if (!(e instanceof Quit)) throw e;
-    process.stdout.write(`\n${e.reason === 'quit' ? 'Quit' : 'Input ended'} at turn ${state?.turn ?? 1}. Seed: ${seed}\n`);
+    out(`\n${e.reason === 'quit' ? 'Quit' : 'Input ended'} at turn ${state?.turn ?? 1}. Seed: ${seed}\n`);
     if (state) writeReplayOut(sc, state, stringOpt(p, 'replay-out'));
-    if (e.reason === 'eof') process.stderr.write('play: stdin ended before the game did\n');
+    if (e.reason === 'eof') err('play: stdin ended before the game did\n');
     return e.reason === 'quit' ? 0 : 1;
   } finally {
     prompter?.close();
@@ -152,8 +153,8 @@ export async function runPlay(argv: string[]): Promise<number> {
   if (json) {
     const objectives = Object.fromEntries(scoreObjectives(sc, state).map((o) => [o.actor, { score: o.score, max: o.max, met: o.objectives.filter((x) => x.met).map((x) => x.id) }]));
     const indicators = Object.fromEntries(sc.indicators.map((ind, i) => [ind.id, state.indicators[i]!]));
-    const out = { seed, scenario: sc.def.id, turns: state.history.length - 1, ending: state.ending, hash: stateHash(state), objectives, indicators, seen: seenAtEnd(sc, state) };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
+    const result = { seed, scenario: sc.def.id, turns: state.history.length - 1, ending: state.ending, hash: stateHash(state), objectives, indicators, seen: seenAtEnd(sc, state) };
+    out(`${JSON.stringify(result)}\n`);
   } else {
     print('');
     printEnd(sc, state, print);
@@ -178,5 +179,5 @@ function seenAtEnd(sc: Scenario, state: GameState): Record<string, Record<string
 function writeReplayOut(sc: Scenario, state: GameState, file: string | undefined): void {
   if (!file) return;
   writeText(file, `${JSON.stringify(recordReplay(sc, state), null, 2)}\n`);
-  process.stderr.write(`replay written to ${file}\n`);
+  err(`replay written to ${file}\n`);
 }

@@ -2,14 +2,15 @@
 import { estimateLine } from '../analysis/debrief.js';
 import { estimateNotes } from '../analysis/estimates.js';
 import { bandOf, explain, legalChoices, scoreObjectives, sharedView, type ActionView, type AiDecision, type GameState, type Scenario, type SeatView } from '../engine/index.js';
-import { styles } from './io.js';
 import { actorName, endingDef, eventLine, num, oddsText, outcomeText, reasonsText, signed, splitRecord, turnLabel } from './narrate.js';
 import { estimateSuffix, humanView, readingCell, vagueExplanationLines, visibleChangeLines } from './seen.js';
+import { out } from './terminal.js';
 
-export type Print = (line?: string) => void;
+/** One line of output; `dim` greys it (an unavailable option). */
+export type Print = (line?: string, style?: 'dim') => void;
 
-export const stdoutPrint: Print = (line = '') => {
-  process.stdout.write(`${line}\n`);
+export const stdoutPrint: Print = (line = '', style) => {
+  out(`${line}\n`, style);
 };
 
 /** "Turn 2 of 6 · Year 1, Q2". */
@@ -63,14 +64,13 @@ export function oddsSummary(a: ActionView): string {
 
 /** The numbered menu of `role`'s actions; unavailable ones greyed with what they still lack. */
 export function printActionMenu(sc: Scenario, s: GameState, role: string, print: Print): ActionView[] {
-  const st = styles(process.stdout);
   const actions = legalChoices(sc, s, role).actions;
   print(`Actions for ${actorName(sc, role)}:`);
   actions.forEach((a, i) => {
     const extras = [a.cost.length ? `cost: ${a.cost.map((c) => `${num(c.amount)} ${c.name}`).join(', ')}` : '', oddsSummary(a)].filter(Boolean).join('; ');
     const line = `  ${String(i + 1).padStart(2)}) ${a.label}${extras ? ` — ${extras}` : ''}`;
     if (a.available) print(line);
-    else print(st.dim(`${line}  (unavailable; missing: ${a.missing.join('; ')})`));
+    else print(`${line}  (unavailable; missing: ${a.missing.join('; ')})`, 'dim');
   });
   return actions;
 }

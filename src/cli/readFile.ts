@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { decodeFailureText, decodeText, MAX_FILE_BYTES } from '../format/decodeText.js';
 import { jsonProblemText, readJsonText } from '../format/json.js';
 import { CliError } from './args.js';
+import { err } from './terminal.js';
 
 /** The reason in an errno error, in words. */
 export function describeErrno(e: unknown): string {
@@ -95,7 +96,7 @@ export function readText(file: string, limit = MAX_FILE_BYTES): string {
 export function readJson(file: string, what: string, limit = MAX_FILE_BYTES): unknown {
   const r = readJsonText(readText(file, limit));
   if (r.ok) return r.value;
-  for (const p of r.problems.slice(1)) process.stderr.write(`${jsonProblemText(file, p)}\n`);
+  for (const p of r.problems.slice(1)) err(`${jsonProblemText(file, p)}\n`);
   const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more, above)` : '';
   throw new CliError(`${jsonProblemText(file, r.problems[0]!)}${more}; not read as ${what}`);
 }

@@ -2,6 +2,7 @@
 import { parseReplay, verifyReplay, type GameState, type Replay, type Scenario } from '../engine/index.js';
 import { CliError, flag, parseCommand, positionals, stringOpt } from './args.js';
 import { findScenarioFile, loadScenarioFile, readJson } from './io.js';
+import { out } from './terminal.js';
 
 export const REPLAY_HELP = `Usage: statecraft replay <replay.json> [--scenario FILE]
 
@@ -30,11 +31,11 @@ export function verifyReplayFile(file: string, scenarioOpt: string | undefined):
 export function runReplay(argv: string[]): number {
   const p = parseCommand('replay', argv, { scenario: { type: 'string' } });
   if (flag(p, 'help')) {
-    process.stdout.write(`${REPLAY_HELP}\n`);
+    out(`${REPLAY_HELP}\n`);
     return 0;
   }
   const [file] = positionals('replay', p, ['replay']) as [string];
   const v = verifyReplayFile(file, stringOpt(p, 'scenario'));
-  process.stdout.write(`verified: ${v.turns} turns, ending ${v.ending ?? 'none (unfinished game)'}, hash ${v.finalHash}\n`);
+  out(`verified: ${v.turns} turns, ending ${v.ending ?? 'none (unfinished game)'}, hash ${v.finalHash}\n`);
   return 0;
 }

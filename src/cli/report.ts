@@ -3,6 +3,7 @@ import { debriefMarkdown } from '../analysis/debrief.js';
 import { flag, parseCommand, positionals, stringOpt } from './args.js';
 import { writeText } from './io.js';
 import { verifyReplayFile } from './replay.js';
+import { err, out } from './terminal.js';
 
 export const REPORT_HELP = `Usage: statecraft report <replay.json> [--scenario FILE] [--out FILE]
 
@@ -16,16 +17,16 @@ instead of stdout.`;
 export function runReport(argv: string[]): number {
   const p = parseCommand('report', argv, { scenario: { type: 'string' }, out: { type: 'string' } });
   if (flag(p, 'help')) {
-    process.stdout.write(`${REPORT_HELP}\n`);
+    out(`${REPORT_HELP}\n`);
     return 0;
   }
   const [file] = positionals('report', p, ['replay']) as [string];
   const v = verifyReplayFile(file, stringOpt(p, 'scenario'));
   const text = debriefMarkdown(v.scenario, v.state);
-  const out = stringOpt(p, 'out');
-  if (out) {
-    writeText(out, text);
-    process.stderr.write(`debrief written to ${out}\n`);
-  } else process.stdout.write(text);
+  const outFile = stringOpt(p, 'out');
+  if (outFile) {
+    writeText(outFile, text);
+    err(`debrief written to ${outFile}\n`);
+  } else out(text);
   return 0;
 }

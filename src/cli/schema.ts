@@ -2,6 +2,7 @@
 import { scenarioJsonSchema } from '../engine/index.js';
 import { flag, parseCommand, positionals, stringOpt } from './args.js';
 import { writeFileAtomic } from './atomicWrite.js';
+import { err, out } from './terminal.js';
 
 export const SCHEMA_HELP = `Usage: statecraft schema [--out FILE]
 
@@ -11,15 +12,15 @@ Prints the JSON Schema of the scenario format, for editor autocompletion
 export function runSchema(argv: string[]): number {
   const p = parseCommand('schema', argv, { out: { type: 'string' } });
   if (flag(p, 'help')) {
-    process.stdout.write(`${SCHEMA_HELP}\n`);
+    out(`${SCHEMA_HELP}\n`);
     return 0;
   }
   positionals('schema', p, []);
   const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
-  const out = stringOpt(p, 'out');
-  if (out) {
-    writeFileAtomic(out, text);
-    process.stderr.write(`schema written to ${out}\n`);
-  } else process.stdout.write(text);
+  const file = stringOpt(p, 'out');
+  if (file) {
+    writeFileAtomic(file, text);
+    err(`schema written to ${file}\n`);
+  } else out(text);
   return 0;
 }

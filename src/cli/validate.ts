@@ -1,6 +1,7 @@
 // `statecraft validate`: checks scenario files and prints every problem as file:line:column.
 import { CliError, flag, parseCommand } from './args.js';
 import { loadScenarioText, readText } from './io.js';
+import { err, out } from './terminal.js';
 
 export const VALIDATE_HELP = `Usage: statecraft validate <scenario.json>...
 
@@ -12,7 +13,7 @@ Exit status: 0 when every file is valid, 1 otherwise.`;
 export function runValidate(argv: string[]): number {
   const p = parseCommand('validate', argv, {});
   if (flag(p, 'help')) {
-    process.stdout.write(`${VALIDATE_HELP}\n`);
+    out(`${VALIDATE_HELP}\n`);
     return 0;
   }
   if (!p.positionals.length) throw new CliError('validate: give at least one scenario file (see: statecraft validate --help)', 2);
@@ -22,17 +23,17 @@ export function runValidate(argv: string[]): number {
     try {
       text = readText(file);
     } catch (e) {
-      process.stderr.write(`${(e as Error).message}\n`);
+      err(`${(e as Error).message}\n`);
       failed++;
       continue;
     }
     const r = loadScenarioText(text, file);
     if (r.ok) {
-      process.stdout.write(`${file}: ok${r.warnings.length ? ` (${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'})` : ''}\n`);
-      for (const w of r.warnings) process.stdout.write(`${w}\n`);
+      out(`${file}: ok${r.warnings.length ? ` (${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'})` : ''}\n`);
+      for (const w of r.warnings) out(`${w}\n`);
     } else {
-      for (const line of r.errors) process.stderr.write(`${line}\n`);
-      process.stderr.write(`${file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}\n`);
+      for (const line of r.errors) err(`${line}\n`);
+      err(`${file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}\n`);
       failed++;
     }
   }

@@ -1,26 +1,7 @@
-// Exports for debriefs: the replay as JSON and the indicator history as CSV (one row per run and turn).
-import type { GameState, Replay, Scenario } from '../engine/index.js';
+// Exports for debriefs: the replay as JSON, the indicator history as CSV (src/analysis/historyCsv.ts) and the download.
+import type { Replay } from '../engine/index.js';
 
-/** pure; a CSV field, quoted when needed and defused against spreadsheet formulas. */
-export function csvField(v: string | number): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const safe = /^[=+@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** pure; the history table: run, scenario, seed, turn, period, every indicator, then each actor's action. */
-export function historyCsv(sc: Scenario, s: GameState, turnLabel: (t: number) => string): string {
-  const actors = sc.def.actors.map((a) => a.id);
-  const header = ['run', 'scenario', 'seed', 'turn', 'period', ...sc.def.indicators.map((i) => i.id), ...actors.map((a) => `action_${a}`), 'ending'];
-  const run = `${sc.def.id}:${s.seed}`;
-  const rows = s.history.map((rec) => {
-    const period = rec.turn === 0 ? 'start' : turnLabel(rec.turn);
-    const acts = actors.map((a) => rec.choices[a]?.action ?? '');
-    const ending = rec.events.find((e) => e.type === 'ending');
-    return [run, sc.def.id, s.seed, rec.turn, period, ...rec.indicators, ...acts, ending && ending.type === 'ending' ? ending.id : ''];
-  });
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
+export { historyCsv } from '../analysis/historyCsv.js';
 
 /** pure; the replay file's text. */
 export function replayJson(replay: Replay): string {

@@ -134,7 +134,7 @@ describe.concurrent('statecraft CLI', () => {
     const strip = ({ seconds: _s, workers: _w, ...rest }: Record<string, unknown>) => JSON.stringify(rest);
     expect(strip(b)).toBe(strip(a));
 
-    const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(csv, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('run,seed,turn,tension,dam,upland_economy,lowland_economy');
     expect(lines.length - 1).toBe(Math.round((b.meanTurns as number) * 40));
     expect(lines[1]).toMatch(/^1,det-1,1,[-\d.]+,[-\d.]+,[-\d.]+,[-\d.]+$/);

@@ -4,12 +4,31 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReplay, verifyReplay } from '../../src/engine/index.js';
 import { nodeHash, nodeScenario } from './engineNode.js';
 import { pickFirstAvailable } from './flows.js';
 import { clickAt, close, gameState, hash, launch, openApp, phase, problemsOf, ROOT, waitPhase, type Session } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
+
+/** From the briefing to the ending screen, the human seat taking its first available action and first dilemma option. */
+async function playToEnd(page: Page): Promise<void> {
+  await waitPhase(page, 'briefing', 0);
+  await clickAt(page, '#begin');
+  for (let i = 0; i < 30 && (await phase(page)).name !== 'ending'; i++) {
+    const p = await phase(page);
+    await waitPhase(page, p.name, p.seat);
+    if (p.name === 'main') {
+      if (await page.locator('dialog[open] .option').count()) await clickAt(page, 'dialog[open] .option');
+      await pickFirstAvailable(page);
+      await clickAt(page, '#end-turn');
+    } else await clickAt(page, '#continue');
+    await page.waitForFunction((b) => JSON.stringify((globalThis as unknown as PageGlobals).__statecraft.phase()) !== b, JSON.stringify(p));
+  }
+  await waitPhase(page, 'ending');
+}
 
 describe('determinism across runtimes', () => {
   let s: Session;
@@ -23,19 +42,7 @@ describe('determinism across runtimes', () => {
   it('exports a replay that verifies in Node and reaches the same hash', async () => {
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=cross-runtime-7&human=lowland');
-    await waitPhase(page, 'briefing', 0);
-    await clickAt(page, '#begin');
-    for (let i = 0; i < 30 && (await phase(page)).name !== 'ending'; i++) {
-      const p = await phase(page);
-      await waitPhase(page, p.name, p.seat);
-      if (p.name === 'main') {
-        if (await page.locator('dialog[open] .option').count()) await clickAt(page, 'dialog[open] .option');
-        await pickFirstAvailable(page);
-        await clickAt(page, '#end-turn');
-      } else await clickAt(page, '#continue');
-      await page.waitForFunction((b) => JSON.stringify((globalThis as unknown as PageGlobals).__statecraft.phase()) !== b, JSON.stringify(p));
-    }
-    await waitPhase(page, 'ending');
+    await playToEnd(page);
     const dir = mkdtempSync(join(tmpdir(), 'statecraft-replay-'));
     const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, '#export-replay')]);
     const file = join(dir, download.suggestedFilename());
@@ -65,6 +72,29 @@ describe('determinism across runtimes', () => {
     const rows = readFileSync(csvFile, 'utf8').trim().split(/\r\n/);
     expect(rows[0]).toBe('run,scenario,seed,turn,period,tension,dam,upland_economy,lowland_economy,action_upland,action_lowland,action_harbor,ending');
     expect(rows.length).toBe(g.history.length + 1);
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
+  it('exports a debrief and a CSV that defuse a hostile seed (formula, backticks, HTML)', async () => {
+    const { page } = s;
+    const seed = '=HYPERLINK("http://x") `a``b` <img src=x onerror=alert(1)>';
+    await openApp(s, `?scenario=tutorial&seed=${encodeURIComponent(seed)}&human=lowland`);
+    await playToEnd(page);
+    const dir = mkdtempSync(join(tmpdir(), 'statecraft-exports-'));
+    const save = async (id: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), clickAt(page, id)]);
+      const file = join(dir, d.suggestedFilename());
+      await d.saveAs(file);
+      return readFileSync(file, 'utf8');
+    };
+    const csv = await save('#export-csv');
+    const debrief = await save('#export-debrief');
+    const rows = parseCsv(csv, { record_delimiter: '\r\n', relax_quotes: false }) as string[][];
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows.slice(1)) expect([row[0], row[2]]).toEqual([`tutorial:${seed}`, `'${seed}`]);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect(debrief).toContain(`- Seed: \`\`\`${seed}\`\`\``);
+    expect(debrief).not.toMatch(/^[^`]*<img/m);
     expect(await problemsOf(s)).toEqual([]);
   });
 
