@@ -3,7 +3,7 @@
 // Re-run only deliberately, after reviewing why the behaviour changed:  npx tsx scripts/update-golden.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileScenario, createGame, formatPath, recordReplay, scenarioSchema, step } from '../src/engine/index.js';
+import { compileScenario, createGame, formatPath, recordReplay, scenarioSchema, step } from '../src/engine/compiler.js';
 import type { Choices, GameState, Replay, Scenario, Seat } from '../src/engine/index.js';
 
 export interface GoldenCase {

@@ -1,7 +1,7 @@
 // Writes scenarios/scenario.schema.json from the zod schema; with --check, exits 1 when the file on disk differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchema } from '../src/engine/schema.js';
+import { scenarioJsonSchema } from '../src/engine/compiler.js';
 
 const target = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
 const wanted = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;

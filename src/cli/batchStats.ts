@@ -1,5 +1,5 @@
 // Batch aggregates, built run by run in run order (so the summary is the same whatever the worker count), and CSV rows.
-import { maxScoreOf } from '../engine/objectives.js';
+import { maxScoreOf } from '../engine/index.js';
 import type { Scenario } from '../engine/index.js';
 import type { RunResult } from './batchRun.js';
 import type { SyncFile } from './io.js';

@@ -11,7 +11,7 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
+  switch (err.code ?? '') {
     case 'ENOENT': return 'no such file';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory, not a file';

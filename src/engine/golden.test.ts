@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_CASES, goldenFile, loadCaseScenario, playCase, scenarioFile, type GoldenCase } from '../../scripts/update-golden.js';
 import { recordReplay, type Replay } from './replay.js';
-import { parseReplay, verifyReplay } from './replay.js';
+import { verifyReplay } from './replay.js';
+import { parseReplay } from './replayFile.js';
 
 const ADVICE = 'If this change in behaviour is intended, review it, then re-run `npx tsx scripts/update-golden.ts` deliberately and commit the updated tests/golden files; if it is not, you have found a regression.';
 

@@ -1,5 +1,6 @@
 // The engine's data: a compiled scenario (read-only, built once) and the serializable game state.
 import type { CompiledExpr, ExprFn } from './expr/index.js';
+import type { EffectMode } from './modes.js';
 import type { RngState } from './rng.js';
 import type { ScenarioFile } from './schema.js';
 
@@ -9,13 +10,17 @@ export const STATE_VERSION = 1;
 /** A number, or an expression giving one, ready to evaluate; expr is the compiled expression (null for a number or a failed compile). */
 export interface Amount { source: string; fn: ExprFn; constant: number | null; expr: CompiledExpr | null }
 
-export type TargetKind = 'indicator' | 'stance' | 'flow' | 'flag';
+export type { EffectMode } from './modes.js';
+
+/** What an effect changes, in the order messages name them. */
+export const TARGET_KINDS = ['indicator', 'stance', 'flow', 'flag'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface CEffect {
   kind: TargetKind;
   /** indicator, flow or flag index; for stances the index of the pair (from * actorCount + to). */
   index: number;
-  mode: 'add' | 'set';
+  mode: EffectMode;
   amount: Amount;
   label: string | null;
   decay: number | null;
@@ -162,7 +167,7 @@ export interface PendingEffect {
   due: number;
   kind: TargetKind;
   index: number;
-  mode: 'add' | 'set';
+  mode: EffectMode;
   amount: number;
   label: string | null;
   decay: number | null;

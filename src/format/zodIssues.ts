@@ -1,7 +1,7 @@
 // Schema issues from zod turned into readable messages, each at the node it is about.
 import type { ValueNode } from '@humanwhocodes/momoa';
 import { z } from 'zod';
-import type { JsonPath } from '../engine/diagnostics.js';
+import { unreachable, type JsonPath } from '../engine/compiler.js';
 import { findNode } from './tree.js';
 
 /** The fields of a zod issue this module reads. */
@@ -106,7 +106,9 @@ export function describeNode(node: ValueNode): string {
     case 'Null': return 'null';
     case 'Object': return 'an object';
     case 'Array': return `a list`;
-    default: return 'something else';
+    // JSON5 nodes: the JSON parse never makes them.
+    case 'NaN': case 'Infinity': return 'a number JSON does not allow';
+    default: return unreachable(node, 'JSON node');
   }
 }
 

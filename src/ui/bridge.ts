@@ -1,10 +1,9 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, scoreObjectives, sharedView, stateHash, step, viewFor,
+  bandOf, chooseAi, createGame, explain, legalChoices, leverageOf, recordReplay, scoreObjectives, sharedView, stateHash, step, viewFor,
   type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat,
   type SeatView, type TurnEvent,
 } from '../engine/index.js';
-import { leverageOf } from '../engine/env.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
 
 export type Phase = { name: 'title' } | { name: 'setup' } | SavedPhase | { name: 'review'; seat: number };

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReplay, verifyReplay } from '../../src/engine/index.js';
+import { parseReplay, verifyReplay } from '../../src/engine/compiler.js';
 import { nodeHash, nodeScenario } from './engineNode.js';
 import { pickFirstAvailable } from './flows.js';
 import { clickAt, close, gameState, hash, launch, openApp, phase, problemsOf, ROOT, waitPhase, type Session } from './helpers.js';

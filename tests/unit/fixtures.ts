@@ -2,9 +2,9 @@
 // Lives under tests/ so nothing here is shipped with the engine.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileScenario, formatPath, scenarioSchema, step } from '../../src/engine/index.js';
-import type { ActionDef, ActorDef, EffectDef, EventDef, IndicatorDef, SituationDef } from '../../src/engine/schema.js';
-import type { Choices, Diagnostic, GameState, LedgerEntry, Scenario, ScenarioFile } from '../../src/engine/index.js';
+import { compileScenario, formatPath, scenarioSchema, step } from '../../src/engine/compiler.js';
+import type { ActionDef, ActorDef, EffectDef, EventDef, IndicatorDef, SituationDef } from '../../src/engine/compiler.js';
+import type { Choices, Diagnostic, GameState, LedgerEntry, Scenario, ScenarioFile } from '../../src/engine/compiler.js';
 
 export type { ActionDef, ActorDef, EffectDef, EventDef, IndicatorDef, SituationDef };
 

@@ -1,6 +1,6 @@
 // An actor's marker: its colour plus its pattern (a second carrier besides colour), drawn as vector graphics.
 import type { GameObjects, Scene } from 'phaser';
-import type { ActorDef } from '../../engine/schema.js';
+import type { ActorDef } from '../../engine/compiler.js';
 import { hexColour } from '../theme.js';
 
 const PATTERNS = ['striped', 'dotted', 'checked', 'hatched', 'solid'] as const;
