@@ -1,4 +1,5 @@
 // A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
+import { clamp } from './clamp.js';
 import { leverageFactorOf, leverageOf, type LeverageEnv } from './env.js';
 import { modeResult, type EffectMode } from './modes.js';
 import { unreachable } from './unreachable.js';
@@ -9,7 +10,6 @@ export interface Resolved { kind: TargetKind; index: number; mode: EffectMode; a
 
 /** Ledger slots a Work starts with: a busy turn of a large scenario fits; more grow the array as usual. */
 const LEDGER_ROOM = 64;
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
 const copyInto = (to: number[], from: readonly number[]) => {
@@ -125,7 +125,7 @@ export class Work implements LeverageEnv {
 
   private setIndicator(index: number, before: number, wanted: number, cause: Cause): void {
     const def = this.sc.indicators[index]!;
-    const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
+    const after = clamp(wanted, def.min, def.max);
     this.indicators[index] = after;
     if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
