@@ -5,3 +5,4 @@ export { FORMAT_VERSION, scenarioSchema, scenarioJsonSchema } from './schema.js'
 export type { ActionDef, ActorDef, EffectDef, EventDef, IndicatorDef, SituationDef } from './schema.js';
 export { compileExpr, exprRange, treeOf, EXPR_LIMITS, type ArithOp, type Bounds, type CmpOp, type CompiledExpr, type RNode } from './expr/index.js';
 export { parseReplay, replaySchema } from './replayFile.js';
+export { closest, showChar } from './text.js';

@@ -1,6 +1,6 @@
 // A strict, iterative JSON syntax check: the first syntax error or too-deep nesting, in plain words; never recurses.
-import { unreachable } from '../engine/compiler.js';
-import { showChar, type LineIndex } from './position.js';
+import { showChar, unreachable } from '../engine/compiler.js';
+import type { LineIndex } from './position.js';
 
 export const MAX_DEPTH = 64;
 /** Most values (keys included) a document may hold: far above any scenario, low enough to parse quickly. */

@@ -2,6 +2,7 @@
 import { lex, type ExprError } from './lexer.js';
 import { EXPR_LIMITS, parse, type ArithOp, type CmpOp, type AstNode } from './parser.js';
 import { build, lim } from './closures.js';
+import { closest } from '../text.js';
 import { unreachable } from '../unreachable.js';
 
 export { LIMIT, lim } from './closures.js';
@@ -80,39 +81,9 @@ const isFn = (name: string): name is FnName => Object.hasOwn(FUNCS, name);
 
 function quote(name: string): string { return `"${name.length > 40 ? `${name.slice(0, 40)}...` : name}"`; }
 
-const lowerAscii = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
-
-// Levenshtein distance, or 3 as soon as it is certain to exceed 2.
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev: number[] = [];
-  for (let j = 0; j <= b.length; j++) prev.push(j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > 2) return 3;
-    prev = row;
-  }
-  return prev[b.length] ?? 3;
-}
-
-// A did-you-mean hint: a case-insensitive match, else the nearest name within 2 edits (ties: smallest name).
+// A did-you-mean hint for a message (text.ts's closest), or ''.
 export function suggest(name: string, candidates: Iterable<string>): string {
-  const low = lowerAscii(name);
-  let best: string | null = null;
-  let bestD = 3;
-  for (const c of candidates) {
-    const lc = lowerAscii(c);
-    const d = lc === low ? 0 : distance(low, lc);
-    if (d > 0 && (d > 2 || d >= Math.min(low.length, lc.length))) continue;
-    if (d < bestD || (d === bestD && best !== null && c < best)) { best = c; bestD = d; }
-  }
+  const best = closest(name, candidates);
   return best === null ? '' : `; did you mean ${quote(best)}?`;
 }
 
