@@ -41,29 +41,3 @@ export function checksByGroup(report: BalanceReport): Array<{ group: CheckGroup;
   return CHECK_GROUPS.map((group) => ({ group, title: GROUP_TITLES[group], checks: report.checks.filter((c) => c.group === group) })).filter((g) => g.checks.length > 0);
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|');
-
-/**
- * pure; a short Markdown table for a scenario's notes, one string per line: how it was measured, then one row per
- * check (deliverable, check, figure, bar, pass or FAIL, where the figure comes from), then the tally.
- */
-export function balanceNoteLines(report: BalanceReport, command: string): string[] {
-  const z = report.sizes;
-  const fuzz = report.aiFuzz === null ? "each actor's own fuzz" : `fuzz ${report.aiFuzz}`;
-  const out = [
-    `Balance (${command}; src/analysis/balance.ts): ${z.runs} all-AI runs per world (seeds '${report.seedPrefix}-1'..'${report.seedPrefix}-${z.runs}'), `
-      + `${z.train} training and ${z.holdout} holdout seeds per role ('${report.seedPrefix}-train-i', '${report.seedPrefix}-holdout-i'), ${z.sequences} random sequences per role; AI with ${fuzz}.`,
-    '',
-    '| deliverable | check | figure | bar | result | where |',
-    '| --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const g of checksByGroup(report)) {
-    for (const c of g.checks) {
-      const where = c.detail.length > 160 ? `${c.detail.slice(0, 157)}...` : c.detail;
-      out.push(`| ${cell(g.title)} | ${c.name} | ${figureText(c, c.figure)} | ${c.comparison} ${figureText(c, c.threshold)} | ${c.passed ? 'pass' : 'FAIL'} | ${cell(where)} |`);
-    }
-  }
-  const failed = report.checks.filter((c) => !c.passed).length;
-  out.push('', failed ? `${report.checks.length - failed} of ${report.checks.length} checks pass; ${failed} FAIL.` : `All ${report.checks.length} checks pass.`);
-  return out;
-}
