@@ -4,6 +4,11 @@ import type { EffectMode } from './modes.js';
 import type { RngState } from './rng.js';
 import type { ScenarioFile } from './schema.js';
 
+/**
+ * The version of the rules. It is part of every state hash (so of every replay and golden), which is why it changes only
+ * with behaviour: bump it in the commit that deliberately changes some state hash for the same scenario, seed and
+ * choices, together with the regenerated goldens; never for a refactor or a speed-up (docs/architecture.md).
+ */
 export const ENGINE_VERSION = '0.2.0';
 export const STATE_VERSION = 1;
 
@@ -156,7 +161,7 @@ export interface Scenario {
   /** Every indicator's per-turn changes in one list, in indicator order. */
   drift: ReadonlyArray<{ indicator: number; amount: Amount; cause: Cause }>;
   /** Keys naming every number the ledger can speak of: "indicator:id", "stance:a>b", "flow:id", "flag:id". */
-  keys: { indicator: readonly string[]; stance: readonly string[]; flow: readonly string[]; flag: readonly string[] };
+  keys: Record<TargetKind, readonly string[]>;
 }
 
 export type Seat = 'human' | 'ai';
