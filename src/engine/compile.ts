@@ -4,7 +4,7 @@ import { compileExpr, type ExprEnv, type ExprRefs } from './expr/index.js';
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { scenarioHash } from './hash.js';
 import type { EffectDef, IndicatorDef, ScenarioFile } from './schema.js';
-import { EFFECT_MODES } from './modes.js';
+import { EFFECT_MODES, scalesChange } from './modes.js';
 import { unreachable } from './unreachable.js';
 import { TARGET_KINDS, type Amount, type CAction, type CActor, type CEffect, type CEnding, type CEvent, type CFlow, type CIndicator, type CSituation, type Scenario } from './types.js';
 
@@ -179,8 +179,9 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     if (modes.length !== 1) err(p, `an effect needs exactly one of "add" or "set"; found ${modes.length ? modes.join(' and ') : 'neither'}`);
     const mode = modes[0] ?? 'add';
     const kind = targets[0] ?? 'indicator';
-    if (kind === 'stance' && mode === 'set') err([...p, 'set'], 'stances change through modifiers: use "add", not "set"');
-    if (mode === 'set' && e.over !== undefined) err([...p, 'over'], '"over" spreads an amount and needs "add", not "set"');
+    // Only a mode whose change scales with its amount can feed a stance modifier or be spread over turns.
+    if (kind === 'stance' && !scalesChange(mode)) err([...p, mode], `stances change through modifiers: use "add", not "${mode}"`);
+    if (!scalesChange(mode) && e.over !== undefined) err([...p, 'over'], `"over" spreads an amount and needs "add", not "${mode}"`);
     if (kind !== 'stance' && e.decay !== undefined) err([...p, 'decay'], '"decay" applies only to stance effects');
     let index = -1;
     let target = -1;
