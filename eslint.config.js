@@ -54,6 +54,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...impureImports, { group: ['**/format/**', '**/analysis/**'], message: 'the engine is the bottom layer: it imports nothing outside src/engine (docs/architecture.md, Layers).' }] }] },
+  },
+  {
     // Outside the engine, only its two entries are imported; tests may reach inside.
     files: ['src/ui/**/*.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['**/*.test.ts'],
