@@ -1,7 +1,5 @@
 // Part "batch": the CLI's batch command as a child process (`node --import tsx src/cli/main.ts batch ... --json`), timed, with
 // the peak memory of its process tree.
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fmt, round } from './lib/measure.js';
 import { runChild } from './lib/proc.js';
 import type { BenchContext, PartResult } from './lib/types.js';
@@ -16,14 +14,6 @@ export interface BatchRun {
   /** Peak RSS of any launcher processes around it (none when node is started directly), in MB. */
   launcherMB: number | null;
   processes: number;
-}
-
-/** Why the CLI batch cannot run yet, or null when it can. */
-export function batchMissing(root: string): string | null {
-  const cli = join(root, 'src/cli');
-  if (!existsSync(join(cli, 'main.ts'))) return 'src/cli/main.ts does not exist yet';
-  if (!readdirSync(cli).some((f) => /^batch.*\.ts$/.test(f) && !f.endsWith('.test.ts'))) return 'src/cli/batch*.ts does not exist yet';
-  return null;
 }
 
 /** Runs the CLI's batch on `file` and checks its JSON answer. Throws with the CLI's own message when it fails. */
@@ -59,8 +49,6 @@ export function describeRun(b: BatchRun): string {
 }
 
 export async function run(ctx: BenchContext): Promise<PartResult> {
-  const missing = batchMissing(ctx.root);
-  if (missing) return { skipped: missing };
   const file = 'scenarios/tutorial.json';
   // The fixed cost of a batch: tsx's transpiling start-up, loading and checking the scenario, starting workers.
   const startup = await runBatch(ctx, file, 1, 1);

@@ -1,7 +1,5 @@
 // Part "flagship": scenarios/party-congress.json: all-AI games in process, and a 10,000-run CLI batch.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { batchMissing, describeRun, runBatch } from './batch.js';
+import { describeRun, runBatch } from './batch.js';
 import { round } from './lib/measure.js';
 import type { BenchContext, PartResult } from './lib/types.js';
 import { measureAiGames } from './tutorial.js';
@@ -9,14 +7,7 @@ import { measureAiGames } from './tutorial.js';
 const FILE = 'scenarios/party-congress.json';
 
 export async function run(ctx: BenchContext): Promise<PartResult> {
-  if (!existsSync(join(ctx.root, FILE))) return { skipped: `${FILE} does not exist yet` };
   const out: Record<string, unknown> = measureAiGames(ctx, FILE, 'flagship');
-  const missing = batchMissing(ctx.root);
-  if (missing) {
-    ctx.log(`flagship    batch skipped: ${missing}`);
-    out.batch = { skipped: missing };
-    return out;
-  }
   const b = await runBatch(ctx, FILE, ctx.batchRuns, 2);
   ctx.log(`flagship    ${describeRun(b)}${b.runs === 10_000 ? '' : ' (not 10,000 runs: batch10kSeconds left null)'}`);
   out.batch10kSeconds = b.runs === 10_000 ? round(b.seconds) : null;

@@ -1,7 +1,6 @@
 // `npm run bench [-- --quick] [--json] [--only NAME] [--batch-runs N]`: the project's performance figures.
 // Human-readable lines go to stderr; with --json, one JSON object goes to stdout. Nothing here is a test:
 // the figures are printed, never asserted.
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,23 +12,15 @@ type PartName = (typeof PARTS)[number];
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
-async function loadPart(name: PartName): Promise<BenchPart | { skipped: string }> {
-  if (name === 'browser') {
-    // Owned by a colleague: bench/browser.ts, when it exists, exports run(ctx) like every other part.
-    const file = fileURLToPath(new URL('./browser.ts', import.meta.url));
-    if (!existsSync(file)) return { skipped: 'bench/browser.ts does not exist yet' };
-    const spec = new URL('./browser.ts', import.meta.url).href;
-    const mod = (await import(spec)) as Partial<BenchPart>;
-    if (typeof mod.run !== 'function') return { skipped: 'bench/browser.ts exports no run(ctx) function' };
-    return mod as BenchPart;
-  }
-  const modules: Record<Exclude<PartName, 'browser'>, () => Promise<BenchPart>> = {
+async function loadPart(name: PartName): Promise<BenchPart> {
+  const modules: Record<PartName, () => Promise<BenchPart>> = {
     comparison: () => import('./comparison.js'),
     tutorial: () => import('./tutorial.js'),
     batch: () => import('./batch.js'),
     validation: () => import('./validation.js'),
     flagship: () => import('./flagship.js'),
     scaling: () => import('./scaling.js'),
+    browser: () => import('./browser.js'),
   };
   return modules[name]();
 }
@@ -93,8 +84,7 @@ async function main(): Promise<number> {
     const t0 = performance.now();
     let out: PartResult;
     try {
-      const part = await loadPart(name);
-      out = 'skipped' in part && typeof part.skipped === 'string' ? { skipped: part.skipped } : await (part as BenchPart).run(ctx);
+      out = await (await loadPart(name)).run(ctx);
     } catch (e) {
       failed = true;
       const message = e instanceof Error ? e.message : String(e);

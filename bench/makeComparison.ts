@@ -2,7 +2,7 @@
 // Run: npx tsx bench/makeComparison.ts   (the generated file is committed; re-run after changing bench/lib/comparisonScenario.ts)
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileScenario, scenarioSchema } from '../src/engine/index.js';
+import { compileScenario, scenarioSchema } from '../src/engine/compiler.js';
 import { build } from './lib/comparisonScenario.js';
 
 const def = build();

@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { compileScenario, completeChoices, createGame, scenarioSchema, step, type GameState, type Scenario } from '../src/engine/index.js';
+import { compileScenario, completeChoices, createGame, scenarioSchema, step, type GameState, type Scenario } from '../src/engine/compiler.js';
 import { fmt, measure, round, type MeasureOptions } from './lib/measure.js';
 import { BASE_SHAPE, scalingScenario, type ScalingShape } from './lib/scalingScenario.js';
 import type { BenchContext, PartResult } from './lib/types.js';

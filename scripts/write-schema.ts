@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../src/cli/atomicWrite.js';
-import { scenarioJsonSchema } from '../src/engine/schema.js';
+import { scenarioJsonSchema } from '../src/engine/compiler.js';
 
 const target = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
 const wanted = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;

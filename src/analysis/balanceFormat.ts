@@ -4,7 +4,7 @@ import type { CheckGroup } from './balanceChecks.js';
 import { checkLine, checksByGroup, pct } from './balanceNotes.js';
 import { sharesOf } from './stats.js';
 
-export { balanceNoteLines, checkLines } from './balanceNotes.js';
+export { checkLines } from './balanceNotes.js';
 
 const f3 = (x: number) => x.toFixed(3);
 

@@ -1,6 +1,6 @@
 // The debrief of a finished (or stopped) game as Markdown, and the words it is told in: turn labels, actions with odds,
 // events and causes. Pure (no Node or browser APIs): the CLI's `report` and the browser's Ending screen both use it.
-import { bandOf, createGame, explain, rerunTurn, scoreObjectives, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
+import { bandOf, createGame, explain, rerunTurn, scoreObjectives, unreachable, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
 import { leverageStory } from './leverageStory.js';
 import { estimateNotes, type EstimateNote } from './estimates.js';
 import { md, mdCode, mdDocument, mdEmph, mdStrong, mdTable, type Md } from './markdown.js';
@@ -16,7 +16,7 @@ export function signed(n: number): string {
   return s.startsWith('-') || s === '0' ? s : `+${s}`;
 }
 
-/** The period a turn stands for: turns.labels, else startLabel for turn 1, else "Quarter 3". */
+/** The period a turn stands for, wherever a turn is named (debrief, CLI, browser): turns.labels, else startLabel for turn 1, else "Quarter 3". */
 export function turnLabel(sc: Scenario, turn: number): string {
   const t = sc.def.turns;
   const label = t.labels?.[turn - 1] ?? (turn === 1 ? t.startLabel : undefined);
@@ -69,29 +69,45 @@ export function outcomeText(sc: Scenario, r: ActionResult): string | null {
   return (r.success ? def?.outcome?.successText : def?.outcome?.failureText) ?? null;
 }
 
-/** One line for an event of a turn (null for actions, which are told separately). */
-export function eventLine(sc: Scenario, ev: TurnEvent): string | null {
+/** A turn event told in words: a headline and the scenario's text for it (possibly empty). */
+export interface Narration { title: string; text: string }
+
+/** pure; the one telling of a turn event, for the debrief, the CLI and the browser's news. */
+export function narrate(sc: Scenario, ev: TurnEvent): Narration {
   switch (ev.type) {
+    case 'action': {
+      const r = ev.result;
+      const roll = r.odds !== null && r.success !== null ? `Odds ${num(r.odds)}% — ${r.success ? 'succeeded' : 'failed'}.` : '';
+      return { title: `${actorName(sc, r.actor)}: ${r.label}`, text: roll };
+    }
     case 'event': {
       const def = eventDef(sc, ev.id);
       const odds = ev.chance !== null && ev.chance < 100 ? ` (${num(ev.chance)}% chance)` : '';
-      return `${def?.title ?? ev.id}${odds}: ${def?.text ?? ''}`;
+      return { title: `${def?.title ?? ev.id}${odds}`, text: def?.text ?? '' };
     }
     case 'dilemma':
-      return `${actorName(sc, ev.actor)} must decide: ${eventDef(sc, ev.event)?.dilemma?.prompt ?? ev.event}`;
+      return { title: `${actorName(sc, ev.actor)} must decide`, text: eventDef(sc, ev.event)?.dilemma?.prompt ?? ev.event };
     case 'dilemma-answer': {
       const option = eventDef(sc, ev.event)?.dilemma?.options.find((o) => o.id === ev.option);
-      return `${actorName(sc, ev.actor)}'s answer to ${eventDef(sc, ev.event)?.title ?? ev.event}: ${option?.label ?? ev.option}`;
+      return { title: `${actorName(sc, ev.actor)}'s answer to ${eventDef(sc, ev.event)?.title ?? ev.event}`, text: option?.label ?? ev.option };
     }
     case 'situation': {
       const def = sc.def.situations?.[sc.situationIndex.get(ev.id) ?? -1];
-      return `${def?.name ?? ev.id} ${ev.active ? 'begins' : 'ends'}${ev.active && def ? `: ${def.description}` : ''}`;
+      return { title: `${def?.name ?? ev.id} ${ev.active ? 'begins' : 'ends'}`, text: ev.active ? def?.description ?? '' : '' };
     }
+    // The ending's own text is told apart, where the ending is shown.
     case 'ending':
-      return `The game ends: ${endingDef(sc, ev.id)?.title ?? ev.id}`;
-    case 'action':
-      return null;
+      return { title: `The game ends: ${endingDef(sc, ev.id)?.title ?? ev.id}`, text: '' };
+    default:
+      return unreachable(ev, 'turn event');
   }
+}
+
+/** One line for an event of a turn (null for actions, which are told separately with their odds and outcome). */
+export function eventLine(sc: Scenario, ev: TurnEvent): string | null {
+  if (ev.type === 'action') return null;
+  const { title, text } = narrate(sc, ev);
+  return text ? `${title}: ${text}` : title;
 }
 
 /** "A", "A and B", "A, B and C". */

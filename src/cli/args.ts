@@ -1,6 +1,6 @@
 // Argument parsing for the CLI's commands (node:util parseArgs) and the error a user sees as one line.
 import { parseArgs } from 'node:util';
-import { MAX_SEED_CHARS, seedProblem } from '../engine/seed.js';
+import { MAX_SEED_CHARS, seedProblem } from '../engine/index.js';
 
 /** An error meant for the user: printed as one line on stderr, then the process exits with `code`. */
 export class CliError extends Error {

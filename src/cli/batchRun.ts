@@ -1,9 +1,6 @@
 // One batch run (every seat on the AI), shared by the in-process path and the worker threads.
 // The engine's modules rather than its index, which also carries the validator: batch workers load only these.
-import { createGame } from '../engine/game.js';
-import { scoreObjectives } from '../engine/objectives.js';
-import { step } from '../engine/step.js';
-import type { Scenario } from '../engine/types.js';
+import { createGame, scoreObjectives, step, type Scenario } from '../engine/index.js';
 
 export interface RunResult {
   /** 1-based run number; its seed is `${seed}-${run}`. */

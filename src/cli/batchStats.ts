@@ -1,6 +1,6 @@
 // Batch aggregates, built run by run in run order (so the summary is the same whatever the worker count), and CSV rows.
 import { csvRow } from '../analysis/csv.js';
-import { maxScoreOf } from '../engine/objectives.js';
+import { maxScoreOf } from '../engine/index.js';
 import type { Scenario } from '../engine/index.js';
 import type { RunResult } from './batchRun.js';
 import type { AtomicFile } from './atomicWrite.js';

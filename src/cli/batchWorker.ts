@@ -1,9 +1,7 @@
 // A batch worker thread: compiles the scenario once, then plays the ranges of runs the main thread sends.
 import { parentPort, workerData } from 'node:worker_threads';
 import { playRuns, type WorkerInput, type WorkerReply, type WorkerTask } from './batchRun.js';
-import { compileScenario } from '../engine/compile.js';
-import type { ScenarioFile } from '../engine/schema.js';
-import type { Scenario } from '../engine/types.js';
+import { compileScenario, type Scenario, type ScenarioFile } from '../engine/index.js';
 
 const port = parentPort;
 if (!port) throw new Error('batchWorker.ts runs only as a worker thread');

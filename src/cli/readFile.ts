@@ -8,7 +8,7 @@ import { err } from './terminal.js';
 /** The reason in an errno error, in words. */
 export function describeErrno(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
+  switch (err.code ?? '') {
     case 'ENOENT': return 'no such file';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory, not a file';

@@ -1,5 +1,5 @@
 // `statecraft replay`: re-plays a replay file against its scenario and checks every recorded state hash.
-import { parseReplay, verifyReplay, type GameState, type Replay, type Scenario } from '../engine/index.js';
+import { parseReplay, verifyReplay, type GameState, type Replay, type Scenario } from '../engine/compiler.js';
 import { CliError, flag, parseCommand, positionals, stringOpt } from './args.js';
 import { findScenarioFile, loadScenarioFile, readJson } from './io.js';
 import { out } from './terminal.js';

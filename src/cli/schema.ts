@@ -1,5 +1,5 @@
 // `statecraft schema`: prints the scenario format's JSON Schema (draft-07) for editors.
-import { scenarioJsonSchema } from '../engine/index.js';
+import { scenarioJsonSchema } from '../engine/compiler.js';
 import { flag, parseCommand, positionals, stringOpt } from './args.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { err, out } from './terminal.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionDef, baseScenario, compileOk, indicatorDef, loadScenario } from '../../tests/unit/fixtures.js';
-import { legalChoices, PASS_ID } from './choices.js';
+import { canTake, legalChoices, missingFor, oddsOf, oddsTotal, PASS_ID } from './choices.js';
+import { StateEnv } from './env.js';
 import { createGame } from './game.js';
 import { step } from './step.js';
 import { EngineError, type GameState, type Scenario } from './types.js';
@@ -149,5 +150,34 @@ describe('legalChoices on the tutorial', () => {
   it('shows the odds of the water talks with Harbor\'s backing not applying at the start', () => {
     const talks = view(sc, g, 'upland', 'upland_talks')!;
     expect(talks.odds).toEqual({ base: 40, total: 40, factors: [{ label: 'Harbor backs the talks', add: 20, applies: false }, { label: 'high tension', add: -15, applies: false }] });
+  });
+});
+
+describe('one availability rule and one odds rule', () => {
+  it('canTake says yes exactly when an action is visible and missingFor names nothing, over a played tutorial game', () => {
+    const sc = loadScenario('tutorial');
+    let g = createGame(sc, { seed: 'rules-once' });
+    let checked = 0;
+    while (!g.over) {
+      const env = new StateEnv(sc, g);
+      for (const a of sc.actions) {
+        const visible = !a.visible || a.visible.fn(env) !== 0;
+        expect(canTake(sc, g, a, env)).toBe(visible && missingFor(sc, g, a, env).length === 0);
+        checked++;
+      }
+      g = step(sc, g, {}).state;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('the odds a turn rolls against are the odds the menu shows, with the factors that applied', () => {
+    const sc = menuScenario();
+    const g = createGame(sc, { seed: 's' });
+    const gamble = sc.actions[sc.actionIndex.get('gamble')!]!;
+    const shown = oddsOf(sc, gamble, new StateEnv(sc, g))!;
+    expect(oddsTotal(sc, gamble, new StateEnv(sc, g))).toBe(shown.total);
+    const result = step(sc, g, { a: { action: 'gamble' }, b: { action: PASS_ID } }).events.find((e) => e.type === 'action' && e.result.action === 'gamble');
+    expect(result?.type === 'action' && result.result.odds).toBe(shown.total);
+    expect(result?.type === 'action' && result.result.factors).toEqual(shown.factors.filter((f) => f.applies).map(({ label, add }) => ({ label, add })));
   });
 });

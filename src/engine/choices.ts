@@ -1,12 +1,15 @@
 // What an actor may do this turn: visible actions, what each still lacks, costs, odds and pending dilemmas.
+import { clamp } from './clamp.js';
 import type { ExprEnv } from './expr/index.js';
-import { StateEnv } from './env.js';
+import { evaluate, StateEnv } from './env.js';
 import { EngineError, type CAction, type GameState, type Scenario } from './types.js';
 
 /** The id of the built-in "hold course" action, offered only when nothing else is available. */
 export const PASS_ID = 'pass';
 
-export interface OddsView { base: number; total: number; factors: Array<{ label: string; add: number; applies: boolean }> }
+/** One named term of an action's odds: its points and whether its condition holds now. */
+export interface OddsFactor { label: string; add: number; applies: boolean }
+export interface OddsView { base: number; total: number; factors: OddsFactor[] }
 
 export interface ActionView {
   id: string;
@@ -24,8 +27,6 @@ export interface DilemmaView { event: string; title: string; prompt: string; opt
 
 export interface LegalChoices { actor: string; actions: ActionView[]; dilemmas: DilemmaView[] }
 
-const clampPct = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
-
 /** pure; the odds points that the actor's leverage over the action's target adds (negative when it depends on the target), 0 without a target. */
 export function leverageOddsOf(sc: Scenario, a: CAction, env: ExprEnv): number {
   if (a.target < 0 || !a.outcome) return 0;
@@ -40,44 +41,78 @@ export function leverageFactorLabel(sc: Scenario, a: CAction, env: ExprEnv): str
   return lev >= 0 ? `Leverage: ${target} depends on ${actor} (${lev.toFixed(2)})` : `Leverage: ${actor} depends on ${target} (${(-lev).toFixed(2)})`;
 }
 
-/** pure; oddsOf(...).total without building the view: the same sum in the same order, clamped the same way (null when certain). */
-export function oddsTotal(sc: Scenario, a: CAction, env: ExprEnv): number | null {
+/**
+ * pure; the odds rule, the one the turn rolls against, the AI weighs and the player is shown: the base, plus each
+ * factor whose condition holds, plus the leverage factor, summed in that order and clamped to 0..100 (null when the
+ * action is certain). Given `factors`, it also lists every factor in that order, holding or not.
+ */
+export function oddsTotal(sc: Scenario, a: CAction, env: ExprEnv, factors: OddsFactor[] | null = null): number | null {
   if (!a.outcome) return null;
-  let total = a.outcome.odds.fn(env);
-  for (const f of a.outcome.factors) if (f.when === null || f.when.fn(env) !== 0) total += f.add.fn(env);
+  let total = evaluate(a.outcome.odds, env);
+  for (const f of a.outcome.factors) {
+    const applies = f.when === null || evaluate(f.when, env) !== 0;
+    if (applies) {
+      const add = evaluate(f.add, env);
+      total += add;
+      factors?.push({ label: f.label, add, applies });
+    } else factors?.push({ label: f.label, add: evaluate(f.add, env), applies });
+  }
   const lev = leverageOddsOf(sc, a, env);
-  if (lev !== 0) total += lev;
-  return clampPct(total);
+  if (lev !== 0) {
+    total += lev;
+    factors?.push({ label: leverageFactorLabel(sc, a, env), add: lev, applies: true });
+  }
+  return clamp(total, 0, 100);
 }
 
-/** pure; the stated odds of an uncertain action against `env`: base, named factors, then the leverage factor. */
+/** pure; the stated odds of an uncertain action against `env` (oddsTotal's rule): base, named factors, then the leverage factor. */
 export function oddsOf(sc: Scenario, a: CAction, env: ExprEnv): OddsView | null {
   if (!a.outcome) return null;
-  const base = a.outcome.odds.fn(env);
-  const factors = a.outcome.factors.map((f) => ({ label: f.label, add: f.add.fn(env), applies: f.when === null || f.when.fn(env) !== 0 }));
-  const lev = leverageOddsOf(sc, a, env);
-  if (lev !== 0) factors.push({ label: leverageFactorLabel(sc, a, env), add: lev, applies: true });
-  let total = base;
-  for (const f of factors) if (f.applies) total += f.add;
-  return { base, total: clampPct(total), factors };
+  const factors: OddsFactor[] = [];
+  const total = oddsTotal(sc, a, env, factors)!;
+  return { base: evaluate(a.outcome.odds, env), total, factors };
+}
+
+/**
+ * pure; the availability rule (requirements, costs, cooldown, uses; visibility is apart): whether `a` may be taken in
+ * state `s`. Given `missing`, it names every unmet condition there; without, it stops at the first.
+ */
+function meets(sc: Scenario, s: GameState, a: CAction, env: ExprEnv, missing: string[] | null): boolean {
+  let ok = true;
+  for (const r of a.requires) {
+    if (r.when.fn(env) !== 0) continue;
+    if (!missing) return false;
+    ok = false;
+    missing.push(r.label);
+  }
+  for (const c of a.cost) {
+    const def = sc.indicators[c.indicator]!;
+    const has = s.indicators[c.indicator]!;
+    if (has - c.amount >= def.min) continue;
+    if (!missing) return false;
+    ok = false;
+    const seen = (def.estimateError[a.actor] ?? 0) > 0 ? 'you see only an estimate of it' : `has ${Math.round(has * 10) / 10}`;
+    missing.push(`needs ${c.amount} ${sc.def.indicators[c.indicator]!.name} (${seen})`);
+  }
+  const last = s.actionLast[a.index]!;
+  if (a.cooldown > 0 && last >= 1 && s.turn - last <= a.cooldown) {
+    if (!missing) return false;
+    ok = false;
+    const left = a.cooldown - (s.turn - last) + 1;
+    missing.push(`available again in ${left} turn${left === 1 ? '' : 's'}`);
+  }
+  if (a.maxUses > 0 && s.actionCounts[a.index]! >= a.maxUses) {
+    if (!missing) return false;
+    ok = false;
+    missing.push(`already used ${a.maxUses} time${a.maxUses === 1 ? '' : 's'}`);
+  }
+  return ok;
 }
 
 /** pure; the reasons `a` is unavailable in state `s` (empty when it is available). */
 export function missingFor(sc: Scenario, s: GameState, a: CAction, env: ExprEnv): string[] {
   const missing: string[] = [];
-  for (const r of a.requires) if (r.when.fn(env) === 0) missing.push(r.label);
-  for (const c of a.cost) {
-    const def = sc.indicators[c.indicator]!;
-    const has = s.indicators[c.indicator]!;
-    const seen = (def.estimateError[a.actor] ?? 0) > 0 ? 'you see only an estimate of it' : `has ${Math.round(has * 10) / 10}`;
-    if (has - c.amount < def.min) missing.push(`needs ${c.amount} ${sc.def.indicators[c.indicator]!.name} (${seen})`);
-  }
-  const last = s.actionLast[a.index]!;
-  if (a.cooldown > 0 && last >= 1 && s.turn - last <= a.cooldown) {
-    const left = a.cooldown - (s.turn - last) + 1;
-    missing.push(`available again in ${left} turn${left === 1 ? '' : 's'}`);
-  }
-  if (a.maxUses > 0 && s.actionCounts[a.index]! >= a.maxUses) missing.push(`already used ${a.maxUses} time${a.maxUses === 1 ? '' : 's'}`);
+  meets(sc, s, a, env, missing);
   return missing;
 }
 
@@ -85,29 +120,14 @@ export function missingFor(sc: Scenario, s: GameState, a: CAction, env: ExprEnv)
 export function availableActionIds(sc: Scenario, s: GameState, actor: number, env: ExprEnv = new StateEnv(sc, s)): string[] {
   const ids: string[] = [];
   for (const a of sc.actionsByActor[actor] ?? []) {
-    if (a.visible && a.visible.fn(env) === 0) continue;
-    if (missingFor(sc, s, a, env).length === 0) ids.push(a.id);
+    if (canTake(sc, s, a, env)) ids.push(a.id);
   }
   return ids.length ? ids : [PASS_ID];
 }
 
-/** pure; whether `actor` may take action `id` now: availableActionIds' rule for one action, without building the list. */
-export function isAvailable(sc: Scenario, s: GameState, actor: number, id: string, env: ExprEnv): boolean {
-  if (id === PASS_ID) return availableActionIds(sc, s, actor, env)[0] === PASS_ID;
-  const i = sc.actionIndex.get(id);
-  const a = i === undefined ? undefined : sc.actions[i];
-  return a !== undefined && a.actor === actor && canTake(sc, s, a, env);
-}
-
 /** pure; whether action `a` is visible and available to its actor now. */
 export function canTake(sc: Scenario, s: GameState, a: CAction, env: ExprEnv): boolean {
-  if (a.visible && a.visible.fn(env) === 0) return false;
-  for (const r of a.requires) if (r.when.fn(env) === 0) return false;
-  for (const c of a.cost) if (s.indicators[c.indicator]! - c.amount < sc.indicators[c.indicator]!.min) return false;
-  const last = s.actionLast[a.index]!;
-  if (a.cooldown > 0 && last >= 1 && s.turn - last <= a.cooldown) return false;
-  if (a.maxUses > 0 && s.actionCounts[a.index]! >= a.maxUses) return false;
-  return true;
+  return !(a.visible && a.visible.fn(env) === 0) && meets(sc, s, a, env, null);
 }
 
 export function actorIndexOf(sc: Scenario, actorId: string): number {

@@ -4,7 +4,9 @@ import { compileExpr, type ExprEnv, type ExprRefs } from './expr/index.js';
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { scenarioHash } from './hash.js';
 import type { EffectDef, IndicatorDef, ScenarioFile } from './schema.js';
-import type { Amount, CAction, CActor, CEffect, CEnding, CEvent, CFlow, CIndicator, CSituation, Scenario } from './types.js';
+import { EFFECT_MODES, scalesChange } from './modes.js';
+import { unreachable } from './unreachable.js';
+import { TARGET_KINDS, type Amount, type CAction, type CActor, type CEffect, type CEnding, type CEvent, type CFlow, type CIndicator, type CSituation, type Scenario } from './types.js';
 
 export type CompileOutcome = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -171,32 +173,37 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     return t;
   };
   const effect = (e: EffectDef, p: JsonPath, owner: number): CEffect => {
-    const targets = (['indicator', 'stance', 'flow', 'flag'] as const).filter((k) => e[k] !== undefined);
+    const targets = TARGET_KINDS.filter((k) => e[k] !== undefined);
     if (targets.length !== 1) err(p, `an effect needs exactly one target (indicator, stance, flow or flag); found ${targets.length ? targets.join(', ') : 'none'}`);
-    const modes = (['add', 'set'] as const).filter((k) => e[k] !== undefined);
+    const modes = EFFECT_MODES.filter((k) => e[k] !== undefined);
     if (modes.length !== 1) err(p, `an effect needs exactly one of "add" or "set"; found ${modes.length ? modes.join(' and ') : 'neither'}`);
     const mode = modes[0] ?? 'add';
     const kind = targets[0] ?? 'indicator';
-    if (kind === 'stance' && mode === 'set') err([...p, 'set'], 'stances change through modifiers: use "add", not "set"');
-    if (mode === 'set' && e.over !== undefined) err([...p, 'over'], '"over" spreads an amount and needs "add", not "set"');
+    // Only a mode whose change scales with its amount can feed a stance modifier or be spread over turns.
+    if (kind === 'stance' && !scalesChange(mode)) err([...p, mode], `stances change through modifiers: use "add", not "${mode}"`);
+    if (!scalesChange(mode) && e.over !== undefined) err([...p, 'over'], `"over" spreads an amount and needs "add", not "${mode}"`);
     if (kind !== 'stance' && e.decay !== undefined) err([...p, 'decay'], '"decay" applies only to stance effects');
     let index = -1;
     let target = -1;
-    if (kind === 'indicator') {
-      index = ref(indicatorIndex, 'indicator', e.indicator ?? '', [...p, 'indicator']);
-      target = indicators[index]?.owner ?? -1;
-    } else if (kind === 'flow') {
-      index = ref(flowIndex, 'flow', e.flow ?? '', [...p, 'flow']);
-    } else if (kind === 'flag') {
-      index = ref(flagIndex, 'flag', e.flag ?? '', [...p, 'flag']);
-    } else if (e.stance) {
-      const from = actorRef(e.stance.from, [...p, 'stance', 'from']);
-      const to = actorRef(e.stance.to, [...p, 'stance', 'to']);
-      if (from >= 0 && from === to) err([...p, 'stance', 'to'], 'a stance runs between two different actors');
-      index = from * n + to;
-      target = from;
+    switch (kind) {
+      case 'indicator':
+        index = ref(indicatorIndex, 'indicator', e.indicator ?? '', [...p, 'indicator']);
+        target = indicators[index]?.owner ?? -1;
+        break;
+      case 'flow': index = ref(flowIndex, 'flow', e.flow ?? '', [...p, 'flow']); break;
+      case 'flag': index = ref(flagIndex, 'flag', e.flag ?? '', [...p, 'flag']); break;
+      case 'stance':
+        if (e.stance) {
+          const from = actorRef(e.stance.from, [...p, 'stance', 'from']);
+          const to = actorRef(e.stance.to, [...p, 'stance', 'to']);
+          if (from >= 0 && from === to) err([...p, 'stance', 'to'], 'a stance runs between two different actors');
+          index = from * n + to;
+          target = from;
+        }
+        break;
+      default: unreachable(kind, 'effect target kind');
     }
-    const raw = mode === 'add' ? e.add : e.set;
+    const raw = e[mode];
     return {
       kind, index, mode, amount: amount(raw ?? 0, [...p, mode]), label: e.label ?? null,
       decay: kind === 'stance' ? e.decay ?? null : null, delay: e.delay ?? 0, over: e.over ?? 1,

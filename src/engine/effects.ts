@@ -1,6 +1,8 @@
 // Evaluates effect lists and applies them now or schedules them for later turns.
 import type { ExprEnv } from './expr/index.js';
 import { evaluate, type LeverageEnv } from './env.js';
+import { scalesChange } from './modes.js';
+import { unreachable } from './unreachable.js';
 import type { Cause, CEffect, PendingEffect } from './types.js';
 import type { Work } from './work.js';
 
@@ -26,7 +28,7 @@ export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, l
     const factor = effectFactor(e, lev, actor);
     const amount = base * factor * scale;
     // The share of the amount that leverage added (or removed), for the ledger; a "set" has none.
-    const share = factor === 1 || e.mode === 'set' || amount === 0 ? 0 : (factor - 1) / factor;
+    const share = factor === 1 || !scalesChange(e.mode) || amount === 0 ? 0 : (factor - 1) / factor;
     if (e.delay === 0 && e.over === 1) w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause, share);
     else deferEffect(w, e, amount, cause, discount, share);
   }
@@ -38,12 +40,14 @@ function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount
   if (discount > 0) {
     let weight = 1;
     for (let k = 0; k < e.delay; k++) weight *= discount;
-    if (e.mode === 'set') {
-      if (weight >= 0.5) w.apply(r, cause);
-    } else w.apply({ ...r, amount: amount * weight }, cause);
-    return;
+    switch (e.mode) {
+      case 'add': w.apply({ ...r, amount: amount * weight }, cause); return;
+      // A "set" cannot be weighted: it counts when it is more likely than not to land before the discount fades it.
+      case 'set': if (weight >= 0.5) w.apply(r, cause); return;
+      default: unreachable(e.mode, 'effect mode');
+    }
   }
-  const part = e.mode === 'add' ? amount / e.over : amount;
+  const part = scalesChange(e.mode) ? amount / e.over : amount;
   for (let k = 0; k < e.over; k++) {
     const due = w.turnNo + e.delay + k;
     const label = e.label ?? cause.label;

@@ -1,8 +1,7 @@
 // Read-only expression environments over a game state.
+import { clamp } from './clamp.js';
 import type { ExprEnv } from './expr/index.js';
 import type { Amount, GameState, Scenario } from './types.js';
-
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 /** pure; net dependency of `to` on `from` over the scenario's leverage scale, in [-1, 1]. */
 export function leverageOf(sc: Scenario, flows: readonly number[], from: number, to: number): number {

@@ -112,3 +112,11 @@ describe('scenarioHash', () => {
     expect(scenarioHash(edited)).not.toBe(scenarioHash(def));
   });
 });
+
+describe('the engine version in the state hash', () => {
+  it('is hashed, so a version bump changes every hash and must come with a deliberate behaviour change and new goldens', () => {
+    const g = createGame(sc, { seed: 'version' });
+    expect(stateHash({ ...g, engineVersion: `${g.engineVersion}+next` })).not.toBe(stateHash(g));
+    expect(stateHash({ ...g, history: History.of([]) })).toBe(stateHash(g));
+  });
+});

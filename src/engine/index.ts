@@ -1,5 +1,6 @@
-// The engine's public API: pure functions over a compiled scenario and a serializable state.
-export { FORMAT_VERSION, MAX_ACTORS, MAX_TURNS, scenarioSchema, scenarioJsonSchema } from './schema.js';
+// The engine's runtime entry: pure functions over a compiled scenario and a serializable state. It loads no schema or
+// validator (a test checks its module graph), so the browser game's play loop and the batch workers load only this.
+// Reading and checking a scenario or replay file goes through the compiler entry, ./compiler.ts.
 export type { ScenarioFile } from './schema.js';
 export { compileScenario, type CompileOutcome } from './compile.js';
 export { formatPath, type Diagnostic, type JsonPath } from './diagnostics.js';
@@ -10,11 +11,14 @@ export { rerunTurn } from './rerun.js';
 export { legalChoices, PASS_ID, type ActionView, type DilemmaView, type LegalChoices, type OddsView } from './choices.js';
 export { chooseAi, chooseDilemmaOption, dilemmaDecision, type AiDecision, type DilemmaDecision, type OptionScore, type Reason } from './ai.js';
 export { explain, explainTargets, bandOf, type Explanation } from './explain.js';
+export { leverageOf } from './env.js';
 export { maxScoreOf, scoreObjectives, type ObjectiveScore, type ScorePart } from './objectives.js';
 export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
 export { seedRng, resumeRng, type RngState } from './rng.js';
 export * from './types.js';
 export { History } from './history.js';
-export { recordReplay, verifyReplay, parseReplay, replaySchema, REPLAY_FORMAT, REPLAY_VERSION, type Replay, type ReplayCheck } from './replay.js';
+export { EFFECT_MODES } from './modes.js';
+export { unreachable } from './unreachable.js';
+export { recordReplay, verifyReplay, REPLAY_FORMAT, REPLAY_VERSION, type Replay, type ReplayCheck } from './replay.js';
 export { viewFor, sharedView, vagueChanges, estimateGroups, estimateOf, type SeatView, type Reading, type Estimate, type VagueChange } from './view.js';
 export { previewAction, previewOption, objectiveEffects, type ChoicePreview, type PreviewChange, type PreviewBranch, type PreviewObjective } from './preview.js';

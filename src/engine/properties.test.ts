@@ -1,7 +1,7 @@
 // Property tests: random seeds, seatings and legal choice sequences on the shipped scenarios.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonCopy, loadScenario, scenarioExists } from '../../tests/unit/fixtures.js';
+import { jsonCopy, loadScenario } from '../../tests/unit/fixtures.js';
 import { legalChoices } from './choices.js';
 import { createGame } from './game.js';
 import { stateHash } from './hash.js';
@@ -117,6 +117,6 @@ describe('properties of the tutorial', () => {
   properties('tutorial', 150);
 });
 
-describe.runIf(scenarioExists('party-congress'))('properties of the party-congress scenario', () => {
+describe('properties of the party-congress scenario', () => {
   properties('party-congress', 25);
 });

@@ -3,7 +3,8 @@ import { jsonCopy, loadScenario, loadScenarioFile, compileOk } from '../../tests
 import { legalChoices } from './choices.js';
 import { createGame } from './game.js';
 import { stateHash } from './hash.js';
-import { parseReplay, recordReplay, REPLAY_FORMAT, REPLAY_VERSION, verifyReplay, type Replay } from './replay.js';
+import { recordReplay, REPLAY_FORMAT, REPLAY_VERSION, verifyReplay, type Replay } from './replay.js';
+import { parseReplay } from './replayFile.js';
 import { step } from './step.js';
 import { ENGINE_VERSION, type GameState } from './types.js';
 

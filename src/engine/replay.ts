@@ -1,36 +1,29 @@
 // Replays: a versioned record of a game's seed, seats and every choice, with a state hash after every turn.
-import { z } from 'zod';
+// Recording and verifying need no validator; reading a replay file (replayFile.ts) does.
 import { createGame } from './game.js';
 import { stateHash } from './hash.js';
-import { MAX_SEED_CHARS } from './seed.js';
 import { step } from './step.js';
 import { ENGINE_VERSION, type Choices, type GameState, type Scenario } from './types.js';
 
 export const REPLAY_FORMAT = 'statecraft-replay';
 export const REPLAY_VERSION = 1;
 /** Most indicator values one recorded turn may hold (a scenario's list limit). */
-const MAX_INDICATORS = 500;
+export const MAX_REPLAY_INDICATORS = 500;
 
-const choiceSchema = z.object({ action: z.string().max(64), dilemmas: z.record(z.string().max(64), z.string().max(64)).optional() }).strict();
-
-export const replaySchema = z
-  .object({
-    format: z.literal(REPLAY_FORMAT),
-    formatVersion: z.number().int(),
-    engineVersion: z.string().max(40),
-    scenario: z.object({ id: z.string().max(64), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-    // Seeds are counted in characters (createGame checks them); 200 characters are at most 400 UTF-16 units.
-    seed: z.string().min(1).max(2 * MAX_SEED_CHARS),
-    seats: z.record(z.string().max(64), z.enum(['human', 'ai'])),
-    aiFuzz: z.number().min(0).max(1).nullable(),
-    initialHash: z.string().regex(/^[0-9a-f]{64}$/),
-    turns: z.array(z.object({ turn: z.number().int().min(1), choices: z.record(z.string().max(64), choiceSchema), hash: z.string().regex(/^[0-9a-f]{64}$/), indicators: z.array(z.number()).max(MAX_INDICATORS) }).strict()).max(1000),
-    ending: z.string().max(64).nullable(),
-    finalHash: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .strict();
-
-export type Replay = z.infer<typeof replaySchema>;
+/** A replay as recorded (replayFile.ts checks a file against the same shape). */
+export interface Replay {
+  format: typeof REPLAY_FORMAT;
+  formatVersion: number;
+  engineVersion: string;
+  scenario: { id: string; hash: string };
+  seed: string;
+  seats: Record<string, 'human' | 'ai'>;
+  aiFuzz: number | null;
+  initialHash: string;
+  turns: Array<{ turn: number; choices: Record<string, { action: string; dilemmas?: Record<string, string> | undefined }>; hash: string; indicators: number[] }>;
+  ending: string | null;
+  finalHash: string;
+}
 
 export type ReplayCheck =
   | { ok: true; turns: number; finalHash: string; ending: string | null; state: GameState }
@@ -51,19 +44,6 @@ export function recordReplay(sc: Scenario, s: GameState): Replay {
     scenario: { id: sc.def.id, hash: sc.hash }, seed: s.seed, seats: s.seats, aiFuzz: s.aiFuzz,
     initialHash, turns, ending: g.ending, finalHash: stateHash(g),
   };
-}
-
-/** pure; checks a parsed JSON value is a replay this engine reads, with a readable reason when not. */
-export function parseReplay(value: unknown): { ok: true; replay: Replay } | { ok: false; message: string } {
-  if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === REPLAY_FORMAT) {
-    const v = (value as { formatVersion?: unknown }).formatVersion;
-    if (typeof v === 'number' && v !== REPLAY_VERSION) return { ok: false, message: `this replay uses format version ${v}; this engine reads version ${REPLAY_VERSION}` };
-  }
-  const r = replaySchema.safeParse(value);
-  if (r.success) return { ok: true, replay: r.data };
-  const issue = r.error.issues[0]!;
-  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)';
-  return { ok: false, message: `not a valid replay: ${where}: ${issue.message}` };
 }
 
 /** pure; re-plays every choice and compares every hash, reporting the first turn that differs and what differed. */

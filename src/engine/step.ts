@@ -1,8 +1,8 @@
 // One turn: every seat's choice resolves together against the start-of-turn state, in a fixed order.
 import { decideAction, decideDilemma, decisionContext, type AiDecision, type DecisionContext, type DilemmaDecision } from './ai.js';
-import { availableActionIds, canTake, leverageFactorLabel, leverageOddsOf, PASS_ID } from './choices.js';
+import { availableActionIds, canTake, oddsTotal, PASS_ID, type OddsFactor } from './choices.js';
 import { applyDue, runEffects } from './effects.js';
-import { evaluate, StateEnv } from './env.js';
+import { StateEnv } from './env.js';
 import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { resumeRng } from './rng.js';
@@ -61,22 +61,9 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
     runEffects(w, a.effects, s0, s0, actor.index, causes.action);
     let result: ActionResult;
     if (a.outcome) {
-      // oddsOf() without its views: the same sum, clamped the same way, in the same order.
-      let total = evaluate(a.outcome.odds, s0);
-      const factors: Array<{ label: string; add: number }> = [];
-      for (const f of a.outcome.factors) {
-        if (f.when === null || evaluate(f.when, s0) !== 0) {
-          const add = evaluate(f.add, s0);
-          total += add;
-          factors.push({ label: f.label, add });
-        }
-      }
-      const lev = leverageOddsOf(sc, a, s0);
-      if (lev !== 0) {
-        total += lev;
-        factors.push({ label: leverageFactorLabel(sc, a, s0), add: lev });
-      }
-      total = total < 0 ? 0 : total > 100 ? 100 : total;
+      const terms: OddsFactor[] = [];
+      const total = oddsTotal(sc, a, s0, terms)!;
+      const factors = terms.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add }));
       const roll = rng.next() * 100;
       const success = roll < total;
       result = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };

@@ -1,11 +1,10 @@
 // The opening of a turn: the time limit, then events in scenario order, then endings with a condition.
+import { clamp } from './clamp.js';
 import { runEffects } from './effects.js';
 import { evaluate } from './env.js';
 import type { Rng } from './rng.js';
 import type { GameState, Scenario, TurnEvent } from './types.js';
 import type { Work } from './work.js';
-
-const clampPct = (x: number) => (x < 0 ? 0 : x > 100 ? 100 : x);
 
 /** The first ending whose `when` holds, or null. */
 function conditionEnding(sc: Scenario, w: Work): string | null {
@@ -39,7 +38,7 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
       let roll: number | null = null;
       let chance: number | null = null;
       if (ev.chance) {
-        chance = clampPct(evaluate(ev.chance, w));
+        chance = clamp(evaluate(ev.chance, w), 0, 100);
         roll = rng.next() * 100;
         if (roll >= chance) continue;
       }

@@ -2,22 +2,32 @@
 import type { AiDecision, DilemmaDecision } from './ai.js';
 import type { CompiledExpr, ExprFn } from './expr/index.js';
 import type { History } from './history.js';
+import type { EffectMode } from './modes.js';
 import type { RngState } from './rng.js';
 import type { ScenarioFile } from './schema.js';
 
+/**
+ * The version of the rules. It is part of every state hash (so of every replay and golden), which is why it changes only
+ * with behaviour: bump it in the commit that deliberately changes some state hash for the same scenario, seed and
+ * choices, together with the regenerated goldens; never for a refactor or a speed-up (docs/architecture.md).
+ */
 export const ENGINE_VERSION = '0.2.0';
 export const STATE_VERSION = 1;
 
 /** A number, or an expression giving one, ready to evaluate; expr is the compiled expression (null for a number or a failed compile). */
 export interface Amount { source: string; fn: ExprFn; constant: number | null; expr: CompiledExpr | null }
 
-export type TargetKind = 'indicator' | 'stance' | 'flow' | 'flag';
+export type { EffectMode } from './modes.js';
+
+/** What an effect changes, in the order messages name them. */
+export const TARGET_KINDS = ['indicator', 'stance', 'flow', 'flag'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface CEffect {
   kind: TargetKind;
   /** indicator, flow or flag index; for stances the index of the pair (from * actorCount + to). */
   index: number;
-  mode: 'add' | 'set';
+  mode: EffectMode;
   amount: Amount;
   label: string | null;
   decay: number | null;
@@ -153,7 +163,7 @@ export interface Scenario {
   /** Every indicator's per-turn changes in one list, in indicator order. */
   drift: ReadonlyArray<{ indicator: number; amount: Amount; cause: Cause }>;
   /** Keys naming every number the ledger can speak of: "indicator:id", "stance:a>b", "flow:id", "flag:id". */
-  keys: { indicator: readonly string[]; stance: readonly string[]; flow: readonly string[]; flag: readonly string[] };
+  keys: Record<TargetKind, readonly string[]>;
 }
 
 export type Seat = 'human' | 'ai';
@@ -164,7 +174,7 @@ export interface PendingEffect {
   due: number;
   kind: TargetKind;
   index: number;
-  mode: 'add' | 'set';
+  mode: EffectMode;
   amount: number;
   label: string | null;
   decay: number | null;

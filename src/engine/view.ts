@@ -1,4 +1,5 @@
 // What one seat sees: every indicator exactly or as a seeded estimate, now and turn by turn. Never touches the state.
+import { clamp } from './clamp.js';
 import { hashText, noise } from './noise.js';
 import { EngineError, type GameState, type LedgerEntry, type Scenario } from './types.js';
 
@@ -27,8 +28,6 @@ export interface SeatView {
 
 /** A cause of change told without figures, for an indicator a seat sees only as an estimate. */
 export interface VagueChange { turn: number; cause: LedgerEntry['cause']; direction: 'raised' | 'lowered' | 'unchanged' }
-
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
 /** The key of a game's estimate noise, apart from the AI's fuzz (which hashes the bare seed). */
 function viewKey(seed: string): number {

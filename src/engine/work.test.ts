@@ -1,6 +1,6 @@
 // The attribution ledger kept by the working copy: every change to every number is recorded with its cause.
 import { describe, expect, it } from 'vitest';
-import { ledgerSums, ledgerValues, loadScenario, scenarioExists } from '../../tests/unit/fixtures.js';
+import { ledgerSums, ledgerValues, loadScenario } from '../../tests/unit/fixtures.js';
 import { createGame } from './game.js';
 import { step } from './step.js';
 import type { GameState, LedgerEntry, Scenario } from './types.js';
@@ -55,7 +55,7 @@ describe('the attribution ledger', () => {
     checkGames('tutorial', 60);
   });
 
-  it.runIf(scenarioExists('party-congress'))('accounts for every change to every number in the party-congress scenario over several seeds', () => {
+  it('accounts for every change to every number in the party-congress scenario over several seeds', () => {
     checkGames('party-congress', 12);
   });
 

@@ -1,15 +1,17 @@
 // A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
+import { clamp } from './clamp.js';
 import { leverageFactorOf, leverageOf, type LeverageEnv } from './env.js';
+import { modeResult, type EffectMode } from './modes.js';
+import { unreachable } from './unreachable.js';
 import type { Cause, GameState, LedgerEntry, Modifier, PendingEffect, Scenario, TargetKind } from './types.js';
 
 /** An effect with its amount already evaluated. */
-export interface Resolved { kind: TargetKind; index: number; mode: 'add' | 'set'; amount: number; label: string | null; decay: number | null }
+export interface Resolved { kind: TargetKind; index: number; mode: EffectMode; amount: number; label: string | null; decay: number | null }
 
 /** Ledger slots a Work starts with: a busy turn of a large scenario fits; more grow the array as usual. */
 const LEDGER_ROOM = 64;
 /** The ledger of a turn that keeps none: one shared empty list rather than a new one per turn record. */
 const NO_ENTRIES = Object.freeze([]) as unknown as LedgerEntry[];
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
 
@@ -108,37 +110,41 @@ export class Work implements LeverageEnv {
   }
 
   /** apply() without the Resolved object: the hot path (runEffects) calls this directly. `share`: the part of the amount due to leverage. */
-  applyTo(kind: TargetKind, index: number, mode: 'add' | 'set', rawAmount: number, label: string | null, decay: number | null, cause: Cause, share = 0): void {
+  applyTo(kind: TargetKind, index: number, mode: EffectMode, rawAmount: number, label: string | null, decay: number | null, cause: Cause, share = 0): void {
     const amount = finite(rawAmount);
     this.share = share;
-    if (kind === 'indicator') {
-      const before = this.indicators[index]!;
-      this.setIndicator(index, before, mode === 'add' ? before + amount : amount, cause);
-    } else if (kind === 'stance') {
-      this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
-    } else this.setOther(kind, index, mode, amount, cause);
-    this.share = 0;
-  }
-
-  private setOther(kind: TargetKind, index: number, mode: 'add' | 'set', amount: number, cause: Cause): void {
-    if (kind === 'flow') {
-      const def = this.sc.flows[index]!;
-      const before = this.flows[index]!;
-      const wanted = mode === 'add' ? before + amount : amount;
-      const after = clamp(wanted, def.min, def.max);
-      this.put(this.flows, index, after);
-      this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
-    } else {
-      const before = this.flags[index]!;
-      const after = clamp(mode === 'add' ? before + amount : amount, -1e9, 1e9);
-      this.put(this.flags, index, after);
-      this.record(this.sc.keys.flag[index]!, before, after, false, cause);
+    switch (kind) {
+      case 'indicator': {
+        const before = this.indicators[index]!;
+        this.setIndicator(index, before, modeResult(mode, before, amount), cause);
+        break;
+      }
+      // Stances change only through modifiers (the compiler refuses "set" for them).
+      case 'stance': this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause); break;
+      case 'flow': {
+        const def = this.sc.flows[index]!;
+        const before = this.flows[index]!;
+        const wanted = modeResult(mode, before, amount);
+        const after = clamp(wanted, def.min, def.max);
+        this.put(this.flows, index, after);
+        this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
+        break;
+      }
+      case 'flag': {
+        const before = this.flags[index]!;
+        const after = clamp(modeResult(mode, before, amount), -1e9, 1e9);
+        this.put(this.flags, index, after);
+        this.record(this.sc.keys.flag[index]!, before, after, false, cause);
+        break;
+      }
+      default: unreachable(kind, 'effect target kind');
     }
+    this.share = 0;
   }
 
   private setIndicator(index: number, before: number, wanted: number, cause: Cause): void {
     const def = this.sc.indicators[index]!;
-    const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
+    const after = clamp(wanted, def.min, def.max);
     this.put(this.indicators, index, after);
     if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }

@@ -1,21 +1,20 @@
 // Static analysis of a compiled scenario: what can never happen, and requirement cycles. Sound: claims only certainties.
-import type { Diagnostic, JsonPath } from '../engine/diagnostics.js';
-import { exprRange, treeOf, type Bounds, type RNode } from '../engine/expr/index.js';
-import type { Amount, CAction, Scenario } from '../engine/types.js';
+import { exprRange, treeOf, unreachable, type Amount, type Bounds, type CAction, type CmpOp, type Diagnostic, type JsonPath, type RNode, type Scenario } from '../engine/compiler.js';
 
 type Range = [number, number];
 const FULL: Range = [-1e12, 1e12];
 const never = ([lo, hi]: Range): boolean => lo === 0 && hi === 0;
 const always = ([lo, hi]: Range): boolean => lo > 0 || hi < 0;
 
-function holds(op: string, x: number, y: number): boolean {
+function holds(op: CmpOp, x: number, y: number): boolean {
   switch (op) {
     case '<': return x < y;
     case '<=': return x <= y;
     case '>': return x > y;
     case '>=': return x >= y;
     case '==': return x === y;
-    default: return x !== y;
+    case '!=': return x !== y;
+    default: return unreachable(op, 'comparison operator');
   }
 }
 
@@ -36,7 +35,9 @@ function zeroUnless(n: RNode): Set<number> {
       if (n.a.k === 'const' && !holds(n.op, n.a.v, 0)) return zeroUnless(n.b);
       return new Set();
     }
-    default: return new Set();
+    // Constants, turn and stance reads are not zero because of an action; not, min, max and clamp of a zero need not be zero.
+    case 'const': case 'turn': case 'pair': case 'not': case 'min': case 'max': case 'clamp': return new Set();
+    default: return unreachable(n, 'expression node');
   }
 }
 

@@ -1,6 +1,6 @@
 // Strict JSON for every file the program reads: bounded syntax check, syntax tree, and a safe value with its problems.
 import { parse, type ValueNode } from '@humanwhocodes/momoa';
-import { formatPath, type JsonPath } from '../engine/diagnostics.js';
+import { formatPath, type JsonPath } from '../engine/index.js';
 import { LineIndex } from './position.js';
 import { checkJsonSyntax } from './syntax.js';
 import { toValue, type TreeProblem } from './tree.js';

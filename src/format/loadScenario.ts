@@ -1,8 +1,5 @@
 // Reads a scenario file's text: syntax, schema, compilation and static analysis, every problem at file:line:column.
-import { compileScenario } from '../engine/compile.js';
-import { formatPath, type Diagnostic, type JsonPath } from '../engine/diagnostics.js';
-import { FORMAT_VERSION, scenarioSchema } from '../engine/schema.js';
-import type { Scenario } from '../engine/types.js';
+import { compileScenario, formatPath, FORMAT_VERSION, scenarioSchema, type Diagnostic, type JsonPath, type Scenario } from '../engine/compiler.js';
 import { analyzeScenario } from './analyze.js';
 import { MAX_FILE_BYTES } from './decodeText.js';
 import { parseJsonDocument } from './json.js';

@@ -36,12 +36,3 @@ export class LineIndex {
     return `line ${p.line}, column ${p.column}`;
   }
 }
-
-/** pure; a character for a message: quoted, or as U+XXXX when invisible. */
-export function showChar(ch: string): string {
-  const c = ch.codePointAt(0) ?? 0;
-  if (c < 32 || (c >= 127 && c < 161) || c === 0xfeff || (c >= 0x2000 && c <= 0x200f) || c === 0x2028 || c === 0x2029) {
-    return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  }
-  return ch === "'" ? `"'"` : `'${ch}'`;
-}

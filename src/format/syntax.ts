@@ -1,5 +1,6 @@
 // A strict, iterative JSON syntax check: the first syntax error or too-deep nesting, in plain words; never recurses.
-import { showChar, type LineIndex } from './position.js';
+import { showChar, unreachable } from '../engine/compiler.js';
+import type { LineIndex } from './position.js';
 
 export const MAX_DEPTH = 64;
 /** Most values (keys included) a document may hold: far above any scenario, low enough to parse quickly. */
@@ -107,7 +108,8 @@ function found(text: string, t: Token): string {
     case 'number': return `the number ${clip(raw)}`;
     case 'word': return LITERALS.includes(raw) ? raw : `the word '${clip(raw)}'`;
     case 'char': return showChar(raw);
-    default: return `'${raw}'`;
+    case '{': case '}': case '[': case ']': case ',': case ':': return `'${raw}'`;
+    default: return unreachable(t, 'JSON token');
   }
 }
 

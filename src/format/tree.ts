@@ -1,6 +1,6 @@
 // The momoa syntax tree as plain data: values built safely, structural problems found, nodes looked up by JSON path.
 import type { MemberNode, ObjectNode, StringNode, ValueNode } from '@humanwhocodes/momoa';
-import type { JsonPath } from '../engine/diagnostics.js';
+import { unreachable, type JsonPath } from '../engine/compiler.js';
 import type { LineIndex } from './position.js';
 
 export interface TreeProblem { path: JsonPath; offset: number; message: string }
@@ -67,7 +67,9 @@ export function toValue(root: ValueNode, lines: LineIndex): { value: unknown; pr
         return node.value;
       case 'Boolean': return node.value;
       case 'Null': return null;
-      default: return null;
+      // JSON5 nodes: the JSON parse never makes them.
+      case 'NaN': case 'Infinity': return null;
+      default: return unreachable(node, 'JSON node');
     }
   };
   return { value: build(root, []), problems };

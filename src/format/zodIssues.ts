@@ -1,7 +1,7 @@
 // Schema issues from zod turned into readable messages, each at the node it is about.
 import type { ValueNode } from '@humanwhocodes/momoa';
 import { z } from 'zod';
-import type { JsonPath } from '../engine/diagnostics.js';
+import { closest, unreachable, type JsonPath } from '../engine/compiler.js';
 import { findNode } from './tree.js';
 
 /** The fields of a zod issue this module reads. */
@@ -27,31 +27,6 @@ export interface Explained { path: JsonPath; message: string; atKey: boolean }
 
 function clip(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}...` : s;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? Infinity;
-}
-
-/** pure; the closest candidate within two edits (or differing only in case), else null. */
-export function closest(word: string, candidates: Iterable<string>): string | null {
-  const w = word.toLowerCase();
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    if (word.length > 64 || c.length > 64) continue;
-    const d = c.toLowerCase() === w ? 0 : distance(w, c.toLowerCase());
-    if (d <= 2 && d < w.length && d < bestD) { best = c; bestD = d; }
-  }
-  return best;
 }
 
 function unwrap(s: z.ZodType): z.ZodType {
@@ -106,7 +81,9 @@ export function describeNode(node: ValueNode): string {
     case 'Null': return 'null';
     case 'Object': return 'an object';
     case 'Array': return `a list`;
-    default: return 'something else';
+    // JSON5 nodes: the JSON parse never makes them.
+    case 'NaN': case 'Infinity': return 'a number JSON does not allow';
+    default: return unreachable(node, 'JSON node');
   }
 }
 

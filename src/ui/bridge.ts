@@ -1,10 +1,10 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, recordReplay, rerunTurn, scoreObjectives, sharedView, stateHash, step, viewFor,
+  bandOf, chooseAi, createGame, explain, legalChoices, leverageOf, recordReplay, rerunTurn, scoreObjectives, sharedView, stateHash, step, viewFor,
   type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat,
   type SeatView, type TurnEvent,
 } from '../engine/index.js';
-import { leverageOf } from '../engine/env.js';
+import { turnLabel } from '../analysis/debrief.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
 
 export type Phase = { name: 'title' } | { name: 'setup' } | SavedPhase | { name: 'review'; seat: number };
@@ -298,10 +298,9 @@ export class Bridge {
     return bandOf(this.need().indicators[i]?.bands ?? [], value);
   }
 
-  /** The label of a turn ("Year 1, Q2"), from the scenario's labels when given. */
+  /** The label of a turn ("Year 1, Q2"): the debrief's turnLabel, so exports and screens agree. */
   turnLabel(turn: number): string {
-    const t = this.need().def.turns;
-    return t.labels?.[turn - 1] ?? (turn === 1 && t.startLabel ? t.startLabel : `Turn ${turn}`);
+    return turnLabel(this.need(), turn);
   }
 
   /** The autosave record of the game in progress. */

@@ -16,12 +16,3 @@ export function bundledScenarios(): BundledEntry[] {
   const rank = (id: string) => (id === FLAGSHIP ? 0 : id === TUTORIAL ? 1 : 2);
   return entries.sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-
-/** The id of the scenario a new player starts on: the flagship when present, else the first bundled. */
-export function defaultScenarioId(): string | null {
-  return bundledScenarios()[0]?.id ?? null;
-}
-
-export function findBundled(id: string): BundledEntry | undefined {
-  return bundledScenarios().find((e) => e.id === id);
-}

@@ -1,6 +1,6 @@
 // The autosave: one versioned record in localStorage; anything unreadable is set aside under another key, never deleted.
 import { z } from 'zod';
-import { MAX_ACTORS } from '../engine/index.js';
+import { MAX_ACTORS } from '../engine/compiler.js';
 
 export const SAVE_KEY = 'statecraft.save';
 export const SET_ASIDE_PREFIX = 'statecraft.save.set-aside.';

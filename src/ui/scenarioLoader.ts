@@ -22,8 +22,3 @@ export function loadScenarioText(text: string, file: string): LoadOutcome {
     return { ok: false, diagnostics: [{ file, line: 1, column: 1, path: '(root)', message, severity: 'error', text: `${file}:1:1: error: ${message}` }] };
   }
 }
-
-/** A user-facing line per diagnostic: "file:line:column: error: message (at path)". */
-export function diagnosticText(d: UiDiagnostic): string {
-  return d.text;
-}

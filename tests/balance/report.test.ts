@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { playAllAi } from '../../src/analysis/allAi.js';
 import { BALANCE_THRESHOLDS, runBalance, type BalanceOptions } from '../../src/analysis/balance.js';
 import { CHECK_GROUPS } from '../../src/analysis/balanceChecks.js';
-import { balanceNoteLines, checkLines, formatBalance } from '../../src/analysis/balanceFormat.js';
+import { checkLines, formatBalance } from '../../src/analysis/balanceFormat.js';
 import { actionsOf } from '../../src/analysis/policies.js';
 import { totalVariation } from '../../src/analysis/stats.js';
 import { withoutLeverage } from '../../src/analysis/worlds.js';
@@ -106,16 +106,11 @@ describe('the balance report of the tutorial, small sample', () => {
     expect(done).toBe(total);
   });
 
-  it('prints a table with every group and check, and a Markdown table with a row per check', () => {
+  it('prints a table with every group and check', () => {
     const text = formatBalance(report);
     for (const line of checkLines(report)) expect(text).toContain(line);
     expect(text).toContain('== Adversary');
     expect(text).toContain('== Flow cuts ==');
-    const notes = balanceNoteLines(report, 'statecraft batch scenarios/tutorial.json --balance');
-    const rows = notes.filter((l) => l.startsWith('| ') && !l.startsWith('| deliverable') && !l.startsWith('| ---'));
-    expect(rows).toHaveLength(report.checks.length);
-    for (const row of rows) expect(row.split(' | ').length).toBeGreaterThanOrEqual(6);
-    expect(notes.at(-1)).toMatch(/checks pass/);
   });
 
   it('refuses sample sizes below 1', () => {

@@ -1,15 +1,11 @@
 // The same engine in Node: loads bundled scenarios and re-plays choices, to compare hashes with the browser.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGame, stateHash, step, type Choices, type Scenario, type Seat } from '../../src/engine/index.js';
 import { loadScenario } from '../../src/format/loadScenario.js';
 import { ROOT } from './helpers.js';
 
 export const FLAGSHIP = 'party-congress';
-
-export function hasFlagship(): boolean {
-  return existsSync(join(ROOT, 'scenarios', `${FLAGSHIP}.json`));
-}
 
 export function nodeScenario(id: string): Scenario {
   const file = join(ROOT, 'scenarios', `${id}.json`);

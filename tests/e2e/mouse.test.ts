@@ -1,10 +1,10 @@
-// The flagship (or the tutorial while the flagship is absent) played by mouse for several turns; the hash matches Node's.
+// The flagship played by mouse for several turns; the hash matches Node's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLAGSHIP, hasFlagship, nodeHash, nodeScenario } from './engineNode.js';
+import { FLAGSHIP, nodeHash, nodeScenario } from './engineNode.js';
 import { answerDilemmaIfAny, pickFirstAvailable, toNextMain } from './flows.js';
 import { clickAt, close, gameState, hash, launch, openApp, phase, problemsOf, waitPhase, type Session } from './helpers.js';
 
-const id = hasFlagship() ? FLAGSHIP : 'tutorial';
+const id = FLAGSHIP;
 
 describe(`mouse play of ${id}`, () => {
   let s: Session;
@@ -19,8 +19,8 @@ describe(`mouse play of ${id}`, () => {
     const { page } = s;
     const sc = nodeScenario(id);
     const first = sc.def.actors[0]!.id;
-    // The flagship's United States always meets a dilemma by turn 3 (the policy review); the tutorial's third actor may.
-    const human = id === FLAGSHIP ? 'us' : sc.def.actors[Math.min(2, sc.def.actors.length - 1)]!.id;
+    // The flagship's United States always meets a dilemma by turn 3 (the policy review).
+    const human = 'us';
     await openApp(s);
     await clickAt(page, `#scenario-${id}`);
     await waitPhase(page, 'setup');
@@ -60,7 +60,7 @@ describe(`mouse play of ${id}`, () => {
       await clickAt(page, '#continue');
       await page.waitForFunction(() => (globalThis as unknown as { __statecraft: { phase(): { name: string } } }).__statecraft.phase().name !== 'resolution');
     }
-    if (id === FLAGSHIP) expect(dilemmas).toBeGreaterThan(0);
+    expect(dilemmas).toBeGreaterThan(0);
     expect((await phase(page)).name).toMatch(/main|ending/);
     const g = await gameState(page);
     const turns = g.history.filter((h) => h.turn > 0).map((h) => h.choices);

@@ -1,12 +1,12 @@
 // Screenshots of every screen at 1280x720 and 390x844, written to screenshots/ (ignored by git) on each run.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasFlagship, FLAGSHIP } from './engineNode.js';
+import { FLAGSHIP } from './engineNode.js';
 import { answerDilemmaIfAny, pickFirstAvailable, toNextMain } from './flows.js';
 import { clickAt, close, DESKTOP, launch, openApp, phase, PHONE, problemsOf, ROOT, shot, waitPhase, waitPhaseChange, type Session } from './helpers.js';
 
-const scenario = hasFlagship() ? FLAGSHIP : 'tutorial';
-const humans = hasFlagship() ? ['nk', 'sk'] : ['upland', 'lowland'];
+const scenario = FLAGSHIP;
+const humans = ['nk', 'sk'];
 
 describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('screens at %s size', (_name, size) => {
   let s: Session | null = null;

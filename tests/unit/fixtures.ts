@@ -1,10 +1,10 @@
 // Test helpers: minimal valid scenarios built in code, the shipped scenarios, and small utilities.
 // Lives under tests/ so nothing here is shipped with the engine.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileScenario, formatPath, scenarioSchema, step } from '../../src/engine/index.js';
-import type { ActionDef, ActorDef, EffectDef, EventDef, IndicatorDef, SituationDef } from '../../src/engine/schema.js';
-import type { Choices, Diagnostic, GameState, LedgerEntry, Scenario, ScenarioFile } from '../../src/engine/index.js';
+import { compileScenario, formatPath, scenarioSchema, step } from '../../src/engine/compiler.js';
+import type { ActionDef, ActorDef, EffectDef, EventDef, IndicatorDef, SituationDef } from '../../src/engine/compiler.js';
+import type { Choices, Diagnostic, GameState, LedgerEntry, Scenario, ScenarioFile } from '../../src/engine/compiler.js';
 
 export type { ActionDef, ActorDef, EffectDef, EventDef, IndicatorDef, SituationDef };
 
@@ -14,10 +14,6 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The path of a shipped scenario file, e.g. scenarioPath('tutorial'). */
 export function scenarioPath(name: string): string {
   return `${ROOT}scenarios/${name}.json`;
-}
-
-export function scenarioExists(name: string): boolean {
-  return existsSync(scenarioPath(name));
 }
 
 /** A shipped scenario file, checked against the schema. */

@@ -1,6 +1,7 @@
 // Closure builder for the expression language: pure; turns a resolved tree into a specialized closure.
 import type { ArithOp, CmpOp } from './parser.js';
 import type { ExprFn, RNode } from './compile.js';
+import { unreachable } from '../unreachable.js';
 
 // Every value is kept within [-LIMIT, LIMIT]: larger results (and literals) saturate, so nothing is ever NaN or Infinity.
 export const LIMIT = 1e12;
@@ -25,8 +26,8 @@ export function build(n: RNode): ExprFn {
         case 'situation': return (e) => lim(e.situation(i));
         case 'event': return (e) => lim(e.fired(i));
         case 'action': return (e) => lim(e.taken(i));
+        default: return unreachable(n, 'read kind');
       }
-      break;
     }
     case 'pair': {
       const a = n.a, b = n.b;
@@ -50,8 +51,8 @@ export function build(n: RNode): ExprFn {
       return (e) => { const x = f(e), l = lo(e), h = hi(e); const m = x > l ? x : l; return m < h ? m : h; };
     }
     case 'if': { const c = build(n.c), f = build(n.a), g = build(n.b); return (e) => (c(e) !== 0 ? f(e) : g(e)); }
+    default: return unreachable(n, 'expression node');
   }
-  return () => 0;
 }
 
 // An arithmetic node's closure; every result saturates, and a constant operand is captured.
@@ -81,6 +82,7 @@ function arith(op: ArithOp, a: RNode, b: RNode): ExprFn {
     case '-': return (e) => lim(f(e) - g(e));
     case '*': return (e) => lim(f(e) * g(e));
     case '/': return (e) => div(f(e), g(e));
+    default: return unreachable(op, 'arithmetic operator');
   }
 }
 
@@ -91,6 +93,7 @@ function indicatorArith(op: ArithOp, i: number, v: number): ExprFn {
     case '-': return (e) => lim(lim(e.indicator(i)) - v);
     case '*': return (e) => lim(lim(e.indicator(i)) * v);
     case '/': return v === 0 ? () => 0 : (e) => lim(lim(e.indicator(i)) / v);
+    default: return unreachable(op, 'arithmetic operator');
   }
 }
 
@@ -116,6 +119,7 @@ function compare(op: CmpOp, a: RNode, b: RNode): ExprFn {
     case '>=': return (e) => (f(e) >= g(e) ? 1 : 0);
     case '==': return (e) => (f(e) === g(e) ? 1 : 0);
     case '!=': return (e) => (f(e) !== g(e) ? 1 : 0);
+    default: return unreachable(op, 'comparison operator');
   }
 }
 
@@ -138,5 +142,6 @@ function readCompare(op: CmpOp, what: 'indicator' | 'flag', i: number, v: number
     case '>=': return (e) => (lim(e.indicator(i)) >= v ? 1 : 0);
     case '==': return (e) => (lim(e.indicator(i)) === v ? 1 : 0);
     case '!=': return (e) => (lim(e.indicator(i)) !== v ? 1 : 0);
+    default: return unreachable(op, 'comparison operator');
   }
 }

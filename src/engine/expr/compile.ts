@@ -2,6 +2,8 @@
 import { lex, type ExprError } from './lexer.js';
 import { EXPR_LIMITS, parse, type ArithOp, type CmpOp, type AstNode } from './parser.js';
 import { build, lim } from './closures.js';
+import { closest } from '../text.js';
+import { unreachable } from '../unreachable.js';
 
 export { LIMIT, lim } from './closures.js';
 
@@ -59,55 +61,29 @@ const FIELD = {
 } as const;
 const KINDS: readonly IdKind[] = ['indicator', 'actor', 'flow', 'flag', 'situation', 'event', 'action'];
 const ARTICLE = { indicator: 'an', actor: 'an', flow: 'a', flag: 'a', situation: 'a', event: 'an', action: 'an' } as const;
-// How to read each kind of name where a number is expected.
-const USE = { indicator: 'ind', flow: 'flow', flag: 'flag', situation: 'active', event: 'fired', action: 'taken' } as const;
+// The functions that read one id, and the kind of id each reads.
+const READS = { ind: 'indicator', flow: 'flow', flag: 'flag', active: 'situation', fired: 'event', taken: 'action' } as const satisfies Record<string, ReadKind>;
+// How to read each kind of name where a number is expected: READS turned around.
+const USE = Object.fromEntries(Object.entries(READS).map(([fn, kind]) => [kind, fn])) as { [K in keyof typeof READS as (typeof READS)[K]]: K };
 
 // Functions by name: arity (max = Infinity for any number) and, for id-taking ones, the kind of id they take.
 interface FnSpec { min: number; max: number; ids: IdKind | null }
 const fnSpec = (min: number, max: number, ids: IdKind | null = null): FnSpec => ({ min, max, ids });
-const FUNCS: ReadonlyMap<string, FnSpec> = new Map([
-  ['min', fnSpec(1, Infinity)], ['max', fnSpec(1, Infinity)], ['clamp', fnSpec(3, 3)], ['if', fnSpec(3, 3)],
-  ['abs', fnSpec(1, 1)], ['round', fnSpec(1, 1)], ['floor', fnSpec(1, 1)], ['ceil', fnSpec(1, 1)],
-  ['stance', fnSpec(2, 2, 'actor')], ['leverage', fnSpec(2, 2, 'actor')], ['flow', fnSpec(1, 1, 'flow')],
-  ['flag', fnSpec(1, 1, 'flag')], ['active', fnSpec(1, 1, 'situation')], ['fired', fnSpec(1, 1, 'event')],
-  ['taken', fnSpec(1, 1, 'action')], ['ind', fnSpec(1, 1, 'indicator')],
-]);
+const FUNCS = {
+  min: fnSpec(1, Infinity), max: fnSpec(1, Infinity), clamp: fnSpec(3, 3), if: fnSpec(3, 3),
+  abs: fnSpec(1, 1), round: fnSpec(1, 1), floor: fnSpec(1, 1), ceil: fnSpec(1, 1),
+  stance: fnSpec(2, 2, 'actor'), leverage: fnSpec(2, 2, 'actor'), flow: fnSpec(1, 1, READS.flow),
+  flag: fnSpec(1, 1, READS.flag), active: fnSpec(1, 1, READS.active), fired: fnSpec(1, 1, READS.fired),
+  taken: fnSpec(1, 1, READS.taken), ind: fnSpec(1, 1, READS.ind),
+} as const satisfies Record<string, FnSpec>;
+type FnName = keyof typeof FUNCS;
+const isFn = (name: string): name is FnName => Object.hasOwn(FUNCS, name);
 
 function quote(name: string): string { return `"${name.length > 40 ? `${name.slice(0, 40)}...` : name}"`; }
 
-const lowerAscii = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
-
-// Levenshtein distance, or 3 as soon as it is certain to exceed 2.
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev: number[] = [];
-  for (let j = 0; j <= b.length; j++) prev.push(j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > 2) return 3;
-    prev = row;
-  }
-  return prev[b.length] ?? 3;
-}
-
-// A did-you-mean hint: a case-insensitive match, else the nearest name within 2 edits (ties: smallest name).
+// A did-you-mean hint for a message (text.ts's closest), or ''.
 export function suggest(name: string, candidates: Iterable<string>): string {
-  const low = lowerAscii(name);
-  let best: string | null = null;
-  let bestD = 3;
-  for (const c of candidates) {
-    const lc = lowerAscii(c);
-    const d = lc === low ? 0 : distance(low, lc);
-    if (d > 0 && (d > 2 || d >= Math.min(low.length, lc.length))) continue;
-    if (d < bestD || (d === bestD && best !== null && c < best)) { best = c; bestD = d; }
-  }
+  const best = closest(name, candidates);
   return best === null ? '' : `; did you mean ${quote(best)}?`;
 }
 
@@ -142,7 +118,7 @@ function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null 
       const other = kindOf(n.name, 'indicator');
       if (other === 'actor') return err(n, `${quote(n.name)} is an actor, not an indicator; use it inside stance(...) or leverage(...)`);
       if (other !== null) return err(n, `${quote(n.name)} is ${ARTICLE[other]} ${other}, not an indicator; write ${USE[other]}(${n.name})`);
-      if (FUNCS.has(n.name)) return err(n, `${quote(n.name)} is a function; write ${n.name}(...)`);
+      if (isFn(n.name)) return err(n, `${quote(n.name)} is a function; write ${n.name}(...)`);
       return err(n, `unknown indicator ${quote(n.name)}${suggest(n.name, [...refs.indicators.keys(), 'turn'])}`);
     }
     case 'neg': case 'not': {
@@ -158,13 +134,14 @@ function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null 
       return simplify({ k: 'cmp', op: n.op, a, b });
     }
     case 'call': {
-      const spec = FUNCS.get(n.name);
+      const name = n.name;
       const nameSpan = { start: n.start, end: n.nameEnd };
-      if (!spec) {
-        const other = kindOf(n.name, null);
-        if (other !== null) return err(nameSpan, `${quote(n.name)} is ${ARTICLE[other]} ${other}, not a function`);
-        return err(nameSpan, `unknown function ${quote(n.name)}${suggest(n.name, FUNCS.keys())}`);
+      if (!isFn(name)) {
+        const other = kindOf(name, null);
+        if (other !== null) return err(nameSpan, `${quote(name)} is ${ARTICLE[other]} ${other}, not a function`);
+        return err(nameSpan, `unknown function ${quote(name)}${suggest(name, Object.keys(FUNCS))}`);
       }
+      const spec: FnSpec = FUNCS[name];
       const count = n.args.length;
       if (count < spec.min || count > spec.max) {
         if (!spec.ids) all(n.args);
@@ -173,29 +150,36 @@ function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null 
           ? `${n.name}() needs at least ${plural(spec.min)}`
           : `${n.name}() takes ${plural(spec.min)} but got ${count}`);
       }
-      if (spec.ids === 'actor') {
-        const [argA, argB] = n.args as [AstNode, AstNode];
-        const a = id(argA, 'actor', n.name);
-        const b = id(argB, 'actor', n.name);
-        if (a === null || b === null) return null;
-        if (a === b) return err(argB, `${n.name}() needs two different actors`);
-        return { k: 'pair', what: n.name === 'stance' ? 'stance' : 'leverage', a, b };
+      switch (name) {
+        case 'stance': case 'leverage': {
+          const [argA, argB] = n.args as [AstNode, AstNode];
+          const a = id(argA, 'actor', name);
+          const b = id(argB, 'actor', name);
+          if (a === null || b === null) return null;
+          if (a === b) return err(argB, `${name}() needs two different actors`);
+          return { k: 'pair', what: name, a, b };
+        }
+        case 'ind': case 'flow': case 'flag': case 'active': case 'fired': case 'taken': {
+          const what = READS[name];
+          const i = id(n.args[0] as AstNode, what, name);
+          return i === null ? null : { k: 'read', what, i };
+        }
+        case 'min': case 'max': case 'clamp': case 'if': case 'abs': case 'round': case 'floor': case 'ceil': {
+          const args = all(n.args);
+          if (!args) return null;
+          const [p, q, r] = args as [RNode, RNode, RNode];
+          switch (name) {
+            case 'min': case 'max': return args.slice(1).reduce<RNode>((acc, x) => simplify({ k: name, a: acc, b: x }), p);
+            case 'clamp': return simplify({ k: 'clamp', x: p, lo: q, hi: r });
+            case 'if': return simplify({ k: 'if', c: p, a: q, b: r });
+            case 'abs': case 'round': case 'floor': case 'ceil': return simplify({ k: name, x: p });
+            default: return unreachable(name, 'function');
+          }
+        }
+        default: return unreachable(name, 'function');
       }
-      if (spec.ids) {
-        const i = id(n.args[0] as AstNode, spec.ids, n.name);
-        return i === null ? null : { k: 'read', what: spec.ids, i };
-      }
-      const args = all(n.args);
-      if (!args) return null;
-      const [p, q, r] = args as [RNode, RNode, RNode];
-      if (n.name === 'min' || n.name === 'max') {
-        const k = n.name;
-        return args.slice(1).reduce<RNode>((acc, x) => simplify({ k, a: acc, b: x }), p);
-      }
-      if (n.name === 'clamp') return simplify({ k: 'clamp', x: p, lo: q, hi: r });
-      if (n.name === 'if') return simplify({ k: 'if', c: p, a: q, b: r });
-      return simplify({ k: n.name as 'abs' | 'round' | 'floor' | 'ceil', x: p });
     }
+    default: return unreachable(n, 'expression syntax node');
   }
 }
 
@@ -208,7 +192,8 @@ function kids(n: RNode): RNode[] {
     case 'neg': case 'not': case 'abs': case 'round': case 'floor': case 'ceil': return [n.x];
     case 'clamp': return [n.x, n.lo, n.hi];
     case 'if': return [n.c, n.a, n.b];
-    default: return [n.a, n.b];
+    case 'arith': case 'cmp': case 'and': case 'or': case 'min': case 'max': return [n.a, n.b];
+    default: return unreachable(n, 'expression node');
   }
 }
 

@@ -1,4 +1,5 @@
 // Lexer for the expression language: pure; turns source text into tokens and collects every lexical error.
+import { showChar } from '../text.js';
 
 export interface ExprError { message: string; start: number; end: number }
 
@@ -27,13 +28,6 @@ function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
 function isNameStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
 function isNamePart(c: number): boolean { return isNameStart(c) || isDigit(c); }
 function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13; }
-
-// Shows a character in a message, escaping invisible ones (e.g. U+0007).
-function showChar(ch: string): string {
-  const c = ch.codePointAt(0) ?? 0;
-  if (c < 32 || (c >= 127 && c < 160)) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `'${ch}'`;
-}
 
 // Length in UTF-16 units of the code point at i (2 for a surrogate pair).
 function codePointLength(src: string, i: number): number {

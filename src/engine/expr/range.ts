@@ -1,5 +1,7 @@
 // Interval analysis for compiled expressions: pure; a sound over-approximation of every value an expression can take.
 import { LIMIT, lim, treeOf, type CompiledExpr, type RNode } from './compile.js';
+import type { CmpOp } from './parser.js';
+import { unreachable } from '../unreachable.js';
 
 export interface Bounds {
   indicator(i: number): [number, number];
@@ -52,19 +54,22 @@ function divide(a: Iv, b: Iv): Iv {
   return [down ? -LIMIT : 0, up ? LIMIT : 0];
 }
 
-function compare(op: string, [alo, ahi]: Iv, [blo, bhi]: Iv): Iv {
+function compare(op: CmpOp, [alo, ahi]: Iv, [blo, bhi]: Iv): Iv {
   switch (op) {
     case '<': return ahi < blo ? [1, 1] : alo >= bhi ? [0, 0] : BOOL;
     case '<=': return ahi <= blo ? [1, 1] : alo > bhi ? [0, 0] : BOOL;
     case '>': return alo > bhi ? [1, 1] : ahi <= blo ? [0, 0] : BOOL;
     case '>=': return alo >= bhi ? [1, 1] : ahi < blo ? [0, 0] : BOOL;
-    default: {
-      const same = alo === ahi && blo === bhi && alo === blo;
-      const apart = ahi < blo || bhi < alo;
-      const eq: Iv = same ? [1, 1] : apart ? [0, 0] : BOOL;
-      return op === '==' ? eq : [1 - eq[1], 1 - eq[0]];
-    }
+    case '==': return equal([alo, ahi], [blo, bhi]);
+    case '!=': { const eq = equal([alo, ahi], [blo, bhi]); return [1 - eq[1], 1 - eq[0]]; }
+    default: return unreachable(op, 'comparison operator');
   }
+}
+
+function equal([alo, ahi]: Iv, [blo, bhi]: Iv): Iv {
+  const same = alo === ahi && blo === bhi && alo === blo;
+  const apart = ahi < blo || bhi < alo;
+  return same ? [1, 1] : apart ? [0, 0] : BOOL;
 }
 
 function range(n: RNode, b: Bounds): Iv {
@@ -78,8 +83,8 @@ function range(n: RNode, b: Bounds): Iv {
         case 'flag': return sane(...b.flag(n.i));
         case 'situation': return [0, 1];
         case 'event': case 'action': return [0, LIMIT];
+        default: return unreachable(n, 'read kind');
       }
-      break;
     case 'pair': return sane(...(n.what === 'stance' ? b.stance() : b.leverage()));
     case 'neg': { const [lo, hi] = range(n.x, b); return [0 - hi, 0 - lo]; }
     case 'not': { const t = truth(range(n.x, b)); return fromTruth(t === 'maybe' ? t : t === 'true' ? 'false' : 'true'); }
@@ -97,8 +102,8 @@ function range(n: RNode, b: Bounds): Iv {
         case '-': return [lim(x[0] - y[1]), lim(x[1] - y[0])];
         case '*': return corners(x, y, (p, q) => p * q);
         case '/': return divide(x, y);
+        default: return unreachable(n, 'arithmetic operator');
       }
-      break;
     }
     case 'cmp': return compare(n.op, range(n.a, b), range(n.b, b));
     case 'and': case 'or': {
@@ -118,8 +123,8 @@ function range(n: RNode, b: Bounds): Iv {
       const t = truth(range(n.c, b));
       return t === 'true' ? range(n.a, b) : t === 'false' ? range(n.b, b) : hull(range(n.a, b), range(n.b, b));
     }
+    default: return unreachable(n, 'expression node');
   }
-  return [FULL[0], FULL[1]];
 }
 
 // pure; for an expression not made by compileExpr, falls back to its constant or the full range

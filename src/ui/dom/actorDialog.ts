@@ -1,5 +1,5 @@
 // An actor's card: who it is, who plays it, and its stances toward and from every other actor (each opens "Why?").
-import type { ScenarioFile } from '../../engine/schema.js';
+import type { ScenarioFile } from '../../engine/compiler.js';
 import type { StanceView } from '../bridge.js';
 import { fmt } from '../theme.js';
 import { focusFirst, openDialog } from './dialog.js';

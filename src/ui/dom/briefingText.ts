@@ -1,6 +1,6 @@
 // The briefing as readable DOM text: role biography, goals, objectives, the numbers seen only as estimates, and the
 // situation with its sources.
-import type { ScenarioFile } from '../../engine/schema.js';
+import type { ScenarioFile } from '../../engine/compiler.js';
 import { el } from './el.js';
 
 type Paragraph = { text: string; sources?: string[] | undefined; assumption?: string | undefined };

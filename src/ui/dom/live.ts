@@ -19,8 +19,3 @@ export function alertNow(text: string): void {
   const region = document.getElementById('alert');
   if (region) region.textContent = text;
 }
-
-/** The text last announced (for tests and the help dialog). */
-export function lastAnnouncement(): string {
-  return document.getElementById('live')?.textContent ?? '';
-}

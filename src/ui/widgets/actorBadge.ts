@@ -1,12 +1,13 @@
 // An actor's marker: its colour plus its pattern (a second carrier besides colour), drawn as vector graphics.
 import type { GameObjects, Scene } from 'phaser';
-import type { ActorDef } from '../../engine/schema.js';
+import type { ActorDef } from '../../engine/compiler.js';
+import { unreachable } from '../../engine/index.js';
 import { hexColour } from '../theme.js';
 
 const PATTERNS = ['striped', 'dotted', 'checked', 'hatched', 'solid'] as const;
 
 /** The actor's pattern: its own, or one picked by its position so neighbours differ. */
-export function patternOf(actor: Pick<ActorDef, 'pattern'>, index: number): string {
+export function patternOf(actor: Pick<ActorDef, 'pattern'>, index: number): NonNullable<ActorDef['pattern']> {
   return actor.pattern ?? PATTERNS[index % PATTERNS.length]!;
 }
 
@@ -30,7 +31,8 @@ export function drawActorBadge(scene: Scene, cx: number, cy: number, r: number, 
   const step = Math.max(4, r / 2.6);
   g.lineStyle(Math.max(1.5, r / 9), ink, 0.55);
   g.fillStyle(ink, 0.55);
-  switch (patternOf(actor, index)) {
+  const pattern = patternOf(actor, index);
+  switch (pattern) {
     case 'striped':
       chords(g, cx, cy, r - 1, Math.PI / 4, step);
       break;
@@ -48,8 +50,10 @@ export function drawActorBadge(scene: Scene, cx: number, cy: number, r: number, 
         if ((Math.round((x + r) / step) + Math.round((y + r) / step)) % 2 === 0 && cxm * cxm + cym * cym < (r - step / 2) ** 2) g.fillRect(cx + x, cy + y, step, step);
       }
       break;
-    default:
+    case 'solid':
       break;
+    default:
+      unreachable(pattern, 'actor pattern');
   }
   g.lineStyle(2, 0xe8edf2, 0.9);
   g.strokeCircle(cx, cy, r);
