@@ -86,7 +86,14 @@ function keptWhereLegal(sc: Scenario, g: GameState, recorded: Choices, replaced:
 }
 
 /** One number's difference at the end of two timelines, with the causes (by turn) that account for it. */
-export interface NumberDiff { target: string; label: string; original: number; fork: number; causes: Array<{ label: string; turn: number; delta: number }> }
+export interface NumberDiff {
+  target: string;
+  label: string;
+  original: number;
+  fork: number;
+  /** Each cause's part in the difference (`delta` = its change in the fork − in the original), with both parts. */
+  causes: Array<{ label: string; turn: number; delta: number; inOriginal: number; inFork: number }>;
+}
 
 export interface TimelineComparison {
   endings: { original: string | null; fork: string | null };
@@ -120,20 +127,21 @@ export function compareTimelines(sc: Scenario, original: GameState, fork: GameSt
     const b = fork.indicators[i]!;
     if (Math.abs(b - a) < 0.05) return;
     const target = sc.keys.indicator[i]!;
-    const sums = new Map<string, { label: string; turn: number; delta: number }>();
-    const add = (s: GameState, sign: number) => {
+    const sums = new Map<string, NumberDiff['causes'][number]>();
+    const add = (s: GameState, side: 'inFork' | 'inOriginal') => {
       for (const rec of s.history) {
         for (const e of rec.ledger) {
           if (e.target !== target) continue;
           const key = `${rec.turn}\u0000${e.cause.label}`;
-          const x = sums.get(key) ?? { label: e.cause.label, turn: rec.turn, delta: 0 };
-          x.delta += sign * e.delta;
+          const x = sums.get(key) ?? { label: e.cause.label, turn: rec.turn, delta: 0, inOriginal: 0, inFork: 0 };
+          x[side] += e.delta;
+          x.delta = x.inFork - x.inOriginal;
           sums.set(key, x);
         }
       }
     };
-    add(fork, 1);
-    add(original, -1);
+    add(fork, 'inFork');
+    add(original, 'inOriginal');
     const causes = [...sums.values()].filter((c) => Math.sign(c.delta) === Math.sign(b - a) && Math.abs(c.delta) >= 0.05)
       .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.turn - y.turn).slice(0, 3);
     differences.push({ target, label: ind.name, original: a, fork: b, causes });

@@ -12,6 +12,8 @@ Commands:
   batch <scenario> --runs N run many AI-only games over worker threads; summary, --json, --csv;
                             --balance: the balance report (adversary policies, measurements, bars)
   report <replay>           a Markdown debrief of a replay
+  compare <replay...>       several groups' games side by side: endings, scores, k of N chose X (Markdown, --json, --csv)
+  fork <replay> --turn N    what if: change choices at turn N, play on, compare with the original (--out writes a replay)
   handouts <scenario>       printable handouts (role cards, class sheet, what is invented) as HTML files
   schema                    print the scenario format's JSON Schema
 
@@ -26,6 +28,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   batch: async () => (await import('./batch.js')).runBatch,
   report: async () => (await import('./report.js')).runReport,
   schema: async () => (await import('./schema.js')).runSchema,
+  compare: async () => (await import('./compare.js')).runCompare,
+  fork: async () => (await import('./fork.js')).runFork,
   handouts: async () => (await import('./handouts.js')).runHandouts,
 };
 
