@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { FULL, QUICK } from './lib/measure.js';
 import type { BenchContext, BenchPart, PartResult } from './lib/types.js';
 
-const PARTS = ['comparison', 'tutorial', 'batch', 'validation', 'flagship', 'browser'] as const;
+const PARTS = ['comparison', 'tutorial', 'batch', 'validation', 'flagship', 'browser', 'memory'] as const;
 type PartName = (typeof PARTS)[number];
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -29,6 +29,7 @@ async function loadPart(name: PartName): Promise<BenchPart | { skipped: string }
     batch: () => import('./batch.js'),
     validation: () => import('./validation.js'),
     flagship: () => import('./flagship.js'),
+    memory: () => import('./memory.js'),
   };
   return modules[name]();
 }
