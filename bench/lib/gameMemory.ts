@@ -1,4 +1,4 @@
-// Memory across games in one tab: plays whole tutorial games through the UI and reads the renderer's counters after
+// Memory across games in one tab: plays whole games (the tutorial with one human, or any scenario all-AI) through the UI and reads the renderer's counters after
 // each one, back on the title screen, after forced garbage collection. Shared by `npm run bench` and the e2e suite.
 // - jsHeapMB: CDP Performance.getMetrics JSHeapUsedSize after HeapProfiler.collectGarbage;
 // - domNodes / listeners: the same call's Nodes (every live node, detached ones included) and JSEventListeners;
@@ -66,11 +66,23 @@ const clickWhenThere = async (page: Page, selector: string) => {
   await clickAt(page, selector);
 };
 
-/** Plays one tutorial game from the title screen with the first role human (the setup's default) and returns to the title. */
-async function playOne(page: Page, seed: string): Promise<number> {
-  await clickWhenThere(page, '#scenario-tutorial');
+/** What to play: a scenario by id, with the first role human (the setup's default) or every role the AI. */
+export interface GamePlan { scenario: string; allAi: boolean; seed: string }
+
+/** Plays one game from the title screen and returns to the title; the number of turns played. */
+async function playOne(page: Page, plan: GamePlan): Promise<number> {
+  await clickWhenThere(page, `#scenario-${plan.scenario}`);
   await waitScreen(page, 'setup');
-  await page.locator('#controls #seed').fill(seed);
+  if (plan.allAi) {
+    for (let i = 0; i < 20; i++) {
+      const human = page.locator('#controls button[id^="seat-"][aria-pressed="true"]').first();
+      if ((await human.count()) === 0) break;
+      const id = await human.getAttribute('id');
+      await clickAt(page, `#${id}`);
+      await page.locator(`#controls #${id}[aria-pressed="false"]`).waitFor({ timeout: 30_000 });
+    }
+  }
+  await page.locator('#controls #seed').fill(plan.seed);
   await clickWhenThere(page, '#start');
   let turns = 0;
   for (let i = 0; i < 200; i++) {
@@ -83,9 +95,11 @@ async function playOne(page: Page, seed: string): Promise<number> {
         await clickAt(page, 'dialog[open] .option');
         if (id) await page.locator(`#${id}`).waitFor({ state: 'detached', timeout: 30_000 });
       }
-      const card = await page.locator('#controls button[id^="action-"]:not([aria-disabled="true"])').first().getAttribute('id');
-      if (!card) throw new Error(`turn ${turns + 1}: no available action card`);
-      await clickAt(page, `#${card}`);
+      if (!plan.allAi) {
+        const card = await page.locator('#controls button[id^="action-"]:not([aria-disabled="true"])').first().getAttribute('id');
+        if (!card) throw new Error(`turn ${turns + 1}: no available action card`);
+        await clickAt(page, `#${card}`);
+      }
       await page.locator('#controls #end-turn:not([aria-disabled="true"])').waitFor({ timeout: 30_000 });
       await clickAt(page, '#end-turn');
       turns += 1;
@@ -101,8 +115,10 @@ async function playOne(page: Page, seed: string): Promise<number> {
   return turns;
 }
 
-/** Launches Chromium (a fresh, non-persistent profile: the browser-level CDP session needs a Browser), plays `games` games on one seed. */
-export async function measureGames(baseUrl: string, games: number, log: (line: string) => void = () => {}, seed = 'memory'): Promise<MemoryRun> {
+const TUTORIAL: GamePlan = { scenario: 'tutorial', allAi: false, seed: 'memory' };
+
+/** Launches Chromium (a fresh, non-persistent profile: the browser-level CDP session needs a Browser), plays `games` games of one plan. */
+export async function measureGames(baseUrl: string, games: number, log: (line: string) => void = () => {}, plan: GamePlan = TUTORIAL): Promise<MemoryRun> {
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'statecraft-memory-'));
   let browser: Browser | null = null;
@@ -127,10 +143,10 @@ export async function measureGames(baseUrl: string, games: number, log: (line: s
     await waitScreen(page, 'title');
     const samples: MemorySample[] = [await sample(page, cdp, browserCdp, 0, 0)];
     for (let g = 1; g <= games; g++) {
-      const turns = await playOne(page, seed);
+      const turns = await playOne(page, plan);
       const s = await sample(page, cdp, browserCdp, g, turns);
       samples.push(s);
-      log(`memory      game ${g}: ${turns} turns, JS heap ${s.jsHeapMB.toFixed(2)} MB, renderer ${s.rendererMB.toFixed(1)} MB, ${s.domNodes} DOM nodes, ${s.listeners} listeners`);
+      log(`memory      ${plan.scenario}${plan.allAi ? ' (all AI)' : ''} game ${g}: ${turns} turns, JS heap ${s.jsHeapMB.toFixed(2)} MB, renderer ${s.rendererMB.toFixed(1)} MB, ${s.domNodes} DOM nodes, ${s.listeners} listeners`);
     }
     const rendererKind = await inPage<string>(page, 'window.__statecraft.renderer()');
     log(`memory      (${rendererKind} renderer, ${VIEWPORT.width}x${VIEWPORT.height}, after HeapProfiler.collectGarbage ×3 on the title screen)`);
