@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { legalChoices, stateHash, step, type Choices } from '../engine/index.js';
 import { aiChoices, hotSeatSave, tutorial } from '../../tests/unit/saveFixtures.js';
+import { Bridge } from './bridge.js';
 import { checkSave, type ResumePlan } from './saveCheck.js';
 import { diagnoseSave, type SaveData } from './saves.js';
 
@@ -187,6 +188,9 @@ describe('the save loader under random damage', () => {
         }
         resumed += 1;
         expect(stateHash(r.plan.state)).toBe(d.save.hash);
+        const bridge = new Bridge();
+        bridge.resume(tutorial, { bundled: 'tutorial', file: null }, r.plan);
+        expect(bridge.hash()).toBe(d.save.hash);
         finishTurn(r.plan);
       }),
       { seed: 20261202, numRuns: 3000 },
