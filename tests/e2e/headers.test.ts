@@ -1,7 +1,6 @@
 // The served site refuses to be framed: frame-ancestors 'none' in the CSP header (a <meta> CSP cannot carry it) and
 // X-Frame-Options: DENY; a frame of the page (even on the site itself) stays empty.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { close, launch, type Session } from './helpers.js';
 
 describe('served headers', () => {

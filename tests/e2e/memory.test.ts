@@ -1,7 +1,6 @@
 // No leak across games: five tutorial games in one tab; from the end of game 2 on, the JS heap after GC, the renderer's
 // resident memory and the DOM node count stay flat (counters read through CDP, never timings).
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { growthOf, MEMORY_LIMITS, measureGames } from '../../bench/lib/gameMemory.js';
 
 describe('memory across games', () => {
