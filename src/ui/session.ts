@@ -3,6 +3,7 @@ import { app } from './app.js';
 import type { Scenario } from '../engine/index.js';
 import { bridge, type ScenarioSource } from './bridge.js';
 import { bundledById, loadCatalog } from './catalog.js';
+import { takeCrashNotice } from './dom/crash.js';
 import { alertNow } from './dom/live.js';
 import { checkSave } from './saveCheck.js';
 import { readSave, setAsideSave, type SaveData } from './saves.js';
@@ -179,6 +180,8 @@ function forgetParams(): void {
 
 /** Decides the first screen: a link's game, the resumed autosave, or the title (with any messages). */
 export async function startup(params: ParamsOutcome): Promise<void> {
+  const crashed = takeCrashNotice();
+  if (crashed) app().notices.push(crashed);
   const first = readSave();
   if (first.kind === 'bad') setAside(first.reason);
   if (params.kind === 'error') app().notices.push(params.message);

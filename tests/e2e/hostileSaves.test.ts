@@ -1,6 +1,6 @@
 // Saves that cannot resume never crash the page: an illegal hot-seat draft, a lone-surrogate seed, a bad save met by
-// "Continue", and a 4.5 MB damaged save (with the real quota, and with no room for a copy) are set aside with a message
-// on the title screen, the main slot is freed, and the page stays usable.
+// "Continue", one set aside from the crash screen, and a 4.5 MB damaged save (with the real quota, and with no room for a
+// copy) are set aside with a message on the title screen, the main slot is freed, and the page stays usable.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickFirstAvailable } from './flows.js';
@@ -113,6 +113,30 @@ describe('saves that cannot resume', () => {
     expect((await stored(page, bad)).main).toBeNull();
     expect(await page.locator('#continue').count()).toBe(0);
     expect(await page.locator('.crash').count()).toBe(0);
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
+  it('lets the player set the saved game aside from the crash screen, so a save that breaks the page cannot do it again', async () => {
+    const { page } = s;
+    const raw = JSON.stringify(valid);
+    await plant(page, raw);
+    await page.reload();
+    await waitPhase(page, 'handover', 1);
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { dispatchEvent(e: unknown): void; ErrorEvent: new (t: string, o: { message: string }) => unknown };
+      g.dispatchEvent(new g.ErrorEvent('error', { message: 'a test error' }));
+    });
+    await page.locator('.crash #crash-set-aside').waitFor();
+    await Promise.all([page.waitForEvent('load'), page.locator('#crash-set-aside').click()]);
+    await waitPhase(page, 'title');
+    const message = (await page.locator('#messages').textContent()) ?? '';
+    expect(message).toMatch(/The saved game was set aside after an error \(a test error\)\. It was kept in this browser's storage under "statecraft\.save\.set-aside\./);
+    const after = await stored(page, raw);
+    expect(after.main).toBeNull();
+    expect(after.aside.filter((a) => a.same)).toHaveLength(1);
+    await page.reload();
+    await waitPhase(page, 'title');
+    expect(await page.locator('#messages').count()).toBe(0);
     expect(await problemsOf(s)).toEqual([]);
   });
 
