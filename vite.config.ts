@@ -1,4 +1,4 @@
-// Vite: builds the browser front end; serves the built site under the same strict CSP as index.html.
+// Vite: builds the browser front end; serves the built site under the same strict CSP as index.html, never framed.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -36,6 +36,8 @@ function phaserFlags(): Plugin {
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const csp = contentSecurityPolicy();
+/** No site may frame the game (clickjacking); a <meta> CSP cannot say this, so it is sent as a header only. */
+const FRAMING = "frame-ancestors 'none'";
 
 export default defineConfig({
   base: './',
@@ -59,7 +61,8 @@ export default defineConfig({
       },
     },
   },
+  server: { headers: { 'Content-Security-Policy': FRAMING, 'X-Frame-Options': 'DENY' } },
   preview: {
-    headers: { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
+    headers: { 'Content-Security-Policy': `${csp}; ${FRAMING}`, 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
   },
 });

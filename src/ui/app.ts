@@ -14,12 +14,14 @@ export interface AppContext {
   onScreen: (() => void) | null;
   /** The game is taking over from the DOM title: a dialog opened over it stays open. */
   handover: boolean;
+  /** A save set aside that did not fit in storage: offered as a download on the title screen until the page closes. */
+  droppedSave: string | null;
 }
 
 let ctx: AppContext | null = null;
 
 export function initApp(controls: HTMLElement): AppContext {
-  ctx = { twins: new TwinLayer(controls), notices: [], fileErrors: null, onKey: null, onScreen: null, handover: false };
+  ctx = { twins: new TwinLayer(controls), notices: [], fileErrors: null, onKey: null, onScreen: null, handover: false, droppedSave: null };
   return ctx;
 }
 

@@ -1,10 +1,11 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, leverageOf, recordReplay, rerunTurn, scoreObjectives, sharedView, stateHash, step, viewFor,
+  bandOf, chooseAi, createGame, explain, legalChoices, leverageOf, recordReplay, scoreObjectives, sharedView, stateHash, step, viewFor,
   type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat,
   type SeatView, type TurnEvent,
 } from '../engine/index.js';
 import { turnLabel } from '../analysis/debrief.js';
+import type { ResumePlan } from './saveCheck.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
 
 export type Phase = { name: 'title' } | { name: 'setup' } | SavedPhase | { name: 'review'; seat: number };
@@ -23,7 +24,7 @@ type Listener = () => void;
 
 /** Yields to the browser: the rest runs in a task of its own (input and frames get their turn in between). */
 export function nextTask(): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, 0));
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export class Bridge {
@@ -77,32 +78,13 @@ export class Bridge {
     else this.go(humans.length > 1 ? { name: 'handover', seat: 0, then: 'briefing' } : { name: 'briefing', seat: 0 });
   }
 
-  /** Rebuilds a saved game by replaying its choices; returns why it cannot be resumed, or null once it is. */
-  resume(scenario: Scenario, source: ScenarioSource, save: SaveData): string | null {
-    if (scenario.hash !== save.scenario.hash) return `the scenario "${save.scenario.id}" has changed since this game was saved`;
-    let state: GameState;
-    let before: GameState | null = null;
-    let decisions: Record<string, AiDecision> = {};
-    try {
-      state = createGame(scenario, { seed: save.seed, seats: save.seats, aiFuzz: save.aiFuzz });
-      for (let t = 0; t < save.turns.length; t++) {
-        before = state;
-        // The last turn is re-run with the AI deciding its seats again, for the resolution screen's reasons.
-        if (t === save.turns.length - 1) ({ state, decisions } = rerunTurn(scenario, state, save.turns[t]!));
-        else state = step(scenario, state, save.turns[t]!).state;
-      }
-    } catch (e) {
-      return `its moves no longer replay: ${(e as Error).message}`;
-    }
-    if (stateHash(state) !== save.hash) return 'replaying its moves does not reach the saved position';
-    const humans = scenario.actors.filter((a) => state.seats[a.id] === 'human').length;
-    const p = save.phase;
-    if ('seat' in p && p.seat >= Math.max(1, humans)) return 'it names a player seat that does not exist';
-    if (p.name === 'ending' && !state.over) return 'it claims the game ended, but the game is still running';
+  /** Shows a saved game that passed checkSave (src/ui/saveCheck.ts): its state, drafted choices and screen. */
+  resume(scenario: Scenario, source: ScenarioSource, plan: ResumePlan): void {
+    const { state, before, decisions, phase: p } = plan;
     this.scenario = scenario;
     this.source = source;
     this.state = state;
-    this.draft = save.draft;
+    this.draft = plan.draft;
     this.report = null;
     if (before) {
       const rec = state.history.at(-1)!;
@@ -110,7 +92,6 @@ export class Bridge {
     }
     this.phase = p.name === 'resolution' && !this.report ? { name: 'main', seat: 0 } : p;
     this.emit();
-    return null;
   }
 
   need(): Scenario {

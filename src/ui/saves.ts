@@ -1,14 +1,19 @@
-// The autosave: one versioned record in localStorage; anything unreadable is set aside under another key, never deleted.
+// The autosave: one versioned record in localStorage; anything that cannot resume is set aside under another key.
 import { z } from 'zod';
 import { MAX_ACTORS } from '../engine/compiler.js';
+import { MAX_SEED_CHARS as SEED_MAX, seedProblem } from '../engine/index.js';
 
 export const SAVE_KEY = 'statecraft.save';
 export const SET_ASIDE_PREFIX = 'statecraft.save.set-aside.';
 export const SAVE_FORMAT = 'statecraft-save';
 export const SAVE_VERSION = 1;
 
-const choice = z.object({ action: z.string().max(64), dilemmas: z.record(z.string().max(64), z.string().max(64)).optional() }).strict();
-const choices = z.record(z.string().max(64), choice);
+export { seedProblem };
+
+// Keys are scenario ids (never "__proto__" or other text a plain object would treat specially).
+const idKey = z.string().max(64).regex(/^[a-z][a-z0-9_]*$/, 'an id: lower-case letters, digits and _, starting with a letter');
+const choice = z.object({ action: z.string().max(64), dilemmas: z.record(idKey, z.string().max(64)).optional() }).strict();
+const choices = z.record(idKey, choice);
 const seat = z.number().int().min(0).max(MAX_ACTORS - 1);
 const phase = z.union([
   z.object({ name: z.enum(['briefing', 'main']), seat }).strict(),
@@ -27,8 +32,11 @@ export const saveSchema = z
       bundled: z.string().max(64).nullable(),
       file: z.object({ name: z.string().max(300), text: z.string().max(6_000_000) }).strict().nullable(),
     }).strict(),
-    seed: z.string().min(1).max(200),
-    seats: z.record(z.string().max(64), z.enum(['human', 'ai'])),
+    seed: z.string().max(SEED_MAX * 2).superRefine((v, ctx) => {
+      const problem = seedProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `the seed cannot be used: ${problem}` });
+    }),
+    seats: z.record(idKey, z.enum(['human', 'ai'])),
     aiFuzz: z.number().min(0).max(1).nullable(),
     turns: z.array(choices).max(1000),
     hash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -42,12 +50,32 @@ export type SavedPhase = z.infer<typeof phase>;
 
 export type ReadOutcome = { kind: 'none' } | { kind: 'ok'; save: SaveData } | { kind: 'bad'; reason: string };
 
-function storage(): Storage | null {
+/** The part of Web Storage the autosave uses (tests pass their own). */
+export interface SaveStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  key(index: number): string | null;
+  readonly length: number;
+}
+
+function storage(): SaveStore | null {
   try {
-    return window.localStorage;
+    return (globalThis as { localStorage?: SaveStore }).localStorage ?? null;
   } catch {
     return null;
   }
+}
+
+/** The path of the first "__proto__" key in parsed JSON (a schema check would drop it without a word), or null. */
+function protoKeyPath(value: unknown, path: string[]): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '__proto__') return [...path, k].join('.');
+    const inner = protoKeyPath(v, [...path, k]);
+    if (inner) return inner;
+  }
+  return null;
 }
 
 /** Why a stored value is not a save this version reads, in a sentence; null when it is one. */
@@ -65,6 +93,13 @@ export function diagnoseSave(raw: string): { save: SaveData } | { reason: string
   if (version !== SAVE_VERSION) {
     return { reason: `the saved game uses save format version ${String(version)}; this version of the game reads version ${SAVE_VERSION}` };
   }
+  let proto: string | null;
+  try {
+    proto = protoKeyPath(value, []);
+  } catch {
+    return { reason: 'the saved game is damaged (nested too deeply to read)' };
+  }
+  if (proto) return { reason: `the saved game is damaged (${proto}: a "__proto__" key, which no save has)` };
   const parsed = saveSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -73,35 +108,68 @@ export function diagnoseSave(raw: string): { save: SaveData } | { reason: string
   return { save: parsed.data };
 }
 
+/** The raw text of a save that could be neither moved nor removed: ignored until the page is reloaded. */
+let ignored: string | null = null;
+
 /** Reads the autosave; never throws. */
-export function readSave(): ReadOutcome {
-  const s = storage();
-  if (!s) return { kind: 'none' };
+export function readSave(store: SaveStore | null = storage()): ReadOutcome {
+  if (!store) return { kind: 'none' };
   let raw: string | null;
   try {
-    raw = s.getItem(SAVE_KEY);
+    raw = store.getItem(SAVE_KEY);
   } catch {
     return { kind: 'none' };
   }
-  if (raw === null) return { kind: 'none' };
+  if (raw === null || raw === ignored) return { kind: 'none' };
   const d = diagnoseSave(raw);
   return 'save' in d ? { kind: 'ok', save: d.save } : { kind: 'bad', reason: d.reason };
 }
 
-/** Moves the current autosave to a set-aside key and returns that key (null when nothing could be moved). */
-export function setAsideSave(): string | null {
-  const s = storage();
-  if (!s) return null;
+/**
+ * What became of a save set aside: kept under another key; dropped (there was no room for a copy, so the main slot
+ * was freed and the text is handed back to be offered as a download); stuck (the main slot could not even be
+ * freed, so it is ignored until a reload); or none (nothing stored).
+ */
+export type SetAsideOutcome =
+  | { kind: 'kept'; key: string }
+  | { kind: 'dropped'; raw: string; why: string }
+  | { kind: 'stuck'; why: string }
+  | { kind: 'none' };
+
+const why = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+/** Moves the autosave to a set-aside key, freeing the main slot even when no copy fits; never throws. */
+export function setAsideSave(store: SaveStore | null = storage()): SetAsideOutcome {
+  if (!store) return { kind: 'none' };
+  let raw: string | null;
+  let key: string;
   try {
-    const raw = s.getItem(SAVE_KEY);
-    if (raw === null) return null;
-    let key = SET_ASIDE_PREFIX + new Date().toISOString();
-    for (let n = 2; s.getItem(key) !== null; n++) key = `${SET_ASIDE_PREFIX}${new Date().toISOString()}-${n}`;
-    s.setItem(key, raw);
-    s.removeItem(SAVE_KEY);
-    return key;
-  } catch {
-    return null;
+    raw = store.getItem(SAVE_KEY);
+    if (raw === null) return { kind: 'none' };
+    key = SET_ASIDE_PREFIX + new Date().toISOString();
+    for (let n = 2; store.getItem(key) !== null; n++) key = `${SET_ASIDE_PREFIX}${new Date().toISOString()}-${n}`;
+  } catch (e) {
+    return { kind: 'stuck', why: why(e) };
+  }
+  let full: unknown = null;
+  try {
+    store.setItem(key, raw);
+  } catch (e) {
+    full = e;
+  }
+  try {
+    store.removeItem(SAVE_KEY);
+  } catch (e) {
+    ignored = raw;
+    return { kind: 'stuck', why: why(e) };
+  }
+  if (full === null) return { kind: 'kept', key };
+  // No room for two copies: with the main slot freed, one may fit.
+  try {
+    store.setItem(key, raw);
+    return { kind: 'kept', key };
+  } catch (e) {
+    return { kind: 'dropped', raw, why: why(e) };
   }
 }
 
@@ -118,8 +186,8 @@ export function writeSave(save: SaveData): string | null {
 }
 
 /** Keys of saves set aside earlier, oldest first. */
-export function setAsideKeys(): string[] {
-  const s = storage();
+export function setAsideKeys(store: SaveStore | null = storage()): string[] {
+  const s = store;
   if (!s) return [];
   const keys: string[] = [];
   try {

@@ -1,8 +1,11 @@
 // Whole-game operations that need a scenario loaded first: start from a link, resume a save, open a file.
 import { app } from './app.js';
-import { bridge } from './bridge.js';
+import type { Scenario } from '../engine/index.js';
+import { bridge, type ScenarioSource } from './bridge.js';
 import { bundledById, loadCatalog } from './catalog.js';
+import { takeCrashNotice } from './dom/crash.js';
 import { alertNow } from './dom/live.js';
+import { checkSave } from './saveCheck.js';
 import { readSave, setAsideSave, type SaveData } from './saves.js';
 import { loadScenarioText } from './scenarioLoader.js';
 import { freshSeed } from './seed.js';
@@ -33,52 +36,78 @@ export function goTitle(): void {
   bridge.show({ name: 'title' });
 }
 
-/** Sets the saved game aside with a reason the title screen shows. */
+/** Sets the saved game aside with a reason the title screen shows; the main slot is freed whatever happens. */
 export function setAside(reason: string): void {
-  const key = setAsideSave();
-  const kept = key ? ` It was kept in this browser's storage under "${key}" and not deleted.` : '';
-  app().notices.push(`The saved game could not be resumed: ${reason}.${kept}`);
+  const out = setAsideSave();
+  const head = `The saved game could not be resumed: ${reason}.`;
+  if (out.kind === 'kept') app().notices.push(`${head} It was kept in this browser's storage under "${out.key}" and not deleted.`);
+  else if (out.kind === 'dropped') {
+    app().droppedSave = out.raw;
+    app().notices.push(`${head} There was no room in this browser's storage to keep a copy (${out.why}), so it was taken out of the autosave slot; use "Download the set-aside save" to keep it, before you close this page.`);
+  } else if (out.kind === 'stuck') app().notices.push(`${head} This browser's storage would not let it be moved (${out.why}); it is ignored until the page is reloaded.`);
+  else app().notices.push(head);
 }
 
-/** Rebuilds the saved game; on failure it is set aside and reported. Returns whether play resumed. */
-export async function resumeSave(save: SaveData): Promise<boolean> {
+/** The scenario a save belongs to, compiled, and where it came from; or why it cannot be had. */
+async function scenarioOf(save: SaveData): Promise<{ scenario: Scenario; source: ScenarioSource } | { reason: string }> {
   let text: string;
-  let source: { bundled: string | null; file: { name: string; text: string } | null };
+  let source: ScenarioSource;
   if (save.scenario.bundled !== null) {
     const entry = await bundledById(save.scenario.bundled);
-    if (!entry) {
-      setAside(`its scenario "${save.scenario.bundled}" is no longer bundled with the game`);
-      return false;
-    }
+    if (!entry) return { reason: `its scenario "${save.scenario.bundled}" is no longer bundled with the game` };
     text = entry.text;
     source = { bundled: entry.id, file: null };
   } else if (save.scenario.file) {
     text = save.scenario.file.text;
     source = { bundled: null, file: save.scenario.file };
-  } else {
-    setAside('it does not say which scenario it belongs to');
-    return false;
-  }
+  } else return { reason: 'it does not say which scenario it belongs to' };
   const loaded = loadScenarioText(text, save.scenario.bundled ?? save.scenario.file?.name ?? 'scenario');
-  if (!loaded.ok) {
-    setAside(`its scenario no longer loads (${loaded.diagnostics.length} error${loaded.diagnostics.length === 1 ? '' : 's'})`);
-    return false;
-  }
-  const problem = bridge.resume(loaded.scenario, source, save);
-  if (problem) {
-    setAside(problem);
+  if (!loaded.ok) return { reason: `its scenario no longer loads (${loaded.diagnostics.length} error${loaded.diagnostics.length === 1 ? '' : 's'})` };
+  return { scenario: loaded.scenario, source };
+}
+
+/** Checks the saved game in full and rebuilds it; anything that fails is set aside and reported. Never throws. */
+export async function resumeSave(save: SaveData): Promise<boolean> {
+  try {
+    const found = await scenarioOf(save);
+    if ('reason' in found) {
+      setAside(found.reason);
+      return false;
+    }
+    const checked = checkSave(found.scenario, save);
+    if (!checked.ok) {
+      setAside(checked.reason);
+      return false;
+    }
+    bridge.resume(found.scenario, found.source, checked.plan);
+  } catch (e) {
+    setAside(`it could not be rebuilt (${e instanceof Error ? e.message : String(e)})`);
     return false;
   }
   rememberScreen('game');
   return true;
 }
 
-/** Resumes the autosave if there is a readable one. */
+/** Resumes the autosave if there is a readable one; never throws. */
 export async function continueSaved(): Promise<boolean> {
   const r = readSave();
   if (r.kind === 'ok') return resumeSave(r.save);
   if (r.kind === 'bad') setAside(r.reason);
   return false;
+}
+
+/** Checks the autosave without resuming it (for the title screen's "Continue"); a save that cannot resume is set aside. */
+async function vetSaved(): Promise<void> {
+  const r = readSave();
+  if (r.kind === 'bad') return setAside(r.reason);
+  if (r.kind !== 'ok') return;
+  try {
+    const found = await scenarioOf(r.save);
+    const checked = 'reason' in found ? found : checkSave(found.scenario, r.save);
+    if ('reason' in checked) setAside(checked.reason);
+  } catch (e) {
+    setAside(`it could not be checked (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 /** Starts the game a link asks for; problems become title-screen messages. */
@@ -152,13 +181,17 @@ function forgetParams(): void {
 
 /** Decides the first screen: a link's game, the resumed autosave, or the title (with any messages). */
 export async function startup(params: ParamsOutcome): Promise<void> {
-  const saved = readSave();
-  if (saved.kind === 'bad') setAside(saved.reason);
+  const crashed = takeCrashNotice();
+  if (crashed) app().notices.push(crashed);
+  const first = readSave();
+  if (first.kind === 'bad') setAside(first.reason);
   if (params.kind === 'error') app().notices.push(params.message);
   if (params.kind === 'start' && (await startFromRequest(params.request))) {
     forgetParams();
     return;
   }
+  const saved = readSave();
   if (params.kind === 'none' && saved.kind === 'ok' && lastScreen() === 'game' && (await resumeSave(saved.save))) return;
+  await vetSaved();
   bridge.show({ name: 'title' });
 }

@@ -5,6 +5,7 @@ import type { CatalogEntry } from './catalog.js';
 import { el } from './dom/el.js';
 import { enableDrop, filePicker } from './dom/filePicker.js';
 import { FLAGSHIP } from './bundled.js';
+import { download } from './exports.js';
 import type { ButtonOptions, Painter } from './painter.js';
 import { readSave } from './saves.js';
 import { continueSaved, fileUnreadable, openScenarioFile, rememberScreen } from './session.js';
@@ -88,6 +89,11 @@ export class TitleView {
       this.button({ id: 'continue', label: `Continue: ${title}, ${where}`, text: 'Continue the saved game', rect: { x, y, w, h: 52 }, primary: true, onActivate: () => void this.resume() });
       this.txt(x + 4, y + 58, `${title} · ${where} · seed ${s.seed}`, { size: 14, color: CSS.muted, wrap: w - 8, maxLines: 2 });
       y += 100;
+    }
+    const dropped = app().droppedSave;
+    if (dropped !== null) {
+      this.button({ id: 'download-set-aside', label: 'Download the set-aside save', description: 'The saved game that could not be resumed, as a file: it did not fit in this browser\'s storage.', rect: { x, y, w, h: 52 }, onActivate: () => download('statecraft-set-aside-save.json', 'application/json', dropped) });
+      y += 72;
     }
     const open = filePicker(app().twins.root, openScenarioFile, fileUnreadable);
     this.button({ id: 'open-file', label: 'Open a scenario file', description: 'Choose a scenario JSON file; you can also drop one onto the page.', rect: { x, y, w, h: 52 }, onActivate: open });

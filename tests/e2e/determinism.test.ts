@@ -105,7 +105,8 @@ describe('determinism across runtimes', () => {
     expect(header).not.toContain('unsafe-inline');
     await openApp(s);
     const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-    expect(meta).toBe(header);
+    // The header is the page's own policy plus what only a header can say (frame-ancestors).
+    expect(header).toBe(`${meta}; frame-ancestors 'none'`);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.renderer())).toBe('webgl');
     expect(await problemsOf(s)).toEqual([]);
   });

@@ -58,11 +58,16 @@ export abstract class BaseScene extends Scene implements Painter {
   /** Rebuilds the screen in place (after a change within the same phase). */
   rebuild(): void {
     this.generation += 1;
-    this.children.removeAll(true);
+    this.clearScreen();
     app().twins.clear();
     this.build();
     this.settleFocus();
     requestFrames();
+  }
+
+  /** Destroys every object drawn: only removing them from the display list would keep each Text's canvas, its 2D context and its texture. */
+  private clearScreen(): void {
+    for (const child of [...this.children.list]) child.destroy();
   }
 
   /**
