@@ -73,7 +73,7 @@ describe('checking a save before it resumes', () => {
     expect(reasonOf({ ...save, hash: '1'.repeat(64) })).toBe('replaying its moves does not reach the saved position');
     expect(reasonOf({ ...save, phase: { name: 'ending' } })).toBe('it claims the game ended, but the game is still running');
     expect(reasonOf({ ...save, phase: { name: 'main', seat: 2 } })).toBe('it names a player seat that does not exist');
-    expect(reasonOf({ ...save, seed: '\uDFFF' })).toMatch(/^its seed cannot be used: it is not well-formed text/);
+    expect(reasonOf({ ...save, seed: '\uDFFF' })).toMatch(/^its seed cannot be used: a seed cannot hold an unpaired surrogate/);
     expect(reasonOf({ ...save, turns: [{ upland: { action: 'protest' } }] })).toMatch(/^its moves no longer replay: /);
   });
 });

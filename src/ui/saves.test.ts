@@ -46,7 +46,7 @@ describe('seeds a save may hold', () => {
   it('makes a stored save with a lone-surrogate seed a damaged one, naming the seed', () => {
     const raw = JSON.stringify({ ...hotSeatSave(0, 'main'), seed: '\uD83D' });
     const d = diagnoseSave(raw);
-    expect('reason' in d && d.reason).toMatch(/^the saved game is damaged \(seed: the seed cannot be used: it is not well-formed text/);
+    expect('reason' in d && d.reason).toMatch(/^the saved game is damaged \(seed: the seed cannot be used: a seed cannot hold an unpaired surrogate/);
   });
 
   it('refuses "__proto__" among the drafted choices and seats instead of dropping it silently', () => {
