@@ -2,6 +2,7 @@
 // scenario's notes.
 import type { BalanceCheck, BalanceReport } from './balance.js';
 import { CHECK_GROUPS, type CheckGroup } from './balanceChecks.js';
+import { md, mdTable, type Md } from './markdown.js';
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -39,5 +40,33 @@ export function checkLines(report: BalanceReport): string[] {
 /** pure; the checks of the report grouped by deliverable, in CHECK_GROUPS order (groups without checks left out). */
 export function checksByGroup(report: BalanceReport): Array<{ group: CheckGroup; title: string; checks: BalanceCheck[] }> {
   return CHECK_GROUPS.map((group) => ({ group, title: GROUP_TITLES[group], checks: report.checks.filter((c) => c.group === group) })).filter((g) => g.checks.length > 0);
+}
+
+
+/**
+ * pure; a short Markdown table for a scenario's notes, one string per line: how it was measured, then one row per
+ * check (deliverable, check, figure, bar, pass or FAIL, where the figure comes from), then the tally. Written through
+ * the Markdown writer, so a label from the scenario cannot break the table.
+ */
+export function balanceNoteLines(report: BalanceReport, command: string): string[] {
+  const z = report.sizes;
+  const fuzz = report.aiFuzz === null ? "each actor's own fuzz" : `fuzz ${report.aiFuzz}`;
+  const p = report.seedPrefix;
+  const rows: string[][] = [];
+  for (const g of checksByGroup(report)) {
+    for (const c of g.checks) {
+      const where = c.detail.length > 160 ? `${c.detail.slice(0, 157)}...` : c.detail;
+      rows.push([g.title, c.name, figureText(c, c.figure), `${c.comparison} ${figureText(c, c.threshold)}`, c.passed ? 'pass' : 'FAIL', where]);
+    }
+  }
+  const failed = report.checks.filter((c) => !c.passed).length;
+  const out: Md[] = [
+    md`Balance (${command}; src/analysis/balance.ts): ${z.runs} all-AI runs per world (seeds '${`${p}-1`}'..'${`${p}-${z.runs}`}'), ${md`${z.train} training and ${z.holdout} holdout seeds per role ('${`${p}-train-i`}', '${`${p}-holdout-i`}'), ${z.sequences} random sequences per role; AI with ${fuzz}.`}`,
+    md``,
+    ...mdTable(['deliverable', 'check', 'figure', 'bar', 'result', 'where'], rows),
+    md``,
+    failed ? md`${report.checks.length - failed} of ${report.checks.length} checks pass; ${failed} FAIL.` : md`All ${report.checks.length} checks pass.`,
+  ];
+  return out.map((l) => l.text);
 }
 

@@ -38,6 +38,32 @@ describe('forkGame', () => {
     expect(c.indicators[0]!.fork.length).toBe(fork.state.history.length);
   });
 
+  it('shares every later draw with the original wherever the same action or event is rolled for (common random numbers)', () => {
+    let shared = 0;
+    for (const seed of ['crn-1', 'crn-2', 'crn-3']) {
+      const original = allAi(flagship, seed);
+      const at = stateAt(flagship, original, 2);
+      const rec = original.history.find((r) => r.turn === 2)!;
+      const other = legalChoices(flagship, at, 'us').actions.find((a) => a.available && a.id !== rec.choices.us!.action)!;
+      const fork = forkGame(flagship, original, { turn: 2, choose: { us: { action: other.id } }, then: 'ai' }).state;
+      const rolls = (g: GameState) => {
+        const m = new Map<string, number>();
+        for (const r of g.history) for (const e of r.events) {
+          if (e.type === 'event' && e.roll !== null) m.set(`${r.turn} event ${e.id}`, e.roll);
+          if (e.type === 'action' && e.result.roll !== null) m.set(`${r.turn} action ${e.result.action}`, e.result.roll);
+        }
+        return m;
+      };
+      const a = rolls(original);
+      for (const [key, roll] of rolls(fork)) {
+        if (!a.has(key)) continue;
+        expect(roll, key).toBe(a.get(key));
+        shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(30);
+  });
+
   it('refuses a turn the game does not have, an unknown actor and an illegal action with what is legal', () => {
     const original = allAi(tutorial, 'fork-2');
     expect(() => forkGame(tutorial, original, { turn: 99, choose: {} })).toThrow(/no turn 99/);

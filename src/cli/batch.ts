@@ -52,6 +52,7 @@ Balance report (--balance; src/analysis/balance.ts; in this process, one thread)
   --json          with --balance: one object {balance: {scenario, seedPrefix, aiFuzz, thresholds,
                   sizes, allAi, endings, humanOnly, leverage, flows, fuzz, objectives, aiScore,
                   scoresByEnding, events, dilemmas, eventVariety, roles, checks, passed, seconds}}
+  --notes         with --balance: the report as the Markdown table kept in a scenario's notes
   --balance is not combined with --csv, --workers or --workers-only; --train, --holdout,
   --sequences, --leaders and --major-flows need --balance.
 
@@ -236,7 +237,7 @@ export async function runBatch(argv: string[]): Promise<number> {
   const p = parseCommand('batch', argv, {
     runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, 'workers-only': { type: 'boolean' }, json: { type: 'boolean' }, csv: { type: 'string' }, fuzz: { type: 'string' },
     balance: { type: 'boolean' }, train: { type: 'string' }, holdout: { type: 'string' }, sequences: { type: 'string' }, leaders: { type: 'string' },
-    'major-flows': { type: 'string', multiple: true },
+    'major-flows': { type: 'string', multiple: true }, notes: { type: 'boolean' },
   });
   if (flag(p, 'help')) {
     out(`${BATCH_HELP}\n`);

@@ -2,13 +2,14 @@
 // table or as one JSON object.
 import { runBalance, type BalanceReport } from '../analysis/balance.js';
 import { formatBalance } from '../analysis/balanceFormat.js';
+import { balanceNoteLines } from '../analysis/balanceNotes.js';
 import { CliError, flag, intOpt, listOpt, numberOpt, type Parsed } from './args.js';
 import { loadScenarioFile } from './io.js';
 import { progress } from './progress.js';
 import { out } from './terminal.js';
 
 /** The options only `--balance` reads. */
-export const BALANCE_ONLY = ['train', 'holdout', 'sequences', 'leaders', 'major-flows'] as const;
+export const BALANCE_ONLY = ['train', 'holdout', 'sequences', 'leaders', 'major-flows', 'notes'] as const;
 
 /** `batch --balance`: the balance report, played in this process, as a table or as {balance: {...}}. */
 export function runBalanceReport(p: Parsed, file: string, runs: number, seed: string): number {
@@ -38,6 +39,17 @@ export function runBalanceReport(p: Parsed, file: string, runs: number, seed: st
   }
   const seconds = (performance.now() - started) / 1000;
   if (flag(p, 'json')) out(`${JSON.stringify({ balance: { ...report, seconds } })}\n`);
+  else if (flag(p, 'notes')) out(`${balanceNoteLines(report, commandOf(p, file)).join('\n')}\n`);
   else out(`${formatBalance(report)}\n(${seconds.toFixed(1)} s)\n`);
   return 0;
+}
+
+/** The command that made a report, for the notes: the scenario file and every option given but the output ones. */
+function commandOf(p: Parsed, file: string): string {
+  const parts = ['statecraft batch', file, '--balance'];
+  for (const [k, v] of Object.entries(p.values)) {
+    if (v === undefined || k === 'balance' || k === 'notes' || k === 'json' || k === 'debug') continue;
+    parts.push(typeof v === 'boolean' ? `--${k}` : `--${k} ${Array.isArray(v) ? v.join(',') : String(v)}`);
+  }
+  return parts.join(' ');
 }

@@ -1,6 +1,6 @@
 // Creating a game: the initial state of a scenario for a seed and a seating, with turn 1 opened.
 import { History } from './history.js';
-import { seedRng, resumeRng } from './rng.js';
+import { seedRng } from './rng.js';
 import { seedProblem } from './seed.js';
 import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
@@ -57,7 +57,7 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
   const w = new Work(sc, base, true);
   const events: TurnEvent[] = [];
   updateSituations(sc, w, events);
-  const opened = startTurn(sc, w, base, resumeRng(base.rng));
+  const opened = startTurn(sc, w, base);
   events.push(...opened.events);
   const record = { turn: 0, choices: {}, events, ledger: w.entries(), indicators: opened.state.indicators };
   opened.state.news = events;

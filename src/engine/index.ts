@@ -14,7 +14,7 @@ export { explain, explainTargets, bandOf, type Explanation } from './explain.js'
 export { leverageOf } from './env.js';
 export { maxScoreOf, scoreObjectives, type ObjectiveScore, type ScorePart } from './objectives.js';
 export { stateHash, scenarioHash, canonicalJson, sha256Hex } from './hash.js';
-export { seedRng, resumeRng, type RngState } from './rng.js';
+export { seedRng, drawFor, DRAW_ACTION, DRAW_EVENT, type RngState } from './rng.js';
 export * from './types.js';
 export { History } from './history.js';
 export { EFFECT_MODES } from './modes.js';

@@ -6,7 +6,7 @@ import { chooseAi } from './ai.js';
 import { PASS_ID } from './choices.js';
 import { createGame } from './game.js';
 import { stateHash } from './hash.js';
-import { resumeRng } from './rng.js';
+import { DRAW_ACTION, drawFor } from './rng.js';
 import type { EffectDef, ScenarioFile } from './schema.js';
 import { step } from './step.js';
 import { EngineError, type ActionResult, type Choices, type GameState, type Scenario, type TurnEvent } from './types.js';
@@ -185,7 +185,7 @@ describe('step: uncertain outcomes', () => {
       const g = createGame(sc, { seed });
       const r = step(sc, g, { a: { action: 'gamble' }, b: { action: 'b_wait' } });
       const res = actionResults(r.events)[0]!;
-      const expectedRoll = resumeRng(g.rng).next() * 100;
+      const expectedRoll = drawFor(g.rng, g.turn, DRAW_ACTION, sc.actionIndex.get('gamble')!) * 100;
       expect(res).toEqual({ actor: 'a', action: 'gamble', label: 'Do gamble', odds: 100, roll: expectedRoll, success: true, factors: [{ label: 'sure thing', add: 100 }] });
       expect(valueOf(sc, r.state, 'x')).toBe(60);
       expect(r.state.history.at(1)!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:x', delta: 10, cause: { kind: 'outcome', id: 'gamble', actor: 'a', label: 'Do gamble (succeeded)' } }));
@@ -204,7 +204,7 @@ describe('step: uncertain outcomes', () => {
     }
   });
 
-  it('succeeds exactly when the roll is below the odds, both ways over many seeds, drawing one number per roll', () => {
+  it('succeeds exactly when the roll is below the odds, both ways over many seeds, each roll its own keyed draw', () => {
     const sc = gamble([{ id: 'boost', label: 'Boost' }, { id: 'curse', label: 'Curse' }]);
     const seen = new Set<boolean>();
     for (let i = 0; i < 40; i++) {
@@ -214,15 +214,14 @@ describe('step: uncertain outcomes', () => {
       expect(res.odds).toBe(50);
       expect(res.success).toBe(res.roll! < 50);
       expect(valueOf(sc, r.state, 'x')).toBe(res.success ? 60 : 40);
-      const rng = resumeRng(g.rng);
-      rng.next();
-      expect(r.state.rng).toEqual(rng.state());
+      expect(res.roll).toBe(drawFor(g.rng, 1, DRAW_ACTION, sc.actionIndex.get('gamble')!) * 100);
+      expect(r.state.rng).toEqual(g.rng);
       seen.add(res.success!);
     }
     expect([...seen].sort()).toEqual([false, true]);
   });
 
-  it('draws nothing from the generator when no action has an uncertain outcome', () => {
+  it('keeps the root of the dice unchanged, whatever is rolled', () => {
     const sc = withActions([actionDef('a_wait', 'a')], [actionDef('b_wait', 'b')]);
     const g = createGame(sc, { seed: 'quiet' });
     expect(step(sc, g, {}).state.rng).toEqual(g.rng);

@@ -5,7 +5,7 @@ import { applyDue, runEffects } from './effects.js';
 import { StateEnv } from './env.js';
 import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
-import { resumeRng } from './rng.js';
+import { DRAW_ACTION, drawFor } from './rng.js';
 import {
   EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
@@ -37,7 +37,6 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   const full = resolveChoices(sc, state, choices, s0, picked, decided);
   const events: TurnEvent[] = [];
   const w = new Work(sc, state, options.ledger !== false);
-  const rng = resumeRng(state.rng);
 
   for (const d of state.dilemmas) {
     const option = full[d.actor]?.dilemmas?.[d.event];
@@ -64,7 +63,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
       const terms: OddsFactor[] = [];
       const total = oddsTotal(sc, a, s0, terms)!;
       const factors = terms.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add }));
-      const roll = rng.next() * 100;
+      const roll = drawFor(state.rng, state.turn, DRAW_ACTION, a.index) * 100;
       const success = roll < total;
       result = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
       runEffects(w, success ? a.outcome.success : a.outcome.failure, s0, s0, actor.index, success ? causes.success : causes.failure);
@@ -83,7 +82,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   updateSituations(sc, w, events);
 
   w.turnNo = state.turn + 1;
-  const opened = startTurn(sc, w, state, rng);
+  const opened = startTurn(sc, w, state);
   for (const e of opened.events) events.push(e);
   const record = { turn: state.turn, choices: full, events, ledger: w.entries(), indicators: opened.state.indicators };
   opened.state.history = History.from(state.history).append(record);

@@ -2,7 +2,7 @@
 import { clamp } from './clamp.js';
 import { runEffects } from './effects.js';
 import { evaluate } from './env.js';
-import type { Rng } from './rng.js';
+import { DRAW_EVENT, drawFor } from './rng.js';
 import type { GameState, Scenario, TurnEvent } from './types.js';
 import type { Work } from './work.js';
 
@@ -20,8 +20,8 @@ function timeLimitEnding(sc: Scenario, w: Work): string {
   return sc.endings.find((e) => e.fallback)!.id;
 }
 
-/** Opens turn `w.turnNo` on `base` (whose arrays `w` owns); the rng advances for every chance rolled. */
-export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { state: GameState; events: TurnEvent[] } {
+/** Opens turn `w.turnNo` on `base` (whose arrays `w` owns); each chance is rolled with its own keyed draw. */
+export function startTurn(sc: Scenario, w: Work, base: GameState): { state: GameState; events: TurnEvent[] } {
   const events: TurnEvent[] = [];
   const dilemmas: GameState['dilemmas'] = [];
   let ending: string | null;
@@ -39,7 +39,7 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
       let chance: number | null = null;
       if (ev.chance) {
         chance = clamp(evaluate(ev.chance, w), 0, 100);
-        roll = rng.next() * 100;
+        roll = drawFor(base.rng, turn, DRAW_EVENT, ev.index) * 100;
         if (roll >= chance) continue;
       }
       w.eventCounts[i]! += 1;
@@ -56,6 +56,6 @@ export function startTurn(sc: Scenario, w: Work, base: GameState, rng: Rng): { s
     ending = conditionEnding(sc, w);
   }
   if (ending !== null) events.push({ type: 'ending', id: ending });
-  const state: GameState = w.toState(base, rng.state(), ending === null ? dilemmas : [], events, ending !== null, ending);
+  const state: GameState = w.toState(base, base.rng, ending === null ? dilemmas : [], events, ending !== null, ending);
   return { state, events };
 }

@@ -11,7 +11,7 @@ import type { ScenarioFile } from './schema.js';
  * with behaviour: bump it in the commit that deliberately changes some state hash for the same scenario, seed and
  * choices, together with the regenerated goldens; never for a refactor or a speed-up (docs/architecture.md).
  */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';
 export const STATE_VERSION = 1;
 
 /** A number, or an expression giving one, ready to evaluate; expr is the compiled expression (null for a number or a failed compile). */

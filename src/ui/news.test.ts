@@ -28,7 +28,9 @@ describe('the news', () => {
   });
 
   it('puts actions and dilemma answers under the turn that resolved them, the rest under the turn they opened', () => {
-    const s = playOut('news-turns');
+    // The first of these seeds whose game has an event after its opening.
+    const games = ['news-turns', 'news-2', 'news-3', 'news-4', 'news-5', 'news-6'].map(playOut);
+    const s = games.find((g) => g.history.some((r) => r.turn >= 1 && r.events.some((e) => e.type === 'event')))!;
     const rec = s.history.find((r) => r.turn >= 1 && r.events.some((e) => e.type === 'event'))!;
     for (const item of describeEvents(tutorial, rec.events, rec.turn)) {
       expect(item.turn).toBe(item.kind === 'action' || item.kind === 'dilemma-answer' ? rec.turn : rec.turn + 1);

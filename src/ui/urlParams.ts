@@ -1,4 +1,7 @@
 // Reads the start-a-game-directly parameters (?scenario=tutorial&seed=abc&human=upland,lowland&fuzz=0.2).
+import { seedProblem } from '../engine/index.js';
+
+export { seedProblem };
 
 export interface StartRequest { scenario: string; seed: string | null; humans: string[]; fuzz: number | null }
 
@@ -16,7 +19,8 @@ export function parseStartParams(search: string): ParamsOutcome {
   if (scenario === null && seed === null && human === null && fuzz === null) return { kind: 'none' };
   if (scenario === null || scenario.trim() === '') return { kind: 'error', message: 'The link gives a seed or players but no scenario; add ?scenario=<id>.' };
   if (!ID.test(scenario)) return { kind: 'error', message: `The link names the scenario "${scenario.slice(0, 80)}", which is not a valid scenario id.` };
-  if (seed !== null && (seed.length === 0 || seed.length > 200)) return { kind: 'error', message: 'The seed in the link must be 1 to 200 characters long.' };
+  const problem = seed === null ? null : seedProblem(seed);
+  if (problem) return { kind: 'error', message: `The seed in the link cannot be used: ${problem}.` };
   const humans = human === null || human.trim() === '' ? [] : human.split(',').map((h) => h.trim()).filter((h) => h.length > 0);
   for (const h of humans) if (!ID.test(h)) return { kind: 'error', message: `The link names the player "${h.slice(0, 80)}", which is not a valid actor id.` };
   if (new Set(humans).size !== humans.length) return { kind: 'error', message: 'The link names the same player twice.' };

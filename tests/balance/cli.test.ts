@@ -27,6 +27,16 @@ describe.concurrent('statecraft batch --balance', () => {
     expect((rest.allAi as { endings: Record<string, number> }).endings).toEqual(p.endings);
   });
 
+  test('--notes prints the Markdown table kept in a scenario\'s notes: the command, a row per check, the tally', async () => {
+    const r = await cli(['batch', TUTORIAL, '--balance', ...SMALL, '--notes']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Balance \(statecraft batch scenarios\/tutorial\.json --balance --runs 30 .*\): 30 all-AI runs per world/);
+    expect(lines).toContain('| deliverable | check | figure | bar | result | where |');
+    expect(lines.filter((l) => /^\| [A-Z].* \| (pass|FAIL) \|/.test(l))).toHaveLength(21);
+    expect(lines.at(-1)).toMatch(/^All 21 checks pass\.$|^\d+ of 21 checks pass; \d+ FAIL\.$/);
+  });
+
   test('prints a readable table grouped by deliverable, with every check', async () => {
     const r = await cli(['batch', TUTORIAL, '--balance', ...SMALL]);
     expect(r.code).toBe(0);

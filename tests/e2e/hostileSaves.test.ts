@@ -88,7 +88,7 @@ describe('saves that cannot resume', () => {
   it('sets aside a save whose seed is a lone surrogate, and the page plays on', async () => {
     const raw = JSON.stringify({ ...valid, seed: '\uD800' });
     await plant(s.page, raw);
-    await expectSetAside(s, raw, /seed: the seed cannot be used: it is not well-formed text \(a lone surrogate \\ud800 at position 1\)/);
+    await expectSetAside(s, raw, /seed: the seed cannot be used: a seed cannot hold an unpaired surrogate \(\\uD800 at position 1\)/);
     await clickAt(s.page, '#scenario-tutorial');
     await waitPhase(s.page, 'setup');
     await clickAt(s.page, '#start');

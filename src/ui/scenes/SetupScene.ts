@@ -5,6 +5,7 @@ import { bridge } from '../bridge.js';
 import { announce } from '../dom/live.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { freshSeed } from '../seed.js';
+import { seedProblem } from '../urlParams.js';
 import { goTitle, rememberScreen } from '../session.js';
 import { COLOR, CSS } from '../theme.js';
 import { BaseScene } from './BaseScene.js';
@@ -102,8 +103,9 @@ export class SetupScene extends BaseScene {
 
   private start(): void {
     const seed = this.seed.trim();
-    if (seed.length === 0 || seed.length > 200) {
-      this.error = 'The seed must be 1 to 200 characters long.';
+    const problem = seedProblem(seed);
+    if (problem) {
+      this.error = `The seed cannot be used: ${problem}.`;
       this.rebuild();
       app().twins.focus('seed');
       return;
