@@ -17,7 +17,7 @@ export default tseslint.config(
   {
     // Type-aware rules read both TypeScript projects: the browser one (DOM) and the Node one (tests, CLI, bench, scripts).
     files: ['**/*.ts'],
-    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.node.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.node.json', './tsconfig.uitest.json'], tsconfigRootDir: import.meta.dirname } },
     rules: {
       // A switch over a union names every member: a default does not count as handling one (it ends in unreachable()).
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { allowDefaultCaseForExhaustiveSwitch: true, considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false }],

@@ -8,6 +8,8 @@ export const VALIDATE_HELP = `Usage: statecraft validate <scenario.json>...
 Checks each scenario file against the format and its meaning (ids, references, expressions).
 Prints "<file>: ok" (and any warnings) for a valid file, and every error as
 "file:line:column: error: message (at path)" for an invalid one.
+A JSON Schema file (such as scenarios/scenario.schema.json) is named and skipped, so
+"validate scenarios/*.json" checks every scenario there.
 Exit status: 0 when every file is valid, 1 otherwise.`;
 
 export function runValidate(argv: string[]): number {
@@ -27,6 +29,10 @@ export function runValidate(argv: string[]): number {
       failed++;
       continue;
     }
+    if (isJsonSchema(text)) {
+      out(`${file}: skipped (the JSON Schema of the scenario format, not a scenario)\n`);
+      continue;
+    }
     const r = loadScenarioText(text, file);
     if (r.ok) {
       out(`${file}: ok${r.warnings.length ? ` (${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'})` : ''}\n`);
@@ -38,4 +44,14 @@ export function runValidate(argv: string[]): number {
     }
   }
   return failed ? 1 : 0;
+}
+
+/** Whether `text` is a JSON Schema document (its "$schema" names json-schema.org), rather than a scenario. */
+function isJsonSchema(text: string): boolean {
+  try {
+    const v = JSON.parse(text) as { $schema?: unknown } | null;
+    return typeof v === 'object' && v !== null && typeof v.$schema === 'string' && /^https?:\/\/json-schema\.org\//.test(v.$schema);
+  } catch {
+    return false;
+  }
 }

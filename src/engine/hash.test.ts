@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { jsonCopy, loadScenario, loadScenarioFile } from '../../tests/unit/fixtures.js';
 import { createGame } from './game.js';
 import { canonicalJson, scenarioHash, sha256Hex, stateHash } from './hash.js';
@@ -118,5 +119,22 @@ describe('the engine version in the state hash', () => {
     const g = createGame(sc, { seed: 'version' });
     expect(stateHash({ ...g, engineVersion: `${g.engineVersion}+next` })).not.toBe(stateHash(g));
     expect(stateHash({ ...g, history: History.of([]) })).toBe(stateHash(g));
+  });
+});
+
+describe('the attribution ledger', () => {
+  it('changes no state hash: a game played with the ledger off hashes the same as with it on, turn by turn (property)', () => {
+    const flagship = loadScenario('party-congress');
+    fc.assert(fc.property(fc.constantFrom(sc, flagship), fc.string({ minLength: 1, maxLength: 12 }), (scenario, seed) => {
+      let on = createGame(scenario, { seed });
+      let off = on;
+      while (!on.over) {
+        on = step(scenario, on, {}, { ledger: true }).state;
+        off = step(scenario, off, {}, { ledger: false }).state;
+        expect(stateHash(off)).toBe(stateHash(on));
+        expect(off.history.at(-1)!.ledger).toEqual([]);
+      }
+      expect(on.history.at(-1)!.ledger.length + on.history.at(-2)!.ledger.length).toBeGreaterThan(0);
+    }), { numRuns: 25 });
   });
 });

@@ -27,6 +27,12 @@ afterAll(() => {
 });
 
 describe.concurrent('statecraft CLI', () => {
+  test('validate scenarios/*.json, the README\'s first example, checks both scenarios and skips the schema file by name', async () => {
+    const r = await cli(['validate', 'scenarios/party-congress.json', 'scenarios/scenario.schema.json', TUTORIAL]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('scenarios/party-congress.json: ok\nscenarios/scenario.schema.json: skipped (the JSON Schema of the scenario format, not a scenario)\nscenarios/tutorial.json: ok\n');
+  });
+
   test('validate accepts the tutorial scenario and exits 0', async () => {
     const r = await cli(['validate', TUTORIAL]);
     expect(r.stderr).toBe('');
