@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   {
     // Outside the engine, only its two entries are imported; tests may reach inside.
-    files: ['src/ui/**/*.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['src/ui/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [engineInternals] }] },
   },

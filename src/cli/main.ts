@@ -14,6 +14,9 @@ Commands:
   report <replay>           a Markdown debrief of a replay
   compare <replay...>       several groups' games side by side: endings, scores, k of N chose X (Markdown, --json, --csv)
   fork <replay> --turn N    what if: change choices at turn N, play on, compare with the original (--out writes a replay)
+  serve                     the classroom server: the site, the WebSocket endpoint and the classes' SQLite file
+  classroom create|export   make a class on a running server; export every table's replay after it
+  bot --server URL --code C join a class and play one seat with the AI (for load tests and empty seats)
   handouts <scenario>       printable handouts (role cards, class sheet, what is invented) as HTML files
   schema                    print the scenario format's JSON Schema
 
@@ -30,6 +33,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./schema.js')).runSchema,
   compare: async () => (await import('./compare.js')).runCompare,
   fork: async () => (await import('./fork.js')).runFork,
+  serve: async () => (await import('./serve.js')).runServe,
+  classroom: async () => (await import('./classroom.js')).runClassroom,
+  bot: async () => (await import('./bot.js')).runBot,
   handouts: async () => (await import('./handouts.js')).runHandouts,
 };
 

@@ -1,0 +1,47 @@
+// `statecraft serve`: the classroom server (site, WebSocket, SQLite) in this process, until stopped.
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../server/server.js';
+import { CliError, flag, intOpt, parseCommand, positionals, stringOpt } from './args.js';
+import { PACKAGE_ROOT } from './io.js';
+import { err, out } from './terminal.js';
+
+export const SERVE_HELP = `Usage: statecraft serve [--port 8080] [--host 127.0.0.1] [--data ./classroom-data]
+
+Serves the built site (run "npm run build" first) and the classroom's WebSocket endpoint (/ws) from
+this one process, keeping every class in an SQLite file in the data folder (created on first start;
+after a restart every class resumes where it was). --host 0.0.0.0 serves the school network and
+prints the addresses students can open. Stop it with Ctrl-C.`;
+
+export async function runServe(argv: string[]): Promise<number> {
+  const p = parseCommand('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } });
+  if (flag(p, 'help')) {
+    out(`${SERVE_HELP}\n`);
+    return 0;
+  }
+  positionals('serve', p, []);
+  const port = intOpt(p, 'port', 0, 65535) ?? 8080;
+  const host = stringOpt(p, 'host') ?? '127.0.0.1';
+  const data = stringOpt(p, 'data') ?? './classroom-data';
+  let running;
+  try {
+    running = await startServer({ port, host, data, site: join(PACKAGE_ROOT, 'dist'), scenarios: join(PACKAGE_ROOT, 'scenarios') });
+  } catch (e) {
+    throw new CliError(`cannot serve on ${host}:${port}: ${(e as Error).message}`);
+  }
+  out(`classroom server on ${running.url} (data in ${data})\n`);
+  if (host === '0.0.0.0' || host === '::') {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out(`  students open http://${a.address}:${port}/\n`);
+    }
+  }
+  await new Promise<void>((done) => {
+    const stop = () => {
+      err('stopping the classroom server\n');
+      void running.close().then(done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
