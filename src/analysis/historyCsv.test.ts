@@ -22,3 +22,24 @@ describe('historyCsv (the browser export)', () => {
     }
   });
 });
+
+describe('historyCsv for grading', () => {
+  it('rounds numbers to one decimal, writes labels beside ids, dilemma answers, and the ending and scores on the last row', () => {
+    const sc = loadScenario('party-congress');
+    let s = createGame(sc, { seed: 'grades' });
+    while (!s.over) s = step(sc, s, {}).state;
+    const [header, ...rows] = parse(historyCsv(sc, s, (t) => `T${t}`), { record_delimiter: '\r\n' }) as string[][];
+    const col = (name: string) => header!.indexOf(name);
+    for (const r of rows) for (const ind of sc.def.indicators) expect(r[col(ind.id)]).toMatch(/^-?\d+(\.\d)?$/);
+    const first = rows[1]!;
+    const action = first[col('action_nk')]!;
+    expect(first[col('action_label_nk')]).toBe(sc.def.actions.find((a) => a.id === action)!.label);
+    const answered = rows.find((r) => sc.def.actors.some((a) => r[col(`dilemmas_${a.id}`)] !== ''));
+    expect(answered).toBeDefined();
+    const last = rows.at(-1)!;
+    expect(last[col('ending')]).toBe(s.ending);
+    expect(last[col('ending_title')]).toBe(sc.def.endings.find((e) => e.id === s.ending)!.title);
+    for (const a of sc.def.actors) expect(Number(last[col(`score_${a.id}`)])).toBeLessThanOrEqual(Number(last[col(`max_score_${a.id}`)]));
+    expect(rows[0]![col('score_nk')]).toBe('');
+  });
+});
