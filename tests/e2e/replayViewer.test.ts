@@ -113,6 +113,26 @@ describe('replay viewer', () => {
     expect(await problemsOf(s)).toEqual([]);
   });
 
+  it('refuses a replay of a scenario that is not bundled, and a file that only claims to be a replay, with clear messages', async () => {
+    const { page } = s;
+    await openApp(s);
+    const other = { ...replay, scenario: { ...replay.scenario, id: 'elsewhere' } };
+    const body = JSON.stringify(other, null, 2);
+    await page.setInputFiles('#scenario-file', { name: 'other.replay.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('#file-errors')?.textContent ?? '').includes('other.replay.json'));
+    const line = body.slice(0, body.indexOf('"elsewhere"')).split('\n').length;
+    expect(await text(page, '#file-errors')).toContain(`other.replay.json:${line}:`);
+    expect(await text(page, '#file-errors')).toContain('"elsewhere", which is not bundled');
+    expect(await text(page, '#file-errors')).toContain('at scenario.id');
+
+    await page.setInputFiles('#scenario-file', { name: 'claims.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'statecraft-replay', formatVersion: 1 })) });
+    await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('#file-errors')?.textContent ?? '').includes('claims.json'));
+    expect(await text(page, '#file-errors')).toContain('not a valid replay');
+    expect(await page.locator('#file-errors .diag').count()).toBe(1);
+    expect(await page.locator('#replay-viewer').count()).toBe(0);
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
   it('confirms each export on screen and to screen readers', async () => {
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=export-confirm');
