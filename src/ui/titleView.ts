@@ -6,9 +6,11 @@ import { el } from './dom/el.js';
 import { enableDrop, filePicker } from './dom/filePicker.js';
 import { FLAGSHIP } from './bundled.js';
 import { download } from './exports.js';
+import { openInstructorView } from './dom/instructorView.js';
+import { openFile } from './openFile.js';
 import type { ButtonOptions, Painter } from './painter.js';
 import { readSave } from './saves.js';
-import { continueSaved, fileUnreadable, openScenarioFile, rememberScreen } from './session.js';
+import { continueSaved, fileUnreadable, rememberScreen } from './session.js';
 import { COLOR, CSS } from './theme.js';
 
 /** The title screen, drawn by a Phaser scene or, before Phaser has loaded, by the DOM painter. */
@@ -25,7 +27,7 @@ export class TitleView {
 
   build(): void {
     rememberScreen('title');
-    enableDrop(openScenarioFile, fileUnreadable);
+    enableDrop(openFile, fileUnreadable);
     const top = this.p.header('Statecraft', 'Turn-based scenarios for international-relations exercises');
     const pad = this.portrait ? 12 : 24;
     const colW = this.portrait ? this.W - pad * 2 : Math.round(this.W * 0.56);
@@ -95,10 +97,12 @@ export class TitleView {
       this.button({ id: 'download-set-aside', label: 'Download the set-aside save', description: 'The saved game that could not be resumed, as a file: it did not fit in this browser\'s storage.', rect: { x, y, w, h: 52 }, onActivate: () => download('statecraft-set-aside-save.json', 'application/json', dropped) });
       y += 72;
     }
-    const open = filePicker(app().twins.root, openScenarioFile, fileUnreadable);
-    this.button({ id: 'open-file', label: 'Open a scenario file', description: 'Choose a scenario JSON file; you can also drop one onto the page.', rect: { x, y, w, h: 52 }, onActivate: open });
-    this.txt(x + 4, y + 58, 'or drop a scenario .json file anywhere on this page', { size: 14, color: CSS.muted, wrap: w - 8 });
-    return y + 92;
+    const open = filePicker(app().twins.root, openFile, fileUnreadable);
+    this.button({ id: 'open-file', label: 'Open a scenario or replay file', description: 'Choose a scenario JSON file to play, or a replay file to watch; you can also drop one onto the page.', rect: { x, y, w, h: 52 }, onActivate: open });
+    this.txt(x + 4, y + 58, 'or drop a scenario or replay .json file anywhere on this page', { size: 14, color: CSS.muted, wrap: w - 8 });
+    y += 92;
+    this.button({ id: 'instructors', label: 'For instructors', description: 'Learning objectives, class plan, glossary, discussion questions, what is invented, and printable handouts: role cards and a class sheet.', rect: { x, y, w, h: 52 }, onActivate: () => openInstructorView(this.catalog) });
+    return y + 72;
   }
 
   private async resume(): Promise<void> {
