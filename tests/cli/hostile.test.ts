@@ -170,7 +170,7 @@ describe.concurrent('every recorded field of a replay is checked', () => {
     writeFileSync(tmp('huge.json'), body);
     const started = performance.now();
     const ran = await cli(['replay', tmp('huge.json')]);
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(performance.now() - started).toBeLessThan(30_000);
     userError(ran, /huge\.json:1:\d+: error: the file holds more than 100000 values/);
   });
 
