@@ -1,0 +1,38 @@
+// The card detail panel: one card in full (title, description, cost, odds and each factor, what is missing, the preview).
+import { costText, oddsFactorLines, previewFull, type CardSlot } from '../cardText.js';
+import { fmt } from '../theme.js';
+import { button, el } from './el.js';
+
+export interface CardDetail {
+  element: HTMLElement;
+  /** Shows one card (its number on the board, whether it is the selected one), or hides the panel with null. */
+  show: (slot: CardSlot | null, n: number, selected: boolean) => void;
+}
+
+/** The panel, hidden until a card is shown; "Hide" puts it away until another card is hovered, focused or picked. */
+export function cardDetailPanel(onHide: () => void): CardDetail {
+  const body = el('div', { class: 'card-detail-body', id: 'card-detail-body' });
+  const hide = button('Hide details', onHide, { id: 'card-detail-hide', class: 'card-detail-hide' });
+  const element = el('section', { id: 'card-detail', class: 'card-detail reading', 'aria-label': 'Card details', hidden: true }, body, hide);
+  const show = (slot: CardSlot | null, n: number, selected: boolean): void => {
+    const a = slot?.view;
+    element.hidden = !a;
+    if (!slot || !a) return body.replaceChildren();
+    element.dataset['card'] = slot.id;
+    const status = selected ? '✓ Selected' : a.available ? 'Available' : '✗ Not available';
+    const parts: HTMLElement[] = [
+      el('h3', { class: 'card-detail-title' }, `${n}. ${a.label}`, el('span', { class: `card-detail-status${selected ? ' selected' : ''}`, text: status })),
+      el('p', { class: 'card-detail-desc', text: a.description }),
+      el('p', { class: 'card-detail-cost', text: costText(a) }),
+    ];
+    if (a.odds) {
+      parts.push(el('p', { class: 'card-detail-odds' }, el('strong', { text: `Odds ${fmt(a.odds.total)}%` }), ` (base ${fmt(a.odds.base)})`));
+      const factors = oddsFactorLines(a.odds);
+      if (factors.length) parts.push(el('ul', { class: 'card-detail-factors' }, ...factors.map((f) => el('li', { text: f }))));
+    } else parts.push(el('p', { class: 'card-detail-odds', text: 'Certain outcome: nothing is rolled.' }));
+    if (!a.available) parts.push(el('p', { class: 'card-detail-missing', text: `Missing: ${a.missing.join('; ')}` }));
+    parts.push(el('h4', { text: 'What it will do' }), el('ul', { class: 'card-detail-preview' }, ...previewFull(slot.preview).map((l) => el('li', { text: l }))));
+    body.replaceChildren(...parts);
+  };
+  return { element, show };
+}
