@@ -150,4 +150,42 @@ describe('cards, objectives and the dashboard on the main screen', () => {
     expect(hidden.length).toBeGreaterThan(0);
     for (const [k, [id, label]] of seen.entries()) expect(label).toEqual(visible.has(id!) ? expect.stringMatching(new RegExp(`^${k + 1}\\. `)) : `${k + 1}. Not open now (not available)`);
   });
+
+  it('has no invisible tab stop on the main screen, and the skip link shows when focused and leads to the controls', async () => {
+    s = await launch();
+    const { page } = s;
+    await startAs(s, 'sk', 'cards-tabs');
+    const first = await page.$eval('#controls button[id^="action-"]', (e) => e.id);
+    await tabTo(page, first);
+    const stops: string[] = [];
+    for (let i = 0; i < 60 && (await focusedId(page)) !== 'end-turn'; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const g = globalThis as unknown as { document: { activeElement: { id: string; tagName: string; getBoundingClientRect(): { x: number; y: number; width: number; height: number } } | null; body: unknown }; innerWidth: number; innerHeight: number; getComputedStyle(e: unknown): { outlineStyle: string; visibility: string } };
+        const e = g.document.activeElement;
+        if (!e || e === g.document.body) return { id: 'BODY', visible: false };
+        const r = e.getBoundingClientRect();
+        const c = g.getComputedStyle(e);
+        return { id: e.id || e.tagName, visible: r.width >= 4 && r.height >= 4 && r.x >= 0 && r.y >= 0 && r.x + r.width <= g.innerWidth && r.y + r.height <= g.innerHeight && c.visibility !== 'hidden' && c.outlineStyle !== 'none' };
+      });
+      stops.push(stop.id);
+      expect(stop, `tab stop ${i + 1} after ${first}`).toMatchObject({ visible: true });
+    }
+    expect(stops.at(-1)).toBe('end-turn');
+    expect(stops).toContain('objectives');
+    await tabTo(page, 'menu');
+    await page.keyboard.press('Shift+Tab');
+    const skip = await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { activeElement: { className: string; getBoundingClientRect(): { y: number; height: number } } | null } };
+      const e = g.document.activeElement!;
+      return { cls: e.className, top: e.getBoundingClientRect().y, h: e.getBoundingClientRect().height };
+    });
+    expect(skip.cls).toBe('skip-link');
+    expect(skip.top).toBeGreaterThanOrEqual(0);
+    expect(skip.h).toBeGreaterThan(10);
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('controls');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id ?? '')).toMatch(/^(menu|keys|briefing|actor-|action-)/);
+  });
 });

@@ -13,10 +13,12 @@ export interface CardDetail {
 export function cardDetailPanel(onHide: () => void): CardDetail {
   const body = el('div', { class: 'card-detail-body', id: 'card-detail-body' });
   const hide = button('Hide details', onHide, { id: 'card-detail-hide', class: 'card-detail-hide' });
-  const element = el('section', { id: 'card-detail', class: 'card-detail reading', 'aria-label': 'Card details', hidden: true }, body, hide);
+  const element = el('section', { id: 'card-detail', class: 'card-detail reading', 'aria-label': 'Card details', tabindex: -1, hidden: true }, body, hide);
   const show = (slot: CardSlot | null, n: number, selected: boolean): void => {
     const a = slot?.view;
     element.hidden = !a;
+    // Only the selected card's panel stays put; a passing one is gone when focus moves on, so its button is no tab stop.
+    hide.tabIndex = selected ? 0 : -1;
     if (!slot || !a) return body.replaceChildren();
     element.dataset['card'] = slot.id;
     const status = selected ? '✓ Selected' : a.available ? 'Available' : '✗ Not available';
