@@ -9,11 +9,14 @@ export interface CardDetail {
   show: (slot: CardSlot | null, n: number, selected: boolean) => void;
 }
 
-/** The panel, hidden until a card is shown; "Hide" puts it away until another card is hovered, focused or picked. */
-export function cardDetailPanel(onHide: () => void): CardDetail {
+/**
+ * The panel, hidden until a card is shown; "Hide" puts it away until another card is hovered, focused or picked. It is
+ * `width` wide, and `wide` when a card's text would not fit otherwise (it then covers more of the board above the cards).
+ */
+export function cardDetailPanel(onHide: () => void, width: number, wide: number): CardDetail {
   const body = el('div', { class: 'card-detail-body', id: 'card-detail-body' });
   const hide = button('Hide details', onHide, { id: 'card-detail-hide', class: 'card-detail-hide' });
-  const element = el('section', { id: 'card-detail', class: 'card-detail reading', 'aria-label': 'Card details', tabindex: -1, hidden: true }, body, hide);
+  const element = el('section', { id: 'card-detail', class: 'card-detail reading', 'aria-label': 'Card details', tabindex: -1, hidden: true }, hide, body);
   const show = (slot: CardSlot | null, n: number, selected: boolean): void => {
     const a = slot?.view;
     element.hidden = !a;
@@ -23,7 +26,7 @@ export function cardDetailPanel(onHide: () => void): CardDetail {
     element.dataset['card'] = slot.id;
     const status = selected ? '✓ Selected' : a.available ? 'Available' : '✗ Not available';
     const parts: HTMLElement[] = [
-      el('h3', { class: 'card-detail-title' }, `${n}. ${a.label}`, el('span', { class: `card-detail-status${selected ? ' selected' : ''}`, text: status })),
+      el('h3', { class: 'card-detail-title' }, el('span', { text: `${n}. ${a.label}` }), el('span', { class: `card-detail-status${selected ? ' selected' : ''}`, text: status })),
       el('p', { class: 'card-detail-desc', text: a.description }),
       el('p', { class: 'card-detail-cost', text: costText(a) }),
     ];
@@ -35,6 +38,8 @@ export function cardDetailPanel(onHide: () => void): CardDetail {
     if (!a.available) parts.push(el('p', { class: 'card-detail-missing', text: `Missing: ${a.missing.join('; ')}` }));
     parts.push(el('h4', { text: 'What it will do' }), el('ul', { class: 'card-detail-preview' }, ...previewFull(slot.preview).map((l) => el('li', { text: l }))));
     body.replaceChildren(...parts);
+    element.style.width = `${width}px`;
+    if (element.scrollHeight > element.clientHeight + 1) element.style.width = `${wide}px`;
   };
   return { element, show };
 }
