@@ -11,9 +11,9 @@ export interface CardDetail {
 
 /**
  * The panel, hidden until a card is shown; "Hide" puts it away until another card is hovered, focused or picked. It is
- * `width` wide, and `wide` when a card's text would not fit otherwise (it then covers more of the board above the cards).
+ * `width` wide, and `wide` when a card's text would not fit in `height` otherwise (it then covers more of the board).
  */
-export function cardDetailPanel(onHide: () => void, width: number, wide: number): CardDetail {
+export function cardDetailPanel(onHide: () => void, size: { width: number; wide: number; height: number; most: number }): CardDetail {
   const body = el('div', { class: 'card-detail-body', id: 'card-detail-body' });
   const hide = button('Hide details', onHide, { id: 'card-detail-hide', class: 'card-detail-hide' });
   const element = el('section', { id: 'card-detail', class: 'card-detail reading', 'aria-label': 'Card details', tabindex: -1, hidden: true }, hide, body);
@@ -38,8 +38,11 @@ export function cardDetailPanel(onHide: () => void, width: number, wide: number)
     if (!a.available) parts.push(el('p', { class: 'card-detail-missing', text: `Missing: ${a.missing.join('; ')}` }));
     parts.push(el('h4', { text: 'What it will do' }), el('ul', { class: 'card-detail-preview' }, ...previewFull(slot.preview).map((l) => el('li', { text: l }))));
     body.replaceChildren(...parts);
-    element.style.width = `${width}px`;
-    if (element.scrollHeight > element.clientHeight + 1) element.style.width = `${wide}px`;
+    // As tall as its text, so it seldom scrolls: wider first, then down over the cards, at most `size.most` high.
+    element.style.height = 'auto';
+    element.style.maxHeight = `${size.most}px`;
+    element.style.width = `${size.width}px`;
+    if (element.offsetHeight > size.height) element.style.width = `${size.wide}px`;
   };
   return { element, show };
 }

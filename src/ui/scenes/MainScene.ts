@@ -184,7 +184,7 @@ export class MainScene extends BaseScene {
       this.detailHidden = true;
       this.showDetail();
       app().twins.focus(this.selected ? 'end-turn' : `action-${slots.find((c) => c.view?.available)?.id ?? ''}`);
-    }, r.w, Math.max(r.w, this.W - r.x * 2));
+    }, { width: r.w, wide: Math.max(r.w, this.W - r.x * 2), height: r.h, most: this.H - r.y - 70 });
     app().twins.region(detail.element, r);
     this.detail = detail;
     this.selectedSlot = () => {
