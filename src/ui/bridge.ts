@@ -1,10 +1,11 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, leverageOf, recordReplay, scoreObjectives, sharedView, stateHash, step, viewFor,
-  type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type Replay, type Scenario, type ScenarioFile, type Seat,
-  type SeatView, type TurnEvent,
+  bandOf, chooseAi, createGame, explain, legalChoices, leverageOf, objectiveStatus, PASS_ID, previewAction, recordReplay, scoreObjectives, sharedView, stateHash,
+  step, viewFor, type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type ObjectiveStatus, type Replay,
+  type Scenario, type ScenarioFile, type Seat, type SeatView, type TurnEvent,
 } from '../engine/index.js';
 import { turnLabel } from '../analysis/debrief.js';
+import { cardSlots, type CardSlot } from './cardText.js';
 import type { ResumePlan } from './saveCheck.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
 
@@ -154,6 +155,19 @@ export class Bridge {
 
   legal(actorId: string): LegalChoices {
     return legalChoices(this.need(), this.game(), actorId);
+  }
+
+  /** The seat's cards keyed by action id in scenario order (a hidden action keeps its slot), each with its preview. */
+  cards(actorId: string): CardSlot[] {
+    const sc = this.need();
+    const s = this.game();
+    const order = (sc.actionsByActor[sc.actorIndex.get(actorId) ?? -1] ?? []).map((a) => a.id);
+    return cardSlots(order, this.legal(actorId).actions, (id) => (id === PASS_ID ? null : previewAction(sc, s, actorId, id)));
+  }
+
+  /** The seat's objectives now, judged on the numbers that seat reads (its estimates, never the truth behind them). */
+  objectiveStatus(actorId: string): ObjectiveStatus[] {
+    return objectiveStatus(this.need(), this.game(), actorId, viewFor(this.need(), this.game(), actorId).indicators.map((r) => r.value));
   }
 
   /** Records a human's answer to a pending dilemma (part of their choice for this turn). */

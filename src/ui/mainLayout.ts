@@ -11,9 +11,9 @@ export function mainLayout(W: number, H: number, tab: MainTab): MainLayout {
     const top = 56;
     const pad = 12;
     const mapW = Math.round(W * 0.5);
-    const midY = Math.round(H * 0.54);
+    const midY = Math.round(H * 0.5);
     const bar = { x: pad, y: H - 62, w: W - pad * 2, h: 52 };
-    const cardsW = Math.round(W * 0.68);
+    const cardsW = Math.round(W * 0.65);
     return {
       top,
       map: { x: pad, y: top + 8, w: mapW, h: midY - top - 8 },

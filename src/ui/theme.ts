@@ -13,6 +13,7 @@ export const COLOR = {
   card: 0x1a2b3b,
   cardHover: 0x223a4f,
   cardOff: 0x131e29,
+  cardSelected: 0x3b3219,
   accent: 0xf2b84b,
   text: 0xe8edf2,
   muted: 0x9fb1c2,

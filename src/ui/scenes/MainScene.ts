@@ -2,19 +2,25 @@
 import type { ActionView } from '../../engine/index.js';
 import { app } from '../app.js';
 import { bridge } from '../bridge.js';
+import type { CardSlot } from '../cardText.js';
+import { cardDetailPanel, type CardDetail } from '../dom/cardDetail.js';
 import { openActor } from '../dom/actorDialog.js';
 import { dialogOpen } from '../dom/dialog.js';
 import { openDilemma } from '../dom/dilemmaDialog.js';
 import { openKeys } from '../dom/keysDialog.js';
 import { announce } from '../dom/live.js';
 import { newsPanel } from '../dom/newsPanel.js';
+import { objectivesPanel } from '../dom/objectivesPanel.js';
 import { openWhy } from '../dom/whyDialog.js';
 import { mainLayout, type MainTab } from '../mainLayout.js';
 import { drawMap } from '../map/MapView.js';
+import { indicatorOrder } from '../indicatorOrder.js';
 import { newsFeed } from '../news.js';
+import { objectiveLines } from '../objectiveText.js';
 import { goTitle } from '../session.js';
 import { COLOR, CSS, fmt } from '../theme.js';
 import { drawActionCards } from '../widgets/actionCards.js';
+import type { Rect } from '../dom/twins.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { drawDashboard } from '../widgets/dashboard.js';
 import { BaseScene } from './BaseScene.js';
@@ -26,6 +32,12 @@ export class MainScene extends BaseScene {
   private cardPage = 0;
   private indicatorPage = 0;
   private announced = '';
+  /** The card hovered or focused now, shown in the detail panel (else the selected card is). */
+  private inspected: { slot: CardSlot; n: number } | null = null;
+  /** The player put the detail panel away; the next card hovered, focused or picked brings it back. */
+  private detailHidden = false;
+  private detail: CardDetail | null = null;
+  private quietFocus = false;
 
   constructor() {
     super('main');
@@ -46,26 +58,31 @@ export class MainScene extends BaseScene {
     this.topBar(L.top, actorIndex);
     this.later(() => drawMap(this, sc, { rect: L.map, stances: bridge.stances(), focus: actorIndex, legend: true, onActor: (i) => this.showActor(i) }));
     if (L.tabs) this.tabsBar(L.tabs);
-    const legal = actorId ? bridge.legal(actorId) : null;
-    const actions = legal?.actions ?? [];
+    const slots = actorId ? bridge.cards(actorId) : [];
+    const actions = slots.flatMap((c) => (c.view ? [c.view] : []));
+    this.inspected = null;
+    this.detail = null;
     if (L.cards) {
       if (actorId) {
-        const { perPage } = drawActionCards(this, actions, {
-          rect: L.cards, selected: this.selected, page: this.cardPage, columns: Math.min(L.columns, Math.max(2, actions.length <= 4 ? actions.length : Math.ceil(actions.length / 2))),
-          onPick: (a) => this.pick(a), onPage: (p) => { this.cardPage = p; this.rebuild(); app().twins.focus('actions-more'); },
+        const columns = Math.min(L.columns, Math.max(2, slots.length <= 4 ? slots.length : Math.ceil(slots.length / 2)));
+        const { perPage } = drawActionCards(this, slots, {
+          rect: L.cards, selected: this.selected, page: this.cardPage, columns,
+          onPick: (c) => this.pick(c), onPage: (p) => { this.cardPage = p; this.rebuild(); app().twins.focus('actions-more'); },
+          onInspect: (c, n) => this.inspect(c, n),
         });
-        this.keys((k) => this.onKey(k, actions, perPage));
+        this.cardDetail(L.map, slots, perPage);
+        this.keys((k) => this.onKey(k, slots, actions, perPage));
       } else {
         this.panel(L.cards, COLOR.panel);
         this.txt(L.cards.x + 16, L.cards.y + 16, 'Every role is played by the AI. Advance the turn to watch what they do.', { size: 16, color: CSS.muted, wrap: L.cards.w - 32 });
-        this.keys((k) => this.onKey(k, [], 0));
+        this.keys((k) => this.onKey(k, [], [], 0));
       }
-    } else this.keys((k) => this.onKey(k, actions, 9));
+    } else this.keys((k) => this.onKey(k, slots, actions, 9));
     if (L.dashboard) {
       const rect = L.dashboard;
       const view = bridge.view();
       this.later(() => drawDashboard(this, sc, {
-        rect, page: this.indicatorPage, view, bandOf: (i, v) => bridge.indicatorBand(i, v),
+        rect, page: this.indicatorPage, view, order: indicatorOrder(sc.def, actorId, actorId ? bridge.objectiveStatus(actorId) : []), bandOf: (i, v) => bridge.indicatorBand(i, v),
         onWhy: (i) => this.why(`indicator:${sc.def.indicators[i]!.id}`), onPage: (p) => { this.indicatorPage = p; this.rebuild(); app().twins.focus('indicators-more'); },
       }));
     }
@@ -73,8 +90,9 @@ export class MainScene extends BaseScene {
       const r = L.news;
       this.later(() => {
         this.panel(r, COLOR.panel);
-        this.txt(r.x + 12, r.y + 8, 'News', { size: 16, weight: 600, color: CSS.accent });
-        app().twins.region(newsPanel(newsFeed(sc, s), (t) => bridge.turnLabel(t)), { x: r.x + 8, y: r.y + 32, w: r.w - 12, h: r.h - 38 });
+        const top = actorId ? this.objectives(r, actorId) : r.y;
+        this.txt(r.x + 12, top + 8, 'News', { size: 16, weight: 600, color: CSS.accent });
+        app().twins.region(newsPanel(newsFeed(sc, s), (t) => bridge.turnLabel(t)), { x: r.x + 8, y: top + 32, w: r.w - 12, h: r.y + r.h - top - 38 });
       });
     }
     this.bottomBar(L.bar, actorId, actions);
@@ -83,6 +101,9 @@ export class MainScene extends BaseScene {
   }
 
   protected override initialFocus(): string | null {
+    // The screen's own first focus does not open the detail panel over the map; the player's next move does.
+    this.quietFocus = true;
+    queueMicrotask(() => { this.quietFocus = false; });
     const first = document.querySelector<HTMLElement>('#controls button[id^="action-"]:not([aria-disabled="true"])');
     return first?.id ?? 'end-turn';
   }
@@ -141,7 +162,59 @@ export class MainScene extends BaseScene {
     });
   }
 
-  private pick(a: ActionView): void {
+  /** The role's objectives at the top of the news column, as tall as they need up to 75% of it; returns where news starts. */
+  private objectives(r: Rect, actorId: string): number {
+    const sc = bridge.need();
+    const view = bridge.view();
+    const readingOf = (id: string) => view.indicators[sc.indicatorIndex.get(id) ?? -1];
+    const name = sc.def.actors.find((a) => a.id === actorId)?.name ?? actorId;
+    const max = Math.round(r.h * 0.75);
+    const node = app().twins.region(objectivesPanel(name, objectiveLines(bridge.objectiveStatus(actorId), readingOf)), { x: r.x + 8, y: r.y + 4, w: r.w - 12, h: max });
+    const h = Math.min(max, node.scrollHeight + 2);
+    node.style.height = `${h}px`;
+    const g = this.add.graphics();
+    g.fillStyle(COLOR.panelEdge, 1);
+    g.fillRect(r.x + 8, r.y + 4 + h + 2, r.w - 16, 1);
+    return r.y + 4 + h;
+  }
+
+  /** The detail panel over the map: the card hovered or focused, else the selected one, in full. */
+  private cardDetail(r: Rect, slots: CardSlot[], perPage: number): void {
+    const detail = cardDetailPanel(() => {
+      this.detailHidden = true;
+      this.showDetail();
+      app().twins.focus(this.selected ? 'end-turn' : `action-${slots.find((c) => c.view?.available)?.id ?? ''}`);
+    }, { width: r.w, wide: Math.max(r.w, this.W - r.x * 2), height: r.h, most: this.H - r.y - 70 });
+    app().twins.region(detail.element, r);
+    this.detail = detail;
+    this.selectedSlot = () => {
+      const i = slots.findIndex((c) => c.id === this.selected);
+      return i < 0 ? null : { slot: slots[i]!, n: (i % Math.max(1, perPage)) + 1 };
+    };
+    this.showDetail();
+  }
+
+  private selectedSlot: () => { slot: CardSlot; n: number } | null = () => null;
+
+  private inspect(slot: CardSlot | null, n: number): void {
+    if (slot && this.quietFocus) return;
+    if (slot) this.detailHidden = false;
+    this.inspected = slot ? { slot, n } : null;
+    this.showDetail();
+  }
+
+  private showDetail(): void {
+    const shown = this.detailHidden ? null : this.inspected ?? this.selectedSlot();
+    this.detail?.show(shown?.slot ?? null, shown?.n ?? 0, !!shown && shown.slot.id === this.selected);
+  }
+
+  private pick(c: CardSlot): void {
+    const a = c.view;
+    if (!a) {
+      announce('That action is not open at this point of the game.');
+      return;
+    }
+    this.detailHidden = false;
     if (!a.available) {
       announce(`${a.label} is not available. Still missing: ${a.missing.join('; ')}.`);
       return;
@@ -164,12 +237,12 @@ export class MainScene extends BaseScene {
     bridge.choose(actorId, chosen.id);
   }
 
-  private onKey(key: string, actions: ActionView[], perPage: number): boolean {
+  private onKey(key: string, slots: CardSlot[], actions: ActionView[], perPage: number): boolean {
     const actorId = bridge.seatActor();
     if (/^[1-9]$/.test(key)) {
-      const a = actions[this.cardPage * perPage + Number(key) - 1];
-      if (!a || (this.portrait && this.tab !== 'actions')) return false;
-      this.pick(a);
+      const c = slots[this.cardPage * perPage + Number(key) - 1];
+      if (!c || (this.portrait && this.tab !== 'actions')) return false;
+      this.pick(c);
       return true;
     }
     if (key === 'e' || key === 'E') {

@@ -1,30 +1,15 @@
-// The current seat's action cards: cost, stated odds with their factors, and what is still missing.
-import type { ActionView, OddsView } from '../../engine/index.js';
+// The current seat's action cards, one slot per action (keyed by id, so numbers never shift): title, preview, cost, odds.
 import { app } from '../app.js';
+import { cardDescription, costText, previewShort, type CardSlot } from '../cardText.js';
 import type { Rect } from '../dom/twins.js';
 import type { BaseScene } from '../scenes/BaseScene.js';
-import { COLOR, CSS, fmt, fmtDelta } from '../theme.js';
+import { COLOR, CSS, fmt } from '../theme.js';
 
-export interface CardsOptions { rect: Rect; selected: string | null; page: number; onPick: (a: ActionView, n: number) => void; onPage: (p: number) => void; columns: number }
-
-/** "Odds 55%: base 40; +20 Harbor backs the talks; −15 high tension (not in force)". */
-export function oddsText(o: OddsView, withInactive = true): string {
-  const parts = [`base ${fmt(o.base)}`];
-  for (const f of o.factors) if (f.applies || withInactive) parts.push(`${fmtDelta(f.add)} ${f.label}${f.applies ? '' : ' (not in force)'}`);
-  return `Odds ${fmt(o.total)}%: ${parts.join('; ')}`;
-}
-
-export function costText(a: ActionView): string {
-  return a.cost.length ? `Cost: ${a.cost.map((c) => `${fmt(c.amount)} ${c.name}`).join(', ')}` : 'No cost';
-}
-
-/** Everything a card says, as one sentence list for its twin's description. */
-export function cardDescription(a: ActionView): string {
-  const parts = [a.description, costText(a) + '.'];
-  if (a.odds) parts.push(oddsText(a.odds) + '.');
-  else parts.push('Certain outcome.');
-  if (!a.available) parts.push(`Not available. Still missing: ${a.missing.join('; ')}.`);
-  return parts.join(' ');
+export interface CardsOptions {
+  rect: Rect; selected: string | null; page: number; columns: number;
+  onPick: (slot: CardSlot, n: number) => void; onPage: (p: number) => void;
+  /** A card is hovered or focused (its number on the board), or none is any more (null). */
+  onInspect: (slot: CardSlot | null, n: number) => void;
 }
 
 function hatch(scene: BaseScene, r: Rect): void {
@@ -38,59 +23,78 @@ function hatch(scene: BaseScene, r: Rect): void {
   }
 }
 
-/** Draws one page of cards; returns how many actions that page shows. */
-export function drawActionCards(scene: BaseScene, actions: ActionView[], o: CardsOptions): { perPage: number; pages: number } {
+/** pure; how many cards a page of the board holds for `count` slots in `cols` columns and `h` pixels. */
+export function cardsPerPage(count: number, cols: number, h: number, portrait: boolean): number {
+  const maxRows = Math.max(1, Math.floor(h / (portrait ? 96 : 104)));
+  const rows = Math.min(maxRows, Math.max(1, Math.ceil(count / Math.max(1, cols))));
+  return Math.min(9, Math.max(1, cols) * rows);
+}
+
+/** Draws one card: the selected one filled and marked "✓ Selected" (focus is the DOM twin's outline, a different mark). */
+function drawCard(scene: BaseScene, slot: CardSlot, n: number, cr: Rect, chosen: boolean, roomy: boolean): void {
+  const a = slot.view;
+  const on = !!a?.available;
+  scene.panel(cr, chosen ? COLOR.cardSelected : on ? COLOR.card : COLOR.cardOff, chosen ? COLOR.accent : COLOR.panelEdge, 10);
+  if (!on) hatch(scene, { x: cr.x + 2, y: cr.y + 2, w: cr.w - 4, h: cr.h - 4 });
+  const badge = scene.add.graphics();
+  badge.fillStyle(on ? COLOR.accent : COLOR.panelEdge, 1);
+  badge.fillCircle(cr.x + 18, cr.y + 18, 11);
+  scene.txt(cr.x + 18, cr.y + 8, String(n), { size: 14, weight: 600, align: 'center', color: on ? CSS.dark : CSS.muted });
+  const status = chosen ? '✓ Selected' : on ? '' : a ? 'Not available' : 'Not open now';
+  if (chosen) {
+    const g = scene.add.graphics();
+    g.fillStyle(COLOR.accent, 1);
+    g.fillRoundedRect(cr.x + cr.w - 92, cr.y + 5, 86, 20, 6);
+  }
+  if (status) scene.txt(cr.x + cr.w - (chosen ? 49 : 10), cr.y + 8, status, { size: 12, weight: 600, color: chosen ? CSS.dark : CSS.muted, align: chosen ? 'center' : 'right' });
+  if (!a) return;
+  const textW = cr.w - 20;
+  const title = scene.txt(cr.x + 36, cr.y + 8 + (status ? 16 : 0), a.label, { size: 15, weight: 600, wrap: cr.w - 46, maxLines: 2, lineSpacing: 0, color: on ? CSS.text : CSS.muted });
+  let y = title.y + title.height + 4;
+  const lines: Array<[string, string]> = [];
+  if (!a.available) lines.push([`Missing: ${a.missing.join('; ')}`, CSS.bad]);
+  lines.push([previewShort(slot.preview), on ? CSS.good : CSS.muted]);
+  lines.push([`${costText(a)}${a.odds ? ` · odds ${fmt(a.odds.total)}%` : ''}`, on ? CSS.accent : CSS.muted]);
+  if (roomy) lines.push([a.description, CSS.muted]);
+  for (const [t, colour] of lines) {
+    if (y > cr.y + cr.h - 18) break;
+    const maxLines = Math.max(1, Math.floor((cr.y + cr.h - 6 - y) / 16));
+    const line = scene.txt(cr.x + 10, y, t, { size: 12.5, color: colour, wrap: textW, maxLines: Math.min(2, maxLines), lineSpacing: 0 });
+    y += line.height + 3;
+  }
+}
+
+/** Draws one page of cards; returns how many slots a page shows. Hover or focus on a card reports it for the detail panel. */
+export function drawActionCards(scene: BaseScene, slots: CardSlot[], o: CardsOptions): { perPage: number; pages: number } {
   const r = o.rect;
   const cols = Math.max(1, o.columns);
-  const maxRows = Math.max(1, Math.floor(r.h / (scene.portrait ? 96 : 104)));
-  const rows = Math.min(maxRows, Math.max(1, Math.ceil(actions.length / cols)));
-  const perPage = Math.min(9, cols * rows);
-  const pages = Math.max(1, Math.ceil(actions.length / perPage));
+  const perPage = cardsPerPage(slots.length, cols, r.h, scene.portrait);
+  const rows = Math.ceil(perPage / cols);
+  const pages = Math.max(1, Math.ceil(slots.length / perPage));
   const page = Math.min(o.page, pages - 1);
   const footer = pages > 1 ? 40 : 0;
   const gap = 10;
   const cw = (r.w - gap * (cols - 1)) / cols;
   const ch = (r.h - footer - gap * (rows - 1)) / rows;
-  const roomy = ch >= 170;
-  actions.slice(page * perPage, page * perPage + perPage).forEach((a, k) => {
+  slots.slice(page * perPage, page * perPage + perPage).forEach((slot, k) => {
     const n = k + 1;
+    const a = slot.view;
     const cr = { x: r.x + (k % cols) * (cw + gap), y: r.y + Math.floor(k / cols) * (ch + gap), w: cw, h: ch };
-    const chosen = a.id === o.selected;
-    scene.panel(cr, a.available ? COLOR.card : COLOR.cardOff, chosen ? COLOR.accent : COLOR.panelEdge, 10);
-    if (!a.available) hatch(scene, { x: cr.x + 2, y: cr.y + 2, w: cr.w - 4, h: cr.h - 4 });
-    if (chosen) {
-      const g = scene.add.graphics();
-      g.lineStyle(3, COLOR.accent, 1);
-      g.strokeRoundedRect(cr.x + 1, cr.y + 1, cr.w - 2, cr.h - 2, 10);
-    }
-    const badge = scene.add.graphics();
-    badge.fillStyle(a.available ? COLOR.accent : COLOR.panelEdge, 1);
-    badge.fillCircle(cr.x + 18, cr.y + 18, 11);
-    scene.txt(cr.x + 18, cr.y + 8, String(n), { size: 14, weight: 600, align: 'center', color: a.available ? CSS.dark : CSS.muted });
-    const status = chosen ? 'Selected' : a.available ? '' : 'Not available';
-    if (status) scene.txt(cr.x + cr.w - 10, cr.y + 8, status, { size: 12, weight: 600, color: chosen ? CSS.accent : CSS.muted, align: 'right' });
-    const textW = cr.w - 20;
-    const title = scene.txt(cr.x + 36, cr.y + 8 + (status ? 14 : 0), a.label, { size: 15, weight: 600, wrap: cr.w - 46, maxLines: 2, lineSpacing: 0, color: a.available ? CSS.text : CSS.muted });
-    let y = title.y + title.height + 4;
-    const lines: Array<[string, string]> = [[costText(a), CSS.text]];
-    if (a.odds) lines.push([roomy ? oddsText(a.odds) : `Odds ${fmt(a.odds.total)}%`, CSS.accent]);
-    if (!a.available) lines.push([`Missing: ${a.missing.join('; ')}`, CSS.bad]);
-    const infoHeight = lines.length * 17 + (roomy ? 17 : 0) + (a.available ? 0 : 17);
-    const descLines = Math.min(3, Math.floor((cr.y + cr.h - 8 - y - infoHeight) / 17));
-    if (descLines >= 1) {
-      const d = scene.txt(cr.x + 10, y, a.description, { size: 13, color: CSS.muted, wrap: textW, maxLines: descLines, lineSpacing: 1 });
-      y += d.height + 5;
-    }
-    for (const [t, colour] of lines) {
-      if (y > cr.y + cr.h - 18) break;
-      const maxLines = Math.max(1, Math.floor((cr.y + cr.h - 6 - y) / 17));
-      const line = scene.txt(cr.x + 10, y, t, { size: 12.5, color: colour, wrap: textW, maxLines: Math.min(3, maxLines), lineSpacing: 0 });
-      y += line.height + 3;
-    }
-    app().twins.button({
-      id: `action-${a.id}`, label: `${n}. ${a.label}${chosen ? ' (selected)' : ''}${a.available ? '' : ' (not available)'}`, description: cardDescription(a),
-      rect: cr, pressed: chosen, unavailable: !a.available, keyHint: String(n), onActivate: () => o.onPick(a, n),
+    const chosen = slot.id === o.selected;
+    drawCard(scene, slot, n, cr, chosen, ch >= 170);
+    const b = app().twins.button({
+      id: `action-${slot.id}`, className: 'card',
+      label: `${n}. ${a ? a.label : 'Not open now'}${chosen ? ' (selected)' : ''}${a?.available ? '' : ' (not available)'}`,
+      description: a ? cardDescription(a, slot.preview) : 'An action that is not open at this point of the game.',
+      rect: cr, pressed: chosen, unavailable: !a?.available, keyHint: String(n), onActivate: () => o.onPick(slot, n),
     });
+    b.dataset['slot'] = String(page * perPage + k);
+    const inspect = (): void => o.onInspect(slot, n);
+    const leave = (): void => o.onInspect(null, n);
+    b.addEventListener('mouseenter', inspect);
+    b.addEventListener('focus', inspect);
+    b.addEventListener('mouseleave', leave);
+    b.addEventListener('blur', leave);
   });
   if (pages > 1) {
     const by = r.y + r.h - 32;

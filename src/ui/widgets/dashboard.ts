@@ -7,7 +7,12 @@ import type { BaseScene } from '../scenes/BaseScene.js';
 import { COLOR, CSS, fmt, fmtDelta } from '../theme.js';
 import { drawSparkline } from './sparkline.js';
 
-export interface DashboardOptions { rect: Rect; page: number; view: SeatView; bandOf: (i: number, v: number) => string | null; onWhy: (i: number) => void; onPage: (p: number) => void }
+export interface DashboardOptions {
+  rect: Rect; page: number; view: SeatView;
+  /** Indicator indices in the order shown (the role's own first); every indicator once. */
+  order: readonly number[];
+  bandOf: (i: number, v: number) => string | null; onWhy: (i: number) => void; onPage: (p: number) => void;
+}
 
 /** The trend of an indicator as an arrow, a signed change and whether it is good news. */
 export function trendOf(change: number, higherIs: string | undefined): { arrow: string; text: string; colour: string; words: string } {
@@ -27,14 +32,14 @@ export function drawDashboard(scene: BaseScene, sc: Scenario, o: DashboardOption
   const rowH = narrow ? 40 : 34;
   const top = r.y + 34;
   const room = r.h - 34 - 8;
-  const count = sc.def.indicators.length;
+  const count = o.order.length;
   const perPage = count * rowH <= room ? Math.max(1, count) : Math.max(1, Math.floor((room - 40) / rowH));
-  const pages = Math.max(1, Math.ceil(sc.def.indicators.length / perPage));
+  const pages = Math.max(1, Math.ceil(count / perPage));
   const page = Math.min(o.page, pages - 1);
   const g = scene.add.graphics();
   const sparkW = narrow ? 64 : 104;
-  sc.def.indicators.slice(page * perPage, page * perPage + perPage).forEach((ind, k) => {
-    const i = page * perPage + k;
+  o.order.slice(page * perPage, page * perPage + perPage).forEach((i, k) => {
+    const ind = sc.def.indicators[i]!;
     const y = top + k * rowH;
     const reading: Reading = o.view.indicators[i] ?? { exact: true, value: 0 };
     const value = reading.value;
