@@ -121,12 +121,16 @@ export class ResolutionScene extends BaseScene {
     const view = bridge.view();
     const before = view.history[view.history.length - 2]?.indicators;
     if (!before) return [];
-    const mine = new Map<number, number>();
+    const mine = new Map<number, { cost: number; rest: number }>();
     for (const fx of own) {
       for (const c of fx.changes) {
         if (!c.target.startsWith('indicator:') || c.part === 'delayed') continue;
         const i = sc.indicatorIndex.get(c.target.slice('indicator:'.length));
-        if (i !== undefined) mine.set(i, (mine.get(i) ?? 0) + c.delta);
+        if (i === undefined) continue;
+        const m = mine.get(i) ?? { cost: 0, rest: 0 };
+        if (c.part === 'cost') m.cost += c.delta;
+        else m.rest += c.delta;
+        mine.set(i, m);
       }
     }
     const moved = sc.def.indicators
@@ -140,7 +144,8 @@ export class ResolutionScene extends BaseScene {
       const delta = to.value - from.value;
       const seen = to.exact ? '' : ` between two estimates, each ±${fmt(to.error)}`;
       const yours = mine.get(i);
-      const part = yours === undefined ? '' : to.exact ? `; your choice: ${fmtDelta(yours)}` : '; your choice moved it';
+      const parts = yours ? [yours.cost ? `your cost ${fmtDelta(yours.cost)}` : '', yours.rest ? `your choice ${fmtDelta(yours.rest)}` : ''].filter(Boolean) : [];
+      const part = !yours ? '' : to.exact ? `; ${parts.join(', ')}` : '; your choice moved it';
       return `${ind.name}: ${readingShort(from)} → ${readingShort(to)} (${Math.abs(delta) < 0.05 ? 'no net change' : `${delta > 0 ? '▲' : '▼'} ${fmtDelta(delta)}`}${seen}${part})${band ? `, ${band}` : ''}`;
     });
   }
