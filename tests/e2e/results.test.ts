@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAGSHIP, nodeScenario } from './engineNode.js';
 import { answerDilemmaIfAny, pickFirstAvailable } from './flows.js';
-import { clickAt, close, focusedId, gameState, launch, openApp, phase, problemsOf, shot, tabTo, waitPhase, type Session } from './helpers.js';
+import { clickAt, close, focusedId, gameState, launch, openApp, phase, PHONE, problemsOf, shot, tabTo, waitPhase, type Session } from './helpers.js';
 
 const sc = nodeScenario(FLAGSHIP);
 const capital = sc.def.indicators.find((i) => i.id === 'sk_capital')!.name;
@@ -124,6 +124,50 @@ describe('results, dilemmas and the ending, as a student reads them', () => {
       expect(table).not.toContain(`answered ${a.option}`);
     }
     await shot(s, 'ending-decisions');
+    expect(await problemsOf(s)).toEqual([]);
+  });
+});
+
+describe('the same on a phone', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch(PHONE);
+  });
+  afterAll(async () => {
+    await close(s);
+  });
+
+  it('keeps the set-aside bar clear of the header buttons and shows your choice first on the results', async () => {
+    const { page } = s;
+    await openApp(s, `?scenario=${sc.def.id}&seed=results-1&human=sk`);
+    await waitPhase(page, 'briefing', 0);
+    await clickAt(page, '#begin');
+    await waitPhase(page, 'main', 0);
+    await page.waitForSelector('dialog[open] .option');
+    await shot(s, 'dilemma-previews');
+    await clickAt(page, '#dilemma-aside');
+    await page.waitForSelector('#dilemma-bar');
+    const bar = (await page.locator('#dilemma-bar').boundingBox())!;
+    for (const id of ['menu', 'keys', 'briefing']) {
+      const b = (await page.locator(`#${id}`).boundingBox())!;
+      const overlap = bar.x < b.x + b.width && b.x < bar.x + bar.width && bar.y < b.y + b.height && b.y < bar.y + bar.height;
+      expect(overlap, id).toBe(false);
+    }
+    expect(bar.x).toBeGreaterThanOrEqual(0);
+    expect(bar.x + bar.width).toBeLessThanOrEqual(PHONE.width);
+    await shot(s, 'dilemma-set-aside');
+    await clickAt(page, '#dilemma-reopen');
+    await page.waitForSelector('dialog[open] .option');
+    await clickAt(page, 'dialog[open] .option');
+    await page.waitForSelector('dialog[open] .option', { state: 'detached' });
+    await clickAt(page, '#tab-actions').catch(() => undefined);
+    await pickFirstAvailable(page);
+    await clickAt(page, '#end-turn');
+    await waitPhase(page, 'resolution');
+    const own = (await page.locator('#own-results').boundingBox())!;
+    expect(own.y).toBeLessThan(200);
+    expect(own.height).toBeGreaterThan(100);
+    await shot(s, 'resolution-own-first');
     expect(await problemsOf(s)).toEqual([]);
   });
 });

@@ -45,8 +45,10 @@ export function openDilemma(actorName: string, d: DilemmaView, eventText: string
     dialog.close();
     showBar(actorName, d, eventText, onAnswer);
   }, { class: 'dilemma-aside', id: 'dilemma-aside', 'aria-describedby': 'dilemma-aside-note' });
+  // In the header, which stays in view however far the options scroll.
+  dialog.element.querySelector('.dialog-header')?.append(aside);
   b.append(
-    el('p', { class: 'dilemma-tools' }, aside, el('span', { class: 'muted', id: 'dilemma-aside-note', text: ' Sets the dilemma aside as a bar at the top, so you can check the dashboard, the why panels and the map; answer it before you end the turn.' })),
+    el('p', { class: 'muted', id: 'dilemma-aside-note', text: '“Look at the board first” sets the dilemma aside as a bar, so you can check the dashboard, the why panels and the map; answer it before you end the turn.' }),
     el('p', { text: eventText }),
     el('p', {}, el('strong', { text: d.prompt })),
   );
@@ -75,11 +77,11 @@ export function openDilemma(actorName: string, d: DilemmaView, eventText: string
 /** The bar of a dilemma set aside: says what waits and reopens it. */
 function showBar(actorName: string, d: DilemmaView, eventText: string, onAnswer: (option: string) => void): void {
   const host = document.getElementById('dialogs') ?? document.body;
-  const reopen = button(`Answer the dilemma: ${d.title}`, () => {
+  const reopen = button('Answer it', () => {
     dropBar();
     openDilemma(actorName, d, eventText, onAnswer);
-  }, { id: 'dilemma-reopen', class: 'dilemma-reopen' });
-  const bar = el('div', { class: 'dilemma-bar', id: 'dilemma-bar', role: 'region', 'aria-label': 'Dilemma set aside' }, el('span', { text: 'A dilemma waits.' }), reopen);
+  }, { id: 'dilemma-reopen', class: 'dilemma-reopen', 'aria-label': `Answer the dilemma: ${d.title}` });
+  const bar = el('div', { class: 'dilemma-bar', id: 'dilemma-bar', role: 'region', 'aria-label': 'Dilemma set aside' }, el('span', { text: `Dilemma waiting: ${d.title}`, title: d.title }), reopen);
   host.append(bar);
   waiting = { event: d.event, bar };
   reopen.focus();

@@ -11,6 +11,9 @@ import { COLOR, CSS, fmt, fmtDelta } from '../theme.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { BaseScene } from './BaseScene.js';
 
+/** A title in curly quotes, unless it starts with quotes of its own. */
+const quoted = (t: string) => (/^["“‘']/.test(t) ? t : `“${t}”`);
+
 export class ResolutionScene extends BaseScene {
   constructor() {
     super('resolution');
@@ -31,7 +34,7 @@ export class ResolutionScene extends BaseScene {
     const transcript: string[] = [];
     let y = top + 12;
     if (own.length) {
-      const ownH = this.portrait ? 150 : Math.min(230, 120 + own.length * 70);
+      const ownH = this.portrait ? 210 : Math.min(230, 120 + own.length * 70);
       this.panel({ x: pad, y, w: colW, h: ownH - 8 }, COLOR.card, COLOR.accent, 8);
       const box = this.ownBox(own, transcript);
       app().twins.region(box, { x: pad + 6, y: y + 4, w: colW - 10, h: ownH - 16 });
@@ -103,7 +106,7 @@ export class ResolutionScene extends BaseScene {
       box.append(el('h3', { text: own.length > 1 ? `${name}'s choice` : `Your choice (${name})` }));
       if (r) box.append(el('p', {}, el('strong', { text: r.label }), roll ? el('span', { class: r.success ? 'up' : 'down', text: ` ${r.success ? '✔' : '✘'} ${roll}` }) : ''));
       if (fx.outcome) box.append(el('p', { text: fx.outcome }));
-      for (const a of fx.answers) box.append(el('p', { class: 'source', text: `Your answer to “${a.title}”: ${a.option}` }));
+      for (const a of fx.answers) box.append(el('p', { class: 'source', text: `Your answer to ${quoted(a.title)}: ${a.option}` }));
       box.append(el('ul', { class: 'own-changes' }, ...lines.map((l) => el('li', { text: l }))));
       transcript.push(`${own.length > 1 ? `${name}'s choice` : 'Your choice'}: ${r?.label ?? ''}${roll ? `, ${roll}` : ''}.${fx.outcome ? ` ${fx.outcome}` : ''} ${lines.join('. ')}.`);
     }
