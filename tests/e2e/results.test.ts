@@ -45,6 +45,12 @@ describe('results, dilemmas and the ending, as a student reads them', () => {
     expect(await page.isVisible('#dilemma-bar')).toBe(true);
     await shot(s, 'dilemma-set-aside');
 
+    // Ending the turn with the dilemma unanswered brings it back; set aside again, it reopens from its bar by keyboard.
+    await clickAt(page, '#end-turn');
+    await page.waitForSelector('dialog[open] .option');
+    expect((await phase(page)).name).toBe('main');
+    await clickAt(page, '#dilemma-aside');
+    await page.waitForSelector('#dilemma-bar');
     await tabTo(page, 'dilemma-reopen');
     await page.keyboard.press('Enter');
     await page.waitForSelector('dialog[open] .option');

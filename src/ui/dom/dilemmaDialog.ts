@@ -8,7 +8,7 @@ import { onCloseAll, openDialog } from './dialog.js';
 import { button, el } from './el.js';
 
 /** The dilemma set aside, shown as a bar until it is reopened, answered, or the screen changes. */
-let waiting: { event: string; bar: HTMLElement } | null = null;
+let waiting: { event: string; bar: HTMLElement; reopen: () => void } | null = null;
 
 function dropBar(): void {
   waiting?.bar.remove();
@@ -16,9 +16,11 @@ function dropBar(): void {
 }
 onCloseAll(dropBar);
 
-/** Whether a dilemma is set aside (minimised to its bar). */
-export function dilemmaWaiting(): boolean {
-  return waiting !== null && waiting.bar.isConnected;
+/** Reopens the dilemma set aside, if there is one (ending the turn with it unanswered); returns whether it did. */
+export function reopenDilemma(): boolean {
+  if (!waiting?.bar.isConnected) return false;
+  waiting.reopen();
+  return true;
 }
 
 /** The option's preview in words, or nothing when the engine cannot tell (never blocks the answer). */
@@ -77,13 +79,14 @@ export function openDilemma(actorName: string, d: DilemmaView, eventText: string
 /** The bar of a dilemma set aside: says what waits and reopens it. */
 function showBar(actorName: string, d: DilemmaView, eventText: string, onAnswer: (option: string) => void): void {
   const host = document.getElementById('dialogs') ?? document.body;
-  const reopen = button('Answer it', () => {
+  const again = () => {
     dropBar();
     openDilemma(actorName, d, eventText, onAnswer);
-  }, { id: 'dilemma-reopen', class: 'dilemma-reopen', 'aria-label': `Answer the dilemma: ${d.title}` });
+  };
+  const reopen = button('Answer it', again, { id: 'dilemma-reopen', class: 'dilemma-reopen', 'aria-label': `Answer the dilemma: ${d.title}` });
   const bar = el('div', { class: 'dilemma-bar', id: 'dilemma-bar', role: 'region', 'aria-label': 'Dilemma set aside' }, el('span', { text: `Dilemma waiting: ${d.title}`, title: d.title }), reopen);
   host.append(bar);
-  waiting = { event: d.event, bar };
+  waiting = { event: d.event, bar, reopen: again };
   reopen.focus();
   announce(`The dilemma “${d.title}” is set aside; the board is yours to look at. Its button, at the top of the page, reopens it.`);
 }
