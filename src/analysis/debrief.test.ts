@@ -3,8 +3,11 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { compileOk, loadScenario } from '../../tests/unit/fixtures.js';
 import { createGame, step, viewFor, type GameState } from '../engine/index.js';
-import { debriefMarkdown, num, signed, turnLabel } from './debrief.js';
+import { debriefMarkdown, keyLabel, num, signed, turnLabel } from './debrief.js';
 import { estimateNotes } from './estimates.js';
+import { mdText } from './markdown.js';
+import { reflectionPrompts } from './reflection.js';
+import { playOut as playTo, loadScenario as load } from '../../tests/unit/fixtures.js';
 
 const tutorial = loadScenario('tutorial');
 
@@ -65,6 +68,52 @@ describe('debriefMarkdown', () => {
     let s = createGame(plain, { seed: 'plain' });
     while (!s.over) s = step(plain, s, {}).state;
     expect(debriefMarkdown(plain, s)).not.toContain('estimate');
+  });
+
+  it('starts every indicator and relation where the game started (after the opening events), not at the file\'s initial value', () => {
+    const sc = load('party-congress');
+    const s = playTo(sc, createGame(sc, { seed: 'start-values' }));
+    const md = debriefMarkdown(sc, s);
+    const start = s.history.at(0)!.indicators;
+    let moved = 0;
+    sc.def.indicators.forEach((ind, i) => {
+      expect(md).toContain(`- **${mdText(ind.name)}**`);
+      const row = md.split('\n').find((l) => l.startsWith(`- **${mdText(ind.name)}**`))!;
+      expect(row, ind.id).toContain(`: ${num(start[i]!)} → ${num(s.indicators[i]!)}`);
+      if (num(start[i]!) !== num(ind.initial)) moved++;
+    });
+    // The flagship's opening events move some numbers before the first screen (regime security 70 → 74).
+    expect(moved).toBeGreaterThan(0);
+    const first = createGame(sc, { seed: 'start-values' });
+    const n = sc.actors.length;
+    for (const r of sc.def.stances.relations) {
+      const from = first.stances[sc.actorIndex.get(r.from)! * n + sc.actorIndex.get(r.to)!]!;
+      expect(md).toContain(`- ${mdText(keyLabel(sc, `stance:${r.from}>${r.to}`))}: ${num(from)} → `);
+    }
+  });
+
+  it('has a Reflect section: one subsection per human role with its own reflection prompts, escaped', () => {
+    let s = createGame(tutorial, { seed: 'reflect', seats: { lowland: 'human' } });
+    while (!s.over) s = step(tutorial, s, { lowland: { action: 'lowland_wait', dilemmas: Object.fromEntries(s.dilemmas.map((d) => [d.event, tutorial.def.events!.find((e) => e.id === d.event)!.dilemma!.options[0]!.id])) } }).state;
+    const md = debriefMarkdown(tutorial, s);
+    const reflect = md.slice(md.indexOf('## Reflect\n'));
+    expect(md).toContain('## Reflect\n');
+    expect(reflect).toContain('### Lowland (human)');
+    expect(reflect).not.toContain('### Upland');
+    const prompts = reflectionPrompts(tutorial, s, 'lowland');
+    expect(prompts.length).toBeGreaterThan(0);
+    prompts.forEach((p, i) => expect(reflect).toContain(`${i + 1}. ${mdText(p)}`));
+  });
+
+  it('gives every role its reflection prompts when the AI played them all, and says each ending\'s rating in words', () => {
+    const s = playOut('reflect-all');
+    const md = debriefMarkdown(tutorial, s);
+    const ending = tutorial.def.endings.find((e) => e.id === s.ending)!;
+    for (const a of tutorial.def.actors) {
+      if (reflectionPrompts(tutorial, s, a.id).length) expect(md).toContain(`### ${a.name} (AI)\n\n1. `);
+      const r = ending.ratings?.[a.id];
+      if (r !== undefined) expect(md).toMatch(new RegExp(`For ${a.name} this ending is an? (disaster|setback|stalemate|gain|triumph): [−+]?\\d`));
+    }
   });
 
   it('writes numbers for people', () => {

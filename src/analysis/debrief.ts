@@ -3,6 +3,8 @@
 import { bandOf, createGame, explain, rerunTurn, scoreObjectives, unreachable, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
 import { leverageStory } from './leverageStory.js';
 import { estimateNotes, type EstimateNote } from './estimates.js';
+import { ratingLine, verdictLine } from './ratings.js';
+import { reflectionPrompts } from './reflection.js';
 import { md, mdCode, mdDocument, mdEmph, mdStrong, mdTable, type Md } from './markdown.js';
 
 /** A number for people: at most one decimal, no "-0". */
@@ -165,7 +167,9 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
 
   line();
   line(md`## Timeline`);
-  let g = createGame(sc, { seed: final.seed, seats: final.seats, aiFuzz: final.aiFuzz });
+  // The game's own start: after the opening events of turn 1, as the first screen showed it (not the file's initial values).
+  const start = createGame(sc, { seed: final.seed, seats: final.seats, aiFuzz: final.aiFuzz });
+  let g = start;
   const records = final.history;
   for (let i = 1; i < records.length; i++) {
     const rec = records.at(i)!;
@@ -213,7 +217,7 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     const band = bandOf(sc.indicators[i]!.bands, end);
     const totals = explain(sc, final, `indicator:${ind.id}`).totals.slice(0, 3);
     const estimated = estimates.some((n) => n.indicator === ind.id) ? md` ${mdEmph('(estimated in play; true figures)')}` : md``;
-    line(md`- ${mdStrong(ind.name)}${estimated}: ${num(ind.initial)} → ${num(end)}${band ? md` (${band})` : md``}${totals.length ? md`; largest causes: ${causes(totals)}` : md`; no change recorded`}`);
+    line(md`- ${mdStrong(ind.name)}${estimated}: ${num(start.indicators[i]!)} → ${num(end)}${band ? md` (${band})` : md``}${totals.length ? md`; largest causes: ${causes(totals)}` : md`; no change recorded`}`);
   });
   if (estimates.length) {
     line();
@@ -233,11 +237,13 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     line();
     line(md`Relations:`);
     line();
+    const n = sc.actors.length;
     for (const r of relations) {
       const key = `stance:${r.from}>${r.to}`;
       const x = explain(sc, final, key);
       const top = x.totals.slice(0, 2);
-      line(md`- ${keyLabel(sc, key)}: ${num(r.initial)} → ${num(x.value)} (${x.band ?? ''})${top.length ? md`; ${causes(top)}` : md``}`);
+      const from = start.stances[(sc.actorIndex.get(r.from) ?? 0) * n + (sc.actorIndex.get(r.to) ?? 0)] ?? r.initial;
+      line(md`- ${keyLabel(sc, key)}: ${num(from)} → ${num(x.value)} (${x.band ?? ''})${top.length ? md`; ${causes(top)}` : md``}`);
     }
   }
 
@@ -258,7 +264,24 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     line();
     line(md`### ${actorName(sc, o.actor)} (${seatOf(o.actor)}): ${o.score} of ${o.max} points`);
     line();
+    const rating = ending?.ratings?.[o.actor];
+    if (rating !== undefined) line(md`${ratingLine(sc, o.actor, rating)}. ${verdictLine(sc, o, rating)}`);
+    else line(md`${verdictLine(sc, o, undefined)}`);
+    line();
     for (const x of o.objectives) line(x.kind === 'ending' ? md`- ${x.label}: ${x.earned} of ${x.points} points` : md`- [${x.met ? md`x` : md` `}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`);
+  }
+
+  const roles = def.actors.filter((a) => final.seats[a.id] === 'human');
+  const reflect = (roles.length ? roles : def.actors).map((a) => ({ a, prompts: reflectionPrompts(sc, final, a.id) })).filter((r) => r.prompts.length > 0);
+  if (reflect.length) {
+    line();
+    line(md`## Reflect`);
+    for (const { a, prompts } of reflect) {
+      line();
+      line(md`### ${a.name} (${seatOf(a.id)})`);
+      line();
+      prompts.forEach((p, i) => line(md`${i + 1}. ${p}`));
+    }
   }
 
   const questions = def.instructor?.discussionQuestions ?? [];
@@ -268,5 +291,6 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     line();
     questions.forEach((q, i) => line(md`${i + 1}. ${q}`));
   }
+
   return mdDocument(out);
 }

@@ -33,4 +33,18 @@ describe('reflectionPrompts', () => {
       expect(sc.actors[sc.actorIndex.get(a.id)!]!.objectives.map((o) => o.label)).toContain(objective);
     }
   });
+  it('says the ending\'s rating in words where the role faced no dilemma', () => {
+    let told = 0;
+    for (const seed of ['r1', 'r2', 'r3']) {
+      const g = playOut(sc, createGame(sc, { seed }));
+      for (const a of sc.def.actors) {
+        const p = reflectionPrompts(sc, g, a.id).find((x) => x.startsWith('The game ended in'));
+        if (!p) continue;
+        told++;
+        const r = sc.def.endings.find((e) => e.id === g.ending)!.ratings![a.id]!;
+        expect(p).toContain(`counts as ${r === 0 ? 'a stalemate (0)' : r === 1 ? 'a gain (+1)' : r === 2 ? 'a triumph (+2)' : r === -1 ? 'a setback (−1)' : 'a disaster (−2)'}`);
+      }
+    }
+    expect(told).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,7 @@
 // Reflection prompts for a written debrief, drawn from one role's own game: its biggest move, its worst blow, its hardest call.
 import { objectiveEffects, type GameState, type LedgerEntry, type Scenario } from '../engine/index.js';
 import { actorName, turnLabel } from './debrief.js';
+import { ratingNumber, ratingWord } from './ratings.js';
 
 const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 const round = (x: number) => Math.round(Math.abs(x) * 10) / 10;
@@ -101,7 +102,7 @@ export function reflectionPrompts(sc: Scenario, s: GameState, actor: string): st
   } else if (s.ending !== null) {
     const ending = sc.def.endings.find((e) => e.id === s.ending);
     const rating = ending?.ratings?.[actor] ?? 0;
-    prompts.push(`The game ended in “${ending?.title ?? s.ending}”, which your government rates ${rating > 0 ? '+' : ''}${rating}. Which two of your decisions did most to bring it about?`);
+    prompts.push(`The game ended in “${ending?.title ?? s.ending}”, which your government counts as ${/^[aeiou]/.test(ratingWord(rating)) ? 'an' : 'a'} ${ratingWord(rating)} (${ratingNumber(rating)}). Which two of your decisions did most to bring it about?`);
   }
   return prompts;
 }

@@ -4,6 +4,7 @@ import {
   step, viewFor, type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type ObjectiveStatus, type Replay,
   type Scenario, type ScenarioFile, type Seat, type SeatView, type TurnEvent,
 } from '../engine/index.js';
+import { previewOption, type ChoicePreview } from '../engine/index.js';
 import { turnLabel } from '../analysis/debrief.js';
 import { cardSlots, type CardSlot } from './cardText.js';
 import type { ResumePlan } from './saveCheck.js';
@@ -252,6 +253,11 @@ export class Bridge {
     const s = this.game();
     const seat = this.seatActor();
     return seat ? viewFor(sc, s, seat) : sharedView(sc, s, this.humans());
+  }
+
+  /** What answering dilemma `eventId` with `optionId` would change for `actorId`, from the state now (draws nothing). */
+  previewOption(actorId: string, eventId: string, optionId: string): ChoicePreview {
+    return previewOption(this.need(), this.game(), actorId, eventId, optionId);
   }
 
   explain(target: string): Explanation {

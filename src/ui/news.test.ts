@@ -37,6 +37,17 @@ describe('the news', () => {
     }
     expect(newsFeed(tutorial, s).length).toBeGreaterThan(0);
   });
+
+  it('never tells news under a turn after the last one: the ending belongs to the last turn', () => {
+    const flagship = loadScenario('party-congress');
+    let s = createGame(flagship, { seed: 'x1' });
+    while (!s.over) s = step(flagship, s, {}).state;
+    const last = s.history.at(-1)!;
+    expect(last.turn).toBe(flagship.turnCount);
+    const items = describeEvents(flagship, last.events, last.turn);
+    expect(items.find((n) => n.kind === 'ending')?.turn).toBe(flagship.turnCount);
+    for (const n of newsFeed(flagship, s)) expect(n.turn).toBeLessThanOrEqual(flagship.turnCount);
+  });
 });
 
 describe('turnLabel', () => {

@@ -12,18 +12,18 @@ export function rollText(odds: number | null, success: boolean | null): string |
   return `${fmt(odds)}% — ${success ? 'succeeded' : 'failed'}`;
 }
 
-/** The turn whose news an event is: the resolved turn's own choices, or the opening of the next. */
-function newsTurn(e: TurnEvent, resolved: number): number {
+/** The turn whose news an event is: the resolved turn's own choices, or the opening of the next (never past the last turn: the ending is the last turn's news). */
+function newsTurn(e: TurnEvent, resolved: number, last: number): number {
   switch (e.type) {
     case 'action': case 'dilemma-answer': return resolved;
-    case 'event': case 'dilemma': case 'situation': case 'ending': return resolved + 1;
+    case 'event': case 'dilemma': case 'situation': case 'ending': return Math.max(1, Math.min(resolved + 1, last));
     default: return unreachable(e, 'turn event');
   }
 }
 
 /** pure; one turn's events in words; `resolved` is the turn the record resolved. */
 export function describeEvents(sc: Scenario, events: readonly TurnEvent[], resolved: number): NewsItem[] {
-  return events.map((e) => ({ turn: newsTurn(e, resolved), kind: e.type, ...narrate(sc, e) }));
+  return events.map((e) => ({ turn: newsTurn(e, resolved, sc.turnCount), kind: e.type, ...narrate(sc, e) }));
 }
 
 /** pure; the whole game's news, most recent first. */

@@ -115,7 +115,7 @@ describe.concurrent('the hostile corpus through the CLI', () => {
       ['report: no code block or fence from text', !all.some((t) => t.type === 'fence' || t.type === 'code_block')],
       ['report: no block quote or rule from text', !all.some((t) => t.type === 'blockquote_open' || t.type === 'hr')],
       ['report: headings are only the debrief\'s own', tokens.filter((t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open')
-        .every((t) => /^(Debrief: |Roles$|Learning objectives$|Timeline$|Turn \d+ · |What changed and why$|Numbers seen|Leverage at work$|Ending: |Objectives$|Discussion questions$|.+ \((human|AI)\): \d+ of \d+ points$)/.test(t.content))],
+        .every((t) => /^(Debrief: |Roles$|Learning objectives$|Timeline$|Turn \d+ · |What changed and why$|Numbers seen|Leverage at work$|Ending: |Objectives$|Discussion questions$|Reflect$|.+ \((human|AI)\)(: \d+ of \d+ points)?$)/.test(t.content))],
       ['report: the forged headings are text', !tokens.some((t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open' && /^(heading|Forged ending heading)$/.test(t.content))],
       ['report: the roles table has one row per actor, two cells each', rolesTable(tokens)],
       ['report: the seed reads back exactly as a code span', all.some((t) => t.type === 'code_inline' && t.content === seed)],

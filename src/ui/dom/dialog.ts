@@ -50,9 +50,17 @@ export function dialogOpen(): boolean {
   return stack.length > 0;
 }
 
+const leftovers = new Set<() => void>();
+
+/** Runs `fn` at every closeAllDialogs (a screen change), to clear what a dialog leaves behind (a set-aside dilemma's bar). */
+export function onCloseAll(fn: () => void): void {
+  leftovers.add(fn);
+}
+
 /** Closes every open dialog (on a screen change). */
 export function closeAllDialogs(): void {
   for (const d of [...stack].reverse()) d.close();
+  for (const fn of leftovers) fn();
 }
 
 /** Moves focus to the first focusable element of an open dialog's body. */

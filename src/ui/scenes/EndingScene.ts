@@ -1,6 +1,8 @@
 // Ending: the ending and its explanation, objectives scored, indicators over time, the timeline, exports.
 import { debriefMarkdown, estimateLine } from '../../analysis/debrief.js';
 import { estimateNotes } from '../../analysis/estimates.js';
+import { RATING_WORDS, ratingLine, ratingNumber, ratingWord, verdictLine } from '../../analysis/ratings.js';
+import { reflectionPrompts } from '../../analysis/reflection.js';
 import { app } from '../app.js';
 import { bridge } from '../bridge.js';
 import { el } from '../dom/el.js';
@@ -11,6 +13,7 @@ import { goTitle } from '../session.js';
 import { COLOR, CSS, fmt } from '../theme.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { drawChart } from '../widgets/chart.js';
+import type { ObjectiveScore } from '../../engine/index.js';
 import { BaseScene } from './BaseScene.js';
 
 type Tab = 'outcome' | 'charts' | 'timeline';
@@ -65,35 +68,96 @@ export class EndingScene extends BaseScene {
     this.panel(textRect, COLOR.panel);
     const box = el('div', { class: 'reading', id: 'ending-text', tabindex: 0, role: 'region', 'aria-label': 'The ending' });
     box.append(el('h2', { text: ending?.title ?? 'Game over' }), el('p', { text: ending?.text ?? '' }));
+    this.verdicts(box);
     if (ending?.explanation) box.append(el('h3', { text: 'Why this ending' }), el('p', { text: ending.explanation }));
     const estimates = estimateNotes(sc, s);
     if (estimates.length) {
       box.append(el('h3', { text: 'Numbers seen only as estimates' }), el('p', { class: 'muted', text: 'During play these numbers were shown to some roles only as estimates. Every figure on this screen, in the charts and in the exports is the true one.' }));
       box.append(el('ul', { id: 'ending-estimates' }, ...estimates.map((n) => el('li', { text: estimateLine(sc, s, n) }))));
     }
+    this.reflect(box);
     const qs = sc.def.instructor?.discussionQuestions ?? [];
     if (qs.length) box.append(el('h3', { text: 'For discussion' }), el('ul', {}, ...qs.map((q) => el('li', { text: q }))));
     app().twins.region(box, { x: textRect.x + 8, y: textRect.y + 8, w: textRect.w - 12, h: textRect.h - 14 });
     const or = this.portrait ? { x: r.x, y: r.y + textRect.h + 8, w: r.w, h: r.h - textRect.h - 8 } : { x: r.x + split, y: r.y, w: r.w - split, h: r.h };
     this.panel(or, COLOR.panel);
     this.txt(or.x + 12, or.y + 8, 'Objectives scored', { size: 16, weight: 600, color: CSS.accent });
-    const scores = bridge.objectives();
+    // The human roles first: their own scores are what they look for.
+    const scores = [...bridge.objectives()].sort((a, b) => Number(s.seats[b.actor] === 'human') - Number(s.seats[a.actor] === 'human'));
     let y = or.y + 36;
     for (const score of scores) {
+      if (y > or.y + or.h - 40) {
+        app().twins.note(`objectives-${score.actor}`, this.scoreNote(score, ending?.ratings?.[score.actor]));
+        continue;
+      }
       const i = sc.actorIndex.get(score.actor) ?? 0;
       const a = sc.def.actors[i]!;
       drawActorBadge(this, or.x + 24, y + 11, 11, a, i);
       const rating = ending?.ratings?.[a.id];
-      this.txt(or.x + 44, y + 1, `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}: ${score.score} of ${score.max} points${rating !== undefined ? ` · rates this ending ${rating > 0 ? '+' : ''}${rating}` : ''}`, { size: 15, weight: 600, maxLines: 1, wrap: or.w - 56 });
-      y += 24;
+      this.txt(or.x + 44, y + 1, `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}: ${score.score} of ${score.max} points`, { size: 15, weight: 600, maxLines: 1, wrap: or.w - 56 });
+      y += 21;
+      const said = rating !== undefined ? ratingLine(sc, a.id, rating) : null;
+      if (said) {
+        this.txt(or.x + 44, y, said, { size: 13, weight: 600, color: rating! > 0 ? CSS.good : rating! < 0 ? CSS.bad : CSS.muted, maxLines: 1, wrap: or.w - 56 });
+        y += 19;
+      }
+      const partText = (o: (typeof score.objectives)[number]) => (o.kind === 'ending' && rating !== undefined ? `Ending: ${ratingWord(rating)} (${ratingNumber(rating)})` : o.label);
       for (const o of score.objectives) {
         if (y > or.y + or.h - 18) break;
-        const line = this.txt(or.x + 44, y, o.kind === 'ending' ? `◆ ${o.earned} of ${o.points} · ${o.label}` : `${o.met ? '✔ met' : '✘ not met'} · ${o.label} (${o.points})`, { size: 13, color: o.met ? CSS.good : CSS.muted, wrap: or.w - 56, maxLines: 2 });
+        const line = this.txt(or.x + 44, y, o.kind === 'ending' ? `◆ ${o.earned} of ${o.points} · ${partText(o)}` : `${o.met ? '✔ met' : '✘ not met'} · ${o.label} (${o.points})`, { size: 13, color: o.met ? CSS.good : CSS.muted, wrap: or.w - 56, maxLines: 2 });
         y += line.height + 2;
       }
       y += 10;
-      app().twins.note(`objectives-${a.id}`, `${a.name}: ${score.score} of ${score.max} points. ${score.objectives.map((o) => (o.kind === 'ending' ? `${o.label}: ${o.earned} of ${o.points} points` : `${o.label}: ${o.met ? 'met' : 'not met'}, ${o.points} points`)).join('. ')}.`);
+      app().twins.note(`objectives-${a.id}`, this.scoreNote(score, rating));
     }
+  }
+
+  /** A role's score for screen readers: points, the rating in words, each objective met or not. */
+  private scoreNote(score: ObjectiveScore, rating: number | undefined): string {
+    const sc = bridge.need();
+    const name = sc.def.actors[sc.actorIndex.get(score.actor) ?? -1]?.name ?? score.actor;
+    const said = rating !== undefined ? ` ${ratingLine(sc, score.actor, rating)}.` : '';
+    const parts = score.objectives.map((o) => (o.kind === 'ending' ? `Ending${rating !== undefined ? `: ${ratingWord(rating)} (${ratingNumber(rating)})` : ''}: ${o.earned} of ${o.points} points` : `${o.label}: ${o.met ? 'met' : 'not met'}, ${o.points} points`));
+    return `${name}: ${score.score} of ${score.max} points.${said} ${parts.join('. ')}.`;
+  }
+
+  /** The roles the verdicts and reflection speak to: the human ones, or every role when the AI played them all. */
+  private roles(): string[] {
+    const humans = bridge.humans();
+    return humans.length ? humans : bridge.need().def.actors.map((a) => a.id);
+  }
+
+  /** Each role's verdict (see roles()), and what the rating words mean. */
+  private verdicts(box: HTMLElement): void {
+    const sc = bridge.need();
+    const s = bridge.game();
+    const ending = sc.def.endings.find((e) => e.id === s.ending);
+    const humans = bridge.humans();
+    const roles = this.roles();
+    const scores = bridge.objectives();
+    const verdicts = el('ul', { id: 'ending-verdicts' });
+    for (const id of roles) {
+      const score = scores.find((x) => x.actor === id);
+      if (score) verdicts.append(el('li', { text: verdictLine(sc, score, ending?.ratings?.[id]) }));
+    }
+    box.append(el('h3', { text: humans.length === 1 ? 'Your verdict' : 'Verdicts' }), verdicts);
+    const words = Object.entries(RATING_WORDS).sort(([a], [b]) => Number(a) - Number(b)).map(([r, w]) => `${ratingNumber(Number(r))} ${w}`).join(', ');
+    box.append(el('p', { class: 'source', text: `Each government rates the ending from −2 to +2: ${words}. The rating also scores points.` }));
+  }
+
+  /** Reflection prompts from each role's own game (see roles()). */
+  private reflect(box: HTMLElement): void {
+    const sc = bridge.need();
+    const s = bridge.game();
+    const roles = this.roles();
+    const reflect = el('div', { id: 'ending-reflect' });
+    for (const id of roles) {
+      const prompts = reflectionPrompts(sc, s, id);
+      if (!prompts.length) continue;
+      if (roles.length > 1) reflect.append(el('h4', { text: sc.def.actors[sc.actorIndex.get(id) ?? -1]?.name ?? id }));
+      reflect.append(el('ol', {}, ...prompts.map((p) => el('li', { text: p }))));
+    }
+    if (reflect.childElementCount) box.append(el('h3', { text: 'Reflect' }), reflect);
   }
 
   private charts(r: { x: number; y: number; w: number; h: number }): void {

@@ -6,7 +6,7 @@ import type { CardSlot } from '../cardText.js';
 import { cardDetailPanel, type CardDetail } from '../dom/cardDetail.js';
 import { openActor } from '../dom/actorDialog.js';
 import { dialogOpen } from '../dom/dialog.js';
-import { openDilemma } from '../dom/dilemmaDialog.js';
+import { openDilemma, reopenDilemma } from '../dom/dilemmaDialog.js';
 import { openKeys } from '../dom/keysDialog.js';
 import { announce } from '../dom/live.js';
 import { newsPanel } from '../dom/newsPanel.js';
@@ -233,7 +233,10 @@ export class MainScene extends BaseScene {
       if (first) app().twins.focus(`action-${first.id}`);
       return;
     }
-    if (bridge.openDilemmas(actorId).length) return this.askDilemmas(actorId);
+    if (bridge.openDilemmas(actorId).length) {
+      if (!reopenDilemma()) this.askDilemmas(actorId);
+      return;
+    }
     bridge.choose(actorId, chosen.id);
   }
 
