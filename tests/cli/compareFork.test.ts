@@ -15,7 +15,7 @@ beforeAll(async () => {
     ...['0.1', '0.4', '0.7'].map((fuzz, k) => cli(['play', FLAGSHIP, '--auto', '--seed', 'class', '--fuzz', fuzz, '--json', '--replay-out', tmp(`table${k + 1}.json`)])),
     cli(['play', 'scenarios/tutorial.json', '--auto', '--seed', 'class', '--json', '--replay-out', tmp('tutorial.json')]),
   ]);
-});
+}, 120_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
