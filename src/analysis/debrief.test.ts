@@ -156,3 +156,33 @@ describe('debriefMarkdown on hostile scenario text (the browser export and the C
     }), { numRuns: 60 });
   });
 });
+
+describe('debrief: causes, class plan and glossary', () => {
+  it('names first the causes that pushed each number the way it went, and those against it as holding it back', () => {
+    const sc = loadScenario('party-congress');
+    let s = createGame(sc, { seed: 'causes-1' });
+    while (!s.over) s = step(sc, s, {}).state;
+    const md = debriefMarkdown(sc, s);
+    let checked = 0;
+    for (const l of md.split('\n')) {
+      const m = /^- \*\*.+?\*\*.*?: (-?[\d.]+) → (-?[\d.]+).*; largest causes: (.+)$/.exec(l);
+      if (!m) continue;
+      const net = Number(m[2]) - Number(m[1]);
+      if (Math.abs(net) < 0.5) continue;
+      const first = /([+-][\d.]+)(?:,|;|$)/.exec(m[3]!);
+      expect(Math.sign(Number(first![1])), l).toBe(Math.sign(net));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('ends with the class plan and the glossary', () => {
+    const sc = loadScenario('party-congress');
+    let s = createGame(sc, { seed: 'causes-2' });
+    while (!s.over) s = step(sc, s, {}).state;
+    const md = debriefMarkdown(sc, s);
+    expect(md).toContain('\n## Class plan\n');
+    expect(md).toContain('\n## Glossary\n');
+    expect(md).toContain(`- **${sc.def.instructor!.glossary![0]!.term}**:`);
+  });
+});

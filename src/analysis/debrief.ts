@@ -212,12 +212,21 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
   line();
   const estimates = estimateNotes(sc, final);
   const causes = (totals: ReadonlyArray<{ cause: string; delta: number }>) => totals.map((t) => `${t.cause} ${signed(t.delta)}`).join(', ');
+  // The causes named for a change follow its direction: those that pushed it the way it went, largest first, then the largest that pushed against.
+  const along = (totals: ReadonlyArray<{ cause: string; delta: number }>, net: number, k: number): string => {
+    const dir = Math.sign(net);
+    if (dir === 0) return causes(totals.slice(0, k));
+    const sorted = [...totals].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+    const pushed = sorted.filter((t) => Math.sign(t.delta) === dir).slice(0, k);
+    const against = sorted.find((t) => Math.sign(t.delta) === -dir);
+    return `${causes(pushed)}${against ? `${pushed.length ? '; ' : ''}held back by ${causes([against])}` : ''}`;
+  };
   def.indicators.forEach((ind, i) => {
     const end = final.indicators[i]!;
     const band = bandOf(sc.indicators[i]!.bands, end);
-    const totals = explain(sc, final, `indicator:${ind.id}`).totals.slice(0, 3);
+    const totals = explain(sc, final, `indicator:${ind.id}`).totals;
     const estimated = estimates.some((n) => n.indicator === ind.id) ? md` ${mdEmph('(estimated in play; true figures)')}` : md``;
-    line(md`- ${mdStrong(ind.name)}${estimated}: ${num(start.indicators[i]!)} → ${num(end)}${band ? md` (${band})` : md``}${totals.length ? md`; largest causes: ${causes(totals)}` : md`; no change recorded`}`);
+    line(md`- ${mdStrong(ind.name)}${estimated}: ${num(start.indicators[i]!)} → ${num(end)}${band ? md` (${band})` : md``}${totals.length ? md`; largest causes: ${along(totals, end - start.indicators[i]!, 3)}` : md`; no change recorded`}`);
   });
   if (estimates.length) {
     line();
@@ -241,9 +250,8 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     for (const r of relations) {
       const key = `stance:${r.from}>${r.to}`;
       const x = explain(sc, final, key);
-      const top = x.totals.slice(0, 2);
       const from = start.stances[(sc.actorIndex.get(r.from) ?? 0) * n + (sc.actorIndex.get(r.to) ?? 0)] ?? r.initial;
-      line(md`- ${keyLabel(sc, key)}: ${num(from)} → ${num(x.value)} (${x.band ?? ''})${top.length ? md`; ${causes(top)}` : md``}`);
+      line(md`- ${keyLabel(sc, key)}: ${num(from)} → ${num(x.value)} (${x.band ?? ''})${x.totals.length ? md`; ${along(x.totals, x.value - from, 2)}` : md``}`);
     }
   }
 
@@ -290,6 +298,20 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     line(md`## Discussion questions`);
     line();
     questions.forEach((q, i) => line(md`${i + 1}. ${q}`));
+  }
+  const plan = def.instructor?.classPlan ?? [];
+  if (plan.length) {
+    line();
+    line(md`## Class plan`);
+    line();
+    for (const step of plan) line(md`- ${step}`);
+  }
+  const glossary = def.instructor?.glossary ?? [];
+  if (glossary.length) {
+    line();
+    line(md`## Glossary`);
+    line();
+    for (const g of glossary) line(md`- ${mdStrong(g.term)}: ${g.definition}`);
   }
 
   return mdDocument(out);

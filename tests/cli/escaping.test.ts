@@ -115,7 +115,7 @@ describe.concurrent('the hostile corpus through the CLI', () => {
       ['report: no code block or fence from text', !all.some((t) => t.type === 'fence' || t.type === 'code_block')],
       ['report: no block quote or rule from text', !all.some((t) => t.type === 'blockquote_open' || t.type === 'hr')],
       ['report: headings are only the debrief\'s own', tokens.filter((t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open')
-        .every((t) => /^(Debrief: |Roles$|Learning objectives$|Timeline$|Turn \d+ · |What changed and why$|Numbers seen|Leverage at work$|Ending: |Objectives$|Discussion questions$|Reflect$|.+ \((human|AI)\)(: \d+ of \d+ points)?$)/.test(t.content))],
+        .every((t) => /^(Debrief: |Roles$|Learning objectives$|Timeline$|Turn \d+ · |What changed and why$|Numbers seen|Leverage at work$|Ending: |Objectives$|Discussion questions$|Class plan$|Glossary$|Reflect$|.+ \((human|AI)\)(: \d+ of \d+ points)?$)/.test(t.content))],
       ['report: the forged headings are text', !tokens.some((t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open' && /^(heading|Forged ending heading)$/.test(t.content))],
       ['report: the roles table has one row per actor, two cells each', rolesTable(tokens)],
       ['report: the seed reads back exactly as a code span', all.some((t) => t.type === 'code_inline' && t.content === seed)],
@@ -179,7 +179,10 @@ function rolesTable(tokens: Token[]): boolean {
 /** The discussion questions: one ordered list, one item per question, each a single paragraph. */
 function questionsList(tokens: Token[]): boolean {
   const start = tokens.findIndex((t, i) => t.type === 'inline' && t.content === 'Discussion questions' && tokens[i - 1]?.type === 'heading_open');
-  const rest = tokens.slice(start + 2);
+  const after = tokens.slice(start + 2);
+  // Up to the next section (the class plan and the glossary follow the questions).
+  const next = after.findIndex((t) => t.type === 'heading_open');
+  const rest = next < 0 ? after : after.slice(0, next);
   const items = rest.filter((t) => t.type === 'list_item_open');
   return rest[0]?.type === 'ordered_list_open' && items.length === 1 + HTML.length && rest.every((t) => !t.type.startsWith('heading') && t.type !== 'bullet_list_open');
 }
