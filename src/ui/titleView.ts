@@ -1,15 +1,21 @@
-// Title: the bundled scenarios with their summaries, open a scenario file, continue a saved game, messages.
+// Title: the bundled scenarios with their summaries, the saved games (continue or delete each), open a scenario file, messages.
 import { app } from './app.js';
 import { bridge } from './bridge.js';
-import type { CatalogEntry } from './catalog.js';
-import { el } from './dom/el.js';
+import { summaryOf, type CatalogEntry } from './catalog.js';
+import { openDialog } from './dom/dialog.js';
+import { button as domButton, el } from './dom/el.js';
+import { announce } from './dom/live.js';
 import { enableDrop, filePicker } from './dom/filePicker.js';
 import { FLAGSHIP } from './bundled.js';
 import { download } from './exports.js';
 import type { ButtonOptions, Painter } from './painter.js';
-import { readSave } from './saves.js';
-import { continueSaved, fileUnreadable, openScenarioFile, rememberScreen } from './session.js';
+import type { SaveData } from './saves.js';
+import { deleteSlot, savedGames, summariseSave, type SlotSummary } from './saveSlots.js';
+import { continueSlot, fileUnreadable, openScenarioFile, rememberScreen } from './session.js';
 import { COLOR, CSS } from './theme.js';
+
+/** The first saved game listed (the list pages through older games when they do not all fit). */
+let firstListed = 0;
 
 /** The title screen, drawn by a Phaser scene or, before Phaser has loaded, by the DOM painter. */
 export class TitleView {
@@ -30,11 +36,11 @@ export class TitleView {
     const pad = this.portrait ? 12 : 24;
     const colW = this.portrait ? this.W - pad * 2 : Math.round(this.W * 0.56);
     let y = top + (this.portrait ? 12 : 20);
+    app().twins.heading(2, 'Choose a scenario');
     this.txt(pad, y, 'Choose a scenario', { size: this.portrait ? 17 : 19, weight: 600, color: CSS.accent });
     y += 32;
-    const cardH = this.portrait ? 118 : 132;
     this.catalog.forEach((entry, i) => {
-      this.scenarioCard(entry, i, { x: pad, y, w: colW, h: cardH });
+      const cardH = this.scenarioCard(entry, i, pad, y, colW);
       y += cardH + 12;
     });
     const x2 = this.portrait ? pad : pad * 2 + colW;
@@ -51,9 +57,15 @@ export class TitleView {
     });
   }
 
-  private scenarioCard(entry: CatalogEntry, i: number, r: { x: number; y: number; w: number; h: number }): void {
-    this.panel(r, COLOR.card);
+  /** Draws a scenario's card, tall enough for its whole summary; returns its height. */
+  private scenarioCard(entry: CatalogEntry, i: number, x: number, y: number, w: number): number {
     const ok = entry.summary;
+    const size = this.portrait ? 13 : 15;
+    const summaryY = this.portrait ? 58 : 64;
+    const lines = ok?.summary ? this.p.lineCount(ok.summary, { size, wrap: w - 56 }) : 0;
+    const h = Math.max(this.portrait ? 118 : 132, summaryY + Math.ceil(lines * size * 1.36) + 12);
+    const r = { x, y, w, h };
+    this.panel(r, COLOR.card);
     const title = ok?.title ?? entry.file;
     const badge = entry.id === FLAGSHIP ? 'Flagship · ' : '';
     this.txt(r.x + 16, r.y + 10, `${i + 1}`, { size: 15, weight: 600, color: CSS.accent });
@@ -61,11 +73,12 @@ export class TitleView {
     const meta = ok ? `${badge}${ok.actors} roles · ${ok.turns} turns (${ok.unit}s)` : 'This scenario is not valid JSON and cannot be played';
     this.txt(r.x + 40, r.y + (this.portrait ? 36 : 40), meta, { size: 14, color: ok ? CSS.muted : CSS.bad });
     const summary = ok?.summary ?? '';
-    this.txt(r.x + 40, r.y + (this.portrait ? 58 : 64), summary, { size: this.portrait ? 13 : 15, wrap: r.w - 56, maxLines: this.portrait ? 3 : 3 });
+    this.txt(r.x + 40, r.y + summaryY, summary, { size, wrap: r.w - 56 });
     app().twins.button({
       id: `scenario-${entry.id}`, label: ok ? `Play ${title}` : `${title}: has errors`, description: ok ? `${meta}. ${ok.summary}` : meta,
       rect: r, keyHint: String(i + 1), onActivate: () => this.play(entry),
     });
+    return h;
   }
 
   private play(entry: CatalogEntry): void {
@@ -81,15 +94,8 @@ export class TitleView {
   }
 
   private sideColumn(x: number, y: number, w: number): number {
-    const saved = readSave();
-    if (saved.kind === 'ok') {
-      const s = saved.save;
-      const title = this.catalog?.find((e) => e.id === s.scenario.bundled)?.summary?.title ?? s.scenario.file?.name ?? s.scenario.id;
-      const where = s.phase.name === 'ending' ? 'finished — see the results' : `turn ${s.turns.length + 1}`;
-      this.button({ id: 'continue', label: `Continue: ${title}, ${where}`, text: 'Continue the saved game', rect: { x, y, w, h: 52 }, primary: true, onActivate: () => void this.resume() });
-      this.txt(x + 4, y + 58, `${title} · ${where} · seed ${s.seed}`, { size: 14, color: CSS.muted, wrap: w - 8, maxLines: 2 });
-      y += 100;
-    }
+    y = this.elsewhereBox(x, y, w);
+    y = this.savedList(x, y, w);
     const dropped = app().droppedSave;
     if (dropped !== null) {
       this.button({ id: 'download-set-aside', label: 'Download the set-aside save', description: 'The saved game that could not be resumed, as a file: it did not fit in this browser\'s storage.', rect: { x, y, w, h: 52 }, onActivate: () => download('statecraft-set-aside-save.json', 'application/json', dropped) });
@@ -101,8 +107,86 @@ export class TitleView {
     return y + 92;
   }
 
-  private async resume(): Promise<void> {
-    if (!(await continueSaved())) this.rebuild();
+  /** What the list says of a saved game. */
+  private summary(save: SaveData): SlotSummary {
+    const entry = this.catalog.find((e) => e.id === save.scenario.bundled);
+    const sum = entry?.summary ?? (save.scenario.file ? summaryOf(save.scenario.file.text) : null);
+    const title = sum?.title ?? save.scenario.file?.name ?? save.scenario.id;
+    return summariseSave(save, title, sum?.names ?? new Map(), new Date());
+  }
+
+  /** The game another tab has open, offered to take over here. */
+  private elsewhereBox(x: number, y: number, w: number): number {
+    const id = app().elsewhere;
+    const game = id ? savedGames().find((g) => g.id === id) : undefined;
+    if (!id || !game) return y;
+    const s = this.summary(game.save);
+    this.panel({ x, y, w, h: 128 }, COLOR.card, COLOR.accent);
+    this.txt(x + 14, y + 10, 'This game is open in another tab', { size: 16, weight: 600, color: CSS.accent, wrap: w - 28 });
+    this.txt(x + 14, y + 34, `${s.title} · ${s.roles} · ${s.where}. Its moves there are saved; taking it over here continues from the last one.`, { size: 13, color: CSS.text, wrap: w - 28 });
+    this.button({ id: 'take-over', label: `Take over ${s.title} here`, text: 'Take over here', description: 'The other tab stops saving this game and says so.', primary: true, rect: { x: x + 14, y: y + 80, w: Math.min(240, w - 28), h: 40 }, size: 15, onActivate: () => void this.resume(id, true) });
+    return y + 140;
+  }
+
+  /** The saved games, newest first, as many as fit (with buttons to page through the rest). */
+  private savedList(x: number, y: number, w: number): number {
+    const games = savedGames().filter((g) => g.id !== app().elsewhere);
+    if (games.length === 0) return y;
+    app().twins.heading(2, 'Saved games');
+    this.txt(x, y, 'Saved games', { size: this.portrait ? 17 : 19, weight: 600, color: CSS.accent });
+    y += 30;
+    const rowH = 62;
+    const room = this.H - y - (this.portrait ? 40 : 44) - 92 - (app().droppedSave !== null ? 72 : 0);
+    let fit = Math.max(1, Math.floor(room / (rowH + 8)));
+    if (games.length > fit) fit = Math.max(1, Math.floor((room - 48) / (rowH + 8)));
+    firstListed = Math.min(firstListed, Math.max(0, games.length - fit));
+    const shown = games.slice(firstListed, firstListed + fit);
+    const delW = this.portrait ? 76 : 86;
+    for (const g of shown) {
+      const s = this.summary(g.save);
+      const row = { x, y, w: w - delW - 8, h: rowH };
+      this.panel(row, COLOR.card);
+      this.txt(x + 12, y + 8, `${s.title} · ${s.where}`, { size: 15, weight: 600, wrap: row.w - 24, maxLines: 1 });
+      this.txt(x + 12, y + 34, `${s.roles} · saved ${s.when}`, { size: 13, color: CSS.muted, wrap: row.w - 24, maxLines: 1 });
+      const said = `${s.title}: ${s.roles}, ${s.where}, saved ${s.when}`;
+      app().twins.button({ id: `resume-${g.id}`, label: `Continue ${said}`, rect: row, onActivate: () => void this.resume(g.id) });
+      this.button({ id: `delete-${g.id}`, label: `Delete the saved game ${said}`, text: 'Delete', size: 15, rect: { x: x + w - delW, y, w: delW, h: rowH }, onActivate: () => this.confirmDelete(g.id, said) });
+      y += rowH + 8;
+    }
+    if (games.length > fit) {
+      const half = (w - 8) / 2;
+      const older = firstListed + fit < games.length;
+      const newer = firstListed > 0;
+      this.button({ id: 'saves-newer', label: 'Show newer saved games', text: 'Newer', unavailable: !newer, size: 15, rect: { x, y, w: half, h: 40 }, onActivate: () => this.page(newer ? -fit : 0) });
+      this.button({ id: 'saves-older', label: `Show older saved games (${games.length - firstListed - fit} more)`, text: `Older (${Math.max(0, games.length - firstListed - fit)})`, unavailable: !older, size: 15, rect: { x: x + half + 8, y, w: half, h: 40 }, onActivate: () => this.page(older ? fit : 0) });
+      y += 48;
+    }
+    return y + 8;
+  }
+
+  private page(by: number): void {
+    if (by === 0) return;
+    firstListed = Math.max(0, firstListed + by);
+    this.rebuild();
+    app().twins.focus(by > 0 ? 'saves-older' : 'saves-newer');
+  }
+
+  private confirmDelete(id: string, said: string): void {
+    const d = openDialog({ title: 'Delete this saved game?', className: 'confirm' });
+    const yes = domButton('Delete it', () => {
+      d.close();
+      const problem = deleteSlot(id);
+      if (problem) app().notices.push(`${said}: ${problem}.`);
+      this.rebuild();
+      announce(problem ? `Not deleted: ${problem}` : `Deleted the saved game ${said}`);
+    }, { id: 'confirm-delete' });
+    const no = domButton('Keep it', () => d.close(), { id: 'keep-save' });
+    d.body.append(el('p', { text: `${said}. A deleted game cannot be brought back.` }), el('div', { class: 'dialog-actions' }, no, ' ', yes));
+    no.focus();
+  }
+
+  private async resume(id: string, takeOver = false): Promise<void> {
+    if (!(await continueSlot(id, takeOver))) this.rebuild();
   }
 
   private about(x: number, y: number, w: number, hMax: number): void {

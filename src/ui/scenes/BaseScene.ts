@@ -126,6 +126,13 @@ export abstract class BaseScene extends Scene implements Painter {
     return t;
   }
 
+  lineCount(text: string, o: TextOptions): number {
+    const t = this.txt(0, 0, text, { ...o, maxLines: undefined });
+    const n = t.getWrappedText(text).length;
+    t.destroy();
+    return n;
+  }
+
   panel(r: Rect, fill: number = COLOR.panel, edge: number = COLOR.panelEdge, radius = 10): GameObjects.Graphics {
     const g = this.add.graphics();
     g.fillStyle(fill, 1);
@@ -167,6 +174,7 @@ export abstract class BaseScene extends Scene implements Painter {
     g.fillStyle(COLOR.accent, 1);
     g.fillRect(0, h - 3, this.W, 3);
     const x = this.portrait ? 14 : 24;
+    app().twins.heading(1, title, 'heading-screen');
     this.txt(x, this.portrait ? 8 : 10, title, { size: this.portrait ? 20 : 26, weight: 600, maxLines: 1, wrap: this.W - x * 2 });
     if (subtitle) this.txt(x, this.portrait ? 36 : 44, subtitle, { size: this.portrait ? 13 : 15, color: CSS.muted, maxLines: 1, wrap: this.W - x * 2 });
     return h;
