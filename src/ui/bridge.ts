@@ -8,7 +8,6 @@ import { turnLabel } from '../analysis/debrief.js';
 import type { ResumePlan } from './saveCheck.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
 import { newSlotId, slotIds, slotKey } from './saveSlots.js';
-import { claimSlot, mayWrite } from './tabGuard.js';
 
 export type Phase = { name: 'title' } | { name: 'setup' } | SavedPhase | { name: 'review'; seat: number };
 
@@ -38,6 +37,8 @@ export class Bridge {
   report: TurnReport | null = null;
   /** The saved-game slot this game is written to (saveSlots.ts); null when nothing is to be saved. */
   slot: string | null = null;
+  /** Whether this tab may save into a slot, and how it records holding one (the page installs tabGuard.ts). */
+  guard: { claim(slot: string): void; mayWrite(slot: string): boolean } = { claim: () => undefined, mayWrite: () => true };
   /** Problems worth telling the player that do not stop play (e.g. the browser refused to save). */
   saveError: string | null = null;
   private listeners = new Set<Listener>();
@@ -79,7 +80,7 @@ export class Bridge {
     this.report = null;
     // A new game always gets a slot of its own: no other saved game is overwritten.
     this.slot = newSlotId(slotIds());
-    claimSlot(this.slot);
+    this.guard.claim(this.slot);
     const humans = this.humans();
     if (humans.length === 0) this.go({ name: 'main', seat: 0 });
     else this.go(humans.length > 1 ? { name: 'handover', seat: 0, then: 'briefing' } : { name: 'briefing', seat: 0 });
@@ -309,7 +310,7 @@ export class Bridge {
 
   private save(): void {
     const data = this.toSave();
-    if (data && this.slot && mayWrite(this.slot)) this.saveError = writeSave(data, slotKey(this.slot));
+    if (data && this.slot && this.guard.mayWrite(this.slot)) this.saveError = writeSave(data, slotKey(this.slot));
   }
 }
 

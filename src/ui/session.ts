@@ -8,7 +8,7 @@ import { alertNow } from './dom/live.js';
 import { checkSave } from './saveCheck.js';
 import { readSave, saveStore, setAsideSave, type SaveData } from './saves.js';
 import { listSlots, migrateLegacySave, savedGames, slotKey } from './saveSlots.js';
-import { claimSlot, installTabGuard, openElsewhere, releaseSlot, tabSlot } from './tabGuard.js';
+import { claimSlot, installTabGuard, mayWrite, openElsewhere, releaseSlot, tabSlot } from './tabGuard.js';
 import { loadScenarioText } from './scenarioLoader.js';
 import { freshSeed } from './seed.js';
 import type { ParamsOutcome, StartRequest } from './urlParams.js';
@@ -211,6 +211,7 @@ function forgetParams(): void {
 /** Decides the first screen: a link's game, the resumed autosave, or the title (with any messages). */
 export async function startup(params: ParamsOutcome): Promise<void> {
   installTabGuard(lostToAnotherTab);
+  bridge.guard = { claim: claimSlot, mayWrite };
   const crashed = takeCrashNotice();
   if (crashed) app().notices.push(crashed);
   migrateLegacySave();
