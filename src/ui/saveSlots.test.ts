@@ -52,6 +52,13 @@ describe('the saved-game list', () => {
     expect(migrateLegacySave(store)).toBeNull();
   });
 
+  it('moves a save that leaves room for only one copy by freeing the old key first', () => {
+    const store: MapStore = new MapStore((k): boolean => k.startsWith('statecraft.slot.') && store.map.has(SAVE_KEY));
+    store.map.set(SAVE_KEY, '{"big":');
+    expect(migrateLegacySave(store)).toBe('g1');
+    expect([...store.map]).toEqual([[slotKey('g1'), '{"big":']]);
+  });
+
   it('keeps the old save where it was when the browser has no room for the copy', () => {
     const store = new MapStore((k) => k.startsWith('statecraft.slot.'));
     store.map.set(SAVE_KEY, '{"broken":');

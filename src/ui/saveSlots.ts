@@ -67,7 +67,7 @@ export function savedGames(store: SaveStore | null = saveStore()): Array<{ id: s
 
 /**
  * Moves the single autosave of earlier versions into a slot of its own, unread (it is checked like any other slot);
- * the old key is removed only once the copy is stored. Returns the new slot's id, or null when there was nothing to move
+ * the old key is removed once the copy is stored (or first, when there is room for one copy only). Returns the new slot's id, or null when there was nothing to move
  * or no room. Never throws.
  */
 export function migrateLegacySave(store: SaveStore | null = saveStore()): string | null {
@@ -76,7 +76,18 @@ export function migrateLegacySave(store: SaveStore | null = saveStore()): string
     const raw = store.getItem(SAVE_KEY);
     if (raw === null) return null;
     const id = newSlotId(slotIds(store));
-    store.setItem(slotKey(id), raw);
+    try {
+      store.setItem(slotKey(id), raw);
+    } catch {
+      // No room for two copies: the old key is freed first, and put back if even one copy does not fit.
+      store.removeItem(SAVE_KEY);
+      try {
+        store.setItem(slotKey(id), raw);
+      } catch (e) {
+        store.setItem(SAVE_KEY, raw);
+        throw e;
+      }
+    }
     store.removeItem(SAVE_KEY);
     return id;
   } catch {
