@@ -60,18 +60,21 @@ export class TitleView {
   /** Draws a scenario's card, tall enough for its whole summary; returns its height. */
   private scenarioCard(entry: CatalogEntry, i: number, x: number, y: number, w: number): number {
     const ok = entry.summary;
+    const title = ok?.title ?? entry.file;
+    const titleSize = this.portrait ? 17 : 20;
+    // A long title takes a second line (never cut), moving the rest of the card down.
+    const extra = (Math.min(2, this.p.lineCount(title, { size: titleSize, weight: 600, wrap: w - 56 })) - 1) * Math.ceil(titleSize * 1.3);
     const size = this.portrait ? 13 : 15;
-    const summaryY = this.portrait ? 58 : 64;
+    const summaryY = (this.portrait ? 58 : 64) + extra;
     const lines = ok?.summary ? this.p.lineCount(ok.summary, { size, wrap: w - 56 }) : 0;
     const h = Math.max(this.portrait ? 118 : 132, summaryY + Math.ceil(lines * size * 1.36) + 12);
     const r = { x, y, w, h };
     this.panel(r, COLOR.card);
-    const title = ok?.title ?? entry.file;
     const badge = entry.id === FLAGSHIP ? 'Flagship · ' : '';
     this.txt(r.x + 16, r.y + 10, `${i + 1}`, { size: 15, weight: 600, color: CSS.accent });
-    this.txt(r.x + 40, r.y + 10, title, { size: this.portrait ? 17 : 20, weight: 600, maxLines: 1, wrap: r.w - 56 });
+    this.txt(r.x + 40, r.y + 10, title, { size: titleSize, weight: 600, maxLines: 2, wrap: r.w - 56 });
     const meta = ok ? `${badge}${ok.actors} roles · ${ok.turns} turns (${ok.unit}s)` : 'This scenario is not valid JSON and cannot be played';
-    this.txt(r.x + 40, r.y + (this.portrait ? 36 : 40), meta, { size: 14, color: ok ? CSS.muted : CSS.bad });
+    this.txt(r.x + 40, r.y + (this.portrait ? 36 : 40) + extra, meta, { size: 14, color: ok ? CSS.muted : CSS.bad });
     const summary = ok?.summary ?? '';
     this.txt(r.x + 40, r.y + summaryY, summary, { size, wrap: r.w - 56 });
     app().twins.button({
@@ -193,7 +196,7 @@ export class TitleView {
     if (hMax < 120) return;
     const h = Math.min(hMax, this.portrait ? 260 : 300);
     this.panel({ x, y, w, h }, COLOR.panel);
-    const box = el('div', { class: 'reading about', id: 'about', role: 'region', 'aria-label': 'How to play' },
+    const box = el('div', { class: 'reading about', id: 'about', tabindex: 0, role: 'region', 'aria-label': 'How to play' },
       el('h2', { text: 'How to play' }),
       el('p', { text: 'Choose a scenario, then who plays each role: several people can share this screen, and the AI plays the rest. Everyone who uses the same seed rolls the same dice.' }),
       el('p', { text: 'Each turn, every role picks one policy card; all choices resolve together. Select any indicator, country or stance to see why it moved.' }),
