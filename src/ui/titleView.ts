@@ -138,25 +138,36 @@ export class TitleView {
     app().twins.heading(2, 'Saved games');
     this.txt(x, y, 'Saved games', { size: this.portrait ? 17 : 19, weight: 600, color: CSS.accent });
     y += 30;
-    const rowH = 62;
-    const room = this.H - y - (this.portrait ? 40 : 44) - 92 - (app().droppedSave !== null ? 72 : 0);
-    let fit = Math.max(1, Math.floor(room / (rowH + 8)));
-    if (games.length > fit) fit = Math.max(1, Math.floor((room - 48) / (rowH + 8)));
-    firstListed = Math.min(firstListed, Math.max(0, games.length - fit));
-    const shown = games.slice(firstListed, firstListed + fit);
     const delW = this.portrait ? 76 : 86;
-    for (const g of shown) {
+    const textW = w - delW - 8 - 24;
+    // Each row is as tall as its whole text needs (a long title or list of roles wraps instead of being cut).
+    const rows = games.map((g) => {
       const s = this.summary(g.save);
-      const row = { x, y, w: w - delW - 8, h: rowH };
+      const meta = `${s.where} · ${s.roles} · saved ${s.when}`;
+      const titleH = this.p.lineCount(s.title, { size: 15, weight: 600, wrap: textW }) * 20;
+      const h = Math.max(62, 12 + titleH + this.p.lineCount(meta, { size: 13, wrap: textW }) * 18 + 8);
+      return { g, s, meta, titleH, h };
+    });
+    const room = this.H - y - (this.portrait ? 40 : 44) - 92 - (app().droppedSave !== null ? 72 : 0);
+    const fitFrom = (from: number, space: number) => {
+      let n = 0;
+      for (let used = 0; from + n < rows.length && used + rows[from + n]!.h + 8 <= space; n++) used += rows[from + n]!.h + 8;
+      return Math.max(1, n);
+    };
+    firstListed = Math.min(firstListed, rows.length - 1);
+    let fit = fitFrom(firstListed, room);
+    if (firstListed > 0 || firstListed + fit < rows.length) fit = fitFrom(firstListed, room - 48);
+    for (const { g, s, meta, titleH, h } of rows.slice(firstListed, firstListed + fit)) {
+      const row = { x, y, w: w - delW - 8, h };
       this.panel(row, COLOR.card);
-      this.txt(x + 12, y + 8, `${s.title} · ${s.where}`, { size: 15, weight: 600, wrap: row.w - 24, maxLines: 1 });
-      this.txt(x + 12, y + 34, `${s.roles} · saved ${s.when}`, { size: 13, color: CSS.muted, wrap: row.w - 24, maxLines: 1 });
+      this.txt(x + 12, y + 10, s.title, { size: 15, weight: 600, wrap: textW });
+      this.txt(x + 12, y + 12 + titleH, meta, { size: 13, color: CSS.muted, wrap: textW });
       const said = `${s.title}: ${s.roles}, ${s.where}, saved ${s.when}`;
       app().twins.button({ id: `resume-${g.id}`, label: `Continue ${said}`, rect: row, onActivate: () => void this.resume(g.id) });
-      this.button({ id: `delete-${g.id}`, label: `Delete the saved game ${said}`, text: 'Delete', size: 15, rect: { x: x + w - delW, y, w: delW, h: rowH }, onActivate: () => this.confirmDelete(g.id, said) });
-      y += rowH + 8;
+      this.button({ id: `delete-${g.id}`, label: `Delete the saved game ${said}`, text: 'Delete', size: 15, rect: { x: x + w - delW, y, w: delW, h }, onActivate: () => this.confirmDelete(g.id, said) });
+      y += h + 8;
     }
-    if (games.length > fit) {
+    if (firstListed > 0 || firstListed + fit < games.length) {
       const half = (w - 8) / 2;
       const older = firstListed + fit < games.length;
       const newer = firstListed > 0;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNextMain } from './flows.js';
-import { close, DESKTOP, launch, openApp, PHONE, problemsOf, ROOT, waitPhase, type Session } from './helpers.js';
+import { clickAt, close, DESKTOP, launch, openApp, PHONE, problemsOf, ROOT, shot, waitPhase, type Session } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
 
 interface Box { x: number; y: number; w: number; h: number }
@@ -30,10 +30,17 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('text at %s siz
     s = null;
   });
 
-  it('shows each scenario\'s whole blurb inside its card on the title', async () => {
+  it('shows each scenario\'s whole blurb inside its card on the title, with saved games listed', async () => {
     s = await launch(size);
     const { page } = s;
-    await openApp(s);
+    for (const link of ['?scenario=tutorial&seed=text-fit&human=upland', '?scenario=party-congress&seed=text-fit&human=sk']) {
+      await openApp(s, link);
+      await waitPhase(page, 'briefing', 0);
+      await clickAt(page, '#briefing-title');
+      await waitPhase(page, 'title');
+    }
+    expect(await page.locator('#controls button[id^="resume-"]').count()).toBe(2);
+    await shot(s, 'title');
     const drawn = await texts(page);
     for (const [id, file] of [['party-congress', 'party-congress.json'], ['tutorial', 'tutorial.json']] as const) {
       const summary = (JSON.parse(readFileSync(join(ROOT, 'scenarios', file), 'utf8')) as { summary: string }).summary;
@@ -52,6 +59,7 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('text at %s siz
     await openApp(s, '?scenario=tutorial&seed=text-fit&human=upland');
     await waitPhase(page, 'briefing', 0);
     expect(await toNextMain(page)).toBe('main');
+    await shot(s, 'main-header');
     const drawn = await texts(page);
     const rects: Box[] = [];
     for (const [id, word] of [['briefing', 'Briefing'], ['keys', 'Keys ?'], ['menu', 'Menu']] as const) {
