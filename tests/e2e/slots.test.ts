@@ -40,6 +40,7 @@ describe('several saved games', () => {
     await waitPhase(page, 'setup');
     await clickAt(page, '#seat-upland');
     await clickAt(page, '#seat-lowland');
+    expect((await page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.texts())).map((t) => t.text)).toContain('Your saved game is kept: this game is saved beside it.');
     await clickAt(page, '#start');
     await waitPhase(page, 'briefing', 0);
     const b = await hash(page);
