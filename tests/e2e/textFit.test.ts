@@ -1,5 +1,5 @@
-// Text read in full: every scenario's blurb on the title fits its card at both sizes, and the phone header's buttons say
-// what they do in words, each inside its own button.
+// Text read in full: every scenario's blurb on the title fits its card at both sizes, the briefing's header is never cut,
+// and the phone header's buttons say what they do in words, each inside its own button.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -36,6 +36,7 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('text at %s siz
     for (const link of ['?scenario=tutorial&seed=text-fit&human=upland', '?scenario=party-congress&seed=text-fit&human=sk']) {
       await openApp(s, link);
       await waitPhase(page, 'briefing', 0);
+      expect((await texts(page)).filter((t) => t.text.includes('…')), `nothing is cut on the briefing of ${link}`).toEqual([]);
       await clickAt(page, '#briefing-title');
       await waitPhase(page, 'title');
     }
