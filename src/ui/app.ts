@@ -16,12 +16,14 @@ export interface AppContext {
   handover: boolean;
   /** A save set aside that did not fit in storage: offered as a download on the title screen until the page closes. */
   droppedSave: string | null;
+  /** A saved game this tab could not open, or lost, because another tab has it open (offered to take over). */
+  elsewhere: string | null;
 }
 
 let ctx: AppContext | null = null;
 
 export function initApp(controls: HTMLElement): AppContext {
-  ctx = { twins: new TwinLayer(controls), notices: [], fileErrors: null, onKey: null, onScreen: null, handover: false, droppedSave: null };
+  ctx = { twins: new TwinLayer(controls), notices: [], fileErrors: null, onKey: null, onScreen: null, handover: false, droppedSave: null, elsewhere: null };
   return ctx;
 }
 

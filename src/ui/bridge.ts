@@ -9,6 +9,7 @@ import { turnLabel } from '../analysis/debrief.js';
 import { cardSlots, type CardSlot } from './cardText.js';
 import type { ResumePlan } from './saveCheck.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
+import { newSlotId, slotIds, slotKey } from './saveSlots.js';
 
 export type Phase = { name: 'title' } | { name: 'setup' } | SavedPhase | { name: 'review'; seat: number };
 
@@ -36,6 +37,10 @@ export class Bridge {
   phase: Phase = { name: 'title' };
   draft: Choices = {};
   report: TurnReport | null = null;
+  /** The saved-game slot this game is written to (saveSlots.ts); null when nothing is to be saved. */
+  slot: string | null = null;
+  /** Whether this tab may save into a slot, and how it records holding one (the page installs tabGuard.ts). */
+  guard: { claim(slot: string): void; mayWrite(slot: string): boolean } = { claim: () => undefined, mayWrite: () => true };
   /** Problems worth telling the player that do not stop play (e.g. the browser refused to save). */
   saveError: string | null = null;
   private listeners = new Set<Listener>();
@@ -75,6 +80,9 @@ export class Bridge {
     this.state = createGame(sc, { seed: options.seed, seats: options.seats, aiFuzz: options.aiFuzz });
     this.draft = {};
     this.report = null;
+    // A new game always gets a slot of its own: no other saved game is overwritten.
+    this.slot = newSlotId(slotIds());
+    this.guard.claim(this.slot);
     const humans = this.humans();
     if (humans.length === 0) this.go({ name: 'main', seat: 0 });
     else this.go(humans.length > 1 ? { name: 'handover', seat: 0, then: 'briefing' } : { name: 'briefing', seat: 0 });
@@ -322,7 +330,7 @@ export class Bridge {
 
   private save(): void {
     const data = this.toSave();
-    if (data) this.saveError = writeSave(data);
+    if (data && this.slot && this.guard.mayWrite(this.slot)) this.saveError = writeSave(data, slotKey(this.slot));
   }
 }
 

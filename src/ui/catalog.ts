@@ -2,7 +2,7 @@
 import { bundledScenarios } from './bundled.js';
 import { loadScenarioText, type LoadOutcome, type UiDiagnostic } from './scenarioLoader.js';
 
-export interface Summary { title: string; summary: string; actors: number; turns: number; unit: string }
+export interface Summary { title: string; summary: string; actors: number; turns: number; unit: string; names: Map<string, string> }
 
 export interface CatalogEntry {
   id: string;
@@ -14,14 +14,19 @@ export interface CatalogEntry {
   check: () => LoadOutcome;
 }
 
-function summaryOf(text: string): Summary | null {
+/** What the title screen shows of a scenario's text, read without checking it; null when it is not even JSON. */
+export function summaryOf(text: string): Summary | null {
   try {
     const v = JSON.parse(text) as { title?: unknown; summary?: unknown; actors?: unknown; turns?: { count?: unknown; unit?: unknown } };
     if (typeof v.title !== 'string') return null;
+    const names = new Map<string, string>();
+    for (const a of Array.isArray(v.actors) ? (v.actors as Array<{ id?: unknown; name?: unknown }>) : []) {
+      if (typeof a?.id === 'string' && typeof a.name === 'string') names.set(a.id, a.name);
+    }
     return {
       title: v.title, summary: typeof v.summary === 'string' ? v.summary : '',
       actors: Array.isArray(v.actors) ? v.actors.length : 0,
-      turns: typeof v.turns?.count === 'number' ? v.turns.count : 0, unit: typeof v.turns?.unit === 'string' ? v.turns.unit : 'turn',
+      turns: typeof v.turns?.count === 'number' ? v.turns.count : 0, unit: typeof v.turns?.unit === 'string' ? v.turns.unit : 'turn', names,
     };
   } catch {
     return null;

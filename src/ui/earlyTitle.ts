@@ -50,6 +50,13 @@ class DomPainter implements Painter {
     return this.add(place(d, x, y));
   }
 
+  lineCount(text: string, o: TextOptions): number {
+    const d = this.txt(0, 0, text, { ...o, maxLines: undefined });
+    const n = Math.max(1, Math.round(d.offsetHeight / ((o.size ?? 16) * 1.3)));
+    d.remove();
+    return n;
+  }
+
   panel(r: Rect, fill: number = COLOR.panel, edge: number = COLOR.panelEdge, radius = 10): HTMLElement {
     const d = el('div', { class: 'early-box' });
     d.style.background = cssColour(fill);
@@ -72,6 +79,7 @@ class DomPainter implements Painter {
     const bar = this.panel({ x: 0, y: 0, w: this.W, h }, COLOR.panel, COLOR.panel, 0);
     bar.style.borderBottom = `3px solid ${cssColour(COLOR.accent)}`;
     const x = this.portrait ? 14 : 24;
+    app().twins.heading(1, title, 'heading-screen');
     this.txt(x, this.portrait ? 8 : 10, title, { size: this.portrait ? 20 : 26, weight: 600, maxLines: 1, wrap: this.W - x * 2 });
     if (subtitle) this.txt(x, this.portrait ? 36 : 44, subtitle, { size: this.portrait ? 13 : 15, color: CSS.muted, maxLines: 1, wrap: this.W - x * 2 });
     return h;

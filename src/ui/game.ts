@@ -1,6 +1,6 @@
 // The Phaser game with one scene per screen, loaded after the first screen's DOM is up: the canvas, the twin layer's
 // placement over it, resizing, the render-on-demand loop, the test hook, and the map data in idle time.
-import { AUTO, Game, Scale } from 'phaser';
+import { AUTO, Game, GameObjects, Scale } from 'phaser';
 import type { AppContext } from './app.js';
 import { bridge } from './bridge.js';
 import { currentZoom, frameFor, setCurrentFrame } from './layout.js';
@@ -15,7 +15,7 @@ import { MainScene } from './scenes/MainScene.js';
 import { ResolutionScene } from './scenes/ResolutionScene.js';
 import { SetupScene } from './scenes/SetupScene.js';
 import { TitleScene } from './scenes/TitleScene.js';
-import { markGameScreen, setRenderer } from './testHook.js';
+import { markGameScreen, setRenderer, setTexts } from './testHook.js';
 
 const wait = (ms: number) => new Promise<void>((resolve) => window.setTimeout(resolve, ms));
 
@@ -73,6 +73,10 @@ export async function startGame(ctx: AppContext, stage: HTMLElement): Promise<vo
   };
   attachRenderLoop(game);
   setRenderer(() => (game.renderer && 'gl' in game.renderer ? 'webgl' : 'canvas'));
+  setTexts(() => game.scene.getScenes(true).flatMap((scene) => scene.children.list.filter((o): o is GameObjects.Text => o instanceof GameObjects.Text && o.visible).map((t) => {
+    const b = t.getBounds();
+    return { text: t.text, x: b.x, y: b.y, w: b.width, h: b.height };
+  })));
   game.events.once('ready', () => {
     document.getElementById('boot-message')?.setAttribute('hidden', '');
     requestFrames();

@@ -10,6 +10,8 @@ export interface Painter {
   readonly H: number;
   readonly portrait: boolean;
   txt(x: number, y: number, text: string, o?: TextOptions): unknown;
+  /** How many lines `text` takes when drawn with `o` (wrapped at `o.wrap`). */
+  lineCount(text: string, o: TextOptions): number;
   panel(r: Rect, fill?: number, edge?: number, radius?: number): unknown;
   button(o: ButtonOptions): HTMLButtonElement;
   header(title: string, subtitle?: string): number;

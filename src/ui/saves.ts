@@ -1,8 +1,9 @@
-// The autosave: one versioned record in localStorage; anything that cannot resume is set aside under another key.
+// Saved games: versioned records in localStorage, one key each; anything that cannot resume is set aside under another key.
 import { z } from 'zod';
 import { MAX_ACTORS } from '../engine/compiler.js';
 import { MAX_SEED_CHARS as SEED_MAX, seedProblem } from '../engine/index.js';
 
+/** The single autosave slot of earlier versions, moved into the list of saved games at start (saveSlots.ts). */
 export const SAVE_KEY = 'statecraft.save';
 export const SET_ASIDE_PREFIX = 'statecraft.save.set-aside.';
 export const SAVE_FORMAT = 'statecraft-save';
@@ -108,19 +109,24 @@ export function diagnoseSave(raw: string): { save: SaveData } | { reason: string
   return { save: parsed.data };
 }
 
-/** The raw text of a save that could be neither moved nor removed: ignored until the page is reloaded. */
-let ignored: string | null = null;
+/** Raw texts of saves that could be neither moved nor removed: ignored until the page is reloaded. */
+const ignored = new Set<string>();
 
-/** Reads the autosave; never throws. */
-export function readSave(store: SaveStore | null = storage()): ReadOutcome {
+/** This page's Web Storage, or null when the browser refuses it. */
+export function saveStore(): SaveStore | null {
+  return storage();
+}
+
+/** Reads the save under `key`; never throws. */
+export function readSave(store: SaveStore | null = storage(), key: string = SAVE_KEY): ReadOutcome {
   if (!store) return { kind: 'none' };
   let raw: string | null;
   try {
-    raw = store.getItem(SAVE_KEY);
+    raw = store.getItem(key);
   } catch {
     return { kind: 'none' };
   }
-  if (raw === null || raw === ignored) return { kind: 'none' };
+  if (raw === null || ignored.has(raw)) return { kind: 'none' };
   const d = diagnoseSave(raw);
   return 'save' in d ? { kind: 'ok', save: d.save } : { kind: 'bad', reason: d.reason };
 }
@@ -138,13 +144,13 @@ export type SetAsideOutcome =
 
 const why = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
-/** Moves the autosave to a set-aside key, freeing the main slot even when no copy fits; never throws. */
-export function setAsideSave(store: SaveStore | null = storage()): SetAsideOutcome {
+/** Moves the save under `slot` to a set-aside key, freeing its slot even when no copy fits; never throws. */
+export function setAsideSave(store: SaveStore | null = storage(), slot: string = SAVE_KEY): SetAsideOutcome {
   if (!store) return { kind: 'none' };
   let raw: string | null;
   let key: string;
   try {
-    raw = store.getItem(SAVE_KEY);
+    raw = store.getItem(slot);
     if (raw === null) return { kind: 'none' };
     key = SET_ASIDE_PREFIX + new Date().toISOString();
     for (let n = 2; store.getItem(key) !== null; n++) key = `${SET_ASIDE_PREFIX}${new Date().toISOString()}-${n}`;
@@ -158,9 +164,9 @@ export function setAsideSave(store: SaveStore | null = storage()): SetAsideOutco
     full = e;
   }
   try {
-    store.removeItem(SAVE_KEY);
+    store.removeItem(slot);
   } catch (e) {
-    ignored = raw;
+    ignored.add(raw);
     return { kind: 'stuck', why: why(e) };
   }
   if (full === null) return { kind: 'kept', key };
@@ -173,12 +179,12 @@ export function setAsideSave(store: SaveStore | null = storage()): SetAsideOutco
   }
 }
 
-/** Writes the autosave; returns an error message when the browser refused (storage full or disabled). */
-export function writeSave(save: SaveData): string | null {
+/** Writes `save` under `key`; returns an error message when the browser refused (storage full or disabled). */
+export function writeSave(save: SaveData, key: string): string | null {
   const s = storage();
   if (!s) return 'this browser does not allow saving (storage is disabled)';
   try {
-    s.setItem(SAVE_KEY, JSON.stringify(save));
+    s.setItem(key, JSON.stringify(save));
     return null;
   } catch (e) {
     return `the game could not be saved: ${(e as Error).message}`;

@@ -1,4 +1,4 @@
-// Whole-game operations that need a scenario loaded first: start from a link, resume a save, open a file.
+// Whole-game operations that need a scenario loaded first: start from a link, resume a saved game, open a file.
 import { app } from './app.js';
 import type { Scenario } from '../engine/index.js';
 import { bridge, type ScenarioSource } from './bridge.js';
@@ -6,7 +6,9 @@ import { bundledById, loadCatalog } from './catalog.js';
 import { takeCrashNotice } from './dom/crash.js';
 import { alertNow } from './dom/live.js';
 import { checkSave } from './saveCheck.js';
-import { readSave, setAsideSave, type SaveData } from './saves.js';
+import { readSave, saveStore, setAsideSave, type SaveData } from './saves.js';
+import { listSlots, migrateLegacySave, savedGames, slotKey } from './saveSlots.js';
+import { claimSlot, installTabGuard, mayWrite, openElsewhere, releaseSlot, tabSlot } from './tabGuard.js';
 import { loadScenarioText } from './scenarioLoader.js';
 import { freshSeed } from './seed.js';
 import type { ParamsOutcome, StartRequest } from './urlParams.js';
@@ -33,12 +35,24 @@ export function lastScreen(): 'title' | 'game' {
 
 export function goTitle(): void {
   rememberScreen('title');
+  releaseSlot();
+  bridge.slot = null;
   bridge.show({ name: 'title' });
 }
 
-/** Sets the saved game aside with a reason the title screen shows; the main slot is freed whatever happens. */
-export function setAside(reason: string): void {
-  const out = setAsideSave();
+/** Another tab took over this tab's game: stop saving here and offer to take it back on the title screen. */
+function lostToAnotherTab(slot: string): void {
+  bridge.slot = null;
+  app().elsewhere = slot;
+  window.setTimeout(() => {
+    alertNow('This game is now open in another tab, where its moves are saved. You can take it over here from the title screen.');
+    bridge.show({ name: 'title' });
+  }, 0);
+}
+
+/** Sets the saved game in slot `id` aside with a reason the title screen shows; the slot is freed whatever happens. */
+export function setAside(reason: string, id: string): void {
+  const out = setAsideSave(saveStore(), slotKey(id));
   const head = `The saved game could not be resumed: ${reason}.`;
   if (out.kind === 'kept') app().notices.push(`${head} It was kept in this browser's storage under "${out.key}" and not deleted.`);
   else if (out.kind === 'dropped') {
@@ -66,47 +80,62 @@ async function scenarioOf(save: SaveData): Promise<{ scenario: Scenario; source:
   return { scenario: loaded.scenario, source };
 }
 
-/** Checks the saved game in full and rebuilds it; anything that fails is set aside and reported. Never throws. */
-export async function resumeSave(save: SaveData): Promise<boolean> {
+/**
+ * Checks the saved game in slot `id` in full and rebuilds it; anything that fails is set aside and reported. A game
+ * another tab has open is not opened (the title offers to take it over) unless `takeOver`. Never throws.
+ */
+export async function resumeSave(id: string, save: SaveData, takeOver = false): Promise<boolean> {
   try {
     const found = await scenarioOf(save);
     if ('reason' in found) {
-      setAside(found.reason);
+      setAside(found.reason, id);
       return false;
     }
     const checked = checkSave(found.scenario, save);
     if (!checked.ok) {
-      setAside(checked.reason);
+      setAside(checked.reason, id);
       return false;
     }
+    if (!takeOver && (await openElsewhere(id))) {
+      app().elsewhere = id;
+      return false;
+    }
+    app().elsewhere = null;
+    bridge.slot = id;
+    claimSlot(id);
     bridge.resume(found.scenario, found.source, checked.plan);
   } catch (e) {
-    setAside(`it could not be rebuilt (${e instanceof Error ? e.message : String(e)})`);
+    setAside(`it could not be rebuilt (${e instanceof Error ? e.message : String(e)})`, id);
     return false;
   }
   rememberScreen('game');
   return true;
 }
 
-/** Resumes the autosave if there is a readable one; never throws. */
-export async function continueSaved(): Promise<boolean> {
-  const r = readSave();
-  if (r.kind === 'ok') return resumeSave(r.save);
-  if (r.kind === 'bad') setAside(r.reason);
+/** Resumes the saved game in slot `id` as stored now (with every move another tab made); never throws. */
+export async function continueSlot(id: string, takeOver = false): Promise<boolean> {
+  const r = readSave(saveStore(), slotKey(id));
+  if (r.kind === 'ok') return resumeSave(id, r.save, takeOver);
+  if (r.kind === 'bad') setAside(r.reason, id);
+  if (r.kind === 'none') app().notices.push('That saved game is no longer in this browser\'s storage (it was deleted in another tab).');
   return false;
 }
 
-/** Checks the autosave without resuming it (for the title screen's "Continue"); a save that cannot resume is set aside. */
+/** Checks every saved game without resuming it (for the title screen's list); one that cannot resume is set aside. */
 async function vetSaved(): Promise<void> {
-  const r = readSave();
-  if (r.kind === 'bad') return setAside(r.reason);
-  if (r.kind !== 'ok') return;
-  try {
-    const found = await scenarioOf(r.save);
-    const checked = 'reason' in found ? found : checkSave(found.scenario, r.save);
-    if ('reason' in checked) setAside(checked.reason);
-  } catch (e) {
-    setAside(`it could not be checked (${e instanceof Error ? e.message : String(e)})`);
+  for (const { id, outcome: r } of listSlots()) {
+    if (r.kind === 'bad') {
+      setAside(r.reason, id);
+      continue;
+    }
+    if (r.kind !== 'ok') continue;
+    try {
+      const found = await scenarioOf(r.save);
+      const checked = 'reason' in found ? found : checkSave(found.scenario, r.save);
+      if ('reason' in checked) setAside(checked.reason, id);
+    } catch (e) {
+      setAside(`it could not be checked (${e instanceof Error ? e.message : String(e)})`, id);
+    }
   }
 }
 
@@ -129,10 +158,10 @@ export async function startFromRequest(req: StartRequest): Promise<boolean> {
     app().notices.push(`The link names ${unknown.map((u) => `"${u}"`).join(', ')}, not an actor of "${sc.def.title}". Actors: ${sc.actors.map((a) => a.id).join(', ')}.`);
     return false;
   }
-  const saved = readSave();
-  if (saved.kind === 'ok' && matches(saved.save, entry.id, req)) {
-    if (await resumeSave(saved.save)) return true;
-  }
+  // The same game (scenario, seed, players, AI) as a saved one resumes it; any other starts in a slot of its own.
+  const same = savedGames().find((g) => matches(g.save, entry.id, req));
+  if (same && (await resumeSave(same.id, same.save))) return true;
+  if (same && app().elsewhere === same.id) return false;
   const seats: Record<string, 'human' | 'ai'> = {};
   for (const a of sc.actors) seats[a.id] = req.humans.includes(a.id) ? 'human' : 'ai';
   bridge.useScenario(sc, { bundled: entry.id, file: null });
@@ -181,17 +210,23 @@ function forgetParams(): void {
 
 /** Decides the first screen: a link's game, the resumed autosave, or the title (with any messages). */
 export async function startup(params: ParamsOutcome): Promise<void> {
+  installTabGuard(lostToAnotherTab);
+  bridge.guard = { claim: claimSlot, mayWrite };
   const crashed = takeCrashNotice();
   if (crashed) app().notices.push(crashed);
-  const first = readSave();
-  if (first.kind === 'bad') setAside(first.reason);
+  migrateLegacySave();
+  for (const { id, outcome } of listSlots()) if (outcome.kind === 'bad') setAside(outcome.reason, id);
   if (params.kind === 'error') app().notices.push(params.message);
   if (params.kind === 'start' && (await startFromRequest(params.request))) {
     forgetParams();
     return;
   }
-  const saved = readSave();
-  if (params.kind === 'none' && saved.kind === 'ok' && lastScreen() === 'game' && (await resumeSave(saved.save))) return;
+  if (params.kind === 'none' && lastScreen() === 'game') {
+    // This tab's own game after a reload; in a new tab, the game saved last.
+    const games = savedGames();
+    const mine = games.find((g) => g.id === tabSlot()) ?? games[0];
+    if (mine && (await resumeSave(mine.id, mine.save))) return;
+  }
   await vetSaved();
   bridge.show({ name: 'title' });
 }

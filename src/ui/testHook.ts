@@ -11,9 +11,14 @@ export interface TestHook {
   renderer(): string;
   /** True once the game (Phaser) has built a screen; before that the title may be the plain-DOM one. */
   ready(): boolean;
+  /** Every text the game draws now, with its bounds in board pixels (to prove none is cut off). */
+  texts(): DrawnText[];
 }
 
+export interface DrawnText { text: string; x: number; y: number; w: number; h: number }
+
 let renderer: () => string = () => 'none';
+let texts: () => DrawnText[] = () => [];
 let gameScreen = false;
 
 /** The game (Phaser) has built its first screen: from now on every screen is the game's, not the DOM title's. */
@@ -24,6 +29,11 @@ export function markGameScreen(): void {
 /** Tells the hook how to name the renderer once the game (Phaser) runs. */
 export function setRenderer(fn: () => string): void {
   renderer = fn;
+}
+
+/** Tells the hook how to list the texts drawn once the game (Phaser) runs. */
+export function setTexts(fn: () => DrawnText[]): void {
+  texts = fn;
 }
 
 /** Installed as the page starts (before the game loads), so tests can always read the phase. */
@@ -37,6 +47,7 @@ export function installTestHook(): void {
     replay: () => (bridge.state ? structuredClone(bridge.replay()) : null),
     renderer: () => renderer(),
     ready: () => gameScreen,
+    texts: () => texts(),
   });
   Object.defineProperty(window, '__statecraft', { value: hook, writable: false, configurable: false, enumerable: false });
 }

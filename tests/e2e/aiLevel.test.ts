@@ -1,6 +1,6 @@
 // The AI difficulty chosen on the setup screen: kept in the game (and its autosave), shown on the briefing, kept on reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickAt, close, focusedId, gameState, launch, openApp, problemsOf, waitPhase, type Session } from './helpers.js';
+import { clickAt, close, focusedId, gameState, launch, openApp, problemsOf, waitPhase, type Session, clearStorage, onlySave } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
 
 describe('AI difficulty', () => {
@@ -25,7 +25,7 @@ describe('AI difficulty', () => {
     await waitPhase(page, 'briefing', 0);
     expect(await page.locator('#briefing-ai').textContent()).toContain('AI difficulty: erratic');
     expect(((await gameState(page)) as unknown as { aiFuzz: number | null }).aiFuzz).toBe(0.8);
-    const saved = await page.evaluate(() => JSON.parse((globalThis as unknown as PageGlobals).localStorage.getItem('statecraft.save') ?? '{}') as { aiFuzz?: unknown });
+    const saved = JSON.parse(await onlySave(page)) as { aiFuzz?: unknown };
     expect(saved.aiFuzz).toBe(0.8);
 
     await page.reload();
@@ -36,11 +36,7 @@ describe('AI difficulty', () => {
 
   it('plays sharp when asked', async () => {
     const { page } = s;
-    await page.evaluate(() => {
-      const ls = (globalThis as unknown as PageGlobals).localStorage;
-      ls.removeItem('statecraft.save');
-      ls.removeItem('statecraft.screen');
-    });
+    await clearStorage(page);
     await openApp(s);
     await clickAt(page, '#scenario-tutorial');
     await waitPhase(page, 'setup');

@@ -131,3 +131,31 @@ export async function shot(s: Session, name: string): Promise<void> {
   await s.page.waitForTimeout(150);
   await s.page.screenshot({ path: join(SHOTS, `${name}-${s.size.width}x${s.size.height}.png`) });
 }
+
+/** Every saved game in the page's storage, by key: the slots ("statecraft.slot.g<n>") and any old single save. */
+export async function storedSaves(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const ls = (globalThis as unknown as PageGlobals).localStorage;
+    const out: Record<string, string> = {};
+    for (let i = 0; i < ls.length; i++) {
+      const k = ls.key(i)!;
+      if (k === 'statecraft.save' || k.startsWith('statecraft.slot.')) out[k] = ls.getItem(k)!;
+    }
+    return out;
+  });
+}
+
+/** The one saved game stored (fails when there is not exactly one). */
+export async function onlySave(page: Page): Promise<string> {
+  const all = Object.values(await storedSaves(page));
+  if (all.length !== 1) throw new Error(`expected one saved game, found ${all.length}`);
+  return all[0]!;
+}
+
+/** Empties the page's storage. */
+export async function clearStorage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const ls = (globalThis as unknown as PageGlobals).localStorage;
+    for (let i = ls.length - 1; i >= 0; i--) ls.removeItem(ls.key(i)!);
+  });
+}

@@ -4,12 +4,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickFirstAvailable } from './flows.js';
-import { clickAt, close, launch, openApp, problemsOf, waitPhase, type Session } from './helpers.js';
+import { clickAt, close, launch, openApp, problemsOf, waitPhase, type Session, onlySave } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
 
 interface Stored { main: string | null; aside: Array<{ key: string; length: number; same: boolean }> }
 
-/** The main slot, and every set-aside key with whether it holds exactly `raw`. */
+/** A saved game still stored (the old single slot or any slot of the list), and every set-aside key with whether it holds exactly `raw`. */
 async function stored(page: Page, raw: string | null): Promise<Stored> {
   return page.evaluate((r) => {
     const ls = (globalThis as unknown as PageGlobals).localStorage;
@@ -18,11 +18,16 @@ async function stored(page: Page, raw: string | null): Promise<Stored> {
       const k = ls.key(i)!;
       if (k.startsWith('statecraft.save.set-aside.')) aside.push({ key: k, length: ls.getItem(k)!.length, same: ls.getItem(k) === r });
     }
-    return { main: ls.getItem('statecraft.save'), aside };
+    let main: string | null = null;
+    for (let i = 0; i < ls.length; i++) {
+      const k = ls.key(i)!;
+      if (k === 'statecraft.save' || k.startsWith('statecraft.slot.')) main = ls.getItem(k);
+    }
+    return { main, aside };
   }, raw);
 }
 
-/** Empties the storage, then stores `raw` as the autosave with the game (not the title) as the last screen. */
+/** Empties the storage, then stores `raw` as the single autosave of earlier versions (moved into the list at start), the game (not the title) as the last screen. */
 async function plant(page: Page, raw: string): Promise<void> {
   await page.evaluate((value) => {
     const ls = (globalThis as unknown as PageGlobals).localStorage;
@@ -48,8 +53,7 @@ async function hotSeatSave(s: Session): Promise<Record<string, unknown>> {
   await pickFirstAvailable(page);
   await clickAt(page, '#end-turn');
   await waitPhase(page, 'handover', 1);
-  const raw = await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.getItem('statecraft.save'));
-  return JSON.parse(raw!) as Record<string, unknown>;
+  return JSON.parse(await onlySave(page)) as Record<string, unknown>;
 }
 
 async function expectSetAside(s: Session, raw: string, reason: RegExp): Promise<void> {
@@ -62,7 +66,7 @@ async function expectSetAside(s: Session, raw: string, reason: RegExp): Promise<
   const after = await stored(page, raw);
   expect(after.main).toBeNull();
   expect(after.aside.filter((a) => a.same)).toHaveLength(1);
-  expect(await page.locator('#continue').count()).toBe(0);
+  expect(await page.locator('#controls button[id^="resume-"]').count()).toBe(0);
   expect(await page.locator('.crash').count()).toBe(0);
 }
 
@@ -103,15 +107,17 @@ describe('saves that cannot resume', () => {
     await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.setItem('statecraft.screen', 'title'));
     await page.reload();
     await waitPhase(page, 'title');
-    expect(await page.locator('#continue').count()).toBe(1);
+    const resume = page.locator('#controls button[id^="resume-"]');
+    expect(await resume.count()).toBe(1);
+    const slot = (await resume.getAttribute('id'))!.slice('resume-'.length);
     const draft = valid['draft'] as Record<string, { action: string }>;
     const bad = JSON.stringify({ ...valid, draft: { ...draft, upland: { action: 'protest' } } });
-    await page.evaluate((value) => (globalThis as unknown as PageGlobals).localStorage.setItem('statecraft.save', value), bad);
-    await clickAt(page, '#continue');
+    await page.evaluate(([key, value]) => (globalThis as unknown as PageGlobals).localStorage.setItem(key, value), [`statecraft.slot.${slot}`, bad] as const);
+    await clickAt(page, '#controls button[id^="resume-"]');
     await page.locator('#messages').waitFor();
     expect(await page.locator('#messages').textContent()).toMatch(/"protest" is not available to "upland"/);
     expect((await stored(page, bad)).main).toBeNull();
-    expect(await page.locator('#continue').count()).toBe(0);
+    expect(await resume.count()).toBe(0);
     expect(await page.locator('.crash').count()).toBe(0);
     expect(await problemsOf(s)).toEqual([]);
   });

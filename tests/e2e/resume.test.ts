@@ -1,8 +1,7 @@
 // Reload mid-game resumes exactly where the player was: the same screen, seat, pending hot-seat choice and state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickFirstAvailable } from './flows.js';
-import { clickAt, close, gameState, hash, launch, openApp, phase, problemsOf, waitPhase, type Session } from './helpers.js';
-import type { PageGlobals } from './pageTypes.js';
+import { clickAt, close, gameState, hash, launch, openApp, phase, problemsOf, waitPhase, type Session, onlySave } from './helpers.js';
 
 describe('reload and resume', () => {
   let s: Session;
@@ -59,12 +58,11 @@ describe('reload and resume', () => {
     await waitPhase(page, 'title');
     await page.reload();
     await waitPhase(page, 'title');
-    expect(await page.locator('#continue').count()).toBe(1);
-    await clickAt(page, '#continue');
+    expect(await page.locator('#controls button[id^="resume-"]').count()).toBe(1);
+    await clickAt(page, '#controls button[id^="resume-"]');
     await waitPhase(page, 'main', 0);
     expect(await hash(page)).toBe(afterTurn);
-    const saved = await page.evaluate(() => (globalThis as unknown as PageGlobals).localStorage.getItem('statecraft.save'));
-    expect(JSON.parse(saved!).version).toBe(1);
+    expect(JSON.parse(await onlySave(page)).version).toBe(1);
     expect((await phase(page)).name).toBe('main');
     expect(await problemsOf(s)).toEqual([]);
   });

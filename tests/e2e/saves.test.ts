@@ -41,7 +41,8 @@ describe('bad saves', () => {
       const keys: string[] = [];
       for (let i = 0; i < ls.length; i++) keys.push(ls.key(i)!);
       const aside = keys.find((k) => k.startsWith('statecraft.save.set-aside.'));
-      return { main: ls.getItem('statecraft.save'), aside: aside ? ls.getItem(aside) : null };
+      const main = keys.find((k) => k === 'statecraft.save' || k.startsWith('statecraft.slot.'));
+      return { main: main ? ls.getItem(main) : null, aside: aside ? ls.getItem(aside) : null };
     });
     expect(kept.main).toBeNull();
     expect(kept.aside).toBe(raw);

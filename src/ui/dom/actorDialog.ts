@@ -27,9 +27,11 @@ export function openActor(ctx: ActorContext): void {
       const from = ctx.def.actors[s.from]!.name;
       const to = ctx.def.actors[s.to]!.name;
       const btn = el('button', { type: 'button', id: `stance-${ctx.def.actors[s.from]!.id}-${ctx.def.actors[s.to]!.id}` }, `${from} → ${to}: ${s.band} (${fmt(s.value)}), ${leverageWords(s.leverage)} — why?`);
-      btn.setAttribute('aria-label', `${from} toward ${to}: ${s.band}, ${fmt(s.value)}; ${from} has ${leverageWords(s.leverage)} over ${o.name}. Show why.`);
+      // The visible text stays the accessible name (speech input users say what they see); the long form describes it.
+      const desc = el('span', { class: 'sr-only', id: `${btn.id}-desc`, text: `${from} toward ${to}: ${s.band}, ${fmt(s.value)}; ${from} has ${leverageWords(s.leverage)} over ${o.name}. Show why.` });
+      btn.setAttribute('aria-describedby', desc.id);
       btn.addEventListener('click', () => ctx.onWhy(s.from, s.to));
-      box.append(btn);
+      box.append(btn, desc);
     }
     b.append(box);
   };

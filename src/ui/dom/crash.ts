@@ -1,6 +1,8 @@
 // The last line of defence: an unexpected error is shown with a way back, never a blank page.
 import { download } from '../exports.js';
-import { SAVE_KEY, setAsideSave } from '../saves.js';
+import { bridge } from '../bridge.js';
+import { saveStore, setAsideSave } from '../saves.js';
+import { slotKey } from '../saveSlots.js';
 import { alertNow } from './live.js';
 import { el } from './el.js';
 
@@ -27,11 +29,12 @@ export function showCrash(message: string): void {
     window.location.reload();
   });
   box.append(again);
-  if (hasSave()) {
+  const slot = bridge.slot;
+  if (slot && hasSave(slot)) {
     // A saved game that passed its checks yet breaks the page would otherwise break it again on "Continue".
     const aside = el('button', { type: 'button', id: 'crash-set-aside' }, 'Set the saved game aside');
     aside.addEventListener('click', () => {
-      const out = setAsideSave();
+      const out = setAsideSave(saveStore(), slotKey(slot));
       const kept = out.kind === 'kept' ? ` It was kept in this browser's storage under "${out.key}".` : out.kind === 'dropped' ? ' There was no room to keep a copy of it, so it was downloaded as a file.' : '';
       if (out.kind === 'dropped') download('statecraft-set-aside-save.json', 'application/json', out.raw);
       try {
@@ -49,9 +52,9 @@ export function showCrash(message: string): void {
   again.focus();
 }
 
-function hasSave(): boolean {
+function hasSave(slot: string): boolean {
   try {
-    return window.localStorage.getItem(SAVE_KEY) !== null;
+    return window.localStorage.getItem(slotKey(slot)) !== null;
   } catch {
     return false;
   }

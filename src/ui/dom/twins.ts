@@ -97,6 +97,13 @@ export class TwinLayer {
     return n;
   }
 
+  /** A heading for screen readers over text the canvas draws (the screen's title, the role, the turn). */
+  heading(level: 1 | 2, text: string, id?: string): HTMLElement {
+    const h = el(level === 1 ? 'h1' : 'h2', { class: 'sr-only', id, text });
+    this.root.append(h);
+    return h;
+  }
+
   /** Focuses the twin with this id, if present. */
   focus(id: string): void {
     document.getElementById(id)?.focus();

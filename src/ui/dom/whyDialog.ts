@@ -55,6 +55,8 @@ function openVague(ctx: WhyContext, seen: SeenEstimate): void {
   const d = openDialog({ title: `Why? ${x.label} (estimate)`, className: 'why' });
   const b = d.body;
   b.id = 'why-body';
+  // The explanation can scroll: keyboard users reach it to scroll it.
+  b.tabIndex = 0;
   b.append(el('p', {}, el('strong', { text: `Now ${readingText(seen.reading)}` }), ' — an estimate', seen.band ? ` — band: ${seen.band}` : '', ctx.range ? ` (range ${ctx.range})` : ''));
   b.append(el('p', { class: 'estimate-note', text: `You see only an estimate of this number: each turn brings a fresh reading, and the true value lies within ${fmt(seen.reading.error)} of it (now ${rangeText(seen.reading)}).${seen.note ? ` ${seen.note}` : ''} The causes below say which way each change went, in order, but not by how much. The debrief shows the true figures.` }));
   if (ctx.description) b.append(el('p', { class: 'muted', text: ctx.description }));
@@ -72,6 +74,8 @@ export function openWhy(ctx: WhyContext): void {
   const d = openDialog({ title: `Why? ${x.label}`, className: 'why' });
   const b = d.body;
   b.id = 'why-body';
+  // The explanation can scroll: keyboard users reach it to scroll it.
+  b.tabIndex = 0;
   b.append(el('p', {}, el('strong', { text: `Now ${fmt(x.value)}` }), x.band ? ` — band: ${x.band}` : '', ctx.range ? ` (range ${ctx.range})` : ''));
   if (ctx.description) b.append(el('p', { class: 'muted', text: ctx.description }));
   if (x.rest !== undefined) {

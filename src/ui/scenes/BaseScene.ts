@@ -126,6 +126,13 @@ export abstract class BaseScene extends Scene implements Painter {
     return t;
   }
 
+  lineCount(text: string, o: TextOptions): number {
+    const t = this.txt(0, 0, text, { ...o, maxLines: undefined });
+    const n = t.getWrappedText(text).length;
+    t.destroy();
+    return n;
+  }
+
   panel(r: Rect, fill: number = COLOR.panel, edge: number = COLOR.panelEdge, radius = 10): GameObjects.Graphics {
     const g = this.add.graphics();
     g.fillStyle(fill, 1);
@@ -158,17 +165,24 @@ export abstract class BaseScene extends Scene implements Painter {
     app().onKey = fn;
   }
 
-  /** A heading strip across the top of the screen. */
+  /** A heading strip across the top of the screen, as tall as its title and subtitle need (neither is cut); returns its height. */
   header(title: string, subtitle?: string): number {
-    const h = this.portrait ? 64 : 72;
+    const x = this.portrait ? 14 : 24;
+    const wrap = this.W - x * 2;
+    const titleSize = this.portrait ? 20 : 26;
+    const subSize = this.portrait ? 13 : 15;
+    const more = (n: number, size: number) => (Math.min(2, n) - 1) * Math.ceil(size * 1.3);
+    const titleExtra = more(this.lineCount(title, { size: titleSize, weight: 600, wrap }), titleSize);
+    const subExtra = subtitle ? more(this.lineCount(subtitle, { size: subSize, wrap }), subSize) : 0;
+    const h = (this.portrait ? 64 : 72) + titleExtra + subExtra;
     const g = this.add.graphics();
     g.fillStyle(COLOR.panel, 1);
     g.fillRect(0, 0, this.W, h);
     g.fillStyle(COLOR.accent, 1);
     g.fillRect(0, h - 3, this.W, 3);
-    const x = this.portrait ? 14 : 24;
-    this.txt(x, this.portrait ? 8 : 10, title, { size: this.portrait ? 20 : 26, weight: 600, maxLines: 1, wrap: this.W - x * 2 });
-    if (subtitle) this.txt(x, this.portrait ? 36 : 44, subtitle, { size: this.portrait ? 13 : 15, color: CSS.muted, maxLines: 1, wrap: this.W - x * 2 });
+    app().twins.heading(1, title, 'heading-screen');
+    this.txt(x, this.portrait ? 8 : 10, title, { size: titleSize, weight: 600, maxLines: 2, wrap });
+    if (subtitle) this.txt(x, (this.portrait ? 36 : 44) + titleExtra, subtitle, { size: subSize, color: CSS.muted, maxLines: 2, wrap });
     return h;
   }
 }

@@ -4,6 +4,7 @@ import { app } from '../app.js';
 import { bridge } from '../bridge.js';
 import { briefingBody } from '../dom/briefingText.js';
 import { el } from '../dom/el.js';
+import { goTitle } from '../session.js';
 import { COLOR, CSS } from '../theme.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { BaseScene } from './BaseScene.js';
@@ -39,6 +40,7 @@ export class BriefingScene extends BaseScene {
     app().twins.region(body, { x: x + 10, y: top + 22, w: w - 14, h: h - 12 });
     const by = this.H - (this.portrait ? 76 : 80);
     const label = review ? 'Back to the game' : 'Begin';
+    this.button({ id: 'briefing-title', label: 'Back to the title screen (the game is saved)', text: 'Title screen', rect: { x: pad, y: by, w: this.portrait ? 150 : 190, h: 54 }, onActivate: goTitle });
     this.button({ id: 'begin', label, primary: true, rect: { x: this.W - pad - 240, y: by, w: 240, h: 54 }, onActivate: () => bridge.finishBriefing() });
     app().twins.focus('briefing-text');
   }

@@ -12,7 +12,7 @@ import { announce } from '../dom/live.js';
 import { newsPanel } from '../dom/newsPanel.js';
 import { objectivesPanel } from '../dom/objectivesPanel.js';
 import { openWhy } from '../dom/whyDialog.js';
-import { mainLayout, type MainTab } from '../mainLayout.js';
+import { mainLayout, type MainLayout, type MainTab } from '../mainLayout.js';
 import { drawMap } from '../map/MapView.js';
 import { indicatorOrder } from '../indicatorOrder.js';
 import { newsFeed } from '../news.js';
@@ -55,7 +55,7 @@ export class MainScene extends BaseScene {
     }
     const actorIndex = actorId ? sc.actorIndex.get(actorId) ?? null : null;
     const L = mainLayout(this.W, this.H, this.tab);
-    this.topBar(L.top, actorIndex);
+    this.topBar(L, actorIndex);
     this.later(() => drawMap(this, sc, { rect: L.map, stances: bridge.stances(), focus: actorIndex, legend: true, onActor: (i) => this.showActor(i) }));
     if (L.tabs) this.tabsBar(L.tabs);
     const slots = actorId ? bridge.cards(actorId) : [];
@@ -108,7 +108,9 @@ export class MainScene extends BaseScene {
     return first?.id ?? 'end-turn';
   }
 
-  private topBar(h: number, actorIndex: number | null): void {
+  private topBar(L: MainLayout, actorIndex: number | null): void {
+    const h = L.top;
+    const hb = L.header;
     const sc = bridge.need();
     const s = bridge.game();
     const g = this.add.graphics();
@@ -120,22 +122,18 @@ export class MainScene extends BaseScene {
     const actor = actorIndex !== null ? sc.def.actors[actorIndex]! : null;
     let x = 12;
     if (actor) {
-      drawActorBadge(this, x + 16, h / 2, 14, actor, actorIndex!);
+      drawActorBadge(this, x + 16, this.portrait ? 26 : h / 2, 14, actor, actorIndex!);
       x += 40;
     }
     const who = actor ? `You are ${actor.name}` : 'Watching the AI';
-    if (bridge.saveError) this.txt(this.W / 2, h - 20, `Not saved: ${bridge.saveError}`, { size: 12, color: CSS.bad, align: 'center', maxLines: 1, wrap: this.W / 2 });
+    app().twins.heading(1, who, 'heading-role');
+    app().twins.heading(2, turnText, 'heading-turn');
+    if (bridge.saveError) this.txt(this.W / 2, this.portrait ? 34 : h - 20, `Not saved: ${bridge.saveError}`, { size: 12, color: CSS.bad, align: 'center', maxLines: 1, wrap: this.W / 2 });
     this.txt(x, this.portrait ? 6 : 6, who, { size: this.portrait ? 16 : 18, weight: 600, maxLines: 1 });
-    this.txt(x, this.portrait ? 28 : 30, this.portrait ? turnText : `${turnText} · ${sc.def.title}`, { size: 13, color: CSS.muted, maxLines: 1, wrap: this.W - x - (this.portrait ? 150 : 360) });
-    const bw = this.portrait ? 44 : 104;
-    let bx = this.W - 10 - bw;
-    this.button({ id: 'menu', label: 'Leave to the title screen (the game is saved)', text: this.portrait ? '☰' : 'Menu', rect: { x: bx, y: 8, w: bw, h: h - 16 }, size: 15, onActivate: goTitle });
-    bx -= bw + 8;
-    this.button({ id: 'keys', label: 'Keyboard keys', text: this.portrait ? '?' : 'Keys ?', rect: { x: bx, y: 8, w: bw, h: h - 16 }, size: 15, keyHint: '?', onActivate: openKeys });
-    if (actor) {
-      bx -= bw + 8;
-      this.button({ id: 'briefing', label: 'Read your briefing again', text: this.portrait ? 'B' : 'Briefing', rect: { x: bx, y: 8, w: bw, h: h - 16 }, size: 15, keyHint: 'B', onActivate: () => bridge.reviewBriefing() });
-    }
+    this.txt(x, this.portrait ? 28 : 30, this.portrait ? turnText : `${turnText} · ${sc.def.title}`, { size: 13, color: CSS.muted, maxLines: 1, wrap: hb.textRight - x });
+    this.button({ id: 'menu', label: 'Leave to the title screen (the game is saved)', text: 'Menu', rect: hb.menu, size: 15, onActivate: goTitle });
+    this.button({ id: 'keys', label: 'Keyboard keys', text: 'Keys ?', rect: hb.keys, size: 15, keyHint: '?', onActivate: openKeys });
+    if (actor) this.button({ id: 'briefing', label: 'Read your briefing again', text: 'Briefing', rect: hb.briefing, size: 15, keyHint: 'B', onActivate: () => bridge.reviewBriefing() });
   }
 
   private tabsBar(r: { x: number; y: number; w: number; h: number }): void {

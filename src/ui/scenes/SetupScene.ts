@@ -6,6 +6,7 @@ import { announce } from '../dom/live.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { freshSeed } from '../seed.js';
 import { seedProblem } from '../urlParams.js';
+import { savedGames } from '../saveSlots.js';
 import { goTitle, rememberScreen } from '../session.js';
 import { COLOR, CSS } from '../theme.js';
 import { BaseScene } from './BaseScene.js';
@@ -73,6 +74,9 @@ export class SetupScene extends BaseScene {
     const humans = [...this.humans];
     const who = humans.length === 0 ? 'Nobody plays: you watch the AI play every role.' : `${humans.length} human${humans.length === 1 ? '' : 's'}: ${def.actors.filter((a) => this.humans.has(a.id)).map((a) => a.name).join(', ')}.`;
     this.txt(pad, y + 14, who, { size: 15, color: CSS.text, wrap: this.W - pad * 2 });
+    const kept = savedGames().length;
+    const below = y + 20 + this.lineCount(who, { size: 15, wrap: this.W - pad * 2 }) * 21;
+    if (kept > 0) this.txt(pad, below, `Your ${kept === 1 ? 'saved game is' : `${kept} saved games are`} kept: this game is saved beside ${kept === 1 ? 'it' : 'them'}.`, { size: 14, color: CSS.muted, wrap: this.W - pad * 2 });
     const by = this.H - (this.portrait ? 70 : 78);
     this.button({ id: 'back', label: 'Back to the scenarios', text: 'Back', rect: { x: pad, y: by, w: 140, h: 50 }, onActivate: goTitle });
     this.button({ id: 'start', label: 'Start the game', primary: true, rect: { x: this.W - pad - 220, y: by, w: 220, h: 50 }, onActivate: () => this.start() });

@@ -1,0 +1,108 @@
+// axe-core on every screen and the dialogs reachable on the way: no serious or critical violation. Its source is run
+// with page.evaluate, since the page's Content-Security-Policy rightly refuses injected script tags.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FLAGSHIP } from './engineNode.js';
+import { answerDilemmaIfAny, pickFirstAvailable, toNextMain } from './flows.js';
+import { clickAt, close, DESKTOP, launch, openApp, phase, PHONE, problemsOf, ROOT, waitPhase, waitPhaseChange, type Session } from './helpers.js';
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface Finding { id: string; impact: string | null; help: string; targets: string[] }
+
+/** The serious and critical violations axe finds on the page as it is now. */
+async function axe(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const r = await run.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
+
+describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('accessibility at %s size', (_name, size) => {
+  let s: Session | null = null;
+  afterEach(async () => {
+    if (s) await close(s);
+    s = null;
+  });
+
+  it('finds no serious or critical violation on the title, setup, briefing, main, dialogs and resolution screens', async () => {
+    s = await launch(size);
+    const { page } = s;
+    const found: Record<string, Finding[]> = {};
+    const check = async (screen: string) => {
+      found[screen] = await axe(page);
+    };
+    await openApp(s);
+    await check('title');
+    await page.keyboard.press('?');
+    await page.waitForSelector('dialog[open]');
+    await check('keys dialog');
+    await page.keyboard.press('Escape');
+    await clickAt(page, `#scenario-${FLAGSHIP}`);
+    await waitPhase(page, 'setup');
+    await check('setup');
+    await clickAt(page, '#start');
+    await waitPhase(page, 'briefing', 0);
+    await check('briefing');
+    await clickAt(page, '#begin');
+    await waitPhase(page, 'main', 0);
+    if (await page.locator('dialog[open] .option').count()) {
+      await check('dilemma dialog');
+      await answerDilemmaIfAny(page);
+    }
+    await check('main');
+    if (size === PHONE) {
+      await clickAt(page, '#tab-indicators');
+      await waitPhase(page, 'main');
+    }
+    await clickAt(page, '#controls button[id^="indicator-"]');
+    await page.waitForSelector('dialog[open] #why-body');
+    await check('why dialog');
+    await page.keyboard.press('Escape');
+    await clickAt(page, '#controls button[id^="actor-"]');
+    await page.waitForSelector('dialog[open] .stance-list');
+    await check('actor dialog');
+    await page.keyboard.press('Escape');
+    if (size === PHONE) {
+      await clickAt(page, '#tab-actions');
+      await waitPhase(page, 'main');
+    }
+    await pickFirstAvailable(page);
+    await clickAt(page, '#end-turn');
+    await waitPhase(page, 'resolution');
+    await check('resolution');
+    expect(await toNextMain(page)).toBe('main');
+    await clickAt(page, '#menu');
+    await waitPhase(page, 'title');
+    await check('title with a saved game');
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
+  it('finds no serious or critical violation on the ending screen and its tabs', async () => {
+    s = await launch(size);
+    const { page } = s;
+    await openApp(s, '?scenario=tutorial&seed=axe&human=');
+    await waitPhase(page, 'main', 0);
+    for (let i = 0; i < 20 && (await phase(page)).name !== 'ending'; i++) {
+      const p = await phase(page);
+      await waitPhase(page, p.name, p.seat);
+      await clickAt(page, p.name === 'main' ? '#end-turn' : '#continue');
+      await waitPhaseChange(page, p);
+    }
+    await waitPhase(page, 'ending');
+    const found: Record<string, Finding[]> = { ending: await axe(page) };
+    await clickAt(page, '#tab-charts');
+    await page.waitForSelector('#chart-tension');
+    found['ending charts'] = await axe(page);
+    await clickAt(page, '#tab-timeline');
+    await page.waitForSelector('#timeline table');
+    found['ending timeline'] = await axe(page);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    expect(await problemsOf(s)).toEqual([]);
+  });
+});
