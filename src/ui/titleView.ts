@@ -13,7 +13,7 @@ import { openFile } from './openFile.js';
 import type { ButtonOptions, Painter } from './painter.js';
 import type { SaveData } from './saves.js';
 import { deleteSlot, savedGames, summariseSave, type SlotSummary } from './saveSlots.js';
-import { continueSlot, fileUnreadable, openScenarioFile, rememberScreen } from './session.js';
+import { continueSlot, fileUnreadable, rememberScreen } from './session.js';
 import { COLOR, CSS } from './theme.js';
 
 /** The first saved game listed (the list pages through older games when they do not all fit). */
