@@ -76,6 +76,8 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('accessibility 
     await waitPhase(page, 'resolution');
     await check('resolution');
     expect(await toNextMain(page)).toBe('main');
+    // A dilemma put at the start of turn 2 is modal: answer it before leaving for the title.
+    await answerDilemmaIfAny(page);
     await clickAt(page, '#menu');
     await waitPhase(page, 'title');
     await check('title with a saved game');

@@ -195,7 +195,8 @@ export class MainScene extends BaseScene {
   private selectedSlot: () => { slot: CardSlot; n: number } | null = () => null;
 
   private inspect(slot: CardSlot | null, n: number): void {
-    if (slot && this.quietFocus) return;
+    // On a phone the panel would cover the very card under the finger: there it shows the picked card only.
+    if (slot && (this.quietFocus || this.portrait)) return;
     if (slot) this.detailHidden = false;
     this.inspected = slot ? { slot, n } : null;
     this.showDetail();
