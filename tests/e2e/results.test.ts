@@ -8,6 +8,15 @@ const sc = nodeScenario(FLAGSHIP);
 const capital = sc.def.indicators.find((i) => i.id === 'sk_capital')!.name;
 const labels = sc.def.turns.labels!;
 
+/** Opens the flagship as South Korea (seed results-1) and waits for the dilemma its first main screen opens with. */
+async function toFirstDilemma(s: Session): Promise<void> {
+  await openApp(s, `?scenario=${sc.def.id}&seed=results-1&human=sk`);
+  await waitPhase(s.page, 'briefing', 0);
+  await clickAt(s.page, '#begin');
+  await waitPhase(s.page, 'main', 0);
+  await s.page.waitForSelector('dialog[open] .option');
+}
+
 describe('results, dilemmas and the ending, as a student reads them', () => {
   let s: Session;
   beforeAll(async () => {
@@ -19,11 +28,7 @@ describe('results, dilemmas and the ending, as a student reads them', () => {
 
   it('sets a dilemma aside to look at the board, then reopens it by keyboard; each option shows what it will do', async () => {
     const { page } = s;
-    await openApp(s, `?scenario=${sc.def.id}&seed=results-1&human=sk`);
-    await waitPhase(page, 'briefing', 0);
-    await clickAt(page, '#begin');
-    await waitPhase(page, 'main', 0);
-    await page.waitForSelector('dialog[open] .option');
+    await toFirstDilemma(s);
     const options = await page.$$eval('dialog[open] .option', (els) => els.map((e) => ({ id: e.id, preview: e.querySelector('.preview')?.textContent ?? '' })));
     expect(options.length).toBeGreaterThan(1);
     for (const o of options) expect(o.preview, o.id).toMatch(/^What it will do: .*(Does|Changes nothing)/);
@@ -145,11 +150,7 @@ describe('the same on a phone', () => {
 
   it('keeps the set-aside bar clear of the header buttons and shows your choice first on the results', async () => {
     const { page } = s;
-    await openApp(s, `?scenario=${sc.def.id}&seed=results-1&human=sk`);
-    await waitPhase(page, 'briefing', 0);
-    await clickAt(page, '#begin');
-    await waitPhase(page, 'main', 0);
-    await page.waitForSelector('dialog[open] .option');
+    await toFirstDilemma(s);
     await shot(s, 'dilemma-previews');
     await clickAt(page, '#dilemma-aside');
     await page.waitForSelector('#dilemma-bar');
