@@ -1,7 +1,7 @@
 // `statecraft compare`: several groups' replays of one scenario side by side, as Markdown, JSON or CSV.
-import { basename } from 'node:path';
 import { compareGames, type GroupGame } from '../analysis/compare.js';
 import { comparisonCsv, comparisonMarkdown } from '../analysis/compareFormat.js';
+import { groupNames } from '../analysis/groupReplays.js';
 import { CliError, flag, parseCommand, stringOpt } from './args.js';
 import { err, out } from './terminal.js';
 import { writeText } from './io.js';
@@ -33,13 +33,8 @@ export function runCompare(argv: string[]): number {
       throw new CliError(`${files[k]}: a replay of ${v.scenario.def.id} (${v.scenarioFile}), not of the same scenario as ${files[0]} (${first.scenario.def.id}, ${first.scenarioFile}); compare games of one scenario`);
     }
   }
-  const names = new Map<string, number>();
-  const games: GroupGame[] = verified.map((v, k) => {
-    const base = basename(files[k]!).replace(/\.replay\.json$|\.json$/i, '');
-    const seen = (names.get(base) ?? 0) + 1;
-    names.set(base, seen);
-    return { name: seen > 1 ? `${base} (${seen})` : base, state: v.state };
-  });
+  const names = groupNames(files);
+  const games: GroupGame[] = verified.map((v, k) => ({ name: names[k]!, state: v.state }));
   const c = compareGames(first.scenario, games);
   const csv = stringOpt(p, 'csv');
   if (csv) {

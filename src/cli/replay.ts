@@ -1,8 +1,10 @@
 // `statecraft replay`: re-plays a replay file against its scenario and checks every recorded state hash.
-import { parseReplay, verifyReplay, type GameState, type Replay, type Scenario } from '../engine/compiler.js';
+import { verifyReplay, type GameState, type Replay, type Scenario } from '../engine/compiler.js';
 import { CliError, flag, parseCommand, positionals, stringOpt } from './args.js';
-import { findScenarioFile, loadScenarioFile, readJson } from './io.js';
-import { out } from './terminal.js';
+import { loadReplay } from '../format/loadReplay.js';
+import { formatDiagnostic } from '../format/loadScenario.js';
+import { findScenarioFile, loadScenarioFile, readText } from './io.js';
+import { err, out } from './terminal.js';
 
 export const REPLAY_HELP = `Usage: statecraft replay <replay.json> [--scenario FILE]
 
@@ -15,8 +17,12 @@ export interface Verified { replay: Replay; scenario: Scenario; scenarioFile: st
 
 /** Reads, finds the scenario of, and verifies a replay file; any failure is a CliError naming the file. */
 export function verifyReplayFile(file: string, scenarioOpt: string | undefined): Verified {
-  const parsed = parseReplay(readJson(file, 'a replay'));
-  if (!parsed.ok) throw new CliError(`${file}: ${parsed.message}`);
+  const parsed = loadReplay(readText(file), file);
+  if (!parsed.ok) {
+    const [first, ...rest] = parsed.diagnostics.map(formatDiagnostic);
+    for (const line of rest) err(`${line}\n`);
+    throw new CliError(`${first!}${rest.length ? ` (and ${rest.length} more, above)` : ''}`);
+  }
   const replay = parsed.replay;
   const scenarioFile = scenarioOpt ?? findScenarioFile(replay.scenario.id, file);
   const { scenario } = loadScenarioFile(scenarioFile);

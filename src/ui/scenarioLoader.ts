@@ -7,7 +7,8 @@ export interface UiDiagnostic { file: string; line: number; column: number; path
 
 export type LoadOutcome = { ok: true; scenario: Scenario; diagnostics: UiDiagnostic[] } | { ok: false; diagnostics: UiDiagnostic[] };
 
-function normalise(d: LocatedDiagnostic): UiDiagnostic {
+/** A located diagnostic as the title screen lists it (path and text formatted). */
+export function normalise(d: LocatedDiagnostic): UiDiagnostic {
   return { file: d.file, line: d.line, column: d.column, path: formatPath(d.path), message: d.message, severity: d.severity, text: formatDiagnostic(d) };
 }
 

@@ -48,7 +48,7 @@ describe.concurrent('statecraft compare', () => {
     writeFileSync(tmp('not-a-replay.json'), '{"hello": 1}');
     const bad = await cli(['compare', tmp('table1.json'), tmp('not-a-replay.json')]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/not-a-replay\.json: not a valid replay/);
+    expect(bad.stderr).toMatch(/not-a-replay\.json:1:1: error: not a valid replay: it has no "format" property/);
     expect((await cli(['compare', tmp('table1.json')])).code).toBe(2);
   });
 });

@@ -125,10 +125,14 @@ describe('replay viewer', () => {
     expect(await text(page, '#file-errors')).toContain('"elsewhere", which is not bundled');
     expect(await text(page, '#file-errors')).toContain('at scenario.id');
 
-    await page.setInputFiles('#scenario-file', { name: 'claims.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'statecraft-replay', formatVersion: 1 })) });
+    const claims = JSON.stringify({ ...replay, seed: 7, turns: replay.turns.map((t, i) => (i === 1 ? { ...t, hash: 'tampered' } : t)) }, null, 2);
+    await page.setInputFiles('#scenario-file', { name: 'claims.json', mimeType: 'application/json', buffer: Buffer.from(claims) });
     await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('#file-errors')?.textContent ?? '').includes('claims.json'));
-    expect(await text(page, '#file-errors')).toContain('not a valid replay');
-    expect(await page.locator('#file-errors .diag').count()).toBe(1);
+    const listed = await page.locator('#file-errors .diag').allTextContents();
+    const lineOf = (needle: string) => claims.slice(0, claims.indexOf(needle)).split('\n').length;
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatch(new RegExp(`^claims\\.json:${lineOf('"seed": 7')}:11 error: not a valid replay: expected a string, got the number 7\\s+at seed$`));
+    expect(listed[1]).toMatch(new RegExp(`^claims\\.json:${lineOf('"tampered"')}:\\d+ error: not a valid replay: .*\\s+at turns\\[1\\]\\.hash$`));
     expect(await page.locator('#replay-viewer').count()).toBe(0);
     expect(await problemsOf(s)).toEqual([]);
   });
