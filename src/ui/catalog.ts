@@ -53,7 +53,11 @@ export function loadCatalog(): Promise<CatalogEntry[]> {
 
 /** One bundled scenario by id (file name or the scenario's own id), or undefined. */
 export async function bundledById(id: string): Promise<CatalogEntry | undefined> {
-  const all = await loadCatalog();
+  return entryById(await loadCatalog(), id);
+}
+
+/** The entry of `all` whose file name or scenario id is `id`. */
+export function entryById(all: readonly CatalogEntry[], id: string): CatalogEntry | undefined {
   return all.find((e) => e.id === id) ?? all.find((e) => { const o = e.check(); return o.ok && o.scenario.def.id === id; });
 }
 

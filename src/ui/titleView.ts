@@ -8,6 +8,7 @@ import { announce } from './dom/live.js';
 import { enableDrop, filePicker } from './dom/filePicker.js';
 import { FLAGSHIP } from './bundled.js';
 import { download } from './exports.js';
+import { openCompare } from './dom/compareDialog.js';
 import { openInstructorView } from './dom/instructorView.js';
 import { openFile } from './openFile.js';
 import type { ButtonOptions, Painter } from './painter.js';
@@ -33,7 +34,7 @@ export class TitleView {
 
   build(): void {
     rememberScreen('title');
-    enableDrop(openFile, fileUnreadable);
+    enableDrop(openFile, fileUnreadable, openCompare);
     const top = this.p.header('Statecraft', 'Turn-based scenarios for international-relations exercises');
     const pad = this.portrait ? 12 : 24;
     const colW = this.portrait ? this.W - pad * 2 : Math.round(this.W * 0.56);
@@ -106,11 +107,13 @@ export class TitleView {
       this.button({ id: 'download-set-aside', label: 'Download the set-aside save', description: 'The saved game that could not be resumed, as a file: it did not fit in this browser\'s storage.', rect: { x, y, w, h: 52 }, onActivate: () => download('statecraft-set-aside-save.json', 'application/json', dropped) });
       y += 72;
     }
-    const open = filePicker(app().twins.root, openFile, fileUnreadable);
+    const open = filePicker(app().twins.root, openFile, fileUnreadable, openCompare);
     this.button({ id: 'open-file', label: 'Open a scenario or replay file', description: 'Choose a scenario JSON file to play, or a replay file to watch; you can also drop one onto the page.', rect: { x, y, w, h: 52 }, onActivate: open });
     this.txt(x + 4, y + 58, 'or drop a scenario or replay .json file anywhere on this page', { size: 14, color: CSS.muted, wrap: w - 8 });
     y += 92;
-    this.button({ id: 'instructors', label: 'For instructors', description: 'Learning objectives, class plan, glossary, discussion questions, what is invented, and printable handouts: role cards and a class sheet.', rect: { x, y, w, h: 52 }, onActivate: () => openInstructorView(this.catalog) });
+    const half = (w - 8) / 2;
+    this.button({ id: 'instructors', label: 'For instructors', description: 'Learning objectives, class plan, glossary, discussion questions, what is invented, and printable handouts: role cards and a class sheet.', rect: { x, y, w: half, h: 52 }, onActivate: () => openInstructorView(this.catalog) });
+    this.button({ id: 'compare-games', label: 'Compare games', description: 'Several groups\' replays of one scenario side by side: endings, scores, who chose what, the numbers over time.', rect: { x: x + half + 8, y, w: half, h: 52 }, onActivate: () => openCompare() });
     return y + 72;
   }
 

@@ -1,4 +1,4 @@
-// Opening a scenario file: the hidden file input, and drag-and-drop onto the page.
+// Opening a scenario or replay file: the hidden file input, and drag-and-drop onto the page (several replays at once to compare).
 import { decodeText, MAX_FILE_BYTES } from '../../format/decodeText.js';
 import { el } from './el.js';
 
@@ -6,26 +6,44 @@ export type FileHandler = (name: string, text: string) => void;
 /** A file that could not be read or decoded; `at` is where decoding failed. */
 export type FileFailure = (name: string, message: string, at?: { line: number; column: number }) => void;
 
+export type ReadResult = { ok: true; name: string; text: string } | { ok: false; name: string; message: string; at?: { line: number; column: number } };
+
 // The bytes are decoded as the command line decodes them (decodeText), not by File.text(), which replaces bad bytes.
-async function readFile(file: File, ok: FileHandler, fail: FileFailure): Promise<void> {
-  if (file.size > MAX_FILE_BYTES) return fail(file.name, `the file is ${Math.round(file.size / 1024)} KB; scenario files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+/** A chosen or dropped file's text, decoded, or why it could not be read. */
+export async function readChosenFile(file: File): Promise<ReadResult> {
+  const name = file.name;
+  if (file.size > MAX_FILE_BYTES) return { ok: false, name, message: `the file is ${Math.round(file.size / 1024)} KB; scenario files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    return fail(file.name, `the file could not be read: ${(e as Error).message}`);
+    return { ok: false, name, message: `the file could not be read: ${(e as Error).message}` };
   }
   const decoded = decodeText(bytes);
-  if (decoded.ok) ok(file.name, decoded.text);
-  else fail(file.name, decoded.message, decoded);
+  return decoded.ok ? { ok: true, name, text: decoded.text } : { ok: false, name, message: decoded.message, at: decoded };
 }
 
-/** The file input (id "scenario-file"); returns a function that opens the picker. */
-export function filePicker(host: HTMLElement, ok: FileHandler, fail: FileFailure): () => void {
-  const input = el('input', { type: 'file', id: 'scenario-file', accept: '.json,application/json', class: 'sr-only', tabindex: -1, 'aria-hidden': 'true' });
+/** Several files at once (a comparison), each read as readChosenFile reads one. */
+export type ManyHandler = (files: File[]) => void;
+
+async function readFile(file: File, ok: FileHandler, fail: FileFailure): Promise<void> {
+  const r = await readChosenFile(file);
+  if (r.ok) ok(r.name, r.text);
+  else fail(r.name, r.message, r.at);
+}
+
+/** Hands one file to `ok` (or `fail`), several to `many` when given (else the first to `ok`). */
+function take(files: FileList | undefined | null, ok: FileHandler, fail: FileFailure, many?: ManyHandler): void {
+  const list = [...(files ?? [])];
+  if (list.length > 1 && many) many(list);
+  else if (list[0]) void readFile(list[0], ok, fail);
+}
+
+/** The file input (id "scenario-file", several files allowed with `many`); returns a function that opens the picker. */
+export function filePicker(host: HTMLElement, ok: FileHandler, fail: FileFailure, many?: ManyHandler): () => void {
+  const input = el('input', { type: 'file', id: 'scenario-file', accept: '.json,application/json', class: 'sr-only', tabindex: -1, 'aria-hidden': 'true', multiple: many !== undefined });
   input.addEventListener('change', () => {
-    const f = input.files?.[0];
-    if (f) void readFile(f, ok, fail);
+    take(input.files, ok, fail, many);
     input.value = '';
   });
   host.append(input);
@@ -35,9 +53,9 @@ export function filePicker(host: HTMLElement, ok: FileHandler, fail: FileFailure
 let detach: (() => void) | null = null;
 
 /** Accepts a file dropped anywhere on the page while enabled; call the returned function to stop. */
-export function enableDrop(ok: FileHandler, fail: FileFailure): () => void {
+export function enableDrop(ok: FileHandler, fail: FileFailure, many?: ManyHandler): () => void {
   detach?.();
-  const hint = el('div', { class: 'drop-hint', hidden: true, 'aria-hidden': 'true' }, 'Drop the scenario file to open it');
+  const hint = el('div', { class: 'drop-hint', hidden: true, 'aria-hidden': 'true' }, 'Drop a scenario or replay file to open it (several replays to compare them)');
   document.body.append(hint);
   let depth = 0;
   const over = (e: DragEvent) => {
@@ -58,8 +76,7 @@ export function enableDrop(ok: FileHandler, fail: FileFailure): () => void {
     e.preventDefault();
     depth = 0;
     hint.hidden = true;
-    const f = e.dataTransfer?.files[0];
-    if (f) void readFile(f, ok, fail);
+    take(e.dataTransfer?.files, ok, fail, many);
   };
   window.addEventListener('dragover', over);
   window.addEventListener('dragenter', enter);
