@@ -6,6 +6,7 @@ import { explain, type Scenario } from '../../engine/index.js';
 import { turnLabel } from '../../analysis/debrief.js';
 import { fmt, fmtDelta } from '../theme.js';
 import { openDialog } from './dialog.js';
+import { openWhatIf } from './forkDialog.js';
 import { button, el } from './el.js';
 import { announce } from './live.js';
 import { openWhy } from './whyDialog.js';
@@ -50,7 +51,10 @@ export function openReplayViewer(sc: Scenario, file: string, frames: readonly Re
   const where = el('h3', { id: 'replay-turn-title' });
   const prev = button('◀ Previous turn', () => go(at - 1), { id: 'replay-prev', 'aria-keyshortcuts': 'ArrowLeft' });
   const next = button('Next turn ▶', () => go(at + 1), { id: 'replay-next', 'aria-keyshortcuts': 'ArrowRight' });
-  d.body.append(el('div', { class: 'replay-nav' }, prev, where, next), el('p', { class: 'muted', text: 'Use ← and → to step through the turns; "Why?" explains a number as it stood after that turn.' }));
+  const final = frames.at(-1)?.after;
+  const base = file.replace(/\.replay\.json$|\.json$/i, '');
+  const whatIf = final ? button('What if…', () => openWhatIf(sc, final, frames[at]!.turn, base), { id: 'replay-whatif', 'aria-label': 'What if: change the choices of this turn and play on' }) : null;
+  d.body.append(el('div', { class: 'replay-nav' }, prev, where, next, whatIf), el('p', { class: 'muted', text: 'Use ← and → to step through the turns; "Why?" explains a number as it stood after that turn.' }));
   const content = el('div', { id: 'replay-turn' });
   d.body.append(content);
 

@@ -6,6 +6,7 @@ import { reflectionPrompts } from '../../analysis/reflection.js';
 import { app } from '../app.js';
 import { bridge } from '../bridge.js';
 import { el } from '../dom/el.js';
+import { openWhatIf } from '../dom/forkDialog.js';
 import { announce } from '../dom/live.js';
 import { timelineTable } from '../dom/timeline.js';
 import { download, historyCsv, replayJson } from '../exports.js';
@@ -187,6 +188,7 @@ export class EndingScene extends BaseScene {
       ['export-replay', 'Export replay (JSON)', () => download(`${base}.replay.json`, 'application/json', replayJson(bridge.replay())), false],
       ['export-csv', 'Export history (CSV)', () => download(`${base}.history.csv`, 'text/csv', historyCsv(sc, s, (t) => bridge.turnLabel(t))), false],
       ['export-debrief', 'Export debrief (Markdown)', () => download(`${base}.debrief.md`, 'text/markdown', debriefMarkdown(sc, s)), false],
+      ['what-if', 'What if…', () => openWhatIf(sc, s, 1, base), false],
       ['play-again', 'Play again', () => bridge.show({ name: 'setup' }), true],
       ['to-title', 'Title screen', goTitle, false],
     ];
