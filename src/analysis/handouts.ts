@@ -8,6 +8,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** A role card is one printed page (A4 or Letter): smaller type and tighter spacing than the other handouts. */
+export const ROLE_CARD_STYLE = `
+.role-card { font-size: 9pt; line-height: 1.3; }
+.role-card h1 { font-size: 1.5em; margin: 0 0 .1em; } .role-card h2 { font-size: 1.1em; margin: .6em 0 .2em; }
+.role-card p { margin: .2em 0 .35em; } .role-card ul { margin: .2em 0; padding-left: 1.3em; }
+.role-card th, .role-card td { padding: .12em .35em; }
+`;
+
 const STYLE = `
 body { font: 11pt/1.45 "IBM Plex Sans", "Helvetica Neue", Arial, sans-serif; color: #111; max-width: 46em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.6em; margin: 0 0 .2em; } h2 { font-size: 1.2em; margin: 1.2em 0 .3em; border-bottom: 1px solid #999; }
@@ -15,7 +23,8 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; } h2 { font-size: 1.2em; margin: 1.2em 
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: .25em .4em; text-align: left; vertical-align: top; }
 dt { font-weight: 600; } dd { margin: 0 0 .5em 1.2em; }
 nav a { margin-right: 1em; }
-@media print { nav, .noprint { display: none; } body { margin: 0; max-width: none; } @page { margin: 18mm; } h2 { break-after: avoid; } section { break-inside: avoid-page; } }
+@media print { nav, .noprint { display: none; } body { margin: 0; max-width: none; } @page { margin: 12mm; } h2 { break-after: avoid; } section { break-inside: avoid-page; } }
+${ROLE_CARD_STYLE}
 `;
 
 function page(sc: Scenario, title: string, body: string): string {
@@ -44,14 +53,14 @@ function roleCard(sc: Scenario, actor: number): Handout {
   const first = legalChoices(sc, start, a.id).actions.filter((x) => x.available);
   const objectives = sc.actors[actor]!.objectives.map((o) => `${o.label}: ${o.points} point${o.points === 1 ? '' : 's'}`);
   if (sc.endingPoints > 0) objectives.push(`The ending: up to ${4 * sc.endingPoints} points, by how your government rates it`);
-  const body = `<h1>${escapeHtml(a.name)}</h1>
+  const body = `<div class="role-card"><h1>${escapeHtml(a.name)}</h1>
 <section><h2>Who you are</h2>${paragraphs(a.biography ?? [])}</section>
 <section><h2>What your government wants</h2>${list(a.goalsText ?? [])}</section>
 <section><h2>How your play is scored</h2>${list(objectives)}</section>
 <section><h2>What you can do on the first turn</h2>
 <table><thead><tr><th>Option</th><th>What it is</th></tr></thead><tbody>
 ${first.map((x) => `<tr><td>${escapeHtml(x.label)}</td><td>${escapeHtml(x.description)}${x.cost.length ? ` Cost: ${escapeHtml(x.cost.map((c) => `${c.amount} ${c.name}`).join(', '))}.` : ''}</td></tr>`).join('\n')}
-</tbody></table></section>`;
+</tbody></table></section></div>`;
   return { file: `role-${a.id}.html`, title: `Role card: ${a.name}`, html: page(sc, `Role card: ${a.name}`, body) };
 }
 
@@ -111,6 +120,6 @@ ${inventions(sc).map((g) => `<section><h2>${escapeHtml(g.group)}</h2><table><tbo
 /** pure; all handouts of a scenario, the index first. */
 export function handoutsOf(sc: Scenario): Handout[] {
   const pages = [classSheet(sc), ...sc.def.actors.map((_, i) => roleCard(sc, i)), inventedSheet(sc), instructorSheet(sc)];
-  const index = page(sc, 'Handouts', `<h1>Handouts</h1>${`<ul>${pages.map((p) => `<li><a href="${escapeHtml(p.file)}">${escapeHtml(p.title)}</a></li>`).join('')}</ul>`}<p class="noprint">Open a page and print it (or save it as PDF); each role card fits on its own pages.</p>`);
+  const index = page(sc, 'Handouts', `<h1>Handouts</h1>${`<ul>${pages.map((p) => `<li><a href="${escapeHtml(p.file)}">${escapeHtml(p.title)}</a></li>`).join('')}</ul>`}<p class="noprint">Open a page and print it (or save it as PDF); each role card fits on one page (A4 or Letter).</p>`);
   return [{ file: 'index.html', title: 'Handouts', html: index }, ...pages];
 }

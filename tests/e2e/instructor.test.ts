@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handoutsOf } from '../../src/analysis/handouts.js';
+import { nodeScenario } from './engineNode.js';
 import { clickAt, close, focusedId, launch, openApp, problemsOf, ROOT, tabTo, type Session } from './helpers.js';
 
 interface Def { actors: Array<{ id: string; name: string }>; instructor: { glossary: Array<{ term: string }>; learningObjectives: string[] }; actions: Array<{ label: string; assumption?: string }> }
@@ -14,8 +16,8 @@ function pageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-async function printPdf(page: Page): Promise<Buffer> {
-  return page.pdf({ format: 'A4', printBackground: false });
+async function printPdf(page: Page, format: 'A4' | 'Letter' = 'A4'): Promise<Buffer> {
+  return page.pdf({ format, printBackground: false });
 }
 
 describe('instructor view', () => {
@@ -96,8 +98,13 @@ describe('instructor view', () => {
       await page.locator(`#handout-buttons button[data-file="${f}"]`).click();
       const one = await printPdf(page);
       const n = pageCount(one);
-      // A role card (biography, goals, scored objectives, first-turn options) takes at most two pages of its own.
-      if (f.startsWith('role-')) expect(n, f).toBeLessThanOrEqual(2);
+      // A role card (biography, goals, scored objectives, first-turn options) is one page, on A4 and on Letter.
+      if (f.startsWith('role-')) {
+        expect(n, f).toBe(1);
+        // Printing ends with every handout chosen again (afterprint): choose this one again for Letter.
+        await page.locator(`#handout-buttons button[data-file="${f}"]`).click();
+        expect(pageCount(await printPdf(page, 'Letter')), `${f} on Letter`).toBe(1);
+      }
       expect(n, f).toBeGreaterThan(0);
       sum += n;
     }
@@ -107,5 +114,18 @@ describe('instructor view', () => {
     expect(pageCount(all)).toBe(sum);
     expect(sum).toBeGreaterThan(files.length);
     expect(await problemsOf(s)).toEqual([]);
+  });
+
+  it('prints every role card the CLI writes (statecraft handouts) on one page, A4 and Letter', async () => {
+    // A blank page of its own: the game's pages have a policy that would refuse the handouts' inline style.
+    const page = await s.ctx.newPage();
+    for (const id of ['party-congress', 'tutorial']) {
+      for (const h of handoutsOf(nodeScenario(id)).filter((x) => x.file.startsWith('role-'))) {
+        await page.setContent(h.html);
+        expect(await page.locator('.role-card').evaluate((e) => e.ownerDocument.defaultView!.getComputedStyle(e).fontSize)).toBe('12px');
+        for (const format of ['A4', 'Letter'] as const) expect(pageCount(await printPdf(page, format)), `${id} ${h.file} on ${format}`).toBe(1);
+      }
+    }
+    await page.close();
   });
 });
