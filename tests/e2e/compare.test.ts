@@ -32,6 +32,7 @@ describe('compare groups', () => {
   it('compares three groups picked at once from the title screen, keyboard only, and names each refused file', async () => {
     const { page } = s;
     await openApp(s);
+    await shot(s, 'title-with-compare');
     await tabTo(page, 'compare-games');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#compare-dialog[open]');

@@ -97,6 +97,7 @@ describe('what-if forks', () => {
     }
     await waitPhase(page, 'ending');
     const finalHash = await hash(page);
+    await shot(s, 'ending-with-what-if');
     await tabTo(page, 'what-if');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#whatif-dialog[open]');
