@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareGames } from '../../src/analysis/compare.js';
 import { createGame, recordReplay, step, type GameState, type Scenario } from '../../src/engine/compiler.js';
 import { nodeScenario } from './engineNode.js';
+import { dropFiles } from './flows.js';
 import { close, focusedId, launch, openApp, problemsOf, shot, tabTo, type Session } from './helpers.js';
 
 const sc = nodeScenario('party-congress');
@@ -79,13 +80,7 @@ describe('compare groups', () => {
   it('compares replays dropped together on the title screen', async () => {
     const { page } = s;
     await openApp(s);
-    await page.evaluate((files) => {
-      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (b: string[], n: string, o: object) => unknown; dispatchEvent(e: unknown): void; DragEvent: new (t: string, o: object) => unknown };
-      const dt = new g.DataTransfer();
-      for (const f of files) dt.items.add(new g.File([f.text], f.name, { type: 'application/json' }));
-      g.dispatchEvent(new g.DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
-      g.dispatchEvent(new g.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, groupFiles.slice(0, 2).map((f) => ({ name: f.name, text: f.buffer.toString() })));
+    await dropFiles(page, groupFiles.slice(0, 2).map((f) => ({ name: f.name, text: f.buffer.toString() })));
     await page.waitForSelector('#compare-dialog[open] #compare-scores');
     expect(await page.locator('#compare-scores tbody tr').count()).toBe(2);
     expect(await page.locator('#compare-title').textContent()).toContain('2 groups');

@@ -40,3 +40,25 @@ export async function toNextMain(page: Page): Promise<string> {
   }
   throw new Error('never reached a main screen');
 }
+
+/** Plays the game on by mouse to its ending screen, ending every turn with the cards as they are. */
+export async function endTurnsToEnding(page: Page, maxSteps = 30): Promise<void> {
+  for (let i = 0; i < maxSteps && (await phase(page)).name !== 'ending'; i++) {
+    const p = await phase(page);
+    await waitPhase(page, p.name, p.seat);
+    await clickAt(page, p.name === 'main' ? '#end-turn' : '#continue');
+    await waitPhaseChange(page, p);
+  }
+  await waitPhase(page, 'ending');
+}
+
+/** Drops files (name and text) onto the page as a drag-and-drop from the desktop would. */
+export async function dropFiles(page: Page, files: ReadonlyArray<{ name: string; text: string }>): Promise<void> {
+  await page.evaluate((list) => {
+    const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (b: string[], n: string, o: object) => unknown; dispatchEvent(e: unknown): void; DragEvent: new (t: string, o: object) => unknown };
+    const dt = new g.DataTransfer();
+    for (const f of list) dt.items.add(new g.File([f.text], f.name, { type: 'application/json' }));
+    g.dispatchEvent(new g.DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+    g.dispatchEvent(new g.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGame, recordReplay, step, type Replay } from '../../src/engine/compiler.js';
 import { nodeScenario } from './engineNode.js';
-import { clickAt, close, focusedId, launch, openApp, phase, problemsOf, waitPhase, type Session } from './helpers.js';
+import { dropFiles, endTurnsToEnding } from './flows.js';
+import { clickAt, close, focusedId, launch, openApp, phase, problemsOf, type Session } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
 
 const sc = nodeScenario('party-congress');
@@ -78,13 +79,7 @@ describe('replay viewer', () => {
   it('opens a dropped replay in the viewer', async () => {
     const { page } = s;
     await openApp(s);
-    await page.evaluate((t) => {
-      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (b: string[], n: string, o: object) => unknown; dispatchEvent(e: unknown): void; DragEvent: new (t: string, o: object) => unknown };
-      const dt = new g.DataTransfer();
-      dt.items.add(new g.File([t], 'dropped.replay.json', { type: 'application/json' }));
-      g.dispatchEvent(new g.DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
-      g.dispatchEvent(new g.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, JSON.stringify(allAiReplay('viewer-2')));
+    await dropFiles(page, [{ name: 'dropped.replay.json', text: JSON.stringify(allAiReplay('viewer-2')) }]);
     await page.waitForSelector('#replay-viewer[open]');
     expect(await text(page, '#replay-summary')).toContain('dropped.replay.json');
     await page.keyboard.press('Escape');
@@ -140,13 +135,7 @@ describe('replay viewer', () => {
   it('confirms each export on screen and to screen readers', async () => {
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=export-confirm');
-    for (let i = 0; i < 30 && (await phase(page)).name !== 'ending'; i++) {
-      const p = await phase(page);
-      await waitPhase(page, p.name, p.seat);
-      await clickAt(page, p.name === 'main' ? '#end-turn' : '#continue');
-      await page.waitForFunction((b) => JSON.stringify((globalThis as unknown as PageGlobals).__statecraft.phase()) !== b, JSON.stringify(p));
-    }
-    await waitPhase(page, 'ending');
+    await endTurnsToEnding(page);
     for (const [id, ending] of [['#export-debrief', '.debrief.md'], ['#export-csv', '.history.csv'], ['#export-replay', '.replay.json']] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, id)]);
       const name = download.suggestedFilename();

@@ -9,8 +9,8 @@ import { forkSeatsAt } from '../../src/analysis/forkChoices.js';
 import { differenceText } from '../../src/analysis/forkFormat.js';
 import { createGame, recordReplay, stateHash, step, verifyReplay, type Replay } from '../../src/engine/compiler.js';
 import { nodeScenario } from './engineNode.js';
-import { clickAt, close, focusedId, hash, launch, openApp, phase, problemsOf, shot, tabTo, waitPhase, type Session } from './helpers.js';
-import type { PageGlobals } from './pageTypes.js';
+import { endTurnsToEnding } from './flows.js';
+import { close, focusedId, hash, launch, openApp, phase, problemsOf, shot, tabTo, type Session } from './helpers.js';
 
 const sc = nodeScenario('party-congress');
 let game = createGame(sc, { seed: 'what-if-1' });
@@ -89,13 +89,7 @@ describe('what-if forks', () => {
   it('forks a finished game from its ending screen; with nothing changed the what-if is the game itself', async () => {
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=what-if-ending');
-    for (let i = 0; i < 30 && (await phase(page)).name !== 'ending'; i++) {
-      const p = await phase(page);
-      await waitPhase(page, p.name, p.seat);
-      await clickAt(page, p.name === 'main' ? '#end-turn' : '#continue');
-      await page.waitForFunction((b) => JSON.stringify((globalThis as unknown as PageGlobals).__statecraft.phase()) !== b, JSON.stringify(p));
-    }
-    await waitPhase(page, 'ending');
+    await endTurnsToEnding(page);
     const finalHash = await hash(page);
     await shot(s, 'ending-with-what-if');
     await tabTo(page, 'what-if');
