@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FLAGSHIP } from './engineNode.js';
+import { createGame, recordReplay, step } from '../../src/engine/index.js';
+import { FLAGSHIP, nodeScenario } from './engineNode.js';
 import { answerDilemmaIfAny, pickFirstAvailable, toNextMain } from './flows.js';
 import { clickAt, close, DESKTOP, launch, openApp, phase, PHONE, problemsOf, ROOT, waitPhase, waitPhaseChange, type Session } from './helpers.js';
 
@@ -104,7 +105,30 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('accessibility 
     await clickAt(page, '#tab-timeline');
     await page.waitForSelector('#timeline table');
     found['ending timeline'] = await axe(page);
+    await clickAt(page, '#what-if');
+    await page.waitForSelector('#whatif-dialog[open]');
+    await page.locator('#whatif-run').click();
+    await page.waitForSelector('#whatif-scores');
+    found['what-if'] = await axe(page);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
+  it('finds no serious or critical violation in the comparison of several groups', async () => {
+    s = await launch(size);
+    const { page } = s;
+    const sc = nodeScenario('tutorial');
+    const files = ['a', 'b'].map((seed) => {
+      let g = createGame(sc, { seed });
+      while (!g.over) g = step(sc, g, {}).state;
+      return { name: `${seed}.replay.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(recordReplay(sc, g))) };
+    });
+    await openApp(s);
+    await clickAt(page, '#compare-games');
+    await page.waitForSelector('#compare-dialog[open]');
+    await page.setInputFiles('#compare-files', files);
+    await page.waitForSelector('#compare-scores');
+    expect(await axe(page)).toEqual([]);
     expect(await problemsOf(s)).toEqual([]);
   });
 });
