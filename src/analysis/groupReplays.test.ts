@@ -21,9 +21,11 @@ describe('readGroupReplays', () => {
     expect(r.games.map((g) => [g.name, g.state.seed])).toEqual([['table-1', 'a'], ['table-2', 'b']]);
   });
 
-  it('refuses, naming the file, a replay of another scenario, a tampered one, an unknown scenario and a file that is not a replay', () => {
+  it('refuses, naming the file, a replay of another scenario, a tampered one, an unknown scenario, a file that is not a replay and another engine version', () => {
     const tampered = JSON.parse(replayText(tutorial, 'c')) as { turns: Array<{ hash: string }> };
     tampered.turns[1]!.hash = '0'.repeat(64);
+    const older = JSON.parse(replayText(tutorial, 'e')) as { engineVersion: string };
+    older.engineVersion = '0.0.1';
     const unknown = JSON.parse(replayText(tutorial, 'd')) as { scenario: { id: string } };
     unknown.scenario.id = 'elsewhere';
     const r = readGroupReplays([
@@ -32,9 +34,11 @@ describe('readGroupReplays', () => {
       { name: 'tampered.json', text: JSON.stringify(tampered) },
       { name: 'unknown.json', text: JSON.stringify(unknown) },
       { name: 'notes.json', text: '{"hello": 1}' },
+      { name: 'older.json', text: JSON.stringify(older) },
     ], byId);
     expect(r.games.map((g) => g.name)).toEqual(['one']);
-    expect(r.refused.map((x) => x.file)).toEqual(['other.json', 'tampered.json', 'unknown.json', 'notes.json']);
+    expect(r.refused.map((x) => x.file)).toEqual(['other.json', 'tampered.json', 'unknown.json', 'notes.json', 'older.json']);
+    expect(r.refused[4]!.message).toMatch(/^older\.json: not verified: this replay was recorded with engine 0\.0\.1; /);
     expect(r.refused[0]!.message).toBe('other.json: a replay of the scenario "party_congress", not of "tutorial" like one.json; compare games of one scenario');
     expect(r.refused[1]!.message).toMatch(/^tampered\.json: not verified at turn 2: /);
     expect(r.refused[2]!.message).toContain('"elsewhere", not of "tutorial"');

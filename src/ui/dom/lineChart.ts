@@ -66,11 +66,11 @@ export function lineChart(o: LineChartOptions): HTMLElement {
   }
   chart.append(svg('text', { x: PAD.left, y: H - 6, class: 'chart-axis' }, 'start'));
   chart.append(svg('text', { x: W - PAD.right, y: H - 6, 'text-anchor': 'end', class: 'chart-axis' }, `turn ${turns}`));
-  const ends = o.series.map((s) => y(s.values.at(-1) ?? o.min));
+  const ends = o.series.map((s) => y([...s.values].reverse().find((v) => Number.isFinite(v)) ?? o.min));
   const labelY = spread(ends, 12, PAD.top + 4, H - PAD.bottom);
   o.series.forEach((s, k) => {
     const { dash, colour } = strokeOf(k);
-    const points = s.values.map((v, t) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    const points = s.values.flatMap((v, t) => (Number.isFinite(v) ? [`${x(t).toFixed(1)},${y(v).toFixed(1)}`] : [])).join(' ');
     chart.append(svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-linejoin': 'round', ...(dash ? { 'stroke-dasharray': dash } : {}), 'data-series': s.label }));
     const endX = x(s.values.length - 1);
     chart.append(svg('text', { x: endX + 6, y: labelY[k]! + 4, class: 'chart-label', fill: colour }, s.label.length > 14 ? `${s.label.slice(0, 13)}…` : s.label));
