@@ -2,8 +2,8 @@
 // their band named, and what the last turn moved marked on the map and in the screen-reader text.
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerDilemmaIfAny, playSeat, toNextMain } from './flows.js';
-import { close, DESKTOP, launch, openApp, phase, PHONE, problemsOf, shot, waitPhase, waitPhaseChange, type Session } from './helpers.js';
+import { answerDilemmaIfAny, pickFirstAvailable, playSeat, toNextMain } from './flows.js';
+import { clickAt, close, DESKTOP, launch, openApp, phase, PHONE, problemsOf, shot, waitPhase, waitPhaseChange, type Session } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
 
 const BANDS = /^(?:[▲▼] )?(hostile|cold|wary|cordial|aligned)$/;
@@ -72,6 +72,15 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('the map at %s 
     expect(badges.length, 'the countries whose stance moved most carry a ▲/▼ badge').toBeGreaterThan(0);
     expect(await page.locator('#actor-sk-desc').textContent()).toMatch(/toward North Korea: /);
     await shot(s, 'map-turn2');
+    // The README's screenshot (docs/screenshot.png is a copy): turn 3, a card picked, focus on End turn.
+    const turn2 = await phase(page);
+    await playSeat(page);
+    await waitPhaseChange(page, turn2);
+    await settleMain(page);
+    await pickFirstAvailable(page);
+    await clickAt(page, '#card-detail-hide');
+    await page.mouse.move(size.width - 5, size.height - 5);
+    await shot(s, 'map-turn3');
     expect(await problemsOf(s)).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export function drawMap(scene: BaseScene, sc: Scenario, o: MapOptions): void {
   const changes = stanceChanges(o.stances, o.before);
   insetTitles(scene, sc, frame, compact);
   app().twins.note('map-summary', mapSummary(sc, frame, o, changes));
-  const taken: Rect[] = [];
+  const taken: Rect[] = frame.insets.map((i) => ({ ...i.rect, h: frame.insetHeader }));
   let hovered: number | null = null;
   let focused: number | null = null;
   let select: (selected: number | null) => void = () => undefined;
