@@ -23,6 +23,7 @@ export function networkLayer(scene: BaseScene, n: NetworkInput): (selected: numb
   let drawn: GameObjects.GameObject[] = [];
   const moved = new Map(n.changes.filter((c) => marked(c)).map((c) => [`${c.from}>${c.to}`, c]));
   const paint = (selected: number | null) => {
+    const t0 = performance.now();
     for (const o of drawn) o.destroy();
     const g = scene.add.graphics().setDepth(DEPTH.network);
     drawn = [g];
@@ -55,6 +56,7 @@ export function networkLayer(scene: BaseScene, n: NetworkInput): (selected: numb
       ring.strokeCircle(p.x, p.y, n.radius + 5);
       drawn.push(ring);
     }
+    performance.measure('map:select', { start: t0 });
   };
   paint(n.seat);
   return paint;
