@@ -1,12 +1,13 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, leverageOf, objectiveStatus, PASS_ID, previewAction, recordReplay, scoreObjectives, sharedView, stateHash,
+  bandOf, chooseAi, createGame, explain, legalChoices, objectiveStatus, PASS_ID, previewAction, recordReplay, scoreObjectives, sharedView, stateHash,
   step, viewFor, type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type ObjectiveStatus, type Replay,
   type Scenario, type ScenarioFile, type Seat, type SeatView, type TurnEvent,
 } from '../engine/index.js';
 import { previewOption, type ChoicePreview } from '../engine/index.js';
 import { turnLabel } from '../analysis/debrief.js';
 import { cardSlots, type CardSlot } from './cardText.js';
+import { stanceViews, valuesBefore } from './map/stanceChanges.js';
 import type { ResumePlan } from './saveCheck.js';
 import { SAVE_FORMAT, SAVE_VERSION, writeSave, type SaveData, type SavedPhase } from './saves.js';
 import { newSlotId, slotIds, slotKey } from './saveSlots.js';
@@ -286,20 +287,15 @@ export class Bridge {
 
   /** Every directed stance with its band and leverage, for the network. */
   stances(): StanceView[] {
-    const sc = this.need();
     const s = this.game();
-    const n = sc.actors.length;
-    const out: StanceView[] = [];
-    for (let from = 0; from < n; from++) {
-      for (let to = 0; to < n; to++) {
-        if (from === to) continue;
-        const value = s.stances[from * n + to] ?? 0;
-        const band = bandOf(sc.stanceBands, value) ?? '';
-        const bandPos = Math.max(0, sc.stanceBands.findIndex((b) => b.label === band));
-        out.push({ from, to, value, band, bandPos, bandCount: sc.stanceBands.length, leverage: leverageOf(sc, s.flows, from, to) });
-      }
-    }
-    return out;
+    return stanceViews(this.need(), s.stances, s.flows);
+  }
+
+  /** The stances as they were before the last resolved turn (null before the first), to mark what it changed. */
+  stancesBefore(): StanceView[] | null {
+    const sc = this.need();
+    const was = valuesBefore(sc, this.game());
+    return was && stanceViews(sc, was.stances, was.flows);
   }
 
   /** The band label of indicator `i` now. */

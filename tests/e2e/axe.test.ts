@@ -86,6 +86,27 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('accessibility 
     expect(await problemsOf(s)).toEqual([]);
   });
 
+  it('finds no serious or critical violation on a dilemma, open and set aside', async () => {
+    s = await launch(size);
+    const { page } = s;
+    // South Korea with this seed meets the "two hostile states" dilemma on its first main screen, every run.
+    await openApp(s, `?scenario=${FLAGSHIP}&seed=results-1&human=sk`);
+    await waitPhase(page, 'briefing', 0);
+    await clickAt(page, '#begin');
+    await waitPhase(page, 'main', 0);
+    await page.waitForSelector('dialog[open] .option', { timeout: 10_000 });
+    const found: Record<string, Finding[]> = { 'dilemma dialog': await axe(page) };
+    await clickAt(page, '#dilemma-aside');
+    await page.waitForSelector('#dilemma-bar');
+    found['dilemma set aside'] = await axe(page);
+    await clickAt(page, '#dilemma-reopen');
+    await page.waitForSelector('dialog[open] .option');
+    found['dilemma reopened'] = await axe(page);
+    expect(await answerDilemmaIfAny(page)).toBe(true);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    expect(await problemsOf(s)).toEqual([]);
+  });
+
   it('finds no serious or critical violation on the ending screen and its tabs', async () => {
     s = await launch(size);
     const { page } = s;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAGSHIP, nodeScenario } from './engineNode.js';
 import { answerDilemmaIfAny, pickFirstAvailable } from './flows.js';
 import { clickAt, close, focusedId, gameState, launch, openApp, phase, PHONE, problemsOf, shot, tabTo, waitPhase, type Session } from './helpers.js';
+import type { PageGlobals } from './pageTypes.js';
 
 const sc = nodeScenario(FLAGSHIP);
 const capital = sc.def.indicators.find((i) => i.id === 'sk_capital')!.name;
@@ -111,6 +112,16 @@ describe('results, dilemmas and the ending, as a student reads them', () => {
       await waitPhase(page, 'resolution');
     }
     await waitPhase(page, 'ending');
+    // Every one of the five roles has its score line on the canvas, whole and above the exports (the fifth was cut off).
+    const drawn = await page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.texts());
+    const barTop = await page.$eval('#export-replay', (e) => parseFloat((e as unknown as { style: Record<string, string> }).style['top']!));
+    for (const a of sc.def.actors) {
+      const line = drawn.find((t) => t.text.startsWith(`${a.name}`) && / of \d+ points$/.test(t.text));
+      expect(line, `${a.name}'s score line is drawn`).toBeDefined();
+      expect(line!.x >= 0 && line!.y >= 0 && line!.x + line!.w <= 1280 && line!.y + line!.h <= barTop, `${a.name}'s score line lies inside the screen, above the exports`).toBe(true);
+    }
+    // The tab shown is marked by a fill and a ✓ in its text, not by the yellow outline that keyboard focus draws.
+    expect(drawn.map((t) => t.text).filter((t) => /^(✓ )?(Outcome|Indicators|Decisions)$/.test(t)).sort()).toEqual(['Decisions', 'Indicators', '✓ Outcome']);
     const g = await gameState(page);
     const ending = sc.def.endings.find((e) => e.id === g.ending)!;
     const rating = ending.ratings!.sk!;

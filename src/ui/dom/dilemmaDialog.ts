@@ -83,7 +83,7 @@ function showBar(actorName: string, d: DilemmaView, eventText: string, onAnswer:
     dropBar();
     openDilemma(actorName, d, eventText, onAnswer);
   };
-  const reopen = button('Answer it', again, { id: 'dilemma-reopen', class: 'dilemma-reopen', 'aria-label': `Answer the dilemma: ${d.title}` });
+  const reopen = button('Answer it', again, { id: 'dilemma-reopen', class: 'dilemma-reopen', 'aria-label': `Answer it: the dilemma ${d.title}` });
   const bar = el('div', { class: 'dilemma-bar', id: 'dilemma-bar', role: 'region', 'aria-label': 'Dilemma set aside' }, el('span', { text: `Dilemma waiting: ${d.title}`, title: d.title }), reopen);
   host.append(bar);
   waiting = { event: d.event, bar, reopen: again };

@@ -1,4 +1,4 @@
-// The map panel: land, insets, the stance network and the actor markers, each marker with a DOM twin.
+// The map panel: land, labelled insets, the stance network and the actor markers, each marker with a DOM twin.
 import type { Scenario } from '../../engine/index.js';
 import { app } from '../app.js';
 import type { StanceView } from '../bridge.js';
@@ -7,15 +7,28 @@ import type { BaseScene } from '../scenes/BaseScene.js';
 import { COLOR, CSS } from '../theme.js';
 import { drawActorBadge } from '../widgets/actorBadge.js';
 import { countries, loadCountries } from './atlas.js';
-import { frameMap, type Located } from './frame.js';
+import { compassWord, frameMap, type Located, type MapFrame } from './frame.js';
 import { landImage, landTexture } from './landLayer.js';
+import { drawLegend } from './mapLegend.js';
+import { DEPTH, networkLayer } from './networkLayer.js';
 import { requestFrames } from '../renderLoop.js';
-import { drawSample, drawStance } from './network.js';
+import { pickSpot } from './spots.js';
+import { changeWords, signed, stanceChanges, topMovers, type StanceChange } from './stanceChanges.js';
 
-export interface MapOptions { rect: Rect; stances: StanceView[]; focus: number | null; onActor: (index: number) => void; legend: boolean }
+export interface MapOptions {
+  rect: Rect;
+  stances: StanceView[];
+  /** The stances before the last resolved turn (null on the first turn): what moved is marked. */
+  before: StanceView[] | null;
+  /** The seat's actor: its arrows are in front until another marker is hovered or focused. */
+  focus: number | null;
+  onActor: (index: number) => void;
+  legend: boolean;
+}
 
 /** Draws the whole map panel into `scene` within `o.rect`. */
 export function drawMap(scene: BaseScene, sc: Scenario, o: MapOptions): void {
+  const t0 = performance.now();
   const r = o.rect;
   const compact = r.w < 520;
   const located: Located[] = [];
@@ -43,64 +56,88 @@ export function drawMap(scene: BaseScene, sc: Scenario, o: MapOptions): void {
     g.fillStyle(0xe8edf2, 0.9);
     g.fillCircle(p.x, p.y, 3);
   }
-  for (const s of o.stances) {
-    const a = frame.positions.get(s.from);
-    const b = frame.positions.get(s.to);
-    if (!a || !b) continue;
-    const lit = o.focus === null || s.from === o.focus || s.to === o.focus;
-    drawStance(g, a, b, s, radius, lit ? 0.95 : 0.35);
-  }
+  const changes = stanceChanges(o.stances, o.before);
+  insetTitles(scene, sc, frame, compact);
+  app().twins.note('map-summary', mapSummary(sc, frame, o, changes));
+  const taken: Rect[] = frame.insets.map((i) => ({ ...i.rect, h: frame.insetHeader }));
+  let hovered: number | null = null;
+  let focused: number | null = null;
+  let select: (selected: number | null) => void = () => undefined;
+  const show = () => {
+    select(hovered ?? focused ?? o.focus);
+    requestFrames();
+  };
+  const movers = new Map(topMovers(changes).map((c) => [c.from, c]));
   sc.def.actors.forEach((a, i) => {
     const p = frame.positions.get(i);
     if (!p) return;
-    drawActorBadge(scene, p.x, p.y, radius, a, i);
+    drawActorBadge(scene, p.x, p.y, radius, a, i).setDepth(DEPTH.markers);
     const label = scene.txt(p.x, p.y + radius + 3, a.short ?? a.name, { size: compact ? 11 : 13, weight: 600, align: 'center', maxLines: 1 });
-    label.setBackgroundColor('#0d1620cc').setPadding(4, 1, 4, 1);
-    if (i === o.focus) {
-      const ring = scene.add.graphics();
-      ring.lineStyle(3, COLOR.accent, 1);
-      ring.strokeCircle(p.x, p.y, radius + 5);
-    }
-    const out = o.stances.filter((s) => s.from === i).map((s) => `toward ${sc.def.actors[s.to]!.name}: ${s.band}`).join('; ');
-    app().twins.button({
-      id: `actor-${a.id}`, label: `${a.name}: stances and leverage`, description: out, className: 'round',
+    label.setBackgroundColor('#0d1620cc').setPadding(4, 1, 4, 1).setDepth(DEPTH.markers);
+    taken.push({ x: p.x - radius - 2, y: p.y - radius - 2, w: radius * 2 + 4, h: radius * 2 + 4 }, { x: label.x - label.width / 2, y: label.y, w: label.width, h: label.height });
+    const button = app().twins.button({
+      id: `actor-${a.id}`, label: `${a.name}: stances and leverage`, description: actorWords(sc, o, i, changes), className: 'round',
       rect: { x: p.x - radius - 6, y: p.y - radius - 6, w: radius * 2 + 12, h: radius * 2 + 12 }, onActivate: () => o.onActor(i),
     });
+    button.addEventListener('mouseenter', () => { hovered = i; show(); });
+    button.addEventListener('mouseleave', () => { hovered = null; show(); });
+    button.addEventListener('focus', () => { focused = i; show(); });
+    button.addEventListener('blur', () => { focused = null; show(); });
   });
-  if (o.legend) drawLegend(scene, sc, { x: r.x + 8, y: r.y + r.h - 8 }, compact);
-  const frameG = scene.add.graphics();
+  for (const [i, c] of movers) moverBadge(scene, sc, frame.positions.get(i)!, radius, c, compact, taken, r);
+  select = networkLayer(scene, { frame, stances: o.stances, changes, radius, compact, seat: o.focus, taken, within: r });
+  if (o.legend) {
+    const leftInset = frame.insets.some((i) => i.rect.x < r.x + r.w / 2);
+    drawLegend(scene, sc, { x: r.x + 8, y: r.y + r.h - 8 }, compact, leftInset ? frame.insets[0]!.rect.w : 150);
+  }
+  const frameG = scene.add.graphics().setDepth(DEPTH.top);
   frameG.lineStyle(2, COLOR.panelEdge, 1);
   frameG.strokeRoundedRect(r.x, r.y, r.w, r.h, 6);
+  performance.measure('map:draw', { start: t0 });
 }
 
-function drawLegend(scene: BaseScene, sc: Scenario, bottomLeft: { x: number; y: number }, compact: boolean): void {
-  const bands = sc.stanceBands;
-  const g = scene.add.graphics();
-  if (compact) {
-    const h = 20;
-    const y = bottomLeft.y - h;
-    const item = Math.min(76, (scene.W - 40) / bands.length);
-    g.fillStyle(COLOR.bg, 0.86);
-    g.fillRoundedRect(bottomLeft.x, y, item * bands.length + 8, h, 5);
-    bands.forEach((b, i) => {
-      const x = bottomLeft.x + 6 + i * item;
-      drawSample(g, x, y + h / 2, 16, i, bands.length);
-      scene.txt(x + 26, y + 3, b.label, { size: 10, maxLines: 1 });
-    });
-    return;
+/** Each inset's title strip: the country's name (its short name where the full one does not fit). */
+function insetTitles(scene: BaseScene, sc: Scenario, frame: MapFrame, compact: boolean): void {
+  for (const inset of frame.insets) {
+    const a = sc.def.actors[inset.index]!;
+    const room = inset.rect.w - 10;
+    const t = scene.txt(inset.rect.x + 5, inset.rect.y + (compact ? 1 : 2), a.name, { size: compact ? 10 : 12, weight: 600, maxLines: 1, color: CSS.accent }).setDepth(DEPTH.markers);
+    if (t.width > room) t.setText(a.short ?? a.name);
   }
-  const rowH = 17;
-  const w = 150;
-  const h = bands.length * rowH + 44;
-  const x = bottomLeft.x;
-  const y = bottomLeft.y - h;
-  g.fillStyle(COLOR.bg, 0.86);
-  g.fillRoundedRect(x, y, w, h, 6);
-  scene.txt(x + 6, y + 3, 'Stance A → B', { size: 12, weight: 600, color: CSS.muted });
-  bands.forEach((b, i) => {
-    const yy = y + 22 + i * rowH;
-    drawSample(g, x + 8, yy + rowH / 2 - 1, 34, i, bands.length);
-    scene.txt(x + 54, yy, b.label, { size: 12, maxLines: 1 });
+}
+
+/** The "▼ −8 ROK" badge by an actor whose own stance moved most this turn, where it covers no marker or label. */
+function moverBadge(scene: BaseScene, sc: Scenario, p: { x: number; y: number }, radius: number, c: StanceChange, compact: boolean, taken: Rect[], within: Rect): void {
+  const to = sc.def.actors[c.to]!;
+  const t = scene.txt(0, 0, `${signed(c.delta)} ${to.short ?? to.name}`, { size: compact ? 10 : 11, weight: 600, maxLines: 1, color: CSS.dark });
+  t.setBackgroundColor(c.delta >= 0 ? '#6cc59b' : '#f2b84b').setPadding(3, 1, 3, 1).setDepth(DEPTH.top);
+  const w = t.width;
+  const h = t.height;
+  const d = radius + 3;
+  const spot = pickSpot([
+    { x: p.x - w / 2, y: p.y - d - h, w, h }, { x: p.x + d - 4, y: p.y - d - h + 4, w, h }, { x: p.x - d - w + 4, y: p.y - d - h + 4, w, h },
+    { x: p.x + d, y: p.y - h / 2, w, h }, { x: p.x - d - w, y: p.y - h / 2, w, h },
+  ], taken, within);
+  t.setPosition(spot.x, spot.y);
+}
+
+/** What an actor's twin reads after its name: each stance it holds, and what last turn changed in it. */
+function actorWords(sc: Scenario, o: MapOptions, i: number, changes: StanceChange[]): string {
+  return o.stances.filter((s) => s.from === i).map((s) => {
+    const c = changes.find((x) => x.from === s.from && x.to === s.to);
+    return `toward ${sc.def.actors[s.to]!.name}: ${c ? changeWords(c, s) : s.band}`;
+  }).join('; ');
+}
+
+/** The map in words for screen readers: where each inset lies and every stance last turn moved. */
+function mapSummary(sc: Scenario, frame: MapFrame, o: MapOptions, changes: StanceChange[]): string {
+  const name = (i: number) => sc.def.actors[i]!.name;
+  const insets = frame.insets.map((i) => `${name(i.index)} in an inset${i.direction === null ? ' (no place on the map)' : ` to the ${compassWord(i.direction)}`}`);
+  const moved = changes.filter((c) => Math.abs(c.delta) >= 0.05 || c.wasBand).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).map((c) => {
+    const now = o.stances.find((s) => s.from === c.from && s.to === c.to)!;
+    return `${name(c.from)} toward ${name(c.to)}: ${changeWords(c, now)}`;
   });
-  scene.txt(x + 6, y + h - 18, 'thicker = more leverage', { size: 11, color: CSS.muted });
+  const head = `Map: ${insets.length ? `${insets.join(', ')}.` : 'every country on one map.'}`;
+  if (!o.before) return `${head} The first turn: nothing has moved yet.`;
+  return `${head} ${moved.length ? `Stances moved last turn: ${moved.join('; ')}.` : 'No stance moved last turn.'}`;
 }

@@ -83,9 +83,15 @@ export function landTexture(scene: Scene, key: string, frame: MapFrame, land: Co
           ctx.fillStyle = cssColour(COLOR.panel);
           ctx.fillRect(inset.rect.x, inset.rect.y, inset.rect.w, inset.rect.h);
         }
+        ctx.fillStyle = cssColour(COLOR.panel);
+        ctx.fillRect(inset.rect.x, inset.rect.y, inset.rect.w, frame.insetHeader);
         ctx.strokeStyle = cssColour(COLOR.panelEdge);
         ctx.lineWidth = 2;
         ctx.strokeRect(inset.rect.x, inset.rect.y, inset.rect.w, inset.rect.h);
+        ctx.beginPath();
+        ctx.moveTo(inset.rect.x, inset.rect.y + frame.insetHeader);
+        ctx.lineTo(inset.rect.x + inset.rect.w, inset.rect.y + frame.insetHeader);
+        ctx.stroke();
       }
     }
     scene.textures.addCanvas(zkey, canvas);

@@ -78,29 +78,36 @@ export function widthFor(leverage: number): number {
   return 1.5 + Math.max(0, leverage) * 5.5;
 }
 
-/** Draws one directed stance from `a` to `b`. */
-export function drawStance(g: GameObjects.Graphics, a: P, b: P, s: StanceView, radius: number, alpha: number): void {
+export interface StanceLook { alpha: number; /** Drawn thin (a faint arrow of an actor not selected). */ thin: boolean; /** Moved last turn: a glow under the line. */ halo: boolean }
+
+/** Draws one directed stance from `a` to `b`; returns the curve's points (null when too short to draw). */
+export function drawStance(g: GameObjects.Graphics, a: P, b: P, s: StanceView, radius: number, look: StanceLook): P[] | null {
   const colour = bandColour(s.bandPos, s.bandCount);
   const style = bandDash(s.bandPos, s.bandCount);
-  const width = widthFor(s.leverage);
+  const width = look.thin ? 1.2 : widthFor(s.leverage);
   const dist = Math.hypot(b.x - a.x, b.y - a.y);
   const pts = curve(a, b, Math.min(40, dist * 0.12), radius + 3, radius + 10);
-  if (pts.length < 2) return;
-  g.lineStyle(width, colour, alpha);
-  if (style.double) {
+  if (pts.length < 2) return null;
+  if (look.halo) {
+    g.lineStyle(width + (look.thin ? 5 : 9), 0xffffff, look.thin ? 0.16 : 0.28);
+    polyline(g, pts);
+  }
+  g.lineStyle(width, colour, look.alpha);
+  if (style.double && !look.thin) {
     dashed(g, offset(pts, width / 2 + 1.2), 0, 0);
     dashed(g, offset(pts, -(width / 2 + 1.2)), 0, 0);
   } else dashed(g, pts, style.dash, style.gap);
   const end = pts[pts.length - 1]!;
   const prev = pts[pts.length - 2]!;
   const ang = Math.atan2(end.y - prev.y, end.x - prev.x);
-  const head = 9 + width;
-  g.fillStyle(colour, alpha);
+  const head = (look.thin ? 6 : 9) + width;
+  g.fillStyle(colour, look.alpha);
   g.fillTriangle(
     end.x + Math.cos(ang) * 8, end.y + Math.sin(ang) * 8,
     end.x + Math.cos(ang + 2.6) * head * 0.8, end.y + Math.sin(ang + 2.6) * head * 0.8,
     end.x + Math.cos(ang - 2.6) * head * 0.8, end.y + Math.sin(ang - 2.6) * head * 0.8,
   );
+  return pts;
 }
 
 /** Draws a legend sample of band `pos` as a short horizontal line. */

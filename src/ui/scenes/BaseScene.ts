@@ -142,21 +142,21 @@ export abstract class BaseScene extends Scene implements Painter {
     return g;
   }
 
-  /** A canvas button with its DOM twin. */
+  /**
+   * A canvas button with its DOM twin. Pressed (the tab shown, the option on) is filled like a selected card and marked
+   * "✓" before its text; keyboard focus is the twin's outline, so the two never look alike.
+   */
   button(o: ButtonOptions): HTMLButtonElement {
     const r = o.rect;
     const off = o.unavailable === true;
     const g = this.add.graphics();
-    g.fillStyle(o.primary && !off ? COLOR.accent : off ? COLOR.cardOff : 0x1f3346, 1);
+    g.fillStyle(o.primary && !off ? COLOR.accent : off ? COLOR.cardOff : o.pressed ? COLOR.cardSelected : 0x1f3346, 1);
     g.fillRoundedRect(r.x, r.y, r.w, r.h, 8);
-    g.lineStyle(2, o.primary ? COLOR.accent : COLOR.panelEdge, 1);
+    g.lineStyle(o.pressed ? 1.5 : 2, o.primary || o.pressed ? COLOR.accent : COLOR.panelEdge, 1);
     g.strokeRoundedRect(r.x, r.y, r.w, r.h, 8);
-    if (o.pressed) {
-      g.lineStyle(3, COLOR.accent, 1);
-      g.strokeRoundedRect(r.x + 1, r.y + 1, r.w - 2, r.h - 2, 8);
-    }
     const size = o.size ?? (this.portrait ? 16 : 17);
-    this.txt(r.x + r.w / 2, r.y + (r.h - size * 1.3) / 2, o.text ?? o.label, { size, weight: 600, align: 'center', color: o.primary && !off ? CSS.dark : off ? CSS.muted : CSS.text });
+    const text = `${o.pressed ? '✓ ' : ''}${o.text ?? o.label}`;
+    this.txt(r.x + r.w / 2, r.y + (r.h - size * 1.3) / 2, text, { size, weight: 600, align: 'center', color: o.primary && !off ? CSS.dark : off ? CSS.muted : o.pressed ? CSS.accent : CSS.text });
     return app().twins.button(o);
   }
 

@@ -85,32 +85,54 @@ export class EndingScene extends BaseScene {
     this.txt(or.x + 12, or.y + 8, 'Objectives scored', { size: 16, weight: 600, color: CSS.accent });
     // The human roles first: their own scores are what they look for.
     const scores = [...bridge.objectives()].sort((a, b) => Number(s.seats[b.actor] === 'human') - Number(s.seats[a.actor] === 'human'));
-    let y = or.y + 36;
-    for (const score of scores) {
-      if (y > or.y + or.h - 40) {
-        app().twins.note(`objectives-${score.actor}`, this.scoreNote(score, ending?.ratings?.[score.actor]));
-        continue;
-      }
-      const i = sc.actorIndex.get(score.actor) ?? 0;
-      const a = sc.def.actors[i]!;
-      drawActorBadge(this, or.x + 24, y + 11, 11, a, i);
-      const rating = ending?.ratings?.[a.id];
-      this.txt(or.x + 44, y + 1, `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}: ${score.score} of ${score.max} points`, { size: 15, weight: 600, maxLines: 1, wrap: or.w - 56 });
+    const list = { x: or.x, y: or.y + 36, w: or.w, h: or.h - 44 };
+    const full = scores.reduce((sum, sc0) => sum + 21 + 19 + sc0.objectives.length * 36 + 10, 0) <= list.h;
+    let y = list.y;
+    scores.forEach((score, k) => {
+      // Every role gets its line: when the full layout would not fit, each has an equal share and its objectives one line each.
+      const share = full ? Infinity : Math.floor((list.y + list.h - y) / (scores.length - k));
+      const end = y + share;
+      y = this.scoreBlock(score, ending?.ratings?.[score.actor], { x: or.x, y, w: or.w }, full, end);
+      app().twins.note(`objectives-${score.actor}`, this.scoreNote(score, ending?.ratings?.[score.actor]));
+    });
+  }
+
+  /** One role's score from `at.y`, its objectives while they fit above `end`; returns where the next starts. */
+  private scoreBlock(score: ObjectiveScore, rating: number | undefined, at: { x: number; y: number; w: number }, full: boolean, end: number): number {
+    const sc = bridge.need();
+    const s = bridge.game();
+    const i = sc.actorIndex.get(score.actor) ?? 0;
+    const a = sc.def.actors[i]!;
+    const wrap = at.w - 56;
+    let y = at.y;
+    drawActorBadge(this, at.x + 24, y + 11, full ? 11 : 9, a, i);
+    const head = this.txt(at.x + 44, y + 1, `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}: ${score.score} of ${score.max} points`, { size: 15, weight: 600, maxLines: 1, wrap });
+    const said = rating !== undefined ? ratingLine(sc, a.id, rating) : null;
+    const tone = rating === undefined ? CSS.muted : rating > 0 ? CSS.good : rating < 0 ? CSS.bad : CSS.muted;
+    if (said && full) {
       y += 21;
-      const said = rating !== undefined ? ratingLine(sc, a.id, rating) : null;
-      if (said) {
-        this.txt(or.x + 44, y, said, { size: 13, weight: 600, color: rating! > 0 ? CSS.good : rating! < 0 ? CSS.bad : CSS.muted, maxLines: 1, wrap: or.w - 56 });
-        y += 19;
-      }
-      const partText = (o: (typeof score.objectives)[number]) => (o.kind === 'ending' && rating !== undefined ? `Ending: ${ratingWord(rating)} (${ratingNumber(rating)})` : o.label);
-      for (const o of score.objectives) {
-        if (y > or.y + or.h - 18) break;
-        const line = this.txt(or.x + 44, y, o.kind === 'ending' ? `◆ ${o.earned} of ${o.points} · ${partText(o)}` : `${o.met ? '✔ met' : '✘ not met'} · ${o.label} (${o.points})`, { size: 13, color: o.met ? CSS.good : CSS.muted, wrap: or.w - 56, maxLines: 2 });
-        y += line.height + 2;
-      }
-      y += 10;
-      app().twins.note(`objectives-${a.id}`, this.scoreNote(score, rating));
+      this.txt(at.x + 44, y, said, { size: 13, weight: 600, color: tone, maxLines: 1, wrap });
+      y += 19;
+    } else {
+      if (said) this.txt(at.x + 44 + head.width + 10, y + 3, `${ratingWord(rating!)} (${ratingNumber(rating!)})`, { size: 13, weight: 600, color: tone, maxLines: 1, wrap: Math.max(40, wrap - head.width - 10) });
+      y += 20;
     }
+    const partText = (o: ObjectiveScore['objectives'][number]) => (o.kind === 'ending' && rating !== undefined ? `Ending: ${ratingWord(rating)} (${ratingNumber(rating)})` : o.label);
+    const rowH = full ? 0 : 16;
+    const shown = full ? score.objectives : score.objectives.slice(0, Math.max(0, Math.floor((end - y - 6) / rowH)));
+    const left = score.objectives.length - shown.length;
+    const rows = left > 0 && shown.length > 0 ? shown.slice(0, -1) : shown;
+    for (const o of rows) {
+      const text = o.kind === 'ending' ? `◆ ${o.earned} of ${o.points} · ${partText(o)}` : `${o.met ? '✔ met' : '✘ not met'} · ${o.label} (${o.points})`;
+      const line = this.txt(at.x + 44, y, text, { size: full ? 13 : 12, color: o.met ? CSS.good : CSS.muted, wrap, maxLines: full ? 2 : 1 });
+      y += full ? line.height + 2 : rowH;
+    }
+    const hidden = score.objectives.length - rows.length;
+    if (hidden > 0 && end - y >= rowH) {
+      this.txt(at.x + 44, y, `${score.objectives.filter((o) => o.met).length} of ${score.objectives.length} met · ${hidden} more in the debrief and the screen-reader text`, { size: 12, color: CSS.muted, wrap, maxLines: 1 });
+      y += rowH;
+    }
+    return y + (full ? 10 : 6);
   }
 
   /** A role's score for screen readers: points, the rating in words, each objective met or not. */

@@ -56,7 +56,7 @@ export class MainScene extends BaseScene {
     const actorIndex = actorId ? sc.actorIndex.get(actorId) ?? null : null;
     const L = mainLayout(this.W, this.H, this.tab);
     this.topBar(L, actorIndex);
-    this.later(() => drawMap(this, sc, { rect: L.map, stances: bridge.stances(), focus: actorIndex, legend: true, onActor: (i) => this.showActor(i) }));
+    this.later(() => drawMap(this, sc, { rect: L.map, stances: bridge.stances(), before: bridge.stancesBefore(), focus: actorIndex, legend: true, onActor: (i) => this.showActor(i) }));
     if (L.tabs) this.tabsBar(L.tabs);
     const slots = actorId ? bridge.cards(actorId) : [];
     const actions = slots.flatMap((c) => (c.view ? [c.view] : []));
