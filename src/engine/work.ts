@@ -12,6 +12,8 @@ export interface Resolved { kind: TargetKind; index: number; mode: EffectMode; a
 const LEDGER_ROOM = 64;
 /** The ledger of a turn that keeps none: one shared empty list rather than a new one per turn record. */
 const NO_ENTRIES = Object.freeze([]) as unknown as LedgerEntry[];
+/** Modifier lists shorter than this are scanned for a stance change rather than indexed by pair. */
+const SCAN_MODIFIERS = 48;
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
 
@@ -156,17 +158,26 @@ export class Work implements LeverageEnv {
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
     const mods = this.modifiers;
-    const at = this.positionsOf(pair);
-    let i = mods.length;
-    for (const k of at) {
-      if (mods[k]!.label === label) {
-        i = k;
-        break;
-      }
-    }
-    if (i === mods.length) at.push(i);
+    const i = this.modifierAt(pair, label);
     mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
     this.setRaw(pair, raw + room, room !== amount, cause);
+  }
+
+  /**
+   * The position in `modifiers` of the modifier of `pair` called `label`, or the list's length when it has none (and
+   * it will be appended there). A short list is scanned: building the index costs more than it saves until then.
+   */
+  private modifierAt(pair: number, label: string): number {
+    const mods = this.modifiers;
+    if (this.byPair === null && mods.length < SCAN_MODIFIERS) {
+      let i = 0;
+      while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
+      return i;
+    }
+    const at = this.positionsOf(pair);
+    for (const k of at) if (mods[k]!.label === label) return k;
+    at.push(mods.length);
+    return mods.length;
   }
 
   /** Positions in `modifiers` of the modifiers of `pair`, in order; the index is built on first use after the list was replaced. */
