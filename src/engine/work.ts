@@ -1,5 +1,6 @@
 // A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
 import { clamp } from './clamp.js';
+import { keepMemo, memoFor, type EventMemo } from './eventMemo.js';
 import { leverageFactorOf, leverageOf, type LeverageEnv } from './env.js';
 import { modeResult, type EffectMode } from './modes.js';
 import { unreachable } from './unreachable.js';
@@ -33,6 +34,8 @@ export class Work implements LeverageEnv {
   eventCounts: number[];
   eventLast: number[];
   situations: number[];
+  /** Which event conditions must be evaluated again at the turn's opening (null: a look-ahead copy, or nothing to keep). */
+  readonly memo: EventMemo | null;
 
   /** The attribution ledger of this turn's changes (null: none kept); `logged` entries of it are in use. */
   private readonly ledger: LedgerEntry[] | null;
@@ -70,6 +73,7 @@ export class Work implements LeverageEnv {
     this.eventCounts = s.eventCounts.slice();
     this.eventLast = s.eventLast.slice();
     this.situations = s.situations.slice();
+    this.memo = lite ? null : memoFor(sc, s);
   }
 
   /** Look-ahead copies only: undoes every change since the copy was made (or last rolled back), newest first. */
@@ -136,6 +140,7 @@ export class Work implements LeverageEnv {
         const before = this.flags[index]!;
         const after = clamp(modeResult(mode, before, amount), -1e9, 1e9);
         this.put(this.flags, index, after);
+        if (before !== after) this.memo?.flagChanged(index);
         this.record(this.sc.keys.flag[index]!, before, after, false, cause);
         break;
       }
@@ -148,6 +153,7 @@ export class Work implements LeverageEnv {
     const def = this.sc.indicators[index]!;
     const after = clamp(wanted, def.min, def.max);
     this.put(this.indicators, index, after);
+    if (before !== after) this.memo?.indicatorChanged(index);
     if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
@@ -256,6 +262,7 @@ export class Work implements LeverageEnv {
     const before = this.stances[pair]!;
     const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
     this.put(this.stances, pair, after);
+    if (before !== after) this.memo?.stanceChanged(pair);
     this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
   }
 
@@ -285,7 +292,7 @@ export class Work implements LeverageEnv {
   /** The working values written back over a copy of `base`. */
   toState(base: GameState, rng = base.rng, dilemmas = base.dilemmas, news = base.news, over = base.over, ending = base.ending, history = base.history): GameState {
     // Every field listed in one literal, in one order: a single hidden class, no object spread on the hot path.
-    return {
+    const state: GameState = {
       stateVersion: base.stateVersion, engineVersion: base.engineVersion, scenarioId: base.scenarioId, scenarioHash: base.scenarioHash,
       seed: base.seed, seats: base.seats, aiFuzz: base.aiFuzz, turn: this.turnNo, over, ending, rng,
       indicators: this.indicators, flows: this.flows, flags: this.flags, stances: this.stances,
@@ -293,5 +300,8 @@ export class Work implements LeverageEnv {
       actionCounts: this.actionCounts, actionLast: this.actionLast, eventCounts: this.eventCounts, eventLast: this.eventLast,
       situations: this.situations, dilemmas, news, history,
     };
+    // The next turn starts from what this one's opening left of the event conditions.
+    keepMemo(state, this.memo);
+    return state;
   }
 }
