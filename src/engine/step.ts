@@ -10,6 +10,7 @@ import {
   EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
 import { History } from './history.js';
+import { NO_FACTORS, plainActionEvent, plainChoice } from './records.js';
 import { Work } from './work.js';
 
 /**
@@ -50,7 +51,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   for (const actor of sc.actors) {
     const a = picked[actor.index]!;
     if (a === null) {
-      events.push({ type: 'action', result: { actor: actor.id, action: PASS_ID, label: 'Hold course', odds: null, roll: null, success: null, factors: [] } });
+      events.push(plainActionEvent(sc, actor.index, null));
       continue;
     }
     const causes = a.causes;
@@ -58,17 +59,16 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
     w.actionCounts[a.index]! += 1;
     w.actionLast[a.index] = state.turn;
     runEffects(w, a.effects, s0, s0, actor.index, causes.action);
-    let result: ActionResult;
     if (a.outcome) {
       const terms: OddsFactor[] = [];
       const total = oddsTotal(sc, a, s0, terms)!;
-      const factors = terms.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add }));
+      const factors = terms.some((f) => f.applies) ? terms.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add })) : NO_FACTORS;
       const roll = drawFor(state.rng, state.turn, DRAW_ACTION, a.index) * 100;
       const success = roll < total;
-      result = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
+      const result: ActionResult = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
       runEffects(w, success ? a.outcome.success : a.outcome.failure, s0, s0, actor.index, success ? causes.success : causes.failure);
-    } else result = { actor: actor.id, action: a.id, label: a.label, odds: null, roll: null, success: null, factors: [] };
-    events.push({ type: 'action', result });
+      events.push({ type: 'action', result });
+    } else events.push(plainActionEvent(sc, actor.index, a));
   }
 
   applyDue(w);
@@ -143,7 +143,7 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
         throw new EngineError(`"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`);
       }
     }
-    full[actor.id] = dilemmas ? { action, dilemmas } : { action };
+    full[actor.id] = dilemmas ? { action, dilemmas } : plainChoice(sc, actor.index, a);
   }
   return full;
 }

@@ -1,0 +1,49 @@
+// Shared pieces of turn records: a choice or action result that is the same every turn it occurs is one frozen
+// object per scenario rather than a new one per turn (a long game's history keeps every record).
+import { PASS_ID } from './choices.js';
+import type { ActionResult, CAction, Choice, Scenario, TurnEvent } from './types.js';
+
+/** The factors of a roll that none applied to. */
+export const NO_FACTORS = Object.freeze([]) as unknown as ActionResult['factors'];
+
+interface Shared {
+  /** Per action index, then per actor index after them for holding course: the choice `{ action }`. */
+  choices: Choice[];
+  /** The same, for the action event of an action without odds (and of holding course). */
+  plain: TurnEvent[];
+}
+
+const SHARED = new WeakMap<Scenario, Shared>();
+
+function sharedOf(sc: Scenario): Shared {
+  let s = SHARED.get(sc);
+  if (s) return s;
+  const choices: Choice[] = [];
+  const plain: TurnEvent[] = [];
+  for (const a of sc.actions) {
+    choices.push(Object.freeze({ action: a.id }));
+    const result: ActionResult = { actor: sc.actors[a.actor]!.id, action: a.id, label: a.label, odds: null, roll: null, success: null, factors: NO_FACTORS };
+    plain.push(Object.freeze({ type: 'action', result: Object.freeze(result) }));
+  }
+  for (const actor of sc.actors) {
+    choices.push(Object.freeze({ action: PASS_ID }));
+    const result: ActionResult = { actor: actor.id, action: PASS_ID, label: 'Hold course', odds: null, roll: null, success: null, factors: NO_FACTORS };
+    plain.push(Object.freeze({ type: 'action', result: Object.freeze(result) }));
+  }
+  s = { choices, plain };
+  SHARED.set(sc, s);
+  return s;
+}
+
+/** The slot of action `a` of actor `actor` (null: holding course). */
+const slot = (sc: Scenario, actor: number, a: CAction | null) => (a === null ? sc.actions.length + actor : a.index);
+
+/** The record's choice of an actor that answers no dilemma: `{ action }`, shared. */
+export function plainChoice(sc: Scenario, actor: number, a: CAction | null): Choice {
+  return sharedOf(sc).choices[slot(sc, actor, a)]!;
+}
+
+/** The action event of an action without odds, or of holding course, shared. */
+export function plainActionEvent(sc: Scenario, actor: number, a: CAction | null): TurnEvent {
+  return sharedOf(sc).plain[slot(sc, actor, a)]!;
+}
