@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../tests/unit/fixtures.js';
+import { unseen } from '../../tests/unit/plans.js';
 import { keepsCondition } from './eventMemo.js';
 import { createGame } from './game.js';
 import { stateHash } from './hash.js';
@@ -19,10 +20,10 @@ function counting(sc: Scenario): { sc: Scenario; calls: () => number } {
   return { sc: { ...sc, events }, calls: () => calls };
 }
 
-/** An all-AI game to its end; `fresh` steps each turn from a copy of the state, which the memo has never seen. */
+/** An all-AI game to its end; `fresh` steps each turn from a state the memo has never seen. */
 function playAi(sc: Scenario, fresh: boolean): GameState {
   let s = createGame(sc, { seed: 'memo-1' });
-  while (!s.over) s = step(sc, fresh ? { ...s } : s, {}).state;
+  while (!s.over) s = step(sc, fresh ? unseen(s) : s, {}).state;
   return s;
 }
 

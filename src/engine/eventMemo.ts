@@ -2,6 +2,7 @@
 // after one of the values it reads has changed; otherwise its last result stands (reads are pure, so this is exact).
 import { evaluate } from './env.js';
 import type { ExprEnv } from './expr/index.js';
+import { History } from './history.js';
 import type { CEvent, GameState, Scenario } from './types.js';
 
 /** Per scenario: which events' conditions can be kept, and per indicator, flag and stance pair the events that read it. */
@@ -43,27 +44,30 @@ function watchersOf(sc: Scenario): Watchers | null {
   return w;
 }
 
-/** Per event, its condition's last result and whether a value it reads has changed since (1: evaluate again). */
+/** Per event: 0 or 1, its condition's last result, when nothing it reads has changed since; STALE: evaluate it again. */
+const STALE = 2;
+
+/** Which event conditions hold as last evaluated, and which must be evaluated again. */
 export class EventMemo {
-  private constructor(private readonly watch: Watchers, private readonly stale: Uint8Array, private readonly held: Uint8Array) {}
+  private constructor(private readonly watch: Watchers, private readonly marks: number[]) {}
 
   /** A memo with every condition still to evaluate. */
   static fresh(watch: Watchers): EventMemo {
-    return new EventMemo(watch, new Uint8Array(watch.kept.length).fill(1), new Uint8Array(watch.kept.length));
+    return new EventMemo(watch, new Array<number>(watch.kept.length).fill(STALE));
   }
 
   copy(): EventMemo {
-    return new EventMemo(this.watch, this.stale.slice(), this.held.slice());
+    return new EventMemo(this.watch, this.marks.slice());
   }
 
   /** Whether `ev`'s condition holds in `env`: its last result when nothing it reads has changed since. */
   holds(ev: CEvent, env: ExprEnv): boolean {
     const i = ev.index;
     if (this.watch.kept[i] === 0) return evaluate(ev.when!, env) !== 0;
-    if (this.stale[i] === 0) return this.held[i] === 1;
+    const mark = this.marks[i]!;
+    if (mark !== STALE) return mark === 1;
     const result = evaluate(ev.when!, env) !== 0;
-    this.held[i] = result ? 1 : 0;
-    this.stale[i] = 0;
+    this.marks[i] = result ? 1 : 0;
     return result;
   }
 
@@ -72,24 +76,25 @@ export class EventMemo {
   stanceChanged(pair: number): void { this.touch(this.watch.stance[pair]!); }
 
   private touch(events: readonly number[]): void {
-    for (let k = 0; k < events.length; k++) this.stale[events[k]!] = 1;
+    for (let k = 0; k < events.length; k++) this.marks[events[k]!] = STALE;
   }
 }
 
-/** The memo a state was opened with, and the arrays it describes (a state with other arrays is evaluated in full). */
-interface Kept { memo: EventMemo; indicators: readonly number[]; flags: readonly number[]; stances: readonly number[] }
-
-const KEPT = new WeakMap<GameState, Kept>();
+/**
+ * The memo a state was opened with and the arrays it describes, carried by the state's history (which the state
+ * hash leaves out and JSON drops): a state with other arrays, or that went through JSON, is evaluated in full.
+ */
+export interface KeptMemo { memo: EventMemo; indicators: readonly number[]; flags: readonly number[]; stances: readonly number[] }
 
 /** A memo to open the turn after `s` with: a copy of the one `s` was opened with, or a fresh one (null: nothing to keep). */
 export function memoFor(sc: Scenario, s: GameState): EventMemo | null {
+  const k = s.history instanceof History ? s.history.memo : null;
+  if (k && k.indicators === s.indicators && k.flags === s.flags && k.stances === s.stances) return k.memo.copy();
   const watch = watchersOf(sc);
-  if (watch === null) return null;
-  const k = KEPT.get(s);
-  return k && k.indicators === s.indicators && k.flags === s.flags && k.stances === s.stances ? k.memo.copy() : EventMemo.fresh(watch);
+  return watch === null ? null : EventMemo.fresh(watch);
 }
 
-/** Remembers the memo `s` was opened with; it must not change afterwards. */
-export function keepMemo(s: GameState, memo: EventMemo | null): void {
-  if (memo !== null) KEPT.set(s, { memo, indicators: s.indicators, flags: s.flags, stances: s.stances });
+/** What `s` (just opened with `memo`) carries to its next turn; it must not change afterwards. */
+export function keptMemo(s: GameState, memo: EventMemo | null): KeptMemo | null {
+  return memo === null ? null : { memo, indicators: s.indicators, flags: s.flags, stances: s.stances };
 }

@@ -35,15 +35,22 @@ function sharedOf(sc: Scenario): Shared {
   return s;
 }
 
-/** The slot of action `a` of actor `actor` (null: holding course). */
-const slot = (sc: Scenario, actor: number, a: CAction | null) => (a === null ? sc.actions.length + actor : a.index);
+/** The shared pieces of a scenario's records: look them up once per turn. */
+export class SharedRecords {
+  constructor(private readonly sc: Scenario, private readonly s: Shared) {}
 
-/** The record's choice of an actor that answers no dilemma: `{ action }`, shared. */
-export function plainChoice(sc: Scenario, actor: number, a: CAction | null): Choice {
-  return sharedOf(sc).choices[slot(sc, actor, a)]!;
+  /** The record's choice of an actor that answers no dilemma: `{ action }` (`a` null: holding course). */
+  choice(actor: number, a: CAction | null): Choice {
+    return this.s.choices[a === null ? this.sc.actions.length + actor : a.index]!;
+  }
+
+  /** The action event of an action without odds, or of holding course. */
+  actionEvent(actor: number, a: CAction | null): TurnEvent {
+    return this.s.plain[a === null ? this.sc.actions.length + actor : a.index]!;
+  }
 }
 
-/** The action event of an action without odds, or of holding course, shared. */
-export function plainActionEvent(sc: Scenario, actor: number, a: CAction | null): TurnEvent {
-  return sharedOf(sc).plain[slot(sc, actor, a)]!;
+/** The shared pieces of `sc`'s turn records. */
+export function sharedRecords(sc: Scenario): SharedRecords {
+  return new SharedRecords(sc, sharedOf(sc));
 }

@@ -1,6 +1,6 @@
 // A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
 import { clamp } from './clamp.js';
-import { keepMemo, memoFor, type EventMemo } from './eventMemo.js';
+import { memoFor, type EventMemo } from './eventMemo.js';
 import { leverageFactorOf, leverageOf, type LeverageEnv } from './env.js';
 import { modeResult, type EffectMode } from './modes.js';
 import { unreachable } from './unreachable.js';
@@ -292,7 +292,7 @@ export class Work implements LeverageEnv {
   /** The working values written back over a copy of `base`. */
   toState(base: GameState, rng = base.rng, dilemmas = base.dilemmas, news = base.news, over = base.over, ending = base.ending, history = base.history): GameState {
     // Every field listed in one literal, in one order: a single hidden class, no object spread on the hot path.
-    const state: GameState = {
+    return {
       stateVersion: base.stateVersion, engineVersion: base.engineVersion, scenarioId: base.scenarioId, scenarioHash: base.scenarioHash,
       seed: base.seed, seats: base.seats, aiFuzz: base.aiFuzz, turn: this.turnNo, over, ending, rng,
       indicators: this.indicators, flows: this.flows, flags: this.flags, stances: this.stances,
@@ -300,8 +300,5 @@ export class Work implements LeverageEnv {
       actionCounts: this.actionCounts, actionLast: this.actionLast, eventCounts: this.eventCounts, eventLast: this.eventLast,
       situations: this.situations, dilemmas, news, history,
     };
-    // The next turn starts from what this one's opening left of the event conditions.
-    keepMemo(state, this.memo);
-    return state;
   }
 }

@@ -46,3 +46,8 @@ export function play(sc: Scenario, plan: Plan, opts: { save?: boolean; check?: (
   return s;
 }
 
+
+/** A copy of `s` with its own indicator array: the event memo has never seen it, so its next turn evaluates every event condition. */
+export function unseen(s: GameState): GameState {
+  return { ...s, indicators: s.indicators.slice() };
+}
