@@ -6,16 +6,20 @@ import type { ActionResult, CAction, Choice, Scenario, TurnEvent } from './types
 /** The factors of a roll that none applied to. */
 export const NO_FACTORS = Object.freeze([]) as unknown as ActionResult['factors'];
 
-interface Shared {
+/** The shared pieces of a scenario's records (look them up once per turn). */
+export interface SharedRecords {
   /** Per action index, then per actor index after them for holding course: the choice `{ action }`. */
   choices: Choice[];
   /** The same, for the action event of an action without odds (and of holding course). */
   plain: TurnEvent[];
+  /** How many actions the scenario has: where the holding-course slots start. */
+  actions: number;
 }
 
-const SHARED = new WeakMap<Scenario, Shared>();
+const SHARED = new WeakMap<Scenario, SharedRecords>();
 
-function sharedOf(sc: Scenario): Shared {
+/** The shared pieces of `sc`'s turn records, built on first use. */
+export function sharedRecords(sc: Scenario): SharedRecords {
   let s = SHARED.get(sc);
   if (s) return s;
   const choices: Choice[] = [];
@@ -30,27 +34,17 @@ function sharedOf(sc: Scenario): Shared {
     const result: ActionResult = { actor: actor.id, action: PASS_ID, label: 'Hold course', odds: null, roll: null, success: null, factors: NO_FACTORS };
     plain.push(Object.freeze({ type: 'action', result: Object.freeze(result) }));
   }
-  s = { choices, plain };
+  s = { choices, plain, actions: sc.actions.length };
   SHARED.set(sc, s);
   return s;
 }
 
-/** The shared pieces of a scenario's records: look them up once per turn. */
-export class SharedRecords {
-  constructor(private readonly sc: Scenario, private readonly s: Shared) {}
-
-  /** The record's choice of an actor that answers no dilemma: `{ action }` (`a` null: holding course). */
-  choice(actor: number, a: CAction | null): Choice {
-    return this.s.choices[a === null ? this.sc.actions.length + actor : a.index]!;
-  }
-
-  /** The action event of an action without odds, or of holding course. */
-  actionEvent(actor: number, a: CAction | null): TurnEvent {
-    return this.s.plain[a === null ? this.sc.actions.length + actor : a.index]!;
-  }
+/** The record's choice of an actor that answers no dilemma: `{ action }` (`a` null: holding course). */
+export function plainChoice(shared: SharedRecords, actor: number, a: CAction | null): Choice {
+  return shared.choices[a === null ? shared.actions + actor : a.index]!;
 }
 
-/** The shared pieces of `sc`'s turn records. */
-export function sharedRecords(sc: Scenario): SharedRecords {
-  return new SharedRecords(sc, sharedOf(sc));
+/** The action event of an action without odds, or of holding course. */
+export function plainActionEvent(shared: SharedRecords, actor: number, a: CAction | null): TurnEvent {
+  return shared.plain[a === null ? shared.actions + actor : a.index]!;
 }

@@ -11,7 +11,7 @@ import {
 } from './types.js';
 import { keptMemo } from './eventMemo.js';
 import { History } from './history.js';
-import { NO_FACTORS, sharedRecords, type SharedRecords } from './records.js';
+import { NO_FACTORS, plainActionEvent, plainChoice, sharedRecords, type SharedRecords } from './records.js';
 import { Work } from './work.js';
 
 /**
@@ -53,7 +53,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   for (const actor of sc.actors) {
     const a = picked[actor.index]!;
     if (a === null) {
-      events.push(shared.actionEvent(actor.index, null));
+      events.push(plainActionEvent(shared, actor.index, null));
       continue;
     }
     const causes = a.causes;
@@ -70,7 +70,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
       const result: ActionResult = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
       runEffects(w, success ? a.outcome.success : a.outcome.failure, s0, s0, actor.index, success ? causes.success : causes.failure);
       events.push({ type: 'action', result });
-    } else events.push(shared.actionEvent(actor.index, a));
+    } else events.push(plainActionEvent(shared, actor.index, a));
   }
 
   applyDue(w);
@@ -145,7 +145,7 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
         throw new EngineError(`"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`);
       }
     }
-    full[actor.id] = dilemmas ? { action, dilemmas } : shared.choice(actor.index, a);
+    full[actor.id] = dilemmas ? { action, dilemmas } : plainChoice(shared, actor.index, a);
   }
   return full;
 }
