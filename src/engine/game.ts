@@ -1,4 +1,5 @@
 // Creating a game: the initial state of a scenario for a seed and a seating, with turn 1 opened.
+import { keptMemo } from './eventMemo.js';
 import { History } from './history.js';
 import { seedRng } from './rng.js';
 import { seedProblem } from './seed.js';
@@ -61,6 +62,6 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
   events.push(...opened.events);
   const record = { turn: 0, choices: {}, events, ledger: w.entries(), indicators: opened.state.indicators };
   opened.state.news = events;
-  opened.state.history = History.of([record]);
+  opened.state.history = History.of([record], keptMemo(opened.state, w.memo));
   return opened.state;
 }

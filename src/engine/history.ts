@@ -1,4 +1,5 @@
 // A game's turn records as an append-only list: each state sees its own prefix of one shared backing array.
+import type { KeptMemo } from './eventMemo.js';
 import type { TurnRecord } from './types.js';
 
 /**
@@ -9,15 +10,22 @@ import type { TurnRecord } from './types.js';
 export class History implements Iterable<TurnRecord> {
   readonly #items: TurnRecord[];
   readonly length: number;
+  readonly #memo: KeptMemo | null;
 
-  private constructor(items: TurnRecord[], length: number) {
+  private constructor(items: TurnRecord[], length: number, memo: KeptMemo | null) {
     this.#items = items;
     this.length = length;
+    this.#memo = memo;
+  }
+
+  /** The event conditions the state of this history was opened with (eventMemo.ts); private, so never serialized or compared. */
+  get memo(): KeptMemo | null {
+    return this.#memo;
   }
 
   /** pure; a history of these records (copied). */
-  static of(records: readonly TurnRecord[]): History {
-    return new History(records.slice(), records.length);
+  static of(records: readonly TurnRecord[], memo: KeptMemo | null = null): History {
+    return new History(records.slice(), records.length, memo);
   }
 
   /** pure; `h` itself, or a history of a plain array's records (a state that went through JSON). */
@@ -25,11 +33,11 @@ export class History implements Iterable<TurnRecord> {
     return h instanceof History ? h : History.of(h);
   }
 
-  /** pure; this history with `record` after its last one. */
-  append(record: TurnRecord): History {
+  /** pure; this history with `record` after its last one (and the event conditions its state was opened with). */
+  append(record: TurnRecord, memo: KeptMemo | null = null): History {
     const items = this.#items.length === this.length ? this.#items : this.#items.slice(0, this.length);
     items.push(record);
-    return new History(items, this.length + 1);
+    return new History(items, this.length + 1, memo);
   }
 
   /** The record at `i` (negative: from the end), as Array.prototype.at. */

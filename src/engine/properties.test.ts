@@ -2,55 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonCopy, loadScenario } from '../../tests/unit/fixtures.js';
-import { legalChoices } from './choices.js';
-import { createGame } from './game.js';
+import { planArb, play } from '../../tests/unit/plans.js';
 import { stateHash } from './hash.js';
 import { recordReplay, verifyReplay } from './replay.js';
-import { step } from './step.js';
-import type { Choices, GameState, Scenario } from './types.js';
-
-interface Plan { seed: string; humans: string[]; aiFuzz: number | null; picks: number[]; saveAt: number }
-
-function planArb(sc: Scenario): fc.Arbitrary<Plan> {
-  const actors = sc.actors.map((a) => a.id);
-  return fc.record({
-    seed: fc.string({ minLength: 1, maxLength: 24 }),
-    humans: fc.subarray(actors),
-    aiFuzz: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
-    picks: fc.array(fc.nat({ max: 1000 }), { minLength: 8, maxLength: 8 * sc.turnCount * actors.length }),
-    saveAt: fc.nat({ max: sc.turnCount }),
-  });
-}
-
-/** Every human seat picks an available action, and answers its dilemmas, by the plan's numbers. */
-function choicesFor(sc: Scenario, s: GameState, plan: Plan, cursor: { k: number }): Choices {
-  const next = () => plan.picks[cursor.k++ % plan.picks.length]!;
-  const choices: Choices = {};
-  for (const actor of sc.actors) {
-    if (s.seats[actor.id] !== 'human') continue;
-    const menu = legalChoices(sc, s, actor.id);
-    const available = menu.actions.filter((a) => a.available);
-    const action = available[next() % available.length]!.id;
-    const dilemmas: Record<string, string> = {};
-    for (const d of menu.dilemmas) dilemmas[d.event] = d.options[next() % d.options.length]!.id;
-    choices[actor.id] = menu.dilemmas.length ? { action, dilemmas } : { action };
-  }
-  return choices;
-}
-
-/** Plays a plan to the end; with `save`, the state goes through JSON at turn plan.saveAt, as a save and reload would. */
-function play(sc: Scenario, plan: Plan, opts: { save?: boolean; check?: (s: GameState) => void } = {}): GameState {
-  const seats = Object.fromEntries(plan.humans.map((h) => [h, 'human' as const]));
-  let s = createGame(sc, { seed: plan.seed, seats, aiFuzz: plan.aiFuzz });
-  const cursor = { k: 0 };
-  opts.check?.(s);
-  while (!s.over) {
-    if (opts.save && s.turn === plan.saveAt) s = jsonCopy(s);
-    s = step(sc, s, choicesFor(sc, s, plan, cursor)).state;
-    opts.check?.(s);
-  }
-  return s;
-}
+import type { GameState, Scenario } from './types.js';
 
 /** Throws unless every number anywhere in `value` is finite. */
 function assertFinite(value: unknown, path = 'state'): void {

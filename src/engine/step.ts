@@ -9,7 +9,9 @@ import { DRAW_ACTION, drawFor } from './rng.js';
 import {
   EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type Scenario, type StepResult, type TurnEvent,
 } from './types.js';
+import { keptMemo } from './eventMemo.js';
 import { History } from './history.js';
+import { NO_FACTORS, plainActionEvent, plainChoice, sharedRecords, type SharedRecords } from './records.js';
 import { Work } from './work.js';
 
 /**
@@ -34,7 +36,8 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   const s0 = new StateEnv(sc, state);
   const picked: Array<CAction | null> = [];
   const decided: Decided = { actions: {}, dilemmas: [] };
-  const full = resolveChoices(sc, state, choices, s0, picked, decided);
+  const shared = sharedRecords(sc);
+  const full = resolveChoices(sc, state, choices, s0, picked, decided, shared);
   const events: TurnEvent[] = [];
   const w = new Work(sc, state, options.ledger !== false);
 
@@ -50,7 +53,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   for (const actor of sc.actors) {
     const a = picked[actor.index]!;
     if (a === null) {
-      events.push({ type: 'action', result: { actor: actor.id, action: PASS_ID, label: 'Hold course', odds: null, roll: null, success: null, factors: [] } });
+      events.push(plainActionEvent(shared, actor.index, null));
       continue;
     }
     const causes = a.causes;
@@ -58,17 +61,16 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
     w.actionCounts[a.index]! += 1;
     w.actionLast[a.index] = state.turn;
     runEffects(w, a.effects, s0, s0, actor.index, causes.action);
-    let result: ActionResult;
     if (a.outcome) {
       const terms: OddsFactor[] = [];
       const total = oddsTotal(sc, a, s0, terms)!;
-      const factors = terms.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add }));
+      const factors = terms.some((f) => f.applies) ? terms.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add })) : NO_FACTORS;
       const roll = drawFor(state.rng, state.turn, DRAW_ACTION, a.index) * 100;
       const success = roll < total;
-      result = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
+      const result: ActionResult = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
       runEffects(w, success ? a.outcome.success : a.outcome.failure, s0, s0, actor.index, success ? causes.success : causes.failure);
-    } else result = { actor: actor.id, action: a.id, label: a.label, odds: null, roll: null, success: null, factors: [] };
-    events.push({ type: 'action', result });
+      events.push({ type: 'action', result });
+    } else events.push(plainActionEvent(shared, actor.index, a));
   }
 
   applyDue(w);
@@ -85,21 +87,21 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   const opened = startTurn(sc, w, state);
   for (const e of opened.events) events.push(e);
   const record = { turn: state.turn, choices: full, events, ledger: w.entries(), indicators: opened.state.indicators };
-  opened.state.history = History.from(state.history).append(record);
+  opened.state.history = History.from(state.history).append(record, keptMemo(opened.state, w.memo));
   return { state: opened.state, events, decisions: decided.actions, dilemmaDecisions: decided.dilemmas };
 }
 
 
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
 export function completeChoices(sc: Scenario, state: GameState, choices: Choices): Choices {
-  return resolveChoices(sc, state, choices, new StateEnv(sc, state), [], { actions: {}, dilemmas: [] });
+  return resolveChoices(sc, state, choices, new StateEnv(sc, state), [], { actions: {}, dilemmas: [] }, sharedRecords(sc));
 }
 
 /** The AI's decisions taken while completing the choices. */
 interface Decided { actions: Record<string, AiDecision>; dilemmas: DilemmaDecision[] }
 
 /** completeChoices, also filling `picked` (by actor index) with each chosen action, null for holding course, and `decided` with the AI's decisions. */
-function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: StateEnv, picked: Array<CAction | null>, decided: Decided): Choices {
+function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: StateEnv, picked: Array<CAction | null>, decided: Decided, shared: SharedRecords): Choices {
   const full: Choices = {};
   // One look-ahead copy of the state for every decision the AI takes in this step, made only when one is needed.
   let ctx: DecisionContext | null = null;
@@ -143,7 +145,7 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
         throw new EngineError(`"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`);
       }
     }
-    full[actor.id] = dilemmas ? { action, dilemmas } : { action };
+    full[actor.id] = dilemmas ? { action, dilemmas } : plainChoice(shared, actor.index, a);
   }
   return full;
 }

@@ -3,7 +3,7 @@ import { clamp } from './clamp.js';
 import { runEffects } from './effects.js';
 import { evaluate } from './env.js';
 import { DRAW_EVENT, drawFor } from './rng.js';
-import type { GameState, Scenario, TurnEvent } from './types.js';
+import type { CEvent, GameState, Scenario, TurnEvent } from './types.js';
 import type { Work } from './work.js';
 
 /** The first ending whose `when` holds, or null. */
@@ -20,6 +20,11 @@ function timeLimitEnding(sc: Scenario, w: Work): string {
   return sc.endings.find((e) => e.fallback)!.id;
 }
 
+/** Whether an event's condition holds: kept from an earlier turn when nothing it reads has changed since (eventMemo.ts). */
+function whenHolds(w: Work, ev: CEvent): boolean {
+  return w.memo !== null ? w.memo.holds(ev, w) : evaluate(ev.when!, w) !== 0;
+}
+
 /** Opens turn `w.turnNo` on `base` (whose arrays `w` owns); each chance is rolled with its own keyed draw. */
 export function startTurn(sc: Scenario, w: Work, base: GameState): { state: GameState; events: TurnEvent[] } {
   const events: TurnEvent[] = [];
@@ -33,7 +38,7 @@ export function startTurn(sc: Scenario, w: Work, base: GameState): { state: Game
       const i = ev.index;
       if (ev.once && w.eventCounts[i]! > 0) continue;
       if (ev.cooldown > 0 && w.eventCounts[i]! > 0 && turn - w.eventLast[i]! <= ev.cooldown) continue;
-      const due = ev.turn !== null ? ev.turn === turn && (ev.when === null || evaluate(ev.when, w) !== 0) : ev.when !== null ? evaluate(ev.when, w) !== 0 : ev.chance !== null;
+      const due = ev.turn !== null ? ev.turn === turn && (ev.when === null || evaluate(ev.when, w) !== 0) : ev.when !== null ? whenHolds(w, ev) : ev.chance !== null;
       if (!due) continue;
       let roll: number | null = null;
       let chance: number | null = null;

@@ -1,5 +1,6 @@
 // A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
 import { clamp } from './clamp.js';
+import { memoFor, type EventMemo } from './eventMemo.js';
 import { leverageFactorOf, leverageOf, type LeverageEnv } from './env.js';
 import { modeResult, type EffectMode } from './modes.js';
 import { unreachable } from './unreachable.js';
@@ -12,6 +13,8 @@ export interface Resolved { kind: TargetKind; index: number; mode: EffectMode; a
 const LEDGER_ROOM = 64;
 /** The ledger of a turn that keeps none: one shared empty list rather than a new one per turn record. */
 const NO_ENTRIES = Object.freeze([]) as unknown as LedgerEntry[];
+/** Modifier lists shorter than this are scanned for a stance change rather than indexed by pair. */
+const SCAN_MODIFIERS = 48;
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
 
@@ -31,6 +34,8 @@ export class Work implements LeverageEnv {
   eventCounts: number[];
   eventLast: number[];
   situations: number[];
+  /** Which event conditions must be evaluated again at the turn's opening (null: a look-ahead copy, or nothing to keep). */
+  readonly memo: EventMemo | null;
 
   /** The attribution ledger of this turn's changes (null: none kept); `logged` entries of it are in use. */
   private readonly ledger: LedgerEntry[] | null;
@@ -68,6 +73,7 @@ export class Work implements LeverageEnv {
     this.eventCounts = s.eventCounts.slice();
     this.eventLast = s.eventLast.slice();
     this.situations = s.situations.slice();
+    this.memo = lite ? null : memoFor(sc, s);
   }
 
   /** Look-ahead copies only: undoes every change since the copy was made (or last rolled back), newest first. */
@@ -134,6 +140,7 @@ export class Work implements LeverageEnv {
         const before = this.flags[index]!;
         const after = clamp(modeResult(mode, before, amount), -1e9, 1e9);
         this.put(this.flags, index, after);
+        if (before !== after) this.memo?.flagChanged(index);
         this.record(this.sc.keys.flag[index]!, before, after, false, cause);
         break;
       }
@@ -146,6 +153,7 @@ export class Work implements LeverageEnv {
     const def = this.sc.indicators[index]!;
     const after = clamp(wanted, def.min, def.max);
     this.put(this.indicators, index, after);
+    if (before !== after) this.memo?.indicatorChanged(index);
     if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
@@ -156,17 +164,26 @@ export class Work implements LeverageEnv {
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
     const mods = this.modifiers;
-    const at = this.positionsOf(pair);
-    let i = mods.length;
-    for (const k of at) {
-      if (mods[k]!.label === label) {
-        i = k;
-        break;
-      }
-    }
-    if (i === mods.length) at.push(i);
+    const i = this.modifierAt(pair, label);
     mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
     this.setRaw(pair, raw + room, room !== amount, cause);
+  }
+
+  /**
+   * The position in `modifiers` of the modifier of `pair` called `label`, or the list's length when it has none (and
+   * it will be appended there). A short list is scanned: building the index costs more than it saves until then.
+   */
+  private modifierAt(pair: number, label: string): number {
+    const mods = this.modifiers;
+    if (this.byPair === null && mods.length < SCAN_MODIFIERS) {
+      let i = 0;
+      while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
+      return i;
+    }
+    const at = this.positionsOf(pair);
+    for (const k of at) if (mods[k]!.label === label) return k;
+    at.push(mods.length);
+    return mods.length;
   }
 
   /** Positions in `modifiers` of the modifiers of `pair`, in order; the index is built on first use after the list was replaced. */
@@ -245,6 +262,7 @@ export class Work implements LeverageEnv {
     const before = this.stances[pair]!;
     const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
     this.put(this.stances, pair, after);
+    if (before !== after) this.memo?.stanceChanged(pair);
     this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
   }
 
