@@ -4,11 +4,12 @@ import { CliError, flag, intOpt, listOpt, parseCommand, stringOpt } from './args
 import { readText, writeText } from './io.js';
 import { err, out } from './terminal.js';
 
-export const CLASSROOM_HELP = `Usage: statecraft classroom create --server URL --scenario FILE|ID [--tables N] [--seed S] [--human ROLE,...] [--json]
+export const CLASSROOM_HELP = `Usage: statecraft classroom create --server URL --scenario FILE|ID [--tables N] [--seed S] [--human ROLE,...] [--timer S] [--json]
        statecraft classroom export --server URL --code CODE --token TOKEN --out DIR
 
 create: makes a class on the server (the scenario a file, or a bundled id such as party-congress) and
-prints its join code and the instructor token (keep it: it is shown once). --json prints {code, token,
+prints its join code and the instructor token (keep it: it is shown once). --timer S gives every turn S
+seconds (up to 3600; 0, the default, for none), after which the AI plays the seats that have not chosen. --json prints {code, token,
 join, scenario}. export: writes every table's replay into DIR (table-1.replay.json, ...), each of which
 "statecraft replay" verifies; a wrong token is refused.`;
 
@@ -30,7 +31,7 @@ export async function runClassroom(argv: string[]): Promise<number> {
     return sub === undefined ? 2 : 0;
   }
   const p = parseCommand(`classroom ${sub}`, rest, {
-    server: { type: 'string' }, scenario: { type: 'string' }, tables: { type: 'string' }, seed: { type: 'string' }, human: { type: 'string', multiple: true },
+    server: { type: 'string' }, scenario: { type: 'string' }, tables: { type: 'string' }, timer: { type: 'string' }, seed: { type: 'string' }, human: { type: 'string', multiple: true },
     json: { type: 'boolean' }, code: { type: 'string' }, token: { type: 'string' }, out: { type: 'string' },
   });
   if (flag(p, 'help')) {
@@ -43,7 +44,7 @@ export async function runClassroom(argv: string[]): Promise<number> {
     const scenario = stringOpt(p, 'scenario');
     if (!scenario) throw new CliError('classroom create needs --scenario FILE or a bundled id', 2);
     const text = /^[a-z][a-z0-9_-]*$/.test(scenario) ? scenario : readText(scenario);
-    const body = { scenario: text, seed: stringOpt(p, 'seed') ?? 'class', tables: intOpt(p, 'tables', 1, 60) ?? 1, humans: listOpt(p, 'human') };
+    const body = { scenario: text, seed: stringOpt(p, 'seed') ?? 'class', tables: intOpt(p, 'tables', 1, 60) ?? 1, humans: listOpt(p, 'human'), timer: intOpt(p, 'timer', 0, 3600) ?? 0 };
     const r = await request(`${server}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (r.status !== 201) throw new CliError(`the server refused the class: ${String(r.body.error ?? r.status)}`);
     if (flag(p, 'json')) out(`${JSON.stringify(r.body)}\n`);
