@@ -30,10 +30,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     res.end(renderSVG(text));
     return true;
   }
+  if (url.pathname === '/api/export' && get) return refusing(res, 403, () => [200, classroom.exportAll(classroom.classOf(bearer(req)), bearer(req))]);
   const m = /^\/api\/sessions\/([A-Za-z0-9]{4,12})(?:\/(replays|export|scenario))?$/.exec(url.pathname);
   if (!m || !get) return false;
   const [, code, part] = m as unknown as [string, string, string | undefined];
-  const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+  const token = bearer(req);
   if (part === 'replays') return refusing(res, 403, () => [200, { replays: classroom.replays(code, token) }]);
   if (part === 'export') return refusing(res, 403, () => [200, classroom.exportAll(code, token)]);
   if (part === 'scenario') {
@@ -57,6 +58,10 @@ function refusing(res: ServerResponse, status: number, f: () => [number, unknown
     send(res, status, { error: e.message });
   }
   return true;
+}
+
+function bearer(req: IncomingMessage): string {
+  return (req.headers.authorization ?? '').replace(/^Bearer /, '');
 }
 
 /** Whether `text` is an http URL on one of `hosts` (so nobody can use the server to make codes for other sites). */

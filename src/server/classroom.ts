@@ -204,6 +204,12 @@ export class Classroom {
     return s;
   }
 
+  /** The code of the class whose instructor token this is (each compared in constant time), or a refusal. */
+  classOf(instructorToken: string): string {
+    for (const s of this.sessions.values()) if (tokenMatches(instructorToken, s.instructorHash)) return s.code;
+    throw new Refusal('this instructor token is not valid for any class on this server');
+  }
+
   /** Refuses a wrong instructor token; otherwise returns the session's normalised code. */
   checkInstructor(code: string, token: string): string {
     return this.instructor(code, token).code;
