@@ -12,6 +12,7 @@ import { frameFor, setCurrentFrame } from './layout.js';
 import { startup } from './session.js';
 import { installTestHook } from './testHook.js';
 import { parseStartParams } from './urlParams.js';
+import { classRoute } from './classroom/route.js';
 
 function failed(e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
@@ -24,6 +25,13 @@ function failed(e: unknown): void {
 }
 
 function boot(): void {
+  const route = classRoute(window.location.search, window.location.hash);
+  if (route) {
+    // A classroom page (a seat, the dashboard, the projector) is plain DOM fed by the server: no game is loaded.
+    installCrashHandler();
+    void import('./classroom/page.js').then((m) => m.startClassroom(route)).catch(failed);
+    return;
+  }
   const controls = document.getElementById('controls');
   const stage = document.getElementById('stage');
   if (!controls || !stage) throw new Error('the page is missing its stage');
