@@ -12,6 +12,7 @@ import { frameFor, setCurrentFrame } from './layout.js';
 import { startup } from './session.js';
 import { installTestHook } from './testHook.js';
 import { parseStartParams } from './urlParams.js';
+import { startClassroom } from './classroom/page.js';
 import { classRoute } from './classroom/route.js';
 
 function failed(e: unknown): void {
@@ -25,11 +26,15 @@ function failed(e: unknown): void {
 }
 
 function boot(): void {
+  // A pasted instructor link changes only the fragment of an open page: load it as the page it names.
+  window.addEventListener('hashchange', () => {
+    if (classRoute(window.location.search, window.location.hash)) window.location.reload();
+  });
   const route = classRoute(window.location.search, window.location.hash);
   if (route) {
     // A classroom page (a seat, the dashboard, the projector) is plain DOM fed by the server: no game is loaded.
     installCrashHandler();
-    void import('./classroom/page.js').then((m) => m.startClassroom(route)).catch(failed);
+    void startClassroom(route).catch(failed);
     return;
   }
   const controls = document.getElementById('controls');

@@ -9,6 +9,8 @@ import { enableDrop, filePicker } from './dom/filePicker.js';
 import { FLAGSHIP } from './bundled.js';
 import { download } from './exports.js';
 import { openInstructorView } from './dom/instructorView.js';
+import { openRunClass } from './classroom/createForm.js';
+import { openJoinClass } from './classroom/joinForm.js';
 import { openFile } from './openFile.js';
 import type { ButtonOptions, Painter } from './painter.js';
 import type { SaveData } from './saves.js';
@@ -113,8 +115,8 @@ export class TitleView {
     this.button({ id: 'instructors', label: 'For instructors', description: 'Learning objectives, class plan, glossary, discussion questions, what is invented, and printable handouts: role cards and a class sheet.', rect: { x, y, w, h: 52 }, onActivate: () => openInstructorView(this.catalog) });
     y += 64;
     const half = (w - 8) / 2;
-    this.button({ id: 'run-class', label: 'Run a class', description: 'Create a class on the classroom server: every student plays from their own device, you follow the tables on a dashboard.', rect: { x, y, w: half, h: 48 }, onActivate: () => void import('./classroom/createForm.js').then((m) => m.openRunClass(this.catalog)) });
-    this.button({ id: 'join-class', label: 'Join a class', description: 'Type the code your instructor shows to take a seat in a class game.', rect: { x: x + half + 8, y, w: half, h: 48 }, onActivate: () => void import('./classroom/joinForm.js').then((m) => m.openJoinClass()) });
+    this.button({ id: 'run-class', label: 'Run a class', description: 'Create a class on the classroom server: every student plays from their own device, you follow the tables on a dashboard.', rect: { x, y, w: half, h: 48 }, onActivate: () => openRunClass(this.catalog) });
+    this.button({ id: 'join-class', label: 'Join a class', description: 'Type the code your instructor shows to take a seat in a class game.', rect: { x: x + half + 8, y, w: half, h: 48 }, onActivate: () => openJoinClass() });
     return y + 68;
   }
 

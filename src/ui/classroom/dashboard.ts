@@ -8,7 +8,7 @@ import { announce } from '../dom/live.js';
 import { download } from '../exports.js';
 import { fmt } from '../theme.js';
 import { ClassError, exportClass, lobby, replays } from './api.js';
-import { classScenario, shell, type Shell } from './page.js';
+import { classScenario, shell, type Shell } from './shell.js';
 import { instructorLink, joinLink } from './route.js';
 import { countdown } from './seatText.js';
 import { ClassSocket, socketUrl } from './socket.js';
@@ -55,9 +55,9 @@ class DashboardPage {
     return el('tr', { 'data-role': s.role },
       el('th', { scope: 'row', text: name }), el('td', { class: 'seat-state', text: state }),
       el('td', {},
-        s.ai ? button('Take back from the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: false }, `${label} is a student's again`), { 'aria-label': `Give ${label} back to its student` })
-          : button('Hand to the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: true }, `${label} is played by the AI`), { 'aria-label': `Hand ${label} to the AI` }),
-        ' ', s.taken ? button('Free the seat', () => this.send({ t: 'reassign', table: t.table, role: s.role }, `${label} is free for a new device`), { 'aria-label': `Free ${label} for a new device` }) : null));
+        s.ai ? button('Take back from the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: false }, `${label} is a student's again`), { 'aria-label': `Take back from the AI: ${label}` })
+          : button('Hand to the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: true }, `${label} is played by the AI`), { 'aria-label': `Hand to the AI: ${label}` }),
+        ' ', s.taken ? button('Free the seat', () => this.send({ t: 'reassign', table: t.table, role: s.role }, `${label} is free for a new device`), { 'aria-label': `Free the seat: ${label}, for a new device` }) : null));
   }
 
   private tableBox(t: TableSummary): HTMLElement {
@@ -71,7 +71,7 @@ class DashboardPage {
         el('tbody', {}, ...t.seats.map((s) => this.seatRow(t, s)))),
       t.indicators?.length ? el('p', { class: 'muted table-indicators', text: t.indicators.map((i) => `${i.label} ${fmt(i.value)}`).join(' · ') }) : null,
       live ? el('div', { class: 'dialog-actions' },
-        button('Advance the turn', () => this.send({ t: 'advance', table: t.table }, `Table ${n} advanced`), { id: `advance-${t.table}`, 'aria-label': `Advance table ${n}: the AI plays the seats that have not submitted` }), ' ',
+        button('Advance the turn', () => this.send({ t: 'advance', table: t.table }, `Table ${n} advanced`), { id: `advance-${t.table}`, 'aria-label': `Advance the turn at table ${n}: the AI plays the seats that have not submitted` }), ' ',
         button(t.paused ? 'Resume' : 'Pause', () => this.send({ t: 'pause', table: t.table, paused: !t.paused }, `Table ${n} ${t.paused ? 'resumed' : 'paused'}`), { id: `pause-${t.table}`, 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${n}` }), ' ',
         button('End the game', () => this.confirmEnd(t.table), { id: `end-${t.table}`, 'aria-label': `End the game at table ${n}` })) : null);
   }

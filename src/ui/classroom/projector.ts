@@ -5,7 +5,7 @@ import type { Scenario } from '../../engine/index.js';
 import { el } from '../dom/el.js';
 import { readingText } from '../readings.js';
 import { lobby, qrImage } from './api.js';
-import { classScenario, shell, type Shell } from './page.js';
+import { classScenario, shell, type Shell } from './shell.js';
 import { joinLink } from './route.js';
 import { ClassSocket, socketUrl } from './socket.js';
 import type { ProjectorState, ProjectorTable } from './wire.js';

@@ -32,9 +32,9 @@ export function classRoute(search: string, hash: string): ClassRoute | { kind: '
   return null;
 }
 
-/** pure; the secret link back to a class's dashboard (the token in the fragment, which browsers never send to a server). */
+/** pure; the secret link back to a class's dashboard (the token in the fragment, which browsers never send to a server; the query makes it a new page). */
 export function instructorLink(origin: string, code: string, token: string): string {
-  return `${origin}/#instructor=${code}.${token}`;
+  return `${origin}/?dashboard=${code}#instructor=${code}.${token}`;
 }
 
 /** pure; the address students open to join. */

@@ -5,7 +5,7 @@ import { button, el } from '../dom/el.js';
 import { announce } from '../dom/live.js';
 import { ClassError, lobby } from './api.js';
 import { hashMatches, seatVerdict } from './backoff.js';
-import { classScenario, shell, type Shell } from './page.js';
+import { classScenario, shell, type Shell } from './shell.js';
 import { seatScreen, type Draft } from './seatScreen.js';
 import { countdown, waitingLine } from './seatText.js';
 import { ClassSocket, socketUrl } from './socket.js';

@@ -1,0 +1,169 @@
+// A class in Chromium: the instructor creates a tutorial class from the title, three students join from their own
+// browsers and play it to its end, one reloading mid-turn and keeping its seat; the instructor advances once; the
+// tables' replay verifies in Node; axe finds nothing serious on the new screens.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyReplay, type Replay } from '../../src/engine/index.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { axe, type Finding } from './axeRun.js';
+import { nodeScenario } from './engineNode.js';
+import { close, DESKTOP, launch, PHONE, problemsOf, ROOT, type Session } from './helpers.js';
+
+let server: RunningServer;
+let data: string;
+const sessions: Session[] = [];
+
+beforeAll(async () => {
+  data = mkdtempSync(join(tmpdir(), 'statecraft-class-e2e-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', data, site: join(ROOT, 'dist'), scenarios: join(ROOT, 'scenarios') });
+});
+
+afterAll(async () => {
+  for (const s of sessions) await close(s);
+  await server.close();
+  rmSync(data, { recursive: true, force: true });
+});
+
+async function open(size = DESKTOP): Promise<Session> {
+  const s = await launch(size, `${server.url}/`);
+  sessions.push(s);
+  return s;
+}
+
+/** The turn a student's seat shows (0 once the ending shows). */
+async function seatTurn(page: Page): Promise<number> {
+  if (await page.locator('#seat-ending').count()) return 0;
+  const text = (await page.locator('#seat-turn').textContent()) ?? '';
+  return Number(/turn (\d+) of/.exec(text)?.[1] ?? -1);
+}
+
+/** Picks the first available action and the first option of every dilemma, then submits from the keyboard; waits until the seat shows it is in (or the turn resolved at once). */
+async function playTurn(page: Page): Promise<void> {
+  const turn = await seatTurn(page);
+  for (const d of await page.locator('fieldset.dilemma').all()) await d.locator('input[type=radio]').first().check();
+  await page.locator('#seat-actions input[type=radio]:not([disabled])').first().check();
+  await page.locator('#seat-submit').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => {
+    const d = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+    return d.querySelector('#seat-submitted, #seat-ending') !== null || !new RegExp(`turn ${t} of`).test(d.querySelector('#seat-turn')?.textContent ?? '');
+  }, turn);
+}
+
+const findings: Record<string, Finding[]> = {};
+
+describe('a class played in Chromium', () => {
+  it('runs from the title to every student\'s ending, with a reload, an advance and a replay that verifies', async () => {
+    const teacher = await open();
+    const tp = teacher.page;
+    await tp.goto(`${server.url}/`);
+    await tp.waitForSelector('#controls #run-class');
+    await tp.locator('#run-class').focus();
+    await tp.keyboard.press('Enter');
+    await tp.waitForSelector('dialog[open] #class-scenario');
+    await tp.selectOption('#class-scenario', 'tutorial');
+    await tp.fill('#class-seed', 'class-e2e');
+    findings['run a class'] = await axe(tp);
+    const humans = await tp.locator('#class-roles input[type=checkbox]:checked').evaluateAll((xs) => xs.map((x) => (x as unknown as { value: string }).value));
+    expect(humans).toEqual(['upland', 'lowland', 'harbor']);
+    await tp.click('#class-create');
+    await tp.waitForSelector('#join-code');
+    const code = (await tp.locator('#join-code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(await tp.locator('#join-url').getAttribute('href')).toBe(`${server.url}/?join=${code}`);
+    const secret = (await tp.locator('#instructor-link').getAttribute('href'))!;
+    expect(secret).toMatch(new RegExp(`/\\?dashboard=${code}#instructor=${code}\\.[A-Za-z0-9_-]{16,}$`));
+    await expect(tp.locator('.warning').textContent()).resolves.toMatch(/private/);
+    findings['class created'] = await axe(tp);
+    await tp.click('#open-dashboard');
+    await tp.waitForSelector('#table-0');
+    // The token leaves the address bar; a reload comes back to the dashboard with the token this browser kept.
+    expect(new URL(tp.url()).hash).toBe('');
+    await tp.reload();
+    await tp.waitForSelector('#table-0 #advance-0');
+    findings.dashboard = await axe(tp);
+
+    const students: Session[] = [];
+    const roles = ['upland', 'lowland', 'harbor'];
+    for (const [k, role] of roles.entries()) {
+      const s = await open(k === 2 ? PHONE : DESKTOP);
+      students.push(s);
+      if (k === 0) {
+        // One student types the code on the title's "Join a class", keyboard only.
+        await s.page.goto(`${server.url}/`);
+        await s.page.waitForSelector('#controls #join-class');
+        await s.page.locator('#join-class').focus();
+        await s.page.keyboard.press('Enter');
+        await s.page.waitForSelector('#join-code-input');
+        await s.page.keyboard.type(code.toLowerCase());
+        await s.page.keyboard.press('Enter');
+      } else await s.page.goto(`${server.url}/?join=${code}`);
+      await s.page.waitForSelector(`#join-0-${role}`);
+      if (k === 0) findings.lobby = await axe(s.page);
+      await s.page.click(`#join-0-${role}`);
+      await s.page.waitForSelector('#seat-title');
+      await expect(s.page.locator('#seat-title').textContent()).resolves.toMatch(/^You are /);
+      await s.page.waitForSelector('#link-status[data-status="open"]');
+    }
+    await tp.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#table-0 .seat-state').length === 3);
+    expect(await tp.locator('#table-0 .seat-state').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^taken/)]));
+    findings.seat = await axe(students[0]!.page);
+    findings['seat on a phone'] = await axe(students[2]!.page);
+    // The estimate is marked as one for Lowland, which reads Upland's economy only within ±5.
+    await expect(students[1]!.page.locator('#seat-indicators').textContent()).resolves.toMatch(/±5 estimate/);
+
+    let reloaded = false;
+    let advanced = false;
+    for (let guard = 0; guard < 12; guard++) {
+      const turn = await seatTurn(students[0]!.page);
+      if (turn === 0) break;
+      await playTurn(students[0]!.page);
+      if (!reloaded && turn === 2) {
+        // A reload mid-turn: the seat comes back from the token in storage, its table-mate's choice still counted.
+        const p = students[1]!.page;
+        await p.reload();
+        await p.waitForSelector('#seat-title');
+        await expect(p.locator('#seat-title').textContent()).resolves.toBe('You are Lowland');
+        await expect(p.locator('#seat-others').textContent()).resolves.toMatch(/Upland/);
+        reloaded = true;
+      }
+      if (!advanced && turn === 3) {
+        await tp.waitForSelector('#table-0 .seat-state:has-text("submitted")');
+        await tp.click('#advance-0');
+        advanced = true;
+      } else {
+        await playTurn(students[1]!.page);
+        await playTurn(students[2]!.page);
+      }
+      for (const s of students) await s.page.waitForFunction((t) => {
+        const d = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+        return d.querySelector('#seat-ending') !== null || !new RegExp(`turn ${t} of`).test(d.querySelector('#seat-turn')?.textContent ?? '');
+      }, turn);
+    }
+    expect(reloaded && advanced).toBe(true);
+    for (const s of students) {
+      await s.page.waitForSelector('#seat-ending');
+      await expect(s.page.locator('#seat-ending-title').textContent()).resolves.toMatch(/^Ending: /);
+      await expect(s.page.locator('#seat-score').textContent()).resolves.toMatch(/^Your score: \d+ of \d+ points$/);
+      await expect(s.page.locator('#seat-seed').textContent()).resolves.toMatch(/"class-e2e"/);
+    }
+    findings.ending = await axe(students[0]!.page);
+    await tp.waitForSelector('#table-0-turn:has-text("Over")');
+    await tp.waitForSelector('#compare-endings li');
+    await expect(tp.locator('#compare-endings li').first().textContent()).resolves.toMatch(/^1 of 1 table: /);
+
+    const token = secret.split('.').pop()!;
+    const res = await fetch(`${server.url}/api/sessions/${code}/replays`, { headers: { Authorization: `Bearer ${token}` } });
+    const { replays } = (await res.json()) as { replays: Array<{ table: number; replay: Replay }> };
+    const check = verifyReplay(nodeScenario('tutorial'), replays[0]!.replay);
+    expect(check.ok).toBe(true);
+    expect(check.ok && check.state.over).toBe(true);
+    expect(Object.keys(replays[0]!.replay.turns[2]!.choices).sort()).toEqual(['harbor', 'lowland', 'upland']);
+
+    expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
+    for (const [k, s] of [teacher, ...students].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
+  });
+});
