@@ -12,6 +12,11 @@ const round = (x: number): number => Math.round(x * 10) / 10;
  * row the ending (id and title) and each actor's score out of its maximum.
  */
 export function historyCsv(sc: Scenario, s: GameState, turnLabel: (t: number) => string): string {
+  return csvText(historyRows(sc, s, turnLabel));
+}
+
+/** pure; historyCsv's table as rows, its header first, so several games can share one file. */
+export function historyRows(sc: Scenario, s: GameState, turnLabel: (t: number) => string): CsvValue[][] {
   const def = sc.def;
   const actors = def.actors.map((a) => a.id);
   const header: CsvValue[] = ['run', 'scenario', 'seed', 'turn', 'period', ...def.indicators.map((i) => i.id)];
@@ -37,5 +42,5 @@ export function historyCsv(sc: Scenario, s: GameState, turnLabel: (t: number) =>
     row.push(...scores.map((x) => (rec.turn === last ? x.score : '')), ...scores.map((x) => (rec.turn === last ? x.max : '')));
     return row;
   });
-  return csvText([header, ...rows]);
+  return [header, ...rows];
 }

@@ -1,7 +1,7 @@
 // `statecraft serve`: the classroom server (site, WebSocket, SQLite) in this process, until stopped.
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../server/server.js';
+import { renderUnicodeCompact } from 'uqr';
+import { lanAddresses, startServer } from '../server/server.js';
 import { CliError, flag, intOpt, parseCommand, positionals, stringOpt } from './args.js';
 import { PACKAGE_ROOT } from './io.js';
 import { err, out } from './terminal.js';
@@ -10,8 +10,9 @@ export const SERVE_HELP = `Usage: statecraft serve [--port 8080] [--host 127.0.0
 
 Serves the built site (run "npm run build" first) and the classroom's WebSocket endpoint (/ws) from
 this one process, keeping every class in an SQLite file in the data folder (created on first start;
-after a restart every class resumes where it was). --host 0.0.0.0 serves the school network and
-prints the addresses students can open. Stop it with Ctrl-C.`;
+after a restart every class resumes where it was). --host 0.0.0.0 serves the school network: it
+prints the address students open and a QR code of it for the projector (each class's own join URL
+and QR code are on the instructor's "Run a class" screen). Stop it with Ctrl-C.`;
 
 export async function runServe(argv: string[]): Promise<number> {
   const p = parseCommand('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' } });
@@ -31,8 +32,11 @@ export async function runServe(argv: string[]): Promise<number> {
   }
   out(`classroom server on ${running.url} (data in ${data})\n`);
   if (host === '0.0.0.0' || host === '::') {
-    for (const list of Object.values(networkInterfaces())) {
-      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out(`  students open http://${a.address}:${port}/\n`);
+    const lan = lanAddresses();
+    if (lan.length === 0) out('  no network address found: students cannot reach this machine; is it on the school network?\n');
+    else {
+      out(`  students open ${running.publicUrl}/${lan.length > 1 ? ` (this machine also answers on ${lan.slice(1).join(', ')})` : ''}\n`);
+      out(`${renderUnicodeCompact(`${running.publicUrl}/`)}\n`);
     }
   }
   await new Promise<void>((done) => {

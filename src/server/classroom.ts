@@ -1,115 +1,98 @@
-// A class's games, run by the server: sessions of tables, seats held by tokens, turns stepped when every human has chosen.
-import {
-  canonicalJson, chooseAi, chooseDilemmaOption, createGame, EngineError, legalChoices, recordReplay, scoreObjectives, sha256Hex, stateHash, step, viewFor,
-  type Choice, type Choices, type GameState, type LegalChoices, type Replay, type Scenario, type SeatView, type TurnEvent,
-} from '../engine/index.js';
+// A class's games, run by the server: sessions of tables, seats held by tokens, every change a command stored first.
+import { createGame, EngineError, recordReplay, step, type Choice, type Choices, type GameState, type Replay, type Scenario } from '../engine/index.js';
 import { loadScenario } from '../format/loadScenario.js';
+import { classExport, type ClassExport } from './export.js';
 import type { ClassroomStore } from './store.js';
+import { aiChoice, applyCommand, deadlineOf, newTables, type CommandKind, type Session, type Table } from './table.js';
 import { hashToken, newJoinCode, newToken, tokenMatches } from './tokens.js';
+import {
+  dashboardOf, projectorOf, projectorTableOf, seatStateOf, tableSummaryOf,
+  type Dashboard, type Presence, type ProjectorState, type SeatState,
+} from './views.js';
+
+export type { SeatState, TableSummary, Dashboard, ProjectorState } from './views.js';
 
 /** A refusal the client is told about, with its reason. */
 export class Refusal extends Error {}
 
-export interface SessionOptions { scenarioText: string; seed: string; tables: number; humans: readonly string[] }
-
-interface Table { index: number; state: GameState; choices: Map<string, Choice>; aiPlayed: Set<string>[]; seats: Map<string, string> }
-
-interface Session {
-  id: number;
-  code: string;
-  instructorHash: string;
-  scenario: Scenario;
-  seed: string;
-  humans: readonly string[];
-  tables: Table[];
-}
-
-/** What one seat is shown: its own view, choices and objectives; the seed only once the game is over. */
-export interface SeatState {
-  code: string;
-  table: number;
-  role: string;
-  turn: number;
-  over: boolean;
-  ending: string | null;
-  seed: string | null;
-  view: SeatView;
-  legal: LegalChoices;
-  objectives: ReturnType<typeof scoreObjectives>[number];
-  submitted: string[];
-  news: TurnEvent[];
-  /** A hash of everything above: a client that holds another for this turn has missed a message and resyncs. */
-  hash: string;
-}
-
-/** One table's line on the instructor's dashboard. */
-export interface TableSummary { table: number; turn: number; over: boolean; ending: string | null; seats: Array<{ role: string; taken: boolean; submitted: boolean }>; hash: string }
+export interface SessionOptions { scenarioText: string; seed: string; tables: number; humans: readonly string[]; timer?: number }
 
 const MAX_TABLES = 60;
+const MAX_TIMER = 3600;
 
 /** The classroom: every session's tables, rebuilt from the store's commands on start, changed only by commands it has stored. */
 export class Classroom {
   private readonly sessions = new Map<string, Session>();
-  private readonly byId = new Map<number, Session>();
+  private readonly timers = new Map<Table, ReturnType<typeof setTimeout>>();
   /** Called after a table changed, with the session code and the table index. */
   onChange: (code: string, table: number) => void = () => {};
+  /** The address students open (http://host:port), once the server knows it; join URLs are built on it. */
+  publicUrl: string | null = null;
 
-  constructor(private readonly store: ClassroomStore) {
+  constructor(private readonly store: ClassroomStore, private readonly now: () => number = Date.now) {
     for (const row of store.sessions()) {
-      const s = this.open(row.id, row.code, row.instructorHash, row.scenarioText, row.seed, row.tables, row.humans);
-      for (const c of store.commands(row.id)) this.apply(s, c.kind, c.payload as Record<string, unknown>);
+      const s = this.open(row.id, row.code, row.instructorHash, row.scenarioText, row.seed, row.tables, row.humans, row.timer, Date.parse(row.created));
+      for (const c of store.commands(row.id)) applyCommand(s, c.kind as CommandKind, c.payload as Record<string, unknown>, c.at);
     }
+    for (const s of this.sessions.values()) for (const t of s.tables) this.schedule(s, t);
   }
 
   /** Creates a session; returns its join code and the instructor's token (shown once, stored only as a hash). */
-  create(o: SessionOptions, now: string): { code: string; token: string; scenario: string } {
+  create(o: SessionOptions): { code: string; token: string; scenario: string } {
     const r = loadScenario(o.scenarioText, 'uploaded scenario');
     if (!r.ok) throw new Refusal(`the scenario is not valid: ${r.diagnostics[0]?.message ?? 'unknown problem'} (${r.diagnostics.length} problem${r.diagnostics.length === 1 ? '' : 's'})`);
     if (!Number.isInteger(o.tables) || o.tables < 1 || o.tables > MAX_TABLES) throw new Refusal(`tables must be 1 to ${MAX_TABLES}`);
+    const timer = o.timer ?? 0;
+    if (!Number.isInteger(timer) || timer < 0 || timer > MAX_TIMER) throw new Refusal(`the turn timer must be 0 to ${MAX_TIMER} seconds`);
     for (const h of o.humans) if (!r.scenario.actorIndex.has(h)) throw new Refusal(`"${h}" is not a role of ${r.scenario.def.id}; roles: ${[...r.scenario.actorIndex.keys()].join(', ')}`);
     createGame(r.scenario, { seed: o.seed });
     let code = newJoinCode();
     while (this.sessions.has(code)) code = newJoinCode();
     const token = newToken();
     const instructorHash = hashToken(token);
-    const id = this.store.createSession({ code, instructorHash, scenarioText: o.scenarioText, seed: o.seed, tables: o.tables, humans: [...o.humans], created: now });
-    this.open(id, code, instructorHash, o.scenarioText, o.seed, o.tables, o.humans);
+    const now = this.now();
+    const id = this.store.createSession({ code, instructorHash, scenarioText: o.scenarioText, seed: o.seed, tables: o.tables, humans: [...o.humans], created: new Date(now).toISOString(), timer });
+    const s = this.open(id, code, instructorHash, o.scenarioText, o.seed, o.tables, o.humans, timer, now);
+    for (const t of s.tables) this.schedule(s, t);
     return { code, token, scenario: r.scenario.def.id };
   }
 
-  private open(id: number, code: string, instructorHash: string, text: string, seed: string, tables: number, humans: readonly string[]): Session {
+  private open(id: number, code: string, instructorHash: string, text: string, seed: string, tables: number, humans: readonly string[], timer: number, created: number): Session {
     const r = loadScenario(text, 'stored scenario');
     if (!r.ok) throw new Error(`stored session ${code}: its scenario no longer loads`);
-    const sc = r.scenario;
-    const seats = Object.fromEntries(humans.map((h) => [h, 'human' as const]));
-    const s: Session = {
-      id, code, instructorHash, scenario: sc, seed, humans,
-      tables: Array.from({ length: tables }, (_, index) => ({ index, state: createGame(sc, { seed, seats }), choices: new Map(), aiPlayed: [], seats: new Map() })),
-    };
+    const s: Session = { id, code, instructorHash, scenario: r.scenario, scenarioText: text, seed, humans, timer, created, tables: newTables(r.scenario, seed, humans, tables, created, timer) };
     this.sessions.set(code, s);
-    this.byId.set(id, s);
     return s;
   }
 
-  /** Applies a stored command to the in-memory tables (on start, and after storing a new one). */
-  private apply(s: Session, kind: string, p: Record<string, unknown>): void {
-    const t = s.tables[p.table as number]!;
-    if (kind === 'join') t.seats.set(p.role as string, p.tokenHash as string);
-    else if (kind === 'submit') {
-      t.choices.set(p.role as string, p.choice as Choice);
-      if (s.humans.every((h) => t.choices.has(h))) this.resolve(s, t, new Set());
-    } else if (kind === 'advance') {
-      const missing = new Set(s.humans.filter((h) => !t.choices.has(h)));
-      for (const h of missing) t.choices.set(h, aiChoice(s.scenario, t.state, h));
-      this.resolve(s, t, missing);
-    } else if (kind === 'reassign') t.seats.delete(p.role as string);
+  /** Stores a command, then applies it: nothing changes that is not on disk first. */
+  private command(s: Session, kind: CommandKind, payload: Record<string, unknown> & { table: number }): void {
+    const at = this.now();
+    this.store.append(s.id, kind, payload, at);
+    const t = applyCommand(s, kind, payload, at);
+    this.schedule(s, t);
+    this.onChange(s.code, t.index);
   }
 
-  private resolve(s: Session, t: Table, aiPlayed: Set<string>): void {
-    const choices: Choices = Object.fromEntries(t.choices);
-    t.state = step(s.scenario, t.state, choices).state;
-    t.aiPlayed.push(aiPlayed);
-    t.choices.clear();
+  /** Sets (or clears) the timer that advances table `t` when its turn's deadline passes. */
+  private schedule(s: Session, t: Table): void {
+    clearTimeout(this.timers.get(t));
+    this.timers.delete(t);
+    const deadline = deadlineOf(s, t);
+    if (deadline === null) return;
+    const turn = t.state.turn;
+    const timer = setTimeout(() => {
+      this.timers.delete(t);
+      if (deadlineOf(s, t) === deadline && t.state.turn === turn) this.command(s, 'timeout', { table: t.index, turn });
+    }, Math.max(0, deadline - this.now()));
+    timer.unref();
+    this.timers.set(t, timer);
+  }
+
+  /** Stops every turn timer (the server is closing). */
+  close(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
   }
 
   private session(code: string): Session {
@@ -121,6 +104,14 @@ export class Classroom {
   private table(s: Session, table: number): Table {
     const t = Number.isInteger(table) ? s.tables[table] : undefined;
     if (!t) throw new Refusal(`there is no table ${table + 1}; this class has ${s.tables.length}`);
+    return t;
+  }
+
+  /** A table the instructor may still change: not ended, not over. */
+  private playing(s: Session, table: number): Table {
+    const t = this.table(s, table);
+    if (t.stopped) throw new Refusal(`the instructor has ended the game at table ${table + 1}`);
+    if (t.state.over) throw new Refusal(`the game at table ${table + 1} is over`);
     return t;
   }
 
@@ -137,10 +128,7 @@ export class Classroom {
     if (!s.humans.includes(role)) throw new Refusal(`"${role}" is not a player role in this class; player roles: ${s.humans.join(', ') || 'none'}`);
     if (t.seats.has(role)) throw new Refusal(`${role} at table ${table + 1} is already taken`);
     const token = newToken();
-    const tokenHash = hashToken(token);
-    this.store.append(s.id, 'join', { table, role, tokenHash });
-    this.apply(s, 'join', { table, role, tokenHash });
-    this.onChange(s.code, table);
+    this.command(s, 'join', { table, role, tokenHash: hashToken(token) });
     return { token };
   }
 
@@ -151,38 +139,63 @@ export class Classroom {
     throw new Refusal('this seat token is not valid for this class');
   }
 
+  /** Whether the seat `role` at `table` is still held by the token hashing to `tokenHash` (a reassign frees it). */
+  holds(code: string, table: number, role: string, tokenHash: string): boolean {
+    return this.sessions.get(code)?.tables[table]?.seats.get(role) === tokenHash;
+  }
+
   /** A seat's choice for `turn`; the turn resolves once every human seat of the table has chosen. */
   submit(code: string, token: string, turn: number, choice: Choice | 'ai'): void {
     const s = this.session(code);
     const { table, role } = this.seat(code, token);
     const t = s.tables[table]!;
+    if (t.stopped) throw new Refusal('the instructor has ended the game at this table');
     if (t.state.over) throw new Refusal('the game at this table is over');
+    if (t.paused) throw new Refusal('the instructor has paused this table');
     if (turn !== t.state.turn) throw new Refusal(`this is turn ${t.state.turn}, not ${turn}; resync`);
+    if (t.ai.has(role)) throw new Refusal('the instructor has handed this seat to the AI');
     if (t.choices.has(role)) throw new Refusal(`${role} has already chosen for turn ${turn}`);
     const c = choice === 'ai' ? aiChoice(s.scenario, t.state, role) : choice;
-    checkChoice(s, t, role, c);
-    this.store.append(s.id, 'submit', { table, role, choice: c });
-    this.apply(s, 'submit', { table, role, choice: c });
-    this.onChange(s.code, table);
+    if (choice !== 'ai') checkChoice(s, t, role, c);
+    this.command(s, 'submit', { table, role, choice: c });
   }
 
   /** The instructor moves a table on: seats that have not chosen are played by the AI (and marked so). */
   advance(code: string, instructorToken: string, table: number): void {
     const s = this.instructor(code, instructorToken);
-    const t = this.table(s, table);
-    if (t.state.over) throw new Refusal('the game at this table is over');
-    this.store.append(s.id, 'advance', { table });
-    this.apply(s, 'advance', { table });
-    this.onChange(s.code, table);
+    this.playing(s, table);
+    this.command(s, 'advance', { table });
   }
 
   /** Frees a seat so a student can take it again on a new device (the old token stops working). */
   reassign(code: string, instructorToken: string, table: number, role: string): void {
     const s = this.instructor(code, instructorToken);
     this.table(s, table);
-    this.store.append(s.id, 'reassign', { table, role });
-    this.apply(s, 'reassign', { table, role });
-    this.onChange(s.code, table);
+    this.command(s, 'reassign', { table, role });
+  }
+
+  /** Pauses or resumes a table: a paused table refuses choices and its turn timer stands still. */
+  pause(code: string, instructorToken: string, table: number, paused: boolean): void {
+    const s = this.instructor(code, instructorToken);
+    const t = this.playing(s, table);
+    if (t.paused === paused) return this.onChange(s.code, table);
+    this.command(s, 'pause', { table, paused });
+  }
+
+  /** Hands a human seat to the AI (it chooses at once, and every turn after) or gives it back. */
+  seatAi(code: string, instructorToken: string, table: number, role: string, ai: boolean): void {
+    const s = this.instructor(code, instructorToken);
+    const t = this.playing(s, table);
+    if (!s.humans.includes(role)) throw new Refusal(`"${role}" is not a player role in this class; player roles: ${s.humans.join(', ') || 'none'}`);
+    if (t.ai.has(role) === ai) return this.onChange(s.code, table);
+    this.command(s, 'seatAi', { table, role, ai });
+  }
+
+  /** Ends a table's game where it is: no more moves; its replay still exports and verifies. */
+  end(code: string, instructorToken: string, table: number): void {
+    const s = this.instructor(code, instructorToken);
+    this.playing(s, table);
+    this.command(s, 'end', { table });
   }
 
   private instructor(code: string, token: string): Session {
@@ -191,30 +204,45 @@ export class Classroom {
     return s;
   }
 
+  /** The code of the class whose instructor token this is (each compared in constant time), or a refusal. */
+  classOf(instructorToken: string): string {
+    for (const s of this.sessions.values()) if (tokenMatches(instructorToken, s.instructorHash)) return s.code;
+    throw new Refusal('this instructor token is not valid for any class on this server');
+  }
+
+  /** Refuses a wrong instructor token; otherwise returns the session's normalised code. */
+  checkInstructor(code: string, token: string): string {
+    return this.instructor(code, token).code;
+  }
+
   /** What a seat is shown now. */
   seatState(code: string, token: string): SeatState {
     const s = this.session(code);
     const { table, role } = this.seat(code, token);
-    const t = s.tables[table]!;
-    const g = t.state;
-    const body = {
-      code: s.code, table, role, turn: g.turn, over: g.over, ending: g.ending, seed: g.over ? s.seed : null,
-      view: viewFor(s.scenario, g, role), legal: legalChoices(s.scenario, g, role),
-      objectives: scoreObjectives(s.scenario, g).find((o) => o.actor === role)!, submitted: [...t.choices.keys()], news: g.news,
-    };
-    return { ...body, hash: sha256Hex(canonicalJson(body)) };
+    return seatStateOf(s, s.tables[table]!, role);
   }
 
-  /** The instructor's dashboard: every table's turn, seats and ending. */
-  dashboard(code: string, instructorToken: string): { code: string; scenario: string; tables: TableSummary[] } {
+  /** What `role` at `table` is shown now (the caller has checked the seat's token). */
+  seatStateAt(code: string, table: number, role: string): SeatState {
+    const s = this.session(code);
+    return seatStateOf(s, this.table(s, table), role);
+  }
+
+  /** The instructor's dashboard: every table's turn, seats, timer, indicators and ending. */
+  dashboard(code: string, instructorToken: string, present: Presence = () => false): Dashboard {
     const s = this.instructor(code, instructorToken);
-    return {
-      code: s.code, scenario: s.scenario.def.id,
-      tables: s.tables.map((t) => ({
-        table: t.index, turn: t.state.turn, over: t.state.over, ending: t.state.ending, hash: stateHash(t.state),
-        seats: s.humans.map((role) => ({ role, taken: t.seats.has(role), submitted: t.choices.has(role) })),
-      })),
-    };
+    return dashboardOf(s, s.tables.map((t) => tableSummaryOf(s, t, present)), this.joinUrl(s.code));
+  }
+
+  /** The projector's view, for anyone with the join code: public information only. */
+  projector(code: string): ProjectorState {
+    const s = this.session(code);
+    return projectorOf(s, s.tables.map((t) => projectorTableOf(s, t)), this.joinUrl(s.code));
+  }
+
+  /** The URL a student opens to join class `code`, once the server's address is known. */
+  joinUrl(code: string): string | null {
+    return this.publicUrl === null ? null : `${this.publicUrl}/?join=${code}`;
   }
 
   /** Every table's replay (which `statecraft replay` verifies), for the instructor. */
@@ -223,21 +251,26 @@ export class Classroom {
     return s.tables.map((t) => ({ table: t.index, replay: recordReplay(s.scenario, t.state) }));
   }
 
+  /** Every table's replay, one CSV of all their histories and the comparison debrief, for the instructor. */
+  exportAll(code: string, instructorToken: string): ClassExport {
+    const s = this.instructor(code, instructorToken);
+    return classExport(s.scenario, s.tables.map((t) => t.state));
+  }
+
   /** The state of one table, for tests and exports. */
   tableState(code: string, table: number): GameState {
     return this.table(this.session(code), table).state;
   }
 
-  /** The scenario text of a session, so an export can carry it. */
+  /** The compiled scenario of a session. */
   scenarioOf(code: string): Scenario {
     return this.session(code).scenario;
   }
-}
 
-function aiChoice(sc: Scenario, g: GameState, role: string): Choice {
-  const pending = g.dilemmas.filter((d) => d.actor === role);
-  const action = chooseAi(sc, g, role).action;
-  return pending.length ? { action, dilemmas: Object.fromEntries(pending.map((d) => [d.event, chooseDilemmaOption(sc, g, role, d.event)])) } : { action };
+  /** The scenario file a session was created from, as it was sent (it holds no seed). */
+  scenarioText(code: string): string {
+    return this.session(code).scenarioText;
+  }
 }
 
 /** Refuses a choice the engine would refuse, with the engine's reason, before it is stored. */

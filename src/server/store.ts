@@ -20,17 +20,21 @@ const MIGRATIONS: readonly string[] = [
      payload TEXT NOT NULL
    );
    CREATE INDEX commands_by_session ON commands(session, id);`,
+  // The turn timer: seconds per turn, and when each command was accepted, so deadlines survive a restart.
+  `ALTER TABLE sessions ADD COLUMN timer INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE commands ADD COLUMN at INTEGER NOT NULL DEFAULT 0;`,
 ];
 
-export interface SessionRow { id: number; code: string; instructorHash: string; scenarioText: string; seed: string; tables: number; humans: string[]; created: string }
-export interface CommandRow { id: number; session: number; kind: string; payload: unknown }
+export interface SessionRow { id: number; code: string; instructorHash: string; scenarioText: string; seed: string; tables: number; humans: string[]; created: string; timer: number }
+/** A stored command; `at` is when it was accepted (epoch ms). */
+export interface CommandRow { id: number; session: number; kind: string; payload: unknown; at: number }
 
 /** The narrow storage interface the classroom needs (a PostgreSQL one would implement the same). */
 export interface ClassroomStore {
   createSession(row: Omit<SessionRow, 'id'>): number;
   sessions(): SessionRow[];
   /** Appends a command durably; returns only once it is committed. */
-  append(session: number, kind: string, payload: unknown): number;
+  append(session: number, kind: string, payload: unknown, at: number): number;
   commands(session: number): CommandRow[];
   close(): void;
 }
@@ -63,27 +67,27 @@ export class SqliteStore implements ClassroomStore {
   }
 
   createSession(row: Omit<SessionRow, 'id'>): number {
-    const r = this.db.prepare('INSERT INTO sessions (code, instructor_hash, scenario_text, seed, tables, humans, created) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.code, row.instructorHash, row.scenarioText, row.seed, row.tables, JSON.stringify(row.humans), row.created);
+    const r = this.db.prepare('INSERT INTO sessions (code, instructor_hash, scenario_text, seed, tables, humans, created, timer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.code, row.instructorHash, row.scenarioText, row.seed, row.tables, JSON.stringify(row.humans), row.created, row.timer);
     return Number(r.lastInsertRowid);
   }
 
   sessions(): SessionRow[] {
-    const rows = this.db.prepare('SELECT id, code, instructor_hash, scenario_text, seed, tables, humans, created FROM sessions ORDER BY id').all() as Array<Record<string, unknown>>;
+    const rows = this.db.prepare('SELECT id, code, instructor_hash, scenario_text, seed, tables, humans, created, timer FROM sessions ORDER BY id').all() as Array<Record<string, unknown>>;
     return rows.map((r) => ({
       id: r.id as number, code: r.code as string, instructorHash: r.instructor_hash as string, scenarioText: r.scenario_text as string,
-      seed: r.seed as string, tables: r.tables as number, humans: JSON.parse(r.humans as string) as string[], created: r.created as string,
+      seed: r.seed as string, tables: r.tables as number, humans: JSON.parse(r.humans as string) as string[], created: r.created as string, timer: r.timer as number,
     }));
   }
 
-  append(session: number, kind: string, payload: unknown): number {
-    const insert = this.db.prepare('INSERT INTO commands (session, kind, payload) VALUES (?, ?, ?)');
-    return this.db.transaction(() => Number(insert.run(session, kind, JSON.stringify(payload)).lastInsertRowid))();
+  append(session: number, kind: string, payload: unknown, at: number): number {
+    const insert = this.db.prepare('INSERT INTO commands (session, kind, payload, at) VALUES (?, ?, ?, ?)');
+    return this.db.transaction(() => Number(insert.run(session, kind, JSON.stringify(payload), at).lastInsertRowid))();
   }
 
   commands(session: number): CommandRow[] {
-    const rows = this.db.prepare('SELECT id, session, kind, payload FROM commands WHERE session = ? ORDER BY id').all(session) as Array<Record<string, unknown>>;
-    return rows.map((r) => ({ id: r.id as number, session: r.session as number, kind: r.kind as string, payload: JSON.parse(r.payload as string) as unknown }));
+    const rows = this.db.prepare('SELECT id, session, kind, payload, at FROM commands WHERE session = ? ORDER BY id').all(session) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ id: r.id as number, session: r.session as number, kind: r.kind as string, payload: JSON.parse(r.payload as string) as unknown, at: r.at as number }));
   }
 
   close(): void {

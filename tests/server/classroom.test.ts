@@ -1,65 +1,8 @@
 // The classroom server on loopback: classes, seats, turns, refusals, and nothing lost across a restart or kill -9.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import WebSocket from 'ws';
+import { describe, expect, test } from 'vitest';
 import { stateHash, verifyReplay } from '../../src/engine/index.js';
-import { startServer, type RunningServer } from '../../src/server/server.js';
 import { loadScenario } from '../unit/fixtures.js';
-import { ROOT } from '../cli/runCli.js';
-
-const dirs: string[] = [];
-const dataDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'statecraft-class-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-const start = (data: string) => startServer({ port: 0, host: '127.0.0.1', data, site: join(ROOT, 'dist'), scenarios: join(ROOT, 'scenarios') });
-
-async function create(s: RunningServer, body: Record<string, unknown>): Promise<{ status: number; json: Record<string, string> }> {
-  const r = await fetch(`${s.url}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: r.status, json: (await r.json()) as Record<string, string> };
-}
-
-/** A socket client that queues what the server sends. */
-class Probe {
-  readonly ws: WebSocket;
-  private readonly inbox: Array<Record<string, unknown>> = [];
-  private waiting: Array<() => void> = [];
-  constructor(url: string, headers: Record<string, string> = {}) {
-    this.ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, { headers });
-    this.ws.on('message', (d) => {
-      this.inbox.push(JSON.parse(String(d)) as Record<string, unknown>);
-      for (const w of this.waiting.splice(0)) w();
-    });
-  }
-  opened(): Promise<void> {
-    return new Promise((ok, fail) => {
-      this.ws.once('open', () => ok());
-      this.ws.once('error', fail);
-    });
-  }
-  send(m: unknown): void {
-    this.ws.send(JSON.stringify(m));
-  }
-  /** The next message of type `t` (older ones of other types are dropped). */
-  async next(t: string): Promise<Record<string, unknown>> {
-    for (;;) {
-      const i = this.inbox.findIndex((m) => m.t === t);
-      if (i >= 0) return this.inbox.splice(0, i + 1).at(-1)!;
-      await new Promise<void>((ok) => this.waiting.push(ok));
-    }
-  }
-  close(): void {
-    this.ws.close();
-  }
-}
+import { create, dataDir, Probe, serveChild, start } from './harness.js';
 
 type Seat = { turn: number; over: boolean; submitted: string[]; legal: { actions: Array<{ id: string; available: boolean }> }; seed: string | null; hash: string };
 
@@ -165,13 +108,8 @@ describe('the classroom server', () => {
 
   test('after kill -9 mid-game and a restart, the class resumes at the same state hash', async () => {
     const data = dataDir();
-    const serve = () => spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--data', data], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const urlOf = (p: ReturnType<typeof serve>) => new Promise<string>((ok) => p.stdout.on('data', (d: Buffer) => {
-      const m = /on (http:\/\/[^ ]+) /.exec(String(d));
-      if (m) ok(m[1]!);
-    }));
-    const p1 = serve();
-    const url1 = await urlOf(p1);
+    const p1 = serveChild(data);
+    const url1 = await p1.url;
     const r = await fetch(`${url1}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'tutorial', seed: 'kill', tables: 1, humans: ['upland'] }) });
     const { code, token } = (await r.json()) as { code: string; token: string };
     const w = new Probe(url1);
@@ -183,11 +121,10 @@ describe('the classroom server', () => {
     let d = (await w.next('dashboard')).dashboard as { tables: Array<{ turn: number; hash: string }> };
     while (d.tables[0]!.turn < 3) d = (await w.next('dashboard')).dashboard as typeof d;
     const hash = d.tables[0]!.hash;
-    p1.kill('SIGKILL');
-    await new Promise((ok) => p1.once('exit', ok));
-    const p2 = serve();
+    await p1.kill();
+    const p2 = serveChild(data);
     try {
-      const url2 = await urlOf(p2);
+      const url2 = await p2.url;
       const w2 = new Probe(url2);
       await w2.opened();
       w2.send({ t: 'watch', code, token });
@@ -195,7 +132,7 @@ describe('the classroom server', () => {
       expect(again.tables[0]).toMatchObject({ turn: 3, hash });
       w2.close();
     } finally {
-      p2.kill('SIGKILL');
+      await p2.kill();
     }
   }, 60_000);
 });

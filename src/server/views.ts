@@ -1,0 +1,120 @@
+// What each screen of a class is shown: a seat's own view, the instructor's dashboard, the projector's public view.
+import {
+  canonicalJson, legalChoices, scoreObjectives, sha256Hex, sharedView, stateHash, viewFor,
+  type LegalChoices, type Reading, type Scenario, type SeatView, type TurnEvent,
+} from '../engine/index.js';
+import { deadlineOf, type Session, type Table } from './table.js';
+
+/** What one seat is shown: its own view, choices and objectives; the seed only once the game is over or ended. */
+export interface SeatState {
+  code: string;
+  table: number;
+  role: string;
+  label: string;
+  scenario: string;
+  turn: number;
+  over: boolean;
+  ending: string | null;
+  seed: string | null;
+  paused: boolean;
+  stopped: boolean;
+  /** Whether the instructor handed this seat to the AI. */
+  ai: boolean;
+  deadline: number | null;
+  view: SeatView;
+  legal: LegalChoices;
+  objectives: ReturnType<typeof scoreObjectives>[number];
+  submitted: string[];
+  news: TurnEvent[];
+  /** A hash of everything above: a client that holds another for this turn has missed a message and resyncs. */
+  hash: string;
+}
+
+export interface DashboardSeat { role: string; label: string; taken: boolean; submitted: boolean; connected: boolean; ai: boolean }
+
+/** One table's line on the instructor's dashboard. */
+export interface TableSummary {
+  table: number;
+  turn: number;
+  over: boolean;
+  ending: string | null;
+  paused: boolean;
+  stopped: boolean;
+  deadline: number | null;
+  /** The scenario's indicators, true values: for the instructor only. */
+  indicators: Array<{ id: string; label: string; value: number }>;
+  seats: DashboardSeat[];
+  hash: string;
+}
+
+export interface Dashboard { code: string; scenario: string; title: string; timer: number; joinUrl: string | null; tables: TableSummary[] }
+
+export interface ProjectorTable {
+  table: number;
+  turn: number;
+  over: boolean;
+  ending: string | null;
+  endingTitle: string | null;
+  paused: boolean;
+  stopped: boolean;
+  seats: Array<{ role: string; label: string; taken: boolean; submitted: boolean }>;
+  /** Each indicator as the least-informed actor sees it: never a figure more exact than any seat's. */
+  indicators: Reading[];
+}
+
+export interface ProjectorState { code: string; scenario: string; title: string; joinUrl: string | null; tables: ProjectorTable[] }
+
+/** Whether a socket holds the seat `role` at `table` now. */
+export type Presence = (table: number, role: string) => boolean;
+
+export function actorLabel(sc: Scenario, role: string): string {
+  return sc.def.actors.find((a) => a.id === role)?.name ?? role;
+}
+
+/** pure; what `role` at table `t` is shown now. */
+export function seatStateOf(s: Session, t: Table, role: string): SeatState {
+  const g = t.state;
+  const ended = g.over || t.stopped;
+  const body = {
+    code: s.code, table: t.index, role, label: actorLabel(s.scenario, role), scenario: s.scenario.def.id,
+    turn: g.turn, over: g.over, ending: g.ending, seed: ended ? s.seed : null,
+    paused: t.paused, stopped: t.stopped, ai: t.ai.has(role), deadline: deadlineOf(s, t),
+    view: viewFor(s.scenario, g, role), legal: legalChoices(s.scenario, g, role),
+    objectives: scoreObjectives(s.scenario, g).find((o) => o.actor === role)!, submitted: [...t.choices.keys()], news: g.news,
+  };
+  return { ...body, hash: sha256Hex(canonicalJson(body)) };
+}
+
+/** pure; table `t`'s line on the dashboard. */
+export function tableSummaryOf(s: Session, t: Table, present: Presence): TableSummary {
+  const sc = s.scenario;
+  return {
+    table: t.index, turn: t.state.turn, over: t.state.over, ending: t.state.ending, paused: t.paused, stopped: t.stopped,
+    deadline: deadlineOf(s, t), hash: stateHash(t.state),
+    indicators: sc.indicators.map((ind, i) => ({ id: ind.id, label: sc.def.indicators[i]?.name ?? ind.id, value: t.state.indicators[i]! })),
+    seats: s.humans.map((role) => ({
+      role, label: actorLabel(sc, role), taken: t.seats.has(role), submitted: t.choices.has(role), connected: present(t.index, role), ai: t.ai.has(role),
+    })),
+  };
+}
+
+export function dashboardOf(s: Session, tables: TableSummary[], joinUrl: string | null): Dashboard {
+  return { code: s.code, scenario: s.scenario.def.id, title: s.scenario.def.title, timer: s.timer, joinUrl, tables };
+}
+
+/** pure; table `t` as the projector shows it: public information only, no seed, no exact figure any seat only estimates. */
+export function projectorTableOf(s: Session, t: Table): ProjectorTable {
+  const sc = s.scenario;
+  const g = t.state;
+  return {
+    table: t.index, turn: g.turn, over: g.over, ending: g.ending,
+    endingTitle: g.ending === null ? null : sc.def.endings.find((e) => e.id === g.ending)?.title ?? g.ending,
+    paused: t.paused, stopped: t.stopped,
+    seats: s.humans.map((role) => ({ role, label: actorLabel(sc, role), taken: t.seats.has(role), submitted: t.choices.has(role) })),
+    indicators: sharedView(sc, g, sc.actors.map((a) => a.id)).indicators,
+  };
+}
+
+export function projectorOf(s: Session, tables: ProjectorTable[], joinUrl: string | null): ProjectorState {
+  return { code: s.code, scenario: s.scenario.def.id, title: s.scenario.def.title, joinUrl, tables };
+}
