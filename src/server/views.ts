@@ -1,7 +1,7 @@
 // What each screen of a class is shown: a seat's own view, the instructor's dashboard, the projector's public view.
 import {
-  canonicalJson, legalChoices, scoreObjectives, sha256Hex, sharedView, stateHash, viewFor,
-  type LegalChoices, type Reading, type Scenario, type SeatView, type TurnEvent,
+  canonicalJson, legalChoices, objectiveStatus, scoreObjectives, sha256Hex, sharedView, stateHash, viewFor,
+  type LegalChoices, type ObjectiveStatus, type Reading, type Scenario, type SeatView, type TurnEvent,
 } from '../engine/index.js';
 import { deadlineOf, type Session, type Table } from './table.js';
 
@@ -24,6 +24,8 @@ export interface SeatState {
   view: SeatView;
   legal: LegalChoices;
   objectives: ReturnType<typeof scoreObjectives>[number];
+  /** Each objective met or not and how far each comparison is, judged on this seat's own readings (never the truth it estimates). */
+  status: ObjectiveStatus[];
   submitted: string[];
   news: TurnEvent[];
   /** A hash of everything above: a client that holds another for this turn has missed a message and resyncs. */
@@ -75,12 +77,14 @@ export function actorLabel(sc: Scenario, role: string): string {
 export function seatStateOf(s: Session, t: Table, role: string): SeatState {
   const g = t.state;
   const ended = g.over || t.stopped;
+  const view = viewFor(s.scenario, g, role);
   const body = {
     code: s.code, table: t.index, role, label: actorLabel(s.scenario, role), scenario: s.scenario.def.id,
     turn: g.turn, over: g.over, ending: g.ending, seed: ended ? s.seed : null,
     paused: t.paused, stopped: t.stopped, ai: t.ai.has(role), deadline: deadlineOf(s, t),
-    view: viewFor(s.scenario, g, role), legal: legalChoices(s.scenario, g, role),
-    objectives: scoreObjectives(s.scenario, g).find((o) => o.actor === role)!, submitted: [...t.choices.keys()], news: g.news,
+    view, legal: legalChoices(s.scenario, g, role),
+    objectives: scoreObjectives(s.scenario, g).find((o) => o.actor === role)!,
+    status: objectiveStatus(s.scenario, g, role, view.indicators.map((r) => r.value)), submitted: [...t.choices.keys()], news: g.news,
   };
   return { ...body, hash: sha256Hex(canonicalJson(body)) };
 }

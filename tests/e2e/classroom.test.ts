@@ -1,7 +1,7 @@
 // A class in Chromium: the instructor creates a tutorial class from the title, three students join from their own
 // browsers and play it to its end, one reloading mid-turn and keeping its seat; the instructor advances once; the
 // tables' replay verifies in Node; axe finds nothing serious on the new screens.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -155,15 +155,35 @@ describe('a class played in Chromium', () => {
     await tp.waitForSelector('#compare-endings li');
     await expect(tp.locator('#compare-endings li').first().textContent()).resolves.toMatch(/^1 of 1 table: /);
 
-    const token = secret.split('.').pop()!;
-    const res = await fetch(`${server.url}/api/sessions/${code}/replays`, { headers: { Authorization: `Bearer ${token}` } });
-    const { replays } = (await res.json()) as { replays: Array<{ table: number; replay: Replay }> };
-    const check = verifyReplay(nodeScenario('tutorial'), replays[0]!.replay);
+    // The export downloads every table's replay, the CSV and the debrief; the replay verifies in Node.
+    const files: Record<string, string> = {};
+    const downloads = new Promise<void>((done) => {
+      tp.on('download', (d) => void d.path().then((path) => {
+        files[d.suggestedFilename()] = readFileSync(path, 'utf8');
+        if (Object.keys(files).length === 3) done();
+      }));
+    });
+    await tp.click('#export-class');
+    await downloads;
+    expect(Object.keys(files).sort()).toEqual([`class-${code}-debrief.md`, `class-${code}-table-1.replay.json`, `class-${code}.csv`]);
+    const replay = JSON.parse(files[`class-${code}-table-1.replay.json`]!) as Replay;
+    const check = verifyReplay(nodeScenario('tutorial'), replay);
     expect(check.ok).toBe(true);
     expect(check.ok && check.state.over).toBe(true);
-    expect(Object.keys(replays[0]!.replay.turns[2]!.choices).sort()).toEqual(['harbor', 'lowland', 'upland']);
+    expect(Object.keys(replay.turns[2]!.choices).sort()).toEqual(['harbor', 'lowland', 'upland']);
+    expect(files[`class-${code}.csv`]!.split('\n')[0]).toMatch(/^table,/);
+
+    // The projector shows the code and the tables, never the seed or a token.
+    const wall = await open();
+    await wall.page.goto(`${server.url}/?project=${code}`);
+    await wall.page.waitForSelector('#project-table-0');
+    await expect(wall.page.locator('#projector-code').textContent()).resolves.toBe(code);
+    const shown = await wall.page.locator('#classroom').innerText();
+    expect(shown).not.toContain('class-e2e');
+    expect(shown).not.toContain(secret.split('.').pop()!);
+    findings.projector = await axe(wall.page);
 
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
-    for (const [k, s] of [teacher, ...students].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
+    for (const [k, s] of [teacher, ...students, wall].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
   });
 });

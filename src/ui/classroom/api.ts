@@ -30,7 +30,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
 export interface CreateRequest { scenario: string; seed: string; tables: number; humans: string[]; timer?: number }
-export interface Created { code: string; token: string; scenario: string; join: string }
+export interface Created { code: string; token: string; scenario: string; join: string; /** The address for other devices, when the server knows it (its LAN address). */ joinUrl?: string | null }
 
 export function createClass(req: CreateRequest): Promise<Created> {
   return call<Created>('/api/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(req) });

@@ -106,7 +106,7 @@ export function openRunClass(catalog: readonly CatalogEntry[]): void {
 /** The class is made: the code to put up, the address and QR code, the instructor's secret link. */
 async function showCreated(d: OpenDialog, made: Created, title: string): Promise<void> {
   const origin = window.location.origin;
-  const join = joinLink(origin, made.code);
+  const join = made.joinUrl ?? joinLink(origin, made.code);
   const secret = instructorLink(origin, made.code, made.token);
   const qr = el('div', { class: 'qr', id: 'class-qr' });
   const copy = button('Copy the instructor link', () => {

@@ -14,7 +14,7 @@ import { countdown } from './seatText.js';
 import { ClassSocket, socketUrl } from './socket.js';
 import { instructorToken, keepInstructorToken } from './storage.js';
 import { compareTables, comparisonPanel } from './tableCompare.js';
-import type { ClientMessage, Dashboard, SeatSummary, TableSummary } from './wire.js';
+import type { ClientMessage, Dashboard, DashboardSeat, TableSummary } from './wire.js';
 
 /** How often, at most, the comparison fetches the tables' replays again after a turn resolves. */
 const COMPARE_EVERY_MS = 3000;
@@ -47,7 +47,7 @@ class DashboardPage {
     else this.ui.problem('Not connected: try again once the dashboard says "Connected".');
   }
 
-  private seatRow(t: TableSummary, s: SeatSummary): HTMLElement {
+  private seatRow(t: TableSummary, s: DashboardSeat): HTMLElement {
     const name = s.label ?? this.sc.def.actors.find((a) => a.id === s.role)?.name ?? s.role;
     const state = [s.ai ? 'played by the AI' : s.taken ? 'taken' : 'free', s.taken && !s.ai ? (s.connected === false ? 'not connected' : s.connected ? 'connected' : '') : '', s.submitted ? '✓ submitted' : 'choosing']
       .filter(Boolean).join(' · ');

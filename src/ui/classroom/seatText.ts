@@ -13,7 +13,7 @@ export interface IndicatorRow { id: string; name: string; text: string; words: s
 export function indicatorRows(sc: Scenario, s: SeatState): IndicatorRow[] {
   const h = s.view.history;
   const before: readonly Reading[] | undefined = h.length >= 2 ? h[h.length - 2]!.indicators : undefined;
-  return indicatorOrder(sc.def, s.role, s.status ?? []).map((i) => {
+  return indicatorOrder(sc.def, s.role, s.status).map((i) => {
     const r = s.view.indicators[i]!;
     const ind = sc.def.indicators[i]!;
     const was = before?.[i];
@@ -25,15 +25,10 @@ export function indicatorRows(sc: Scenario, s: SeatState): IndicatorRow[] {
   });
 }
 
-/** pure; the seat's objectives in words: judged on its own readings with their distances when the server sends them, else met or not. */
+/** pure; the seat's objectives in words, judged on its own readings, with how far each comparison is. */
 export function seatObjectives(sc: Scenario, s: SeatState): ObjectiveLine[] {
-  if (s.status) {
-    const byId = new Map(sc.def.indicators.map((ind, i) => [ind.id, s.view.indicators[i]]));
-    return objectiveLines(s.status, (id) => byId.get(id));
-  }
-  return s.objectives.objectives.filter((o) => o.kind === 'objective').map((o) => ({
-    id: o.id, label: o.label, met: o.met, points: o.points, icon: o.met ? '✓' : '✗', state: o.met ? 'Met' : 'Not met', details: [],
-  }));
+  const byId = new Map(sc.def.indicators.map((ind, i) => [ind.id, s.view.indicators[i]]));
+  return objectiveLines(s.status, (id) => byId.get(id));
 }
 
 /** pure; "Year 1, Q2 — turn 2 of 6". */
