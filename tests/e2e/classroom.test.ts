@@ -10,7 +10,7 @@ import { verifyReplay, type Replay } from '../../src/engine/index.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { axe, type Finding } from './axeRun.js';
 import { nodeScenario } from './engineNode.js';
-import { close, DESKTOP, launch, PHONE, problemsOf, ROOT, type Session } from './helpers.js';
+import { close, DESKTOP, launch, PHONE, problemsOf, ROOT, shot, type Session } from './helpers.js';
 
 let server: RunningServer;
 let data: string;
@@ -78,6 +78,7 @@ describe('a class played in Chromium', () => {
     expect(secret).toMatch(new RegExp(`/\\?dashboard=${code}#instructor=${code}\\.[A-Za-z0-9_-]{16,}$`));
     await expect(tp.locator('.warning').textContent()).resolves.toMatch(/private/);
     findings['class created'] = await axe(tp);
+    await shot(teacher, 'class-created');
     await tp.click('#open-dashboard');
     await tp.waitForSelector('#table-0');
     // The token leaves the address bar; a reload comes back to the dashboard with the token this browser kept.
@@ -111,6 +112,9 @@ describe('a class played in Chromium', () => {
     await tp.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#table-0 .seat-state').length === 3);
     expect(await tp.locator('#table-0 .seat-state').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^taken/)]));
     findings.seat = await axe(students[0]!.page);
+    await shot(students[1]!, 'class-seat');
+    await shot(students[2]!, 'class-seat');
+    await shot(teacher, 'class-dashboard');
     findings['seat on a phone'] = await axe(students[2]!.page);
     // The estimate is marked as one for Lowland, which reads Upland's economy only within ±5.
     await expect(students[1]!.page.locator('#seat-indicators').textContent()).resolves.toMatch(/±5 estimate/);
@@ -151,6 +155,7 @@ describe('a class played in Chromium', () => {
       await expect(s.page.locator('#seat-seed').textContent()).resolves.toMatch(/"class-e2e"/);
     }
     findings.ending = await axe(students[0]!.page);
+    await shot(students[2]!, 'class-ending');
     await tp.waitForSelector('#table-0-turn:has-text("Over")');
     await tp.waitForSelector('#compare-endings li');
     await expect(tp.locator('#compare-endings li').first().textContent()).resolves.toMatch(/^1 of 1 table: /);

@@ -64,16 +64,17 @@ class DashboardPage {
     const n = t.table + 1;
     const status = t.over ? `Over: ${this.sc.def.endings.find((e) => e.id === t.ending)?.title ?? t.ending ?? 'ended'}` : t.stopped ? 'Ended by you' : t.paused ? 'Paused' : 'Playing';
     const live = !t.over && !t.stopped;
+    const actions = live ? el('div', { class: 'dialog-actions' },
+      button('Advance the turn', () => this.send({ t: 'advance', table: t.table }, `Table ${n} advanced`), { id: `advance-${t.table}`, 'aria-label': `Advance the turn at table ${n}: the AI plays the seats that have not submitted` }), ' ',
+      button(t.paused ? 'Resume' : 'Pause', () => this.send({ t: 'pause', table: t.table, paused: !t.paused }, `Table ${n} ${t.paused ? 'resumed' : 'paused'}`), { id: `pause-${t.table}`, 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${n}` }), ' ',
+      button('End the game', () => this.confirmEnd(t.table), { id: `end-${t.table}`, 'aria-label': `End the game at table ${n}` })) : null;
     return el('section', { class: 'class-box table-box', id: `table-${t.table}`, 'aria-labelledby': `table-${t.table}-title` },
       el('h2', { id: `table-${t.table}-title`, text: `Table ${n}` }),
       el('p', { class: 'table-line', id: `table-${t.table}-turn` }, `${turnLabel(this.sc, Math.min(t.turn, this.sc.turnCount))} — turn ${t.turn} of ${this.sc.turnCount} · ${status}`, el('span', { class: 'clock', 'data-deadline': t.deadline ?? '' })),
+      actions,
       el('table', { class: 'class-table' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Role' }), el('th', { scope: 'col', text: 'Seat' }), el('th', { scope: 'col', text: 'Actions' }))),
         el('tbody', {}, ...t.seats.map((s) => this.seatRow(t, s)))),
-      t.indicators?.length ? el('p', { class: 'muted table-indicators', text: t.indicators.map((i) => `${i.label} ${fmt(i.value)}`).join(' · ') }) : null,
-      live ? el('div', { class: 'dialog-actions' },
-        button('Advance the turn', () => this.send({ t: 'advance', table: t.table }, `Table ${n} advanced`), { id: `advance-${t.table}`, 'aria-label': `Advance the turn at table ${n}: the AI plays the seats that have not submitted` }), ' ',
-        button(t.paused ? 'Resume' : 'Pause', () => this.send({ t: 'pause', table: t.table, paused: !t.paused }, `Table ${n} ${t.paused ? 'resumed' : 'paused'}`), { id: `pause-${t.table}`, 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${n}` }), ' ',
-        button('End the game', () => this.confirmEnd(t.table), { id: `end-${t.table}`, 'aria-label': `End the game at table ${n}` })) : null);
+      el('p', { class: 'muted table-indicators', text: `True values: ${t.indicators.map((i) => `${i.label} ${fmt(i.value)}`).join(' · ')}` }));
   }
 
   private confirmEnd(table: number): void {

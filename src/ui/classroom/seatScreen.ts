@@ -75,10 +75,11 @@ export function seatScreen(sc: Scenario, s: SeatState, draft: Draft, waiting: st
   const mine = s.submitted.includes(s.role);
   const hold = holdLine(s);
   const locked = mine || hold !== null || s.over;
-  const out: HTMLElement[] = [
+  const head: HTMLElement[] = [
     el('h1', { id: 'seat-title', text: `You are ${name}` }),
     el('p', { class: 'turn-line', id: 'seat-turn', text: `${turnLine(sc, s.turn, s.over)} · table ${s.table + 1}` }),
   ];
+  const out: HTMLElement[] = [];
   if (s.over || s.stopped) {
     const e = endingSummary(sc, s);
     out.push(el('section', { class: 'class-box ending', id: 'seat-ending', 'aria-labelledby': 'seat-ending-title' },
@@ -105,7 +106,9 @@ export function seatScreen(sc: Scenario, s: SeatState, draft: Draft, waiting: st
       if (done.length) out.push(el('p', { class: 'muted', id: 'seat-others', text: `Already chosen: ${done.join(', ')}` }));
     }
   }
-  out.push(objectivesPanel(name, seatObjectives(sc, s)), indicatorsTable(sc, s),
-    el('details', { class: 'class-box', id: 'seat-briefing' }, el('summary', { text: 'Your briefing' }), briefingBody(sc.def, s.role)));
-  return out;
+  // Wide screens put the play beside what it is judged by; narrow ones stack them, the play first.
+  return [...head, el('div', { class: 'seat-grid' },
+    el('div', { class: 'seat-play' }, ...out),
+    el('div', { class: 'seat-side' }, objectivesPanel(name, seatObjectives(sc, s)), indicatorsTable(sc, s),
+      el('details', { class: 'class-box', id: 'seat-briefing' }, el('summary', { text: 'Your briefing' }), briefingBody(sc.def, s.role))))];
 }
