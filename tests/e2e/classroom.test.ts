@@ -191,4 +191,54 @@ describe('a class played in Chromium', () => {
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
     for (const [k, s] of [teacher, ...students, wall].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
   });
+
+  it('carries pause, the AI seat, a server restart and the end of the game to the students\' screens', async () => {
+    const r = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'tutorial', seed: 'controls', tables: 1, humans: ['upland', 'lowland'] }) });
+    const { code, token } = (await r.json()) as { code: string; token: string };
+    const teacher = await open();
+    const tp = teacher.page;
+    await tp.goto(`${server.url}/?dashboard=${code}#instructor=${code}.${token}`);
+    await tp.waitForSelector('#pause-0');
+    const [a, b] = [await open(), await open(PHONE)];
+    for (const [s, role] of [[a, 'upland'], [b, 'lowland']] as const) {
+      await s.page.goto(`${server.url}/?join=${code}`);
+      await s.page.click(`#join-0-${role}`);
+      await s.page.waitForSelector('#seat-submit');
+    }
+    await tp.click('#pause-0');
+    await a.page.waitForSelector('#seat-hold:has-text("paused")');
+    expect(await a.page.locator('#seat-submit').count()).toBe(0);
+    await tp.click('#pause-0');
+    await a.page.waitForSelector('#seat-submit');
+
+    await tp.click('#table-0 tr[data-role="lowland"] button:has-text("Hand to the AI")');
+    await b.page.waitForSelector('#seat-hold:has-text("AI")');
+    // The AI has chosen for this turn at once; given back, the seat is the student's from the next turn.
+    await tp.click('#table-0 tr[data-role="lowland"] button:has-text("Take back from the AI")');
+    await b.page.waitForSelector('#seat-submitted');
+    await playTurn(a.page);
+    await b.page.waitForSelector('#seat-turn:has-text("turn 2 of")');
+    await b.page.waitForSelector('#seat-submit');
+
+    // The server stops and starts again on the same port and data: every device says so and comes back by itself.
+    const port = new URL(server.url).port;
+    await server.close();
+    await a.page.waitForSelector('#link-status[data-status="reconnecting"]');
+    await expect(a.page.locator('#link-status').textContent()).resolves.toMatch(/^Reconnecting…/);
+    server = await startServer({ port: Number(port), host: '127.0.0.1', data, site: join(ROOT, 'dist'), scenarios: join(ROOT, 'scenarios') });
+    for (const s of [a, b, teacher]) await s.page.waitForSelector('#link-status[data-status="open"]', { timeout: 20_000 });
+    await expect(b.page.locator('#seat-turn').textContent()).resolves.toMatch(/turn 2 of/);
+    await playTurn(b.page);
+    await a.page.waitForSelector('#seat-others:has-text("Lowland")');
+
+    await tp.click('#end-0');
+    await tp.click('#end-confirm');
+    for (const s of [a, b]) {
+      await s.page.waitForSelector('#seat-ending');
+      await expect(s.page.locator('#seat-ending-title').textContent()).resolves.toBe('Ending: Stopped by the instructor');
+      await expect(s.page.locator('#seat-seed').textContent()).resolves.toMatch(/"controls"/);
+    }
+    await tp.waitForSelector('#table-0-turn:has-text("Ended by you")');
+    for (const [k, s] of [teacher, a, b].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
+  });
 });
