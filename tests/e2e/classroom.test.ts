@@ -64,6 +64,12 @@ describe('a class played in Chromium', () => {
     await tp.locator('#run-class').focus();
     await tp.keyboard.press('Enter');
     await tp.waitForSelector('dialog[open] #class-scenario');
+    // An uploaded file the server refuses: its reason is shown, and nothing is created.
+    await tp.selectOption('#class-scenario', '');
+    await tp.setInputFiles('#class-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ title: 'Broken', actors: [{ id: 'a', name: 'Aland' }] })) });
+    await tp.waitForSelector('#class-human-a');
+    await tp.click('#class-create');
+    await tp.waitForSelector('#class-problem:has-text("The class was not created: the scenario is not valid")');
     await tp.selectOption('#class-scenario', 'tutorial');
     await tp.fill('#class-seed', 'class-e2e');
     findings['run a class'] = await axe(tp);
@@ -189,7 +195,8 @@ describe('a class played in Chromium', () => {
     findings.projector = await axe(wall.page);
 
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
-    for (const [k, s] of [teacher, ...students, wall].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
+    expect(await problemsOf(teacher)).toEqual([`HTTP 400 for ${server.url}/api/sessions`]);
+    for (const [k, s] of [...students, wall].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
   });
 
   it('carries pause, the AI seat, a server restart and the end of the game to the students\' screens', async () => {

@@ -3,6 +3,7 @@
 import type { Scenario } from '../../engine/index.js';
 import { briefingBody } from '../dom/briefingText.js';
 import { button, el } from '../dom/el.js';
+import { alertNow } from '../dom/live.js';
 import { newsPanel } from '../dom/newsPanel.js';
 import { objectivesPanel } from '../dom/objectivesPanel.js';
 import { costText, oddsText } from '../cardText.js';
@@ -83,13 +84,13 @@ export function seatScreen(sc: Scenario, s: SeatState, draft: Draft, waiting: st
   if (s.over || s.stopped) {
     const e = endingSummary(sc, s);
     out.push(el('section', { class: 'class-box ending', id: 'seat-ending', 'aria-labelledby': 'seat-ending-title' },
-      el('h2', { id: 'seat-ending-title', text: `Ending: ${e.title}` }), e.text ? el('p', { text: e.text }) : null,
+      el('h2', { id: 'seat-ending-title', tabindex: -1, 'data-focus': true, text: `Ending: ${e.title}` }), e.text ? el('p', { text: e.text }) : null,
       el('p', { class: 'score', id: 'seat-score', text: e.score }), el('p', { id: 'seat-seed', text: e.seed })));
   } else if (hold) out.push(el('p', { class: 'hold', id: 'seat-hold', role: 'status', text: hold }));
   const news = describeEvents(sc, s.news, Math.max(0, s.turn - 1));
   if (s.turn > 1 || news.length) out.push(newsPanel(news, (t) => turnLabel(sc, t)));
   if (!s.over && !s.stopped) {
-    if (mine) out.push(el('p', { class: 'submitted', id: 'seat-submitted', role: 'status', text: `✓ Your choice for this turn is in. ${waiting ?? 'Everyone has chosen; the turn is resolving.'}` }));
+    if (mine) out.push(el('p', { class: 'submitted', id: 'seat-submitted', role: 'status', tabindex: -1, 'data-focus': true, text: `✓ Your choice for this turn is in. ${waiting ?? 'Everyone has chosen; the turn is resolving.'}` }));
     const dil = dilemmaBlock(s, draft, h, locked);
     if (dil) out.push(dil);
     out.push(actionBlock(s, draft, h, locked));
@@ -98,7 +99,8 @@ export function seatScreen(sc: Scenario, s: SeatState, draft: Draft, waiting: st
       out.push(el('div', { class: 'seat-actions' },
         button('Submit my choice', () => {
           const p = draftProblem(s, draft);
-          if (!p) h.submit({ action: draft.action!, ...(s.legal.dilemmas.length ? { dilemmas: { ...draft.dilemmas } } : {}) });
+          if (p) alertNow(p);
+          else h.submit({ action: draft.action!, ...(s.legal.dilemmas.length ? { dilemmas: { ...draft.dilemmas } } : {}) });
         }, { id: 'seat-submit', class: 'primary', 'aria-disabled': problem ? 'true' : undefined, 'aria-describedby': 'seat-submit-hint' }),
         ' ', button('Let the AI choose for me', () => h.submit('ai'), { id: 'seat-ai' }),
         el('p', { class: 'muted', id: 'seat-submit-hint', text: problem ?? 'Your choice is final once submitted.' })));

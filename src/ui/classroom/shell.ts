@@ -36,7 +36,9 @@ export function shell(title: string): Shell {
       const focused = document.activeElement instanceof HTMLElement && main.contains(document.activeElement) ? document.activeElement.id : '';
       main.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
       const again = focused ? document.getElementById(focused) : null;
+      // A control that went (Submit, once submitted) hands focus to what replaced it, not to the page's top.
       if (again) again.focus();
+      else if (focused) (main.querySelector<HTMLElement>('[data-focus]') ?? main).focus();
     },
     status(s, retry) {
       line.textContent = statusText(s, retry);

@@ -4,7 +4,7 @@ import type { Scenario } from '../../engine/index.js';
 import { button, el } from '../dom/el.js';
 import { announce } from '../dom/live.js';
 import { ClassError, lobby } from './api.js';
-import { hashMatches, seatVerdict } from './backoff.js';
+import { seatVerdict } from './backoff.js';
 import { classScenario, shell, type Shell } from './shell.js';
 import { seatScreen, type Draft } from './seatScreen.js';
 import { countdown, waitingLine } from './seatText.js';
@@ -61,7 +61,7 @@ class Student {
   }
 
   private seat(next: SeatState): void {
-    const verdict = this.resyncing ? 'show' : seatVerdict(this.held, next, hashMatches(next));
+    const verdict = this.resyncing ? 'show' : seatVerdict(this.held, next);
     if (verdict === 'resync') return this.resync();
     this.resyncing = false;
     if (verdict === 'same') return;
