@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { FULL, QUICK } from './lib/measure.js';
 import type { BenchContext, BenchPart, PartResult } from './lib/types.js';
 
-const PARTS = ['comparison', 'tutorial', 'batch', 'validation', 'flagship', 'scaling', 'browser', 'memory'] as const;
+const PARTS = ['comparison', 'tutorial', 'batch', 'validation', 'flagship', 'scaling', 'browser', 'memory', 'classroom'] as const;
 type PartName = (typeof PARTS)[number];
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -22,6 +22,7 @@ async function loadPart(name: PartName): Promise<BenchPart> {
     scaling: () => import('./scaling.js'),
     browser: () => import('./browser.js'),
     memory: () => import('./memory.js'),
+    classroom: () => import('./classroom.js'),
   };
   return modules[name]();
 }

@@ -7,7 +7,7 @@ import { aiChoice, applyCommand, deadlineOf, newTables, type CommandKind, type S
 import { hashToken, newJoinCode, newToken, tokenMatches } from './tokens.js';
 import {
   dashboardOf, projectorOf, projectorTableOf, seatStateOf, tableSummaryOf,
-  type Dashboard, type Presence, type ProjectorState, type SeatState,
+  type Dashboard, type Presence, type ProjectorState, type ProjectorTable, type SeatState, type TableSummary,
 } from './views.js';
 
 export type { SeatState, TableSummary, Dashboard, ProjectorState } from './views.js';
@@ -24,6 +24,9 @@ const MAX_TIMER = 3600;
 export class Classroom {
   private readonly sessions = new Map<string, Session>();
   private readonly timers = new Map<Table, ReturnType<typeof setTimeout>>();
+  /** Each table's dashboard line and projector view, kept until the table changes. */
+  private readonly summaries = new WeakMap<Table, { version: number; value: TableSummary }>();
+  private readonly projections = new WeakMap<Table, { version: number; value: ProjectorTable }>();
   /** Called after a table changed, with the session code and the table index. */
   onChange: (code: string, table: number) => void = () => {};
   /** The address students open (http://host:port), once the server knows it; join URLs are built on it. */
@@ -231,13 +234,17 @@ export class Classroom {
   /** The instructor's dashboard: every table's turn, seats, timer, indicators and ending. */
   dashboard(code: string, instructorToken: string, present: Presence = () => false): Dashboard {
     const s = this.instructor(code, instructorToken);
-    return dashboardOf(s, s.tables.map((t) => tableSummaryOf(s, t, present)), this.joinUrl(s.code));
+    const tables = s.tables.map((t) => {
+      const summary = cached(this.summaries, t, () => tableSummaryOf(s, t, () => false));
+      return { ...summary, seats: summary.seats.map((x) => ({ ...x, connected: present(t.index, x.role) })) };
+    });
+    return dashboardOf(s, tables, this.joinUrl(s.code));
   }
 
   /** The projector's view, for anyone with the join code: public information only. */
   projector(code: string): ProjectorState {
     const s = this.session(code);
-    return projectorOf(s, s.tables.map((t) => projectorTableOf(s, t)), this.joinUrl(s.code));
+    return projectorOf(s, s.tables.map((t) => cached(this.projections, t, () => projectorTableOf(s, t))), this.joinUrl(s.code));
   }
 
   /** The URL a student opens to join class `code`, once the server's address is known. */
@@ -271,6 +278,15 @@ export class Classroom {
   scenarioText(code: string): string {
     return this.session(code).scenarioText;
   }
+}
+
+/** `make()`'s value for table `t`, made again only once the table has changed. */
+function cached<T>(cache: WeakMap<Table, { version: number; value: T }>, t: Table, make: () => T): T {
+  const hit = cache.get(t);
+  if (hit && hit.version === t.version) return hit.value;
+  const value = make();
+  cache.set(t, { version: t.version, value });
+  return value;
 }
 
 /** Refuses a choice the engine would refuse, with the engine's reason, before it is stored. */

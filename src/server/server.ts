@@ -8,9 +8,15 @@ import { handleApi, send } from './api.js';
 import { Classroom } from './classroom.js';
 import { MAX_MESSAGE_BYTES } from './protocol.js';
 import { Sockets } from './sockets.js';
-import { SqliteStore } from './store.js';
+import { SqliteStore, type StoreSync } from './store.js';
 
-export interface ServeOptions { port: number; host: string; data: string; site: string; scenarios: string }
+export interface ServeOptions {
+  port: number; host: string; data: string; site: string; scenarios: string;
+  /** How far each command is written before it is acknowledged (SqliteStore): 'normal' unless set. */
+  sync?: StoreSync;
+  /** Join attempts allowed per address per minute (JOINS_PER_MINUTE unless set). */
+  joinsPerMinute?: number;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
@@ -27,8 +33,8 @@ function siteHeaders(site: string): Record<string, string> {
   };
 }
 
-/** Join attempts allowed per address per minute. */
-const JOINS_PER_MINUTE = 30;
+/** Join attempts allowed per address per minute, by default. */
+export const JOINS_PER_MINUTE = 30;
 
 export interface RunningServer {
   server: Server;
@@ -51,7 +57,7 @@ const hostPart = (host: string) => (host.includes(':') ? `[${host}]` : host);
 /** Starts the server; resolves once it listens. Every session in the data folder resumes where it was. */
 export function startServer(o: ServeOptions): Promise<RunningServer> {
   mkdirSync(o.data, { recursive: true });
-  const store = new SqliteStore(join(o.data, 'classroom.sqlite'));
+  const store = new SqliteStore(join(o.data, 'classroom.sqlite'), o.sync);
   const classroom = new Classroom(store);
   const headers = siteHeaders(o.site);
   const joins = new Map<string, { at: number; n: number }>();
@@ -86,7 +92,7 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
       return true;
     }
     j.n++;
-    return j.n <= JOINS_PER_MINUTE;
+    return j.n <= (o.joinsPerMinute ?? JOINS_PER_MINUTE);
   }
 
   const sockets = new Sockets(classroom, allowJoin);

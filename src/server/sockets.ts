@@ -20,6 +20,9 @@ const INSTRUCTOR_ONLY: Partial<Record<ClientMessage['t'], string>> = {
   advance: 'advance a table', reassign: 'reassign a seat', pause: 'pause a table', seatAi: 'hand a seat to the AI', end: 'end a table',
 };
 
+/** The longest a dashboard or projector waits for a change to show. */
+const SCREEN_PUSH_MS = 100;
+
 /** Every open socket of the classroom, by class; `changed` is the classroom's onChange. */
 export class Sockets {
   private readonly clients = new Set<Client>();
@@ -29,6 +32,8 @@ export class Sockets {
 
   /** Tables changed since the last push, by code: pushed once the message that changed them has been answered. */
   private readonly dirty = new Map<string, Set<number>>();
+  /** Classes whose dashboard and projector are due: pushed at most every SCREEN_PUSH_MS, not on every move. */
+  private readonly screensDue = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly classroom: Classroom, private readonly allowJoin: (address: string) => boolean) {
     classroom.onChange = (code, table) => {
@@ -70,6 +75,7 @@ export class Sockets {
 
   /** Closes every socket. */
   closeAll(): void {
+    for (const timer of this.screensDue.values()) clearTimeout(timer);
     for (const c of this.clients) c.ws.terminate();
   }
 
@@ -141,7 +147,7 @@ export class Sockets {
     this.index(c, seat.code);
     const key = `${seat.code}/${seat.table}/${seat.role}`;
     this.presence.set(key, (this.presence.get(key) ?? 0) + 1);
-    this.pushDashboard(seat.code);
+    this.screensLater(seat.code);
   }
 
   private release(c: Client): void {
@@ -152,7 +158,7 @@ export class Sockets {
     else this.presence.delete(key);
     const code = c.seat.code;
     c.seat = null;
-    this.pushDashboard(code);
+    this.screensLater(code);
   }
 
   private present(code: string): (table: number, role: string) => boolean {
@@ -178,13 +184,22 @@ export class Sockets {
       if (!m) states.set(key, (m = JSON.stringify({ t: 'seat', state: this.classroom.seatStateAt(code, seat.table, seat.role) })));
       c.send(m);
     }
-    this.pushDashboard(code);
-    let projector: string | null = null;
-    for (const c of here) {
-      if (c.projector !== code) continue;
-      projector ??= JSON.stringify({ t: 'projector', projector: this.classroom.projector(code) });
-      c.send(projector);
-    }
+    this.screensLater(code);
+  }
+
+  /** Pushes class `code`'s dashboard and projector soon: a class of 150 students changes many times a second. */
+  private screensLater(code: string): void {
+    if (this.screensDue.has(code)) return;
+    this.screensDue.set(code, setTimeout(() => {
+      this.screensDue.delete(code);
+      this.pushDashboard(code);
+      let projector: string | null = null;
+      for (const c of this.byCode.get(code) ?? []) {
+        if (c.projector !== code) continue;
+        projector ??= JSON.stringify({ t: 'projector', projector: this.classroom.projector(code) });
+        c.send(projector);
+      }
+    }, SCREEN_PUSH_MS));
   }
 
   private pushDashboard(code: string): void {

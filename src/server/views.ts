@@ -1,7 +1,7 @@
 // What each screen of a class is shown: a seat's own view, the instructor's dashboard, the projector's public view.
 import {
   canonicalJson, legalChoices, objectiveStatus, scoreObjectives, sha256Hex, sharedView, stateHash, viewFor,
-  type LegalChoices, type ObjectiveStatus, type Reading, type Scenario, type SeatView, type TurnEvent,
+  type GameState, type LegalChoices, type ObjectiveStatus, type Reading, type Scenario, type SeatView, type TurnEvent,
 } from '../engine/index.js';
 import { deadlineOf, type Session, type Table } from './table.js';
 
@@ -73,20 +73,36 @@ export function actorLabel(sc: Scenario, role: string): string {
   return sc.def.actors.find((a) => a.id === role)?.name ?? role;
 }
 
+/** What a seat is shown that changes only when its table's state does, with its hash; kept per state and role. */
+interface SeatPart { view: SeatView; legal: LegalChoices; objectives: SeatState['objectives']; status: ObjectiveStatus[]; hash: string }
+const seatParts = new WeakMap<GameState, Map<string, SeatPart>>();
+
+function seatPartOf(sc: Scenario, g: GameState, role: string): SeatPart {
+  let byRole = seatParts.get(g);
+  if (!byRole) seatParts.set(g, (byRole = new Map()));
+  let part = byRole.get(role);
+  if (!part) {
+    const view = viewFor(sc, g, role);
+    const status = objectiveStatus(sc, g, role, view.indicators.map((r) => r.value));
+    const body = { view, legal: legalChoices(sc, g, role), objectives: scoreObjectives(sc, g).find((o) => o.actor === role)!, status, news: g.news };
+    part = { ...body, hash: sha256Hex(canonicalJson(body)) };
+    byRole.set(role, part);
+  }
+  return part;
+}
+
 /** pure; what `role` at table `t` is shown now. */
 export function seatStateOf(s: Session, t: Table, role: string): SeatState {
   const g = t.state;
   const ended = g.over || t.stopped;
-  const view = viewFor(s.scenario, g, role);
-  const body = {
+  const part = seatPartOf(s.scenario, g, role);
+  const light = {
     code: s.code, table: t.index, role, label: actorLabel(s.scenario, role), scenario: s.scenario.def.id,
     turn: g.turn, over: g.over, ending: g.ending, seed: ended ? s.seed : null,
-    paused: t.paused, stopped: t.stopped, ai: t.ai.has(role), deadline: deadlineOf(s, t),
-    view, legal: legalChoices(s.scenario, g, role),
-    objectives: scoreObjectives(s.scenario, g).find((o) => o.actor === role)!,
-    status: objectiveStatus(s.scenario, g, role, view.indicators.map((r) => r.value)), submitted: [...t.choices.keys()], news: g.news,
+    paused: t.paused, stopped: t.stopped, ai: t.ai.has(role), deadline: deadlineOf(s, t), submitted: [...t.choices.keys()],
   };
-  return { ...body, hash: sha256Hex(canonicalJson(body)) };
+  // The hash covers the whole body: the state-bound part through its own hash, computed once per state.
+  return { ...light, view: part.view, legal: part.legal, objectives: part.objectives, status: part.status, news: g.news, hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`) };
 }
 
 /** pure; table `t`'s line on the dashboard. */
