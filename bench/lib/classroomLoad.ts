@@ -33,6 +33,8 @@ export interface LoadResult {
   serverCpuCores: number;
   seconds: number;
   refusals: number;
+  /** CPU of this bench process (the bots' side) over the same time, in cores. */
+  botsCpuCores: number;
   /** The machine's 1-minute load average at the end: other work on it slows every figure. */
   loadAverage1m: number;
 }
@@ -109,6 +111,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       return { ws, ti, tb, role };
     })));
     const stats0 = serverStats(child.pid!);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(bots.map(({ ws, ti, tb, role }) => new Promise<void>((done) => {
       let turn = 0;
@@ -141,6 +144,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     })));
     const seconds = (performance.now() - t0) / 1000;
     const stats1 = serverStats(child.pid!);
+    const cpu1 = process.cpuUsage(cpu0);
     for (const w of watchers) w.close();
     const lat: number[] = [];
     sent.forEach((byTurn, ti) => {
@@ -150,12 +154,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       }
     });
     lat.sort((a, b) => a - b);
-    if (process.env.CLASSROOM_DEBUG) { const all: string[] = []; sent.forEach((byTurn, ti) => { for (const [turn, at] of byTurn) { const recv = got[ti]!.get(turn); if (recv) all.push(`${(Math.max(...recv) - at).toFixed(0)}@t${turn}/${ti}@${((at - t0) / 1000).toFixed(1)}s`); } }); console.error(all.sort((a, b) => parseFloat(b) - parseFloat(a)).slice(0, 25).join(" ")); }
     const r1 = (x: number) => Math.round(x * 10) / 10;
     return {
       tables: o.tables, sync: o.sync, clients: bots.length, classes, turnsMeasured: lat.length,
       p50Ms: r1(percentile(lat, 50)), p99Ms: r1(percentile(lat, 99)), maxMs: r1(lat.at(-1) ?? 0),
       serverPeakMB: r1(stats1.hwmMB), serverCpuCores: Math.round(((stats1.cpuMs - stats0.cpuMs) / 1000 / seconds) * 100) / 100,
+      botsCpuCores: Math.round(((cpu1.user + cpu1.system) / 1e6 / seconds) * 100) / 100,
       seconds: r1(seconds), refusals, loadAverage1m: r1(loadavg()[0]!),
     };
   } finally {

@@ -3,15 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { verifyReplay, type Replay } from '../../src/engine/index.js';
 import type { Dashboard, ProjectorState, SeatState } from '../../src/server/classroom.js';
 import { loadScenario } from '../unit/fixtures.js';
-import { create, dataDir, opened, start } from './harness.js';
+import { opened, withClass } from './harness.js';
 
-type Made = { code: string; token: string };
 
 describe('the instructor controls', () => {
   test('a paused table refuses choices with a reason and takes them again once resumed', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code, token } = (await create(s, { scenario: 'tutorial', seed: 'pause', tables: 2, humans: ['upland'] })).json as Made;
+    await withClass({ scenario: 'tutorial', seed: 'pause', tables: 2, humans: ['upland'] }, async (s, { code, token }) => {
       const { probe: up } = await opened(s.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
       const { probe: ins } = await opened(s.url, { t: 'watch', code, token }, 'dashboard');
       ins.send({ t: 'pause', table: 0, paused: true });
@@ -25,16 +22,11 @@ describe('the instructor controls', () => {
       up.send({ t: 'submit', turn: 1, choice: 'ai' });
       await up.next('accepted');
       expect((await up.until<SeatState>('seat', 'state', (x) => x.turn === 2)).paused).toBe(false);
-      for (const p of [up, ins]) p.close();
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a seat handed to the AI is played at once and every turn after, and plays by hand again once given back', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code, token } = (await create(s, { scenario: 'tutorial', seed: 'hand', tables: 1, humans: ['upland', 'lowland'] })).json as Made;
+    await withClass({ scenario: 'tutorial', seed: 'hand', tables: 1, humans: ['upland', 'lowland'] }, async (s, { code, token }) => {
       const { probe: up } = await opened(s.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
       const { probe: low } = await opened(s.url, { t: 'join', code, table: 0, role: 'lowland' }, 'seat');
       const { probe: ins } = await opened(s.url, { t: 'watch', code, token }, 'dashboard');
@@ -55,16 +47,11 @@ describe('the instructor controls', () => {
       low.send({ t: 'submit', turn: 3, choice: 'ai' });
       await low.next('accepted');
       expect(s.classroom.tableState(code, 0).turn).toBe(3);
-      for (const p of [up, low, ins]) p.close();
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('an ended table takes no more moves, shows the seed, and its replay, CSV and debrief still export', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code, token } = (await create(s, { scenario: 'tutorial', seed: 'stop', tables: 2, humans: ['upland'] })).json as Made;
+    await withClass({ scenario: 'tutorial', seed: 'stop', tables: 2, humans: ['upland'] }, async (s, { code, token }) => {
       const { probe: up } = await opened(s.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
       const { probe: ins } = await opened(s.url, { t: 'watch', code, token }, 'dashboard');
       ins.send({ t: 'advance', table: 0 });
@@ -90,16 +77,11 @@ describe('the instructor controls', () => {
       expect(lines.filter((l) => l.startsWith('1,')).length).toBe(2);
       expect(lines.filter((l) => l.startsWith('2,')).length).toBe(1);
       expect(x.debrief).toMatch(/Table 1/);
-      for (const p of [up, ins]) p.close();
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('a student\'s socket is refused every instructor control, with the reason', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code } = (await create(s, { scenario: 'tutorial', seed: 'nope', tables: 1, humans: ['upland'] })).json as Made;
+    await withClass({ scenario: 'tutorial', seed: 'nope', tables: 1, humans: ['upland'] }, async (s, { code }) => {
       const { probe: up } = await opened(s.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
       const controls = [
         { t: 'advance', table: 0 }, { t: 'reassign', table: 0, role: 'upland' }, { t: 'pause', table: 0, paused: true },
@@ -111,15 +93,11 @@ describe('the instructor controls', () => {
       }
       expect(s.classroom.tableState(code, 0).turn).toBe(1);
       up.close();
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('the projector needs only the code and shows no seed and no exact figure of an indicator any seat only estimates', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code, token } = (await create(s, { scenario: 'party-congress', seed: 'secret-seed-42', tables: 2, humans: ['nk', 'us', 'sk', 'cn', 'ru'] })).json as Made;
+    await withClass({ scenario: 'party-congress', seed: 'secret-seed-42', tables: 2, humans: ['nk', 'us', 'sk', 'cn', 'ru'] }, async (s, { code, token }) => {
       const { probe: proj, reply } = await opened(s.url, { t: 'projector', code: code.toLowerCase() }, 'projector');
       const p = reply.projector as ProjectorState;
       expect(p).toMatchObject({ code, scenario: 'party_congress', joinUrl: `${s.url}/?join=${code}` });
@@ -133,18 +111,13 @@ describe('the instructor controls', () => {
       const after = await proj.until<ProjectorState>('projector', 'projector', (x) => x.tables[1]!.turn === 2);
       expect(after.tables[1]!.seats.map((x) => x.label)).toContain('North Korea');
       expect(JSON.stringify(after)).not.toContain('secret-seed-42');
-      const { probe: bad, reply: refused } = await opened(s.url, { t: 'projector', code: 'ZZZZZZ' }, 'refused');
+      const { reply: refused } = await opened(s.url, { t: 'projector', code: 'ZZZZZZ' }, 'refused');
       expect(refused.reason).toBe('no class has this code');
-      for (const x of [proj, ins, bad]) x.close();
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('serves a session\'s scenario file and QR codes only for this server\'s own URLs', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code } = (await create(s, { scenario: 'tutorial', seed: 'public', tables: 1, humans: [] })).json as Made;
+    await withClass({ scenario: 'tutorial', seed: 'public', tables: 1, humans: [] }, async (s, { code }) => {
       const text = await (await fetch(`${s.url}/api/sessions/${code}/scenario`)).text();
       expect((JSON.parse(text) as { id: string }).id).toBe('tutorial');
       expect(text).not.toContain('"public"');
@@ -153,8 +126,6 @@ describe('the instructor controls', () => {
       expect(qr.headers.get('content-type')).toBe('image/svg+xml');
       expect(await qr.text()).toMatch(/^<svg /);
       expect((await fetch(`${s.url}/api/qr?text=${encodeURIComponent('http://evil.example/')}`)).status).toBe(400);
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

@@ -85,3 +85,13 @@ export async function opened(url: string, first: unknown, t: string): Promise<{ 
   probe.send(first);
   return { probe, reply: await probe.next(t) };
 }
+
+/** Runs `run` against a server on loopback with one class made from `body`, then closes the server (and every socket). */
+export async function withClass(body: Record<string, unknown>, run: (s: RunningServer, made: { code: string; token: string }) => Promise<void>): Promise<void> {
+  const s = await start(dataDir());
+  try {
+    await run(s, (await create(s, body)).json as { code: string; token: string });
+  } finally {
+    await s.close();
+  }
+}

@@ -1,17 +1,14 @@
 // The turn timer on loopback: a table moves on by itself when its turn's time is up, stands still while paused, and keeps its deadline across a restart.
 import { describe, expect, test } from 'vitest';
 import type { Dashboard, SeatState } from '../../src/server/classroom.js';
-import { create, dataDir, opened, start } from './harness.js';
+import { create, dataDir, opened, start, withClass } from './harness.js';
 
-type Made = { code: string; token: string };
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 describe('the turn timer', () => {
   test('starts once every player seat is taken and plays the missing seats when the time is up', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code, token } = (await create(s, { scenario: 'tutorial', seed: 'tick', tables: 2, humans: ['upland'], timer: 1 })).json as Made;
-      const { probe: ins, reply } = await opened(s.url, { t: 'watch', code, token }, 'dashboard');
+    await withClass({ scenario: 'tutorial', seed: 'tick', tables: 2, humans: ['upland'], timer: 1 }, async (s, { code, token }) => {
+      const { reply } = await opened(s.url, { t: 'watch', code, token }, 'dashboard');
       expect(reply.dashboard).toMatchObject({ timer: 1, tables: [{ deadline: null }, { deadline: null }] });
       const before = Date.now();
       const { probe: up, reply: joined } = await opened(s.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
@@ -23,16 +20,11 @@ describe('the turn timer', () => {
       expect(next.deadline).toBeGreaterThanOrEqual(deadline + 1000);
       expect(s.classroom.tableState(code, 0).history.at(1)!.choices.upland).toBeDefined();
       expect(s.classroom.tableState(code, 1).turn).toBe(1);
-      for (const p of [ins, up]) p.close();
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('stands still while the table is paused and runs on from where it stopped once resumed', async () => {
-    const s = await start(dataDir());
-    try {
-      const { code, token } = (await create(s, { scenario: 'tutorial', seed: 'hold', tables: 1, humans: ['upland'], timer: 1 })).json as Made;
+    await withClass({ scenario: 'tutorial', seed: 'hold', tables: 1, humans: ['upland'], timer: 1 }, async (s, { code, token }) => {
       const { probe: ins } = await opened(s.url, { t: 'watch', code, token }, 'dashboard');
       const { probe: up } = await opened(s.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
       ins.send({ t: 'pause', table: 0, paused: true });
@@ -45,16 +37,13 @@ describe('the turn timer', () => {
       expect(d.tables[0]!.deadline).toBeGreaterThan(resumed + 500);
       await up.until<SeatState>('seat', 'state', (x) => x.turn === 2);
       expect(Date.now()).toBeGreaterThanOrEqual(d.tables[0]!.deadline!);
-      for (const p of [ins, up]) p.close();
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   test('keeps its deadline across a restart mid-turn and fires on time after it', async () => {
     const data = dataDir();
     const s1 = await start(data);
-    const { code, token } = (await create(s1, { scenario: 'tutorial', seed: 'again', tables: 1, humans: ['upland'], timer: 2 })).json as Made;
+    const { code, token } = (await create(s1, { scenario: 'tutorial', seed: 'again', tables: 1, humans: ['upland'], timer: 2 })).json as { code: string; token: string };
     const { probe: up, reply } = await opened(s1.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
     const deadline = (reply.state as SeatState).deadline!;
     up.close();
