@@ -239,6 +239,13 @@ describe('a class played in Chromium', () => {
     await playTurn(b.page);
     await a.page.waitForSelector('#seat-others:has-text("Lowland")');
 
+    // The instructor frees a seat: its old device is told and sent back to the lobby, where the role is free again.
+    await tp.click('#table-0 tr[data-role="upland"] button:has-text("Free the seat")');
+    await a.page.waitForSelector('#join-0-upland');
+    await expect(a.page.locator('#class-refused').textContent()).resolves.toMatch(/another device/);
+    await a.page.click('#join-0-upland');
+    await a.page.waitForSelector('#seat-title');
+
     await tp.click('#end-0');
     await tp.click('#end-confirm');
     for (const s of [a, b]) {

@@ -89,7 +89,10 @@ class Student {
       this.ui.problem(`Your seat is no longer yours (${reason}). The instructor may have moved it to another device: choose a role again.`);
       return void this.refreshLobby();
     }
-    if (to === undefined && this.held) return this.resync();
+    if (to === undefined && this.held) {
+      this.ui.problem(reason);
+      return this.resync();
+    }
     if (/resync/.test(reason)) this.resync();
     this.ui.problem(`Refused: ${reason}`);
     if (to === 'join') void this.refreshLobby();
