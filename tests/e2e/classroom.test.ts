@@ -40,11 +40,17 @@ async function seatTurn(page: Page): Promise<number> {
   return Number(/turn (\d+) of/.exec(text)?.[1] ?? -1);
 }
 
-/** Picks the first available action and the first option of every dilemma, then submits from the keyboard; waits until the seat shows it is in (or the turn resolved at once). */
+/** Picks the first available action and the first option of every dilemma, then submits, all from the keyboard; waits until the seat shows it is in (or the turn resolved at once). */
 async function playTurn(page: Page): Promise<void> {
   const turn = await seatTurn(page);
-  for (const d of await page.locator('fieldset.dilemma').all()) await d.locator('input[type=radio]').first().check();
-  await page.locator('#seat-actions input[type=radio]:not([disabled])').first().check();
+  // Focus and Space, as a keyboard does (the radio groups and the button are native controls).
+  for (const d of await page.locator('fieldset.dilemma').all()) {
+    await d.locator('input[type=radio]').first().focus();
+    await page.keyboard.press('Space');
+  }
+  await page.locator('#seat-actions input[type=radio]:not([disabled])').first().focus();
+  await page.keyboard.press('Space');
+  await page.waitForSelector('#seat-actions input:checked');
   await page.locator('#seat-submit').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((t) => {
