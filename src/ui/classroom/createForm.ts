@@ -114,10 +114,12 @@ async function showCreated(d: OpenDialog, made: Created, title: string): Promise
   }, { id: 'copy-instructor' });
   d.body.replaceChildren(
     el('p', { text: `${title}: the class is ready.` }),
-    el('p', { class: 'join-code-label', text: 'Join code' }),
-    el('p', { class: 'join-code', id: 'join-code', text: made.code, 'aria-label': `Join code ${made.code.split('').join(' ')}` }),
-    el('p', {}, 'Students open ', el('a', { href: join, id: 'join-url', text: join }), ' or type the code under "Join a class".'),
-    qr,
+    el('div', { class: 'projector-join' },
+      el('div', {},
+        el('p', { class: 'join-code-label', text: 'Join code' }),
+        el('p', { class: 'join-code', id: 'join-code', text: made.code, 'aria-label': `Join code ${made.code.split('').join(' ')}` }),
+        el('p', {}, 'Students open ', el('a', { href: join, id: 'join-url', text: join }), ' or type the code under "Join a class".')),
+      qr),
     el('h3', { text: 'Your instructor link' }),
     el('p', { class: 'warning', text: 'Keep this link private: anyone who has it can run this class. It comes back to the dashboard from any device. Do not show it on the projector.' }),
     el('p', { class: 'secret' }, el('a', { href: secret, id: 'instructor-link', text: secret })),
@@ -127,5 +129,5 @@ async function showCreated(d: OpenDialog, made: Created, title: string): Promise
   announce(`The class is ready. Join code ${made.code}.`);
   d.body.querySelector<HTMLElement>('#open-dashboard')?.focus();
   const img = await qrImage(join);
-  qr.replaceChildren(img ? el('img', { src: img, alt: `QR code for ${join}`, width: 220, height: 220 }) : el('p', { class: 'muted', text: 'No QR code from this server: show the address above.' }));
+  qr.replaceChildren(img ? el('img', { src: img, alt: `QR code for ${join}`, width: 180, height: 180 }) : el('p', { class: 'muted', text: 'No QR code from this server: show the address above.' }));
 }
