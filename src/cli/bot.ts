@@ -6,10 +6,11 @@ import { err, out } from './terminal.js';
 export const BOT_HELP = `Usage: statecraft bot --server URL --code CODE [--table T] [--role R]
 
 Joins class CODE at table T (1-based; default 1) in role R (default: the table's first free player
-role) and lets the server's AI choose for that seat every turn until the game ends; exits 0 then.
+role) and lets the server's AI choose for that seat every turn until the game ends or the instructor
+ends it; exits 0 then. It waits while its table is paused or its seat is handed to the AI.
 If the connection drops (a server restart), it reconnects with backoff and keeps its seat.`;
 
-interface ServerMessage { t: string; token?: string; reason?: string; to?: string; state?: { turn: number; over: boolean; ending: string | null; submitted: string[]; role: string } }
+interface ServerMessage { t: string; token?: string; reason?: string; to?: string; state?: { turn: number; over: boolean; stopped?: boolean; paused?: boolean; ai?: boolean; ending: string | null; submitted: string[]; role: string } }
 
 export async function runBot(argv: string[]): Promise<number> {
   const p = parseCommand('bot', argv, { server: { type: 'string' }, code: { type: 'string' }, table: { type: 'string' }, role: { type: 'string' } });
@@ -57,13 +58,17 @@ function session(url: string, code: string, table: number, role: string, token: 
         if (m.to === 'join' || m.to === 'hello') {
           ws.close();
           done({ done: false, fatal: m.reason ?? 'refused' });
-        } else err(`refused: ${m.reason ?? ''}\n`);
+        } else {
+          // Refused (paused, say): try again on the next state this turn.
+          if (m.to === 'submit') submitted = 0;
+          err(`refused: ${m.reason ?? ''}\n`);
+        }
       } else if (m.t === 'seat' && m.state) {
         const s = m.state;
-        if (s.over) {
+        if (s.over || s.stopped) {
           ws.close();
           done({ done: true, ending: s.ending });
-        } else if (!s.submitted.includes(role) && submitted !== s.turn) {
+        } else if (!s.paused && !s.ai && !s.submitted.includes(role) && submitted !== s.turn) {
           submitted = s.turn;
           ws.send(JSON.stringify({ t: 'submit', turn: s.turn, choice: 'ai' }));
         }
