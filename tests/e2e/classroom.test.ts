@@ -10,6 +10,7 @@ import { verifyReplay, type Replay } from '../../src/engine/index.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { axe, type Finding } from './axeRun.js';
 import { nodeScenario } from './engineNode.js';
+import type { PageGlobals } from './pageTypes.js';
 import { close, DESKTOP, launch, PHONE, problemsOf, ROOT, shot, type Session } from './helpers.js';
 
 let server: RunningServer;
@@ -59,14 +60,20 @@ async function playTurn(page: Page): Promise<void> {
   }, turn);
 }
 
+/** Opens the title and waits for the game's own (the plain-DOM title shown first is replaced, focus and all). */
+async function titleOf(page: Page): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => (globalThis as unknown as Partial<PageGlobals>).__statecraft?.ready() === true);
+  await page.waitForSelector('#controls #run-class');
+}
+
 const findings: Record<string, Finding[]> = {};
 
 describe('a class played in Chromium', () => {
   it('runs from the title to every student\'s ending, with a reload, an advance and a replay that verifies', async () => {
     const teacher = await open();
     const tp = teacher.page;
-    await tp.goto(`${server.url}/`);
-    await tp.waitForSelector('#controls #run-class');
+    await titleOf(tp);
     await tp.locator('#run-class').focus();
     await tp.keyboard.press('Enter');
     await tp.waitForSelector('dialog[open] #class-scenario');
@@ -106,8 +113,7 @@ describe('a class played in Chromium', () => {
       students.push(s);
       if (k === 0) {
         // One student types the code on the title's "Join a class", keyboard only.
-        await s.page.goto(`${server.url}/`);
-        await s.page.waitForSelector('#controls #join-class');
+        await titleOf(s.page);
         await s.page.locator('#join-class').focus();
         await s.page.keyboard.press('Enter');
         await s.page.waitForSelector('#join-code-input');
