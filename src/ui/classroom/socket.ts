@@ -19,8 +19,6 @@ export function socketUrl(loc: Location = window.location): string {
 export class ClassSocket {
   private ws: WebSocket | null = null;
   private attempt = 0;
-  private timer: number | null = null;
-  private stopped = false;
 
   constructor(private readonly url: string, private readonly h: SocketHandlers) {
     this.connect();
@@ -40,14 +38,10 @@ export class ClassSocket {
       if (m) this.h.onMessage(m);
     });
     ws.addEventListener('close', () => {
-      if (this.ws !== ws || this.stopped) return;
       this.ws = null;
       const wait = backoffMs(this.attempt++);
       this.h.onStatus('reconnecting', wait);
-      this.timer = window.setTimeout(() => {
-        this.timer = null;
-        this.connect();
-      }, wait);
+      window.setTimeout(() => this.connect(), wait);
     });
   }
 
@@ -56,14 +50,6 @@ export class ClassSocket {
     if (this.ws?.readyState !== WebSocket.OPEN) return false;
     this.ws.send(JSON.stringify(m));
     return true;
-  }
-
-  /** Closes for good (leaving the screen). */
-  close(): void {
-    this.stopped = true;
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.ws?.close();
-    this.h.onStatus('closed', null);
   }
 }
 
