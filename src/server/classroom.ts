@@ -1,9 +1,9 @@
 // A class's games, run by the server: sessions of tables, seats held by tokens, every change a command stored first.
-import { createGame, EngineError, recordReplay, step, type Choice, type Choices, type GameState, type Replay, type Scenario } from '../engine/index.js';
+import { createGame, recordReplay, type Choice, type GameState, type Replay, type Scenario } from '../engine/index.js';
 import { loadScenario } from '../format/loadScenario.js';
 import { classExport, type ClassExport } from './export.js';
 import type { ClassroomStore } from './store.js';
-import { aiChoice, applyCommand, deadlineOf, newTables, type CommandKind, type Session, type Table } from './table.js';
+import { aiChoice, applyCommand, choiceProblem, deadlineOf, newTables, type CommandKind, type Session, type Table } from './table.js';
 import { hashToken, newJoinCode, newToken, tokenMatches } from './tokens.js';
 import {
   dashboardOf, projectorOf, projectorTableOf, seatStateOf, tableSummaryOf,
@@ -159,7 +159,10 @@ export class Classroom {
     if (t.ai.has(role)) throw new Refusal('the instructor has handed this seat to the AI');
     if (t.choices.has(role)) throw new Refusal(`${role} has already chosen for turn ${turn}`);
     const c = choice === 'ai' ? aiChoice(s.scenario, t.state, role) : choice;
-    if (choice !== 'ai') checkChoice(s, t, role, c);
+    if (choice !== 'ai') {
+      const problem = choiceProblem(s, t, role, c);
+      if (problem) throw new Refusal(problem);
+    }
     this.command(s, 'submit', { table, role, choice: c });
   }
 
@@ -287,15 +290,4 @@ function cached<T>(cache: WeakMap<Table, { version: number; value: T }>, t: Tabl
   const value = make();
   cache.set(t, { version: t.version, value });
   return value;
-}
-
-/** Refuses a choice the engine would refuse, with the engine's reason, before it is stored. */
-function checkChoice(s: Session, t: Table, role: string, c: Choice): void {
-  const trial: Choices = Object.fromEntries(s.humans.map((h) => [h, h === role ? c : t.choices.get(h) ?? aiChoice(s.scenario, t.state, h)]));
-  try {
-    step(s.scenario, t.state, trial, { ledger: false });
-  } catch (e) {
-    if (e instanceof EngineError) throw new Refusal(e.message);
-    throw e;
-  }
 }

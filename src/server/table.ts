@@ -1,5 +1,5 @@
 // One class's tables and the commands that change them: the event-sourced core, the same on start (replay) and live.
-import { chooseAi, chooseDilemmaOption, createGame, step, type Choice, type Choices, type GameState, type Scenario } from '../engine/index.js';
+import { chooseAi, chooseDilemmaOption, createGame, EngineError, step, type Choice, type Choices, type GameState, type Scenario } from '../engine/index.js';
 
 export interface Table {
   index: number;
@@ -136,4 +136,16 @@ function startClock(timer: number, t: Table, at: number): void {
 
 function startClockIfReady(humans: readonly string[], t: Table, at: number, timer: number): void {
   if (!t.clockStarted && humans.every((h) => t.seats.has(h) || t.ai.has(h))) startClock(timer, t, at);
+}
+
+/** The engine's reason for refusing `role`'s choice `c` now (tried with the AI's for the seats yet to choose), or null. */
+export function choiceProblem(s: Session, t: Table, role: string, c: Choice): string | null {
+  const trial: Choices = Object.fromEntries(s.humans.map((h) => [h, h === role ? c : t.choices.get(h) ?? aiChoice(s.scenario, t.state, h)]));
+  try {
+    step(s.scenario, t.state, trial, { ledger: false });
+    return null;
+  } catch (e) {
+    if (e instanceof EngineError) return e.message;
+    throw e;
+  }
 }

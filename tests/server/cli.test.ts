@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { verifyReplay, type Replay } from '../../src/engine/index.js';
+import type { Dashboard } from '../../src/server/classroom.js';
 import { cli } from '../cli/runCli.js';
 import { loadScenario } from '../unit/fixtures.js';
-import { dataDir, start } from './harness.js';
+import { dataDir, opened, start, withClass } from './harness.js';
 
 describe('statecraft classroom and bot', () => {
   test('create prints the code and token, a bot plays its seat to the end, and export writes replays that verify, the CSV and the debrief', async () => {
@@ -35,5 +36,20 @@ describe('statecraft classroom and bot', () => {
     } finally {
       await s.close();
     }
+  }, 60_000);
+
+  test('a bot waits while its table is paused and plays on once it is resumed', async () => {
+    await withClass({ scenario: 'tutorial', seed: 'wait', tables: 1, humans: ['upland'] }, async (s, { code, token }) => {
+      const { probe: ins } = await opened(s.url, { t: 'watch', code, token }, 'dashboard');
+      ins.send({ t: 'pause', table: 0, paused: true });
+      await ins.until<Dashboard>('dashboard', 'dashboard', (d) => d.tables[0]!.paused);
+      const bot = cli(['bot', '--server', s.url, '--code', code]);
+      await ins.until<Dashboard>('dashboard', 'dashboard', (d) => d.tables[0]!.seats[0]!.connected);
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect(s.classroom.tableState(code, 0).turn).toBe(1);
+      ins.send({ t: 'pause', table: 0, paused: false });
+      expect(await bot).toMatchObject({ code: 0, stderr: '' });
+      expect(s.classroom.tableState(code, 0).over).toBe(true);
+    });
   }, 60_000);
 });
