@@ -1,7 +1,7 @@
 // What each screen of a class is shown: a seat's own view, the instructor's dashboard, the projector's public view.
 import {
-  canonicalJson, legalChoices, scoreObjectives, sha256Hex, sharedView, stateHash, viewFor,
-  type GameState, type LegalChoices, type Reading, type Scenario, type SeatView, type TurnEvent,
+  canonicalJson, legalChoices, objectiveStatus, scoreObjectives, sha256Hex, sharedView, stateHash, viewFor,
+  type GameState, type LegalChoices, type ObjectiveStatus, type Reading, type Scenario, type SeatView, type TurnEvent,
 } from '../engine/index.js';
 import { deadlineOf, type Session, type Table } from './table.js';
 
@@ -24,6 +24,8 @@ export interface SeatState {
   view: SeatView;
   legal: LegalChoices;
   objectives: ReturnType<typeof scoreObjectives>[number];
+  /** Each objective met or not and how far each comparison is, judged on this seat's own readings (never the truth it estimates). */
+  status: ObjectiveStatus[];
   submitted: string[];
   news: TurnEvent[];
   /** A hash of everything above: a client that holds another for this turn has missed a message and resyncs. */
@@ -72,7 +74,7 @@ export function actorLabel(sc: Scenario, role: string): string {
 }
 
 /** What a seat is shown that changes only when its table's state does, with its hash; kept per state and role. */
-interface SeatPart { view: SeatView; legal: LegalChoices; objectives: SeatState['objectives']; hash: string }
+interface SeatPart { view: SeatView; legal: LegalChoices; objectives: SeatState['objectives']; status: ObjectiveStatus[]; hash: string }
 const seatParts = new WeakMap<GameState, Map<string, SeatPart>>();
 
 function seatPartOf(sc: Scenario, g: GameState, role: string): SeatPart {
@@ -80,7 +82,9 @@ function seatPartOf(sc: Scenario, g: GameState, role: string): SeatPart {
   if (!byRole) seatParts.set(g, (byRole = new Map()));
   let part = byRole.get(role);
   if (!part) {
-    const body = { view: viewFor(sc, g, role), legal: legalChoices(sc, g, role), objectives: scoreObjectives(sc, g).find((o) => o.actor === role)!, news: g.news };
+    const view = viewFor(sc, g, role);
+    const status = objectiveStatus(sc, g, role, view.indicators.map((r) => r.value));
+    const body = { view, legal: legalChoices(sc, g, role), objectives: scoreObjectives(sc, g).find((o) => o.actor === role)!, status, news: g.news };
     part = { ...body, hash: sha256Hex(canonicalJson(body)) };
     byRole.set(role, part);
   }
@@ -98,7 +102,7 @@ export function seatStateOf(s: Session, t: Table, role: string): SeatState {
     paused: t.paused, stopped: t.stopped, ai: t.ai.has(role), deadline: deadlineOf(s, t), submitted: [...t.choices.keys()],
   };
   // The hash covers the whole body: the state-bound part through its own hash, computed once per state.
-  return { ...light, view: part.view, legal: part.legal, objectives: part.objectives, news: g.news, hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`) };
+  return { ...light, view: part.view, legal: part.legal, objectives: part.objectives, status: part.status, news: g.news, hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`) };
 }
 
 /** pure; table `t`'s line on the dashboard. */

@@ -12,6 +12,8 @@ import { frameFor, setCurrentFrame } from './layout.js';
 import { startup } from './session.js';
 import { installTestHook } from './testHook.js';
 import { parseStartParams } from './urlParams.js';
+import { startClassroom } from './classroom/page.js';
+import { classRoute } from './classroom/route.js';
 
 function failed(e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
@@ -24,6 +26,17 @@ function failed(e: unknown): void {
 }
 
 function boot(): void {
+  // A pasted instructor link changes only the fragment of an open page: load it as the page it names.
+  window.addEventListener('hashchange', () => {
+    if (classRoute(window.location.search, window.location.hash)) window.location.reload();
+  });
+  const route = classRoute(window.location.search, window.location.hash);
+  if (route) {
+    // A classroom page (a seat, the dashboard, the projector) is plain DOM fed by the server: no game is loaded.
+    installCrashHandler();
+    void startClassroom(route).catch(failed);
+    return;
+  }
   const controls = document.getElementById('controls');
   const stage = document.getElementById('stage');
   if (!controls || !stage) throw new Error('the page is missing its stage');

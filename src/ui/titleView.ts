@@ -10,6 +10,8 @@ import { FLAGSHIP } from './bundled.js';
 import { download } from './exports.js';
 import { openCompare } from './dom/compareDialog.js';
 import { openInstructorView } from './dom/instructorView.js';
+import { openRunClass } from './classroom/createForm.js';
+import { openJoinClass } from './classroom/joinForm.js';
 import { openFile } from './openFile.js';
 import type { ButtonOptions, Painter } from './painter.js';
 import type { SaveData } from './saves.js';
@@ -114,7 +116,10 @@ export class TitleView {
     const half = (w - 8) / 2;
     this.button({ id: 'instructors', label: 'For instructors', description: 'Learning objectives, class plan, glossary, discussion questions, what is invented, and printable handouts: role cards and a class sheet.', rect: { x, y, w: half, h: 52 }, onActivate: () => openInstructorView(this.catalog) });
     this.button({ id: 'compare-games', label: 'Compare games', description: 'Several groups\' replays of one scenario side by side: endings, scores, who chose what, the numbers over time.', rect: { x: x + half + 8, y, w: half, h: 52 }, onActivate: () => openCompare() });
-    return y + 72;
+    y += 64;
+    this.button({ id: 'run-class', label: 'Run a class', description: 'Create a class on the classroom server: every student plays from their own device, you follow the tables on a dashboard.', rect: { x, y, w: half, h: 48 }, onActivate: () => openRunClass(this.catalog) });
+    this.button({ id: 'join-class', label: 'Join a class', description: 'Type the code your instructor shows to take a seat in a class game.', rect: { x: x + half + 8, y, w: half, h: 48 }, onActivate: () => openJoinClass() });
+    return y + 68;
   }
 
   /** What the list says of a saved game. */
@@ -155,7 +160,7 @@ export class TitleView {
       const h = Math.max(62, 12 + titleH + this.p.lineCount(meta, { size: 13, wrap: textW }) * 18 + 8);
       return { g, s, meta, titleH, h };
     });
-    const room = this.H - y - (this.portrait ? 40 : 44) - 92 - (app().droppedSave !== null ? 72 : 0);
+    const room = this.H - y - (this.portrait ? 40 : 44) - 92 - 68 - (app().droppedSave !== null ? 72 : 0);
     const fitFrom = (from: number, space: number) => {
       let n = 0;
       for (let used = 0; from + n < rows.length && used + rows[from + n]!.h + 8 <= space; n++) used += rows[from + n]!.h + 8;

@@ -17,8 +17,8 @@ export interface Session { ctx: BrowserContext; page: Page; problems: string[]; 
 
 export interface Phase { name: string; seat?: number; then?: string }
 
-/** Launches Chromium exactly as the project requires, with a fresh profile, and records page problems. */
-export async function launch(size = DESKTOP): Promise<Session> {
+/** Launches Chromium exactly as the project requires, with a fresh profile, and records page problems (a request to another host than `site` is one). */
+export async function launch(size = DESKTOP, site: string = inject('baseUrl')): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'statecraft-e2e-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
@@ -29,7 +29,7 @@ export async function launch(size = DESKTOP): Promise<Session> {
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const problems: string[] = [];
-  const base = new URL(inject('baseUrl'));
+  const base = new URL(site);
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
