@@ -23,11 +23,15 @@ export interface SeatState {
   deadline: number | null;
   view: SeatView;
   legal: LegalChoices;
-  objectives: ReturnType<typeof scoreObjectives>[number];
+  /** The seat's score, judged on the true values: sent only once the game is over (or stopped), null before. */
+  objectives: ReturnType<typeof scoreObjectives>[number] | null;
   /** Each objective met or not and how far each comparison is, judged on this seat's own readings (never the truth it estimates). */
   status: ObjectiveStatus[];
   submitted: string[];
+  /** What the seat reads as news: the last resolved turn's choices, outcomes and the events that opened this turn (turn 1: its opening). */
   news: TurnEvent[];
+  /** The roles whose choice last turn the AI made (the instructor advanced, the timer ran out, or the seat was handed to it). */
+  aiPlayed: string[];
   /** A hash of everything above: a client that holds another for this turn has missed a message and resyncs. */
   hash: string;
 }
@@ -74,19 +78,23 @@ export function actorLabel(sc: Scenario, role: string): string {
 }
 
 /** What a seat is shown that changes only when its table's state does, with its hash; kept per state and role. */
-interface SeatPart { view: SeatView; legal: LegalChoices; objectives: SeatState['objectives']; status: ObjectiveStatus[]; hash: string }
+interface SeatPart { view: SeatView; legal: LegalChoices; objectives: SeatState['objectives']; status: ObjectiveStatus[]; news: TurnEvent[]; hash: string }
 const seatParts = new WeakMap<GameState, Map<string, SeatPart>>();
 
-function seatPartOf(sc: Scenario, g: GameState, role: string): SeatPart {
+function seatPartOf(sc: Scenario, g: GameState, role: string, ended: boolean): SeatPart {
   let byRole = seatParts.get(g);
   if (!byRole) seatParts.set(g, (byRole = new Map()));
-  let part = byRole.get(role);
+  const key = ended ? `${role}:ended` : role;
+  let part = byRole.get(key);
   if (!part) {
     const view = viewFor(sc, g, role);
     const status = objectiveStatus(sc, g, role, view.indicators.map((r) => r.value));
-    const body = { view, legal: legalChoices(sc, g, role), objectives: scoreObjectives(sc, g).find((o) => o.actor === role)!, status, news: g.news };
+    const last = g.history.length ? g.history.at(g.history.length - 1) : undefined;
+    // A score read off the truth would tell a seat whether an estimated figure crossed its threshold: only at the end.
+    const objectives = ended ? scoreObjectives(sc, g).find((o) => o.actor === role)! : null;
+    const body = { view, legal: legalChoices(sc, g, role), objectives, status, news: last ? last.events : g.news };
     part = { ...body, hash: sha256Hex(canonicalJson(body)) };
-    byRole.set(role, part);
+    byRole.set(key, part);
   }
   return part;
 }
@@ -95,14 +103,15 @@ function seatPartOf(sc: Scenario, g: GameState, role: string): SeatPart {
 export function seatStateOf(s: Session, t: Table, role: string): SeatState {
   const g = t.state;
   const ended = g.over || t.stopped;
-  const part = seatPartOf(s.scenario, g, role);
+  const part = seatPartOf(s.scenario, g, role, ended);
   const light = {
     code: s.code, table: t.index, role, label: actorLabel(s.scenario, role), scenario: s.scenario.def.id,
     turn: g.turn, over: g.over, ending: g.ending, seed: ended ? s.seed : null,
     paused: t.paused, stopped: t.stopped, ai: t.ai.has(role), deadline: deadlineOf(s, t), submitted: [...t.choices.keys()],
+    aiPlayed: [...(t.aiPlayed[t.aiPlayed.length - 1] ?? [])].sort(),
   };
   // The hash covers the whole body: the state-bound part through its own hash, computed once per state.
-  return { ...light, view: part.view, legal: part.legal, objectives: part.objectives, status: part.status, news: g.news, hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`) };
+  return { ...light, view: part.view, legal: part.legal, objectives: part.objectives, status: part.status, news: part.news, hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`) };
 }
 
 /** pure; table `t`'s line on the dashboard. */

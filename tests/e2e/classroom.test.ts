@@ -164,6 +164,14 @@ describe('a class played in Chromium', () => {
         const d = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
         return d.querySelector('#seat-ending') !== null || !new RegExp(`turn ${t} of`).test(d.querySelector('#seat-turn')?.textContent ?? '');
       }, turn);
+      if (advanced && turn === 3) {
+        // The turn the instructor advanced: every seat reads what each role did, and who the AI played for.
+        const p = students[0]!.page;
+        if ((await p.locator('#seat-ending').count()) === 0) {
+          await expect(p.locator('#news').textContent()).resolves.toMatch(/Lowland/);
+          await expect(p.locator('#seat-ai-played').textContent()).resolves.toMatch(/^Played by the AI last turn: .*(Lowland|Harbor)/);
+        }
+      }
     }
     expect(reloaded && advanced).toBe(true);
     for (const s of students) {

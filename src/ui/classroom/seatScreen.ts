@@ -9,7 +9,7 @@ import { objectivesPanel } from '../dom/objectivesPanel.js';
 import { costText, oddsText } from '../cardText.js';
 import { turnLabel } from '../../analysis/debrief.js';
 import { describeEvents } from '../news.js';
-import { endingSummary, holdLine, indicatorRows, seatObjectives, turnLine } from './seatText.js';
+import { aiPlayedText, endingSummary, holdLine, indicatorRows, seatObjectives, turnLine } from './seatText.js';
 import type { Choice, SeatState } from './wire.js';
 
 /** The choice being made on this device, kept across updates within a turn. */
@@ -89,6 +89,8 @@ export function seatScreen(sc: Scenario, s: SeatState, draft: Draft, waiting: st
   } else if (hold) out.push(el('p', { class: 'hold', id: 'seat-hold', role: 'status', text: hold }));
   const news = describeEvents(sc, s.news, Math.max(0, s.turn - 1));
   if (s.turn > 1 || news.length) out.push(newsPanel(news, (t) => turnLabel(sc, t)));
+  const byAi = aiPlayedText(sc, s);
+  if (byAi) out.push(el('p', { class: 'muted', id: 'seat-ai-played', text: byAi }));
   if (!s.over && !s.stopped) {
     if (mine) out.push(el('p', { class: 'submitted', id: 'seat-submitted', role: 'status', tabindex: -1, 'data-focus': true, text: `✓ Your choice for this turn is in. ${waiting ?? 'Everyone has chosen; the turn is resolving.'}` }));
     const dil = dilemmaBlock(s, draft, h, locked);

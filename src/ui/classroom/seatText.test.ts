@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGame, legalChoices, objectiveStatus, scoreObjectives, viewFor } from '../../engine/index.js';
 import { loadScenario } from '../../format/loadScenario.js';
-import { countdown, endingSummary, holdLine, indicatorRows, seatObjectives, turnLine, waitingLine } from './seatText.js';
+import { aiPlayedText, countdown, endingSummary, holdLine, indicatorRows, seatObjectives, turnLine, waitingLine } from './seatText.js';
 import type { SeatState } from './wire.js';
 
 const r = loadScenario(readFileSync('scenarios/tutorial.json', 'utf8'), 'tutorial.json');
@@ -16,8 +16,8 @@ function lowland(extra: Partial<SeatState> = {}): SeatState {
   return {
     code: 'ABCD23', table: 0, role: 'lowland', label: 'Lowland', scenario: 'tutorial', turn: 1, over: false, ending: null, seed: null,
     paused: false, stopped: false, ai: false, deadline: null, view, legal: legalChoices(sc, g, 'lowland'),
-    objectives: scoreObjectives(sc, g).find((o) => o.actor === 'lowland')!, status: objectiveStatus(sc, g, 'lowland', view.indicators.map((x) => x.value)),
-    submitted: [], news: g.news, hash: '', ...extra,
+    objectives: extra.over || extra.stopped ? scoreObjectives(sc, g).find((o) => o.actor === 'lowland')! : null, status: objectiveStatus(sc, g, 'lowland', view.indicators.map((x) => x.value)),
+    submitted: [], news: g.news, aiPlayed: [], hash: '', ...extra,
   };
 }
 
@@ -27,6 +27,18 @@ describe('a classroom seat in words', () => {
     expect(row.estimate).toBe(true);
     expect(row.text).toMatch(/^≈ \d+ \(\d+–\d+\) ±5$/);
     expect(row.words).toMatch(/an estimate: the true value is between/);
+  });
+
+  it('names who the AI played for last turn, the seat itself as "you", and nobody on turn 1', () => {
+    expect(aiPlayedText(sc, lowland({ turn: 2, aiPlayed: ['harbor', 'lowland'] }))).toBe('Played by the AI last turn: Harbor, you.');
+    expect(aiPlayedText(sc, lowland({ turn: 2 }))).toBeNull();
+    expect(aiPlayedText(sc, lowland({ turn: 1, aiPlayed: ['harbor'] }))).toBeNull();
+  });
+
+  it('keeps the score back until the game is over', () => {
+    expect(endingSummary(sc, lowland()).score).toBe('Your score is shown when the game is over.');
+    const objectives = lowland({ over: true }).objectives!;
+    expect(endingSummary(sc, lowland({ over: true })).score).toBe(`Your score: ${objectives.score} of ${objectives.max} points`);
   });
 
   it('puts the role\'s own indicators first', () => {

@@ -66,7 +66,14 @@ export function endingSummary(sc: Scenario, s: SeatState): { title: string; text
   return {
     title: e?.title ?? (s.stopped ? 'Stopped by the instructor' : 'The game is over'),
     text: [e?.text, rating].filter(Boolean).join(' '),
-    score: `Your score: ${fmt(s.objectives.score)} of ${fmt(s.objectives.max)} points`,
+    score: s.objectives ? `Your score: ${fmt(s.objectives.score)} of ${fmt(s.objectives.max)} points` : 'Your score is shown when the game is over.',
     seed: s.seed === null ? 'The seed is shown when the game is over.' : `The seed was "${s.seed}": the same seed and choices give the same game offline.`,
   };
+}
+
+/** pure; who the AI played for last turn, in words ("Played by the AI last turn: you, Harbor"), or null when nobody. */
+export function aiPlayedText(sc: Scenario, s: SeatState): string | null {
+  if (s.aiPlayed.length === 0 || s.turn <= 1) return null;
+  const names = s.aiPlayed.map((r) => (r === s.role ? 'you' : sc.def.actors.find((a) => a.id === r)?.name ?? r));
+  return `Played by the AI last turn: ${names.join(', ')}.`;
 }
