@@ -16,11 +16,19 @@ function devCsp(): Plugin {
   return {
     name: 'statecraft-dev-csp',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+    transformIndexHtml: (html) =>
+      html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
   };
 }
 
-const PHASER_FLAGS: Record<string, string> = { WEBGL_RENDERER: 'true', CANVAS_RENDERER: 'true', WEBGL_DEBUG: 'false', FEATURE_SOUND: 'false', PLUGIN_CAMERA3D: 'false', PLUGIN_FBINSTANT: 'false' };
+const PHASER_FLAGS: Record<string, string> = {
+  WEBGL_RENDERER: 'true',
+  CANVAS_RENDERER: 'true',
+  WEBGL_DEBUG: 'false',
+  FEATURE_SOUND: 'false',
+  PLUGIN_CAMERA3D: 'false',
+  PLUGIN_FBINSTANT: 'false',
+};
 const FLAG_PATTERN = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
 
 /** Phaser's sources test build flags with `typeof FLAG`; fix them as its own build does (WebGL and Canvas, no sound, no debug), and set no global. */
@@ -63,6 +71,11 @@ export default defineConfig({
   },
   server: { headers: { 'Content-Security-Policy': FRAMING, 'X-Frame-Options': 'DENY' } },
   preview: {
-    headers: { 'Content-Security-Policy': `${csp}; ${FRAMING}`, 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
+    headers: {
+      'Content-Security-Policy': `${csp}; ${FRAMING}`,
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
   },
 });

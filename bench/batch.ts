@@ -35,7 +35,10 @@ export async function runBatch(ctx: BenchContext, file: string, runs: number, wo
   const count = typeof reported === 'number' ? reported : Array.isArray(reported) ? reported.length : null;
   if (count !== null && count !== runs) throw new Error(`the batch reported ${count} runs, not ${runs}`);
   return {
-    runs, workers, seconds: r.seconds, runsPerSecond: runs / r.seconds,
+    runs,
+    workers,
+    seconds: r.seconds,
+    runsPerSecond: runs / r.seconds,
     peakMB: r.memory ? r.memory.peakMB : null,
     launcherMB: r.memory ? r.memory.launcherMB : null,
     processes: r.memory ? r.memory.processes.filter((p) => !p.launcher).length : 0,

@@ -7,7 +7,11 @@ import { driverFor } from './lib/driver.js';
 import { ACTORS, AFTERMATH_CHANCE, initialStance, partnerOf, rivalOf, ROUNDS } from './lib/comparisonScenario.js';
 
 // The little of boardgame.io's API this uses, typed here so the project needs no types from the package.
-interface MoveContext { G: State; ctx: { currentPlayer: string; playOrderPos: number }; random: { Number(): number } }
+interface MoveContext {
+  G: State;
+  ctx: { currentPlayer: string; playOrderPos: number };
+  random: { Number(): number };
+}
 interface GameDef {
   name: string;
   seed: string;
@@ -16,8 +20,14 @@ interface GameDef {
   turn: { minMoves: number; maxMoves: number; onBegin: (c: MoveContext) => void };
   endIf: (c: { G: State }) => unknown;
 }
-interface BgioState { G: State; ctx: { gameover?: unknown; currentPlayer: string } }
-interface MoveAction { type: 'MAKE_MOVE'; payload: { type: string; args: unknown[]; playerID: string } }
+interface BgioState {
+  G: State;
+  ctx: { gameover?: unknown; currentPlayer: string };
+}
+interface MoveAction {
+  type: 'MAKE_MOVE';
+  payload: { type: string; args: unknown[]; playerID: string };
+}
 type Reducer = (state: BgioState, action: MoveAction) => BgioState;
 /** boardgame.io/internal: what its Master (the server) runs for every move. */
 interface Internal {
@@ -39,7 +49,10 @@ export interface State {
 }
 
 const N = ACTORS.length;
-const E = 0, M = 1, I = 2, S = 3;
+const E = 0,
+  M = 1,
+  I = 2,
+  S = 3;
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 const add = (G: State, actor: number, kind: number, amount: number) => {
   const k = actor * 4 + kind;
@@ -62,7 +75,9 @@ const roll = (G: State, random: MoveContext['random'], odds: number, record: num
 function movesFor(record: number[] | null): Record<string, (c: MoveContext) => void> {
   return {
     invest: ({ G, ctx, random }) => {
-      const a = Number(ctx.currentPlayer), p = partnerOf(a), r = rivalOf(a);
+      const a = Number(ctx.currentPlayer),
+        p = partnerOf(a),
+        r = rivalOf(a);
       add(G, a, E, 2 + ind0(G, a, S) / 50);
       add(G, a, S, 1);
       add(G, a, M, -1);
@@ -78,7 +93,8 @@ function movesFor(record: number[] | null): Record<string, (c: MoveContext) => v
       G.moves++;
     },
     arm: ({ G, ctx, random }) => {
-      const a = Number(ctx.currentPlayer), r = rivalOf(a);
+      const a = Number(ctx.currentPlayer),
+        r = rivalOf(a);
       add(G, a, M, 3);
       add(G, a, E, -1 - ind0(G, a, M) / 100);
       add(G, a, S, 1);
@@ -93,7 +109,9 @@ function movesFor(record: number[] | null): Record<string, (c: MoveContext) => v
       G.moves++;
     },
     court: ({ G, ctx, random }) => {
-      const a = Number(ctx.currentPlayer), p = partnerOf(a), r = rivalOf(a);
+      const a = Number(ctx.currentPlayer),
+        p = partnerOf(a),
+        r = rivalOf(a);
       add(G, a, I, 1 + G.st0[p * N + a]! / 50);
       add(G, a, E, 1);
       add(G, a, S, -1);
@@ -172,7 +190,9 @@ export function loadReference(root: string): Reference | { skipped: string } {
     const immerFiles = Object.keys(req.cache).filter((f) => /[\\/]immer[\\/]dist[\\/]immer\.cjs\./.test(f));
     if (immerFiles.length !== 1 || !immerFiles[0]!.endsWith('immer.cjs.production.min.js')) {
       release();
-      throw new Error(`boardgame.io: immer is not running its production build alone (loaded: ${immerFiles.join(', ') || 'no immer build'}); was boardgame.io loaded before the bench set NODE_ENV?`);
+      throw new Error(
+        `boardgame.io: immer is not running its production build alone (loaded: ${immerFiles.join(', ') || 'no immer build'}); was boardgame.io loaded before the bench set NODE_ENV?`,
+      );
     }
     return {
       version,
@@ -195,6 +215,7 @@ function playGame(internal: Internal, game: number, record: number[] | null): St
     const move: MoveAction = { type: 'MAKE_MOVE', payload: { type: MOVE_NAMES[driver.pick(MOVE_NAMES.length)]!, args: [], playerID: state.ctx.currentPlayer } };
     state = reducer(state, move);
   }
-  if (!state.ctx.gameover || state.G.moves !== ROUNDS * N) throw new Error(`boardgame.io game ${game} did not end after ${ROUNDS * N} moves (made ${state.G.moves})`);
+  if (!state.ctx.gameover || state.G.moves !== ROUNDS * N)
+    throw new Error(`boardgame.io game ${game} did not end after ${ROUNDS * N} moves (made ${state.G.moves})`);
   return state.G;
 }

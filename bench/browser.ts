@@ -7,7 +7,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, clickAt, inPage, launchBrowser, now, phaseOf, probe, settle, waitScreen, waitUntil, type LongEntry, type LongFrame } from './lib/browserPage.js';
+import {
+  CHROMIUM,
+  clickAt,
+  inPage,
+  launchBrowser,
+  now,
+  phaseOf,
+  probe,
+  settle,
+  waitScreen,
+  waitUntil,
+  type LongEntry,
+  type LongFrame,
+} from './lib/browserPage.js';
 import { buildSite, entryScripts, OUT_DIR, sizes, stableName, startPreview, type FileSize } from './lib/browserSite.js';
 import type { BenchContext, PartResult } from './lib/types.js';
 
@@ -50,8 +63,13 @@ function sizeFigures(ctx: BenchContext, buildSeconds: number): Record<string, un
   const fonts = sizes(out, ['.woff2']);
   const jsGzipKB = kb(jsBytes);
   ctx.log(`browser     build        ${OUT_DIR} in ${buildSeconds.toFixed(1)} s (vite build, private folder)`);
-  ctx.log(`browser     JS           ${jsGzipKB.toFixed(1).padStart(7)} KB gzipped (level 9) in ${js.length} files, target ≤ ${TARGETS.jsGzipKB} KB: ${js.map((f) => `${f.name} ${kb(f.gzipBytes).toFixed(1)}`).join(', ')}`);
-  if (map) ctx.log(`browser     map data     ${kb(map.gzipBytes).toFixed(1).padStart(7)} KB gzipped (${kb(map.bytes).toFixed(1)} KB raw), separate file ${map.file}, fetched at boot, not counted as JS`);
+  ctx.log(
+    `browser     JS           ${jsGzipKB.toFixed(1).padStart(7)} KB gzipped (level 9) in ${js.length} files, target ≤ ${TARGETS.jsGzipKB} KB: ${js.map((f) => `${f.name} ${kb(f.gzipBytes).toFixed(1)}`).join(', ')}`,
+  );
+  if (map)
+    ctx.log(
+      `browser     map data     ${kb(map.gzipBytes).toFixed(1).padStart(7)} KB gzipped (${kb(map.bytes).toFixed(1)} KB raw), separate file ${map.file}, fetched at boot, not counted as JS`,
+    );
   else ctx.log('browser     map data     no separate JSON file in the build (inlined in the JS, if used)');
   return {
     jsGzipKB,
@@ -164,13 +182,20 @@ async function firstInteractive(ctx: BenchContext, baseUrl: string): Promise<Rec
     phaserReadyMs: medOf('readyMs'),
     longestStartupTaskMs: medOf('longestTaskMs'),
     longTaskMsBefore: medOf('longTaskMsBefore'),
-    warmReloadMs: medOf('interactiveMs', runs.map((r) => r.warm)),
+    warmReloadMs: medOf(
+      'interactiveMs',
+      runs.map((r) => r.warm),
+    ),
     loadAverageDuring: loads,
     problems: problems.length,
     ...(problems.length ? { firstProblem: problems[0]!.slice(0, 200) } : {}),
   };
-  ctx.log(`browser     interactive  ${String(out.firstInteractiveMs).padStart(7)} ms median of ${n} fresh profiles (${out.minMs}…${out.maxMs} ms), target ≤ ${TARGETS.firstInteractiveMs} ms: #${out.control} on the ${out.screen} screen focusable`);
-  ctx.log(`browser                  medians: first paint ${out.fcpMs ?? '?'} ms, DOMContentLoaded ${out.domContentLoadedMs} ms, load ${out.loadEventMs} ms, canvas ${out.canvasMs ?? '?'} ms, Phaser ready ${out.phaserReadyMs ?? '?'} ms, map data ${out.mapDataLoadedMs ?? '?'} ms; long tasks before it ${out.longTaskMsBefore} ms in all (longest ${out.longestStartupTaskMs} ms); warm reload ${out.warmReloadMs} ms`);
+  ctx.log(
+    `browser     interactive  ${String(out.firstInteractiveMs).padStart(7)} ms median of ${n} fresh profiles (${out.minMs}…${out.maxMs} ms), target ≤ ${TARGETS.firstInteractiveMs} ms: #${out.control} on the ${out.screen} screen focusable`,
+  );
+  ctx.log(
+    `browser                  medians: first paint ${out.fcpMs ?? '?'} ms, DOMContentLoaded ${out.domContentLoadedMs} ms, load ${out.loadEventMs} ms, canvas ${out.canvasMs ?? '?'} ms, Phaser ready ${out.phaserReadyMs ?? '?'} ms, map data ${out.mapDataLoadedMs ?? '?'} ms; long tasks before it ${out.longTaskMsBefore} ms in all (longest ${out.longestStartupTaskMs} ms); warm reload ${out.warmReloadMs} ms`,
+  );
   ctx.log(`browser                  ${out.jsTransferKBBefore} KB of JS transferred before it (as served: vite preview compresses)`);
   if (screens.length > 1) ctx.log(`browser     note: the loads ended on different screens/controls: ${screens.join(', ')}`);
   if (problems.length) ctx.log(`browser     page problems during the loads (${problems.length}): ${problems[0]!.slice(0, 200)}`);
@@ -217,7 +242,10 @@ async function answerDilemmas(page: Page): Promise<number> {
   return n;
 }
 
-interface Window { from: number; to: number }
+interface Window {
+  from: number;
+  to: number;
+}
 
 function within(entries: LongEntry[], w: Window): LongEntry[] {
   return entries.filter((e) => e.start >= w.from && e.start <= w.to);
@@ -229,7 +257,9 @@ const longest = (entries: LongEntry[]) => entries.reduce((m, e) => Math.max(m, e
 function describeFrame(f: LongFrame | undefined): string | null {
   if (!f) return null;
   const t = f.top;
-  const where = t ? `${t.invoker || '?'}${t.fn ? ` ${t.fn}` : ''} in ${t.url ? stableName(t.url.split(/[?#]/)[0]!) : '?'}${t.pos >= 0 ? `@${t.pos}` : ''} ${ms(t.duration)} ms` : 'no script';
+  const where = t
+    ? `${t.invoker || '?'}${t.fn ? ` ${t.fn}` : ''} in ${t.url ? stableName(t.url.split(/[?#]/)[0]!) : '?'}${t.pos >= 0 ? `@${t.pos}` : ''} ${ms(t.duration)} ms`
+    : 'no script';
   return `${ms(f.duration)} ms frame: ${where}; scripts ${ms(f.scriptMs)} ms, style/layout/paint ${ms(f.renderMs)} ms`;
 }
 
@@ -304,15 +334,26 @@ async function playTurns(ctx: BenchContext, baseUrl: string): Promise<Record<str
       endTurnToResolutionMs: wallMs.length ? ms(median(wallMs)) : null,
       startupLongestTaskMs: ms(longest(seen.longTasks.filter((e) => e.start < firstTurn))),
       startupLongestFrame: startFrame,
-      scenario: sc.id, human: sc.human, seed: SEED, turnsPlayed: played, reachedEnding: ended, dilemmasAnswered: dilemmas,
-      renderer, observed: seen.types.join(','), loadAverageDuring: loads,
+      scenario: sc.id,
+      human: sc.human,
+      seed: SEED,
+      turnsPlayed: played,
+      reachedEnding: ended,
+      dilemmasAnswered: dilemmas,
+      renderer,
+      observed: seen.types.join(','),
+      loadAverageDuring: loads,
       gameSeconds: Number(((Date.now() - t0) / 1000).toFixed(1)),
       problems: b.problems.length,
       ...(b.problems.length ? { firstProblem: b.problems[0]!.slice(0, 200) } : {}),
     };
     if (!seen.types.includes('longtask')) ctx.log('browser     note: this Chromium does not report `longtask` entries; longestTaskMs is 0 by default');
-    ctx.log(`browser     turns        ${String(out.longestTaskMs).padStart(7)} ms longest task over ${played} turns of ${sc.id} (seed ${SEED}, human ${sc.human}, ${renderer}), target ≤ ${LIMIT_MS} ms: ${out.tasksOver200} task(s) > ${LIMIT_MS} ms, ${out.longTasks} ≥ 50 ms`);
-    ctx.log(`browser                  End turn → resolution: longest ${out.resolveLongestMs} ms; Continue → next turn: longest ${out.continueLongestMs} ms; per turn ${perTurn.join(', ')} ms; longest animation frame ${out.longestAnimationFrameMs} ms; click → results ${out.endTurnToResolutionMs} ms (median wall)`);
+    ctx.log(
+      `browser     turns        ${String(out.longestTaskMs).padStart(7)} ms longest task over ${played} turns of ${sc.id} (seed ${SEED}, human ${sc.human}, ${renderer}), target ≤ ${LIMIT_MS} ms: ${out.tasksOver200} task(s) > ${LIMIT_MS} ms, ${out.longTasks} ≥ 50 ms`,
+    );
+    ctx.log(
+      `browser                  End turn → resolution: longest ${out.resolveLongestMs} ms; Continue → next turn: longest ${out.continueLongestMs} ms; per turn ${perTurn.join(', ')} ms; longest animation frame ${out.longestAnimationFrameMs} ms; click → results ${out.endTurnToResolutionMs} ms (median wall)`,
+    );
     if (worstFrame) ctx.log(`browser                  longest frame in the turns: ${worstFrame}`);
     if (startFrame) ctx.log(`browser                  longest frame from the link to turn 1: ${startFrame}`);
     if (b.problems.length) ctx.log(`browser     page problems during play (${b.problems.length}): ${b.problems[0]!.slice(0, 200)}`);

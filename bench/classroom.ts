@@ -32,11 +32,15 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
     runs.push(r);
     const within = r.p99Ms <= CLASSROOM_TARGETS.p99Ms;
     if (within && (limit === null || tables > limit)) limit = tables;
-    if (within === (tables < 30)) break;
+    if (within === tables < 30) break;
   }
   return {
-    thinkMs: THINK_MS, targets: CLASSROOM_TARGETS,
-    p99MetAt150: at150.p99Ms < CLASSROOM_TARGETS.p99Ms, memoryMetAt150: at150.serverPeakMB < CLASSROOM_TARGETS.serverPeakMB,
-    tablesWithinP99Target: limit, runs, syncFullAt150: full,
+    thinkMs: THINK_MS,
+    targets: CLASSROOM_TARGETS,
+    p99MetAt150: at150.p99Ms < CLASSROOM_TARGETS.p99Ms,
+    memoryMetAt150: at150.serverPeakMB < CLASSROOM_TARGETS.serverPeakMB,
+    tablesWithinP99Target: limit,
+    runs,
+    syncFullAt150: full,
   };
 }

@@ -92,10 +92,14 @@ export function checkSameGames(sc: Scenario, seats: Record<string, Seat>, refere
     if (!reference) continue;
     const record: number[] = [];
     const G = reference.play(game, record);
-    if (G.draws !== floor.draws || record.length !== floor.draws) problems.push(`game ${game}: boardgame.io drew ${G.draws} numbers (${record.length} recorded), the engine and the floor ${floor.draws}`);
+    if (G.draws !== floor.draws || record.length !== floor.draws)
+      problems.push(`game ${game}: boardgame.io drew ${G.draws} numbers (${record.length} recorded), the engine and the floor ${floor.draws}`);
     else problems.push(...valuesDiffer('boardgame.io', G, 'floor with its draws', playFloor(game, sequenceDraw(record))).map((p) => `game ${game}: ${p}`));
   }
-  if (problems.length) throw new Error(`comparison: the sides did not play the same game: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  if (problems.length)
+    throw new Error(
+      `comparison: the sides did not play the same game: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    );
   return drawsPerGame;
 }
 
@@ -117,9 +121,13 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
   try {
     if (!reference) ctx.log(`comparison  boardgame.io   skipped: ${(loaded as { skipped: string }).skipped}`);
     const drawsPerGame = checkSameGames(sc, seats, reference);
-    ctx.log(`comparison  same games     ${CHECK_GAMES} games checked: ${drawsPerGame} draws each; the floor ends with the engine's exact values${reference ? ", and with boardgame.io's when fed its draws" : ''}`);
+    ctx.log(
+      `comparison  same games     ${CHECK_GAMES} games checked: ${drawsPerGame} draws each; the floor ends with the engine's exact values${reference ? ", and with boardgame.io's when fed its draws" : ''}`,
+    );
 
-    let gEngine = 0, gReference = 0, gFloor = 0;
+    let gEngine = 0,
+      gReference = 0,
+      gFloor = 0;
     const sides: Side[] = [
       { name: 'engine', work: () => (playGame(sc, gEngine++, seats, BATCH_STEP), movesPerGame) },
       ...(reference ? [{ name: 'boardgameio', work: () => (reference.play(gReference++), movesPerGame) }] : []),
@@ -130,23 +138,33 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
     const engine = spreadOf(rates.engine!);
     const floor = spreadOf(rates.floor!);
     const floorSlowdown = pairedRatios(rates.floor!, rates.engine!);
-    const line = (name: string, x: Spread) => `comparison  ${name.padEnd(13)} ${fmt(x.median).padStart(11)} moves per CPU s  (min ${fmt(x.min)}, max ${fmt(x.max)})`;
+    const line = (name: string, x: Spread) =>
+      `comparison  ${name.padEnd(13)} ${fmt(x.median).padStart(11)} moves per CPU s  (min ${fmt(x.min)}, max ${fmt(x.max)})`;
     ctx.log(line('engine', engine));
     let versus: Record<string, unknown>;
     if (reference) {
       const bgio = spreadOf(rates.boardgameio!);
       const ratio = pairedRatios(rates.engine!, rates.boardgameio!);
-      ctx.log(`${line('boardgame.io', bgio)}; engine ÷ boardgame.io, paired: ${ratio.median.toFixed(1)}× (${ratio.min.toFixed(1)}–${ratio.max.toFixed(1)}; goal ≥ ${GOAL_OVER_BOARDGAMEIO}×: ${ratio.median >= GOAL_OVER_BOARDGAMEIO ? 'met' : 'NOT met'})`);
+      ctx.log(
+        `${line('boardgame.io', bgio)}; engine ÷ boardgame.io, paired: ${ratio.median.toFixed(1)}× (${ratio.min.toFixed(1)}–${ratio.max.toFixed(1)}; goal ≥ ${GOAL_OVER_BOARDGAMEIO}×: ${ratio.median >= GOAL_OVER_BOARDGAMEIO ? 'met' : 'NOT met'})`,
+      );
       versus = {
         boardgameio: { version: reference.version, mode: reference.mode, movesPerCpuSecond: rounded(bgio) },
         engineOverBoardgameio: { ...rounded(ratio), goal: GOAL_OVER_BOARDGAMEIO, met: ratio.median >= GOAL_OVER_BOARDGAMEIO },
       };
     } else versus = { boardgameio: { skipped: (loaded as { skipped: string }).skipped } };
-    ctx.log(`${line('floor', floor)}; engine slowdown against the floor, paired: ${floorSlowdown.median.toFixed(2)}× (${floorSlowdown.min.toFixed(2)}–${floorSlowdown.max.toFixed(2)}; goal ≤ ${GOAL_FLOOR_SLOWDOWN}×: ${floorSlowdown.median <= GOAL_FLOOR_SLOWDOWN ? 'met' : 'NOT met'})`);
+    ctx.log(
+      `${line('floor', floor)}; engine slowdown against the floor, paired: ${floorSlowdown.median.toFixed(2)}× (${floorSlowdown.min.toFixed(2)}–${floorSlowdown.max.toFixed(2)}; goal ≤ ${GOAL_FLOOR_SLOWDOWN}×: ${floorSlowdown.median <= GOAL_FLOOR_SLOWDOWN ? 'met' : 'NOT met'})`,
+    );
     const interleaved = {
       method: `one process, samples interleaved ${sides.map((s) => s.name).join(' / ')} for ${opts.rounds} rounds of ≥ ${opts.sampleMs} ms each after a ${opts.warmupMs} ms alternating warm-up; rates in moves per second of this process's CPU time (process.cpuUsage); ratios from the samples of one round`,
       rounds: opts.rounds,
-      sameGames: { games: CHECK_GAMES, drawsPerGame, engineAndFloor: 'identical draws and final values', boardgameio: reference ? 'same draw count; the floor fed its draws ends with its exact values' : 'skipped' },
+      sameGames: {
+        games: CHECK_GAMES,
+        drawsPerGame,
+        engineAndFloor: 'identical draws and final values',
+        boardgameio: reference ? 'same draw count; the floor fed its draws ends with its exact values' : 'skipped',
+      },
       engine: { movesPerCpuSecond: rounded(engine) },
       floor: { movesPerCpuSecond: rounded(floor) },
       engineSlowdownOverFloor: { ...rounded(floorSlowdown), goal: GOAL_FLOOR_SLOWDOWN, met: floorSlowdown.median <= GOAL_FLOOR_SLOWDOWN },
@@ -158,21 +176,27 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
       playGame(sc, game++, seats, BATCH_STEP);
       return movesPerGame;
     }, ctx.timing);
-    ctx.log(`comparison  engine alone   ${fmt(rate.median).padStart(11)} moves/s  (${pct(rate.spread)}, ${rate.samples} samples, wall clock; no ledger, as batch runs; target ${fmt(TARGET_MOVES_PER_SECOND)}: ${(rate.median / TARGET_MOVES_PER_SECOND * 100).toFixed(1)}%)`);
+    ctx.log(
+      `comparison  engine alone   ${fmt(rate.median).padStart(11)} moves/s  (${pct(rate.spread)}, ${rate.samples} samples, wall clock; no ledger, as batch runs; target ${fmt(TARGET_MOVES_PER_SECOND)}: ${((rate.median / TARGET_MOVES_PER_SECOND) * 100).toFixed(1)}%)`,
+    );
 
     let game1 = 0;
     const ledgered = measure(() => {
       playGame(sc, game1++, seats);
       return movesPerGame;
     }, ctx.timing);
-    ctx.log(`comparison  engine+ledger  ${fmt(ledgered.median).padStart(11)} moves/s  (${pct(ledgered.spread)}; every change recorded with its cause, as interactive play does)`);
+    ctx.log(
+      `comparison  engine+ledger  ${fmt(ledgered.median).padStart(11)} moves/s  (${pct(ledgered.spread)}; every change recorded with its cause, as interactive play does)`,
+    );
 
     let game2 = 0;
     const menus = measure(() => {
       playGameWithMenus(sc, game2++, seats);
       return movesPerGame;
     }, ctx.timing);
-    ctx.log(`comparison  engine+menus   ${fmt(menus.median).padStart(11)} moves/s  (${pct(menus.spread)}; with the ledger, and the driver calls legalChoices() per actor per round, as a UI would)`);
+    ctx.log(
+      `comparison  engine+menus   ${fmt(menus.median).padStart(11)} moves/s  (${pct(menus.spread)}; with the ledger, and the driver calls legalChoices() per actor per round, as a UI would)`,
+    );
 
     return {
       interleaved,

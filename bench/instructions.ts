@@ -9,16 +9,41 @@ type Fx = { flag?: string; stance?: unknown };
 /** Each variant strips part of the work, so the difference between two counts prices that part. */
 const VARIANTS: Record<string, (def: ScenarioFile) => void> = {
   full: () => {},
-  noeffects: (def) => def.actions.forEach((a) => { a.effects = (a.effects ?? []).filter((e: Fx) => e.flag); }),
-  nostance: (def) => def.actions.forEach((a) => { a.effects = (a.effects ?? []).filter((e: Fx) => !e.stance); }),
-  noevents: (def) => { def.events = []; },
-  outcomes: (def) => { def.actions.forEach((a) => { a.effects = []; }); def.events = []; },
-  bare: (def) => { def.actions.forEach((a) => { a.effects = []; delete a.outcome; }); def.events = []; },
+  noeffects: (def) =>
+    def.actions.forEach((a) => {
+      a.effects = (a.effects ?? []).filter((e: Fx) => e.flag);
+    }),
+  nostance: (def) =>
+    def.actions.forEach((a) => {
+      a.effects = (a.effects ?? []).filter((e: Fx) => !e.stance);
+    }),
+  noevents: (def) => {
+    def.events = [];
+  },
+  outcomes: (def) => {
+    def.actions.forEach((a) => {
+      a.effects = [];
+    });
+    def.events = [];
+  },
+  bare: (def) => {
+    def.actions.forEach((a) => {
+      a.effects = [];
+      delete a.outcome;
+    });
+    def.events = [];
+  },
   create: () => {},
   // Every stance effect twice (same stance, same label): the same modifiers, twice the stance changes.
-  stancex2: (def) => def.actions.forEach((a) => { a.effects = (a.effects ?? []).flatMap((e) => (e.stance ? [e, e] : [e])); }),
+  stancex2: (def) =>
+    def.actions.forEach((a) => {
+      a.effects = (a.effects ?? []).flatMap((e) => (e.stance ? [e, e] : [e]));
+    }),
   // Every indicator effect twice.
-  indicatorx2: (def) => def.actions.forEach((a) => { a.effects = (a.effects ?? []).flatMap((e) => (e.indicator ? [e, e] : [e])); }),
+  indicatorx2: (def) =>
+    def.actions.forEach((a) => {
+      a.effects = (a.effects ?? []).flatMap((e) => (e.indicator ? [e, e] : [e]));
+    }),
 };
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { variant: { type: 'string', default: 'full' }, ledger: { type: 'boolean' } } });

@@ -43,8 +43,11 @@ async function main(): Promise<number> {
     args = parseArgs({
       args: process.argv.slice(2),
       options: {
-        quick: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-        only: { type: 'string', multiple: true }, 'batch-runs': { type: 'string' },
+        quick: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        only: { type: 'string', multiple: true },
+        'batch-runs': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -56,7 +59,10 @@ async function main(): Promise<number> {
     process.stderr.write(`${usage()}\n`);
     return 0;
   }
-  const only = (args.only ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const only = (args.only ?? [])
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
   const unknown = only.filter((x) => !(PARTS as readonly string[]).includes(x));
   if (unknown.length) {
     process.stderr.write(`unknown part: ${unknown.join(', ')}\n${usage()}\n`);
@@ -69,18 +75,28 @@ async function main(): Promise<number> {
     return 2;
   }
   const ctx: BenchContext = {
-    quick, root, batchRuns, timing: quick ? QUICK : FULL,
+    quick,
+    root,
+    batchRuns,
+    timing: quick ? QUICK : FULL,
     log: (line) => process.stderr.write(`${line}\n`),
   };
   const selected = only.length ? PARTS.filter((p) => only.includes(p)) : PARTS;
   const cpu = cpus();
   const result: Record<string, unknown> = {
     meta: {
-      node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown',
-      loadAverage1m: Number(loadavg()[0]!.toFixed(2)), quick, parts: selected,
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model ?? 'unknown',
+      loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
+      quick,
+      parts: selected,
     },
   };
-  ctx.log(`bench: node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model ?? '?'}), load ${loadavg()[0]!.toFixed(2)}${quick ? ', --quick (rough figures)' : ''}`);
+  ctx.log(
+    `bench: node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model ?? '?'}), load ${loadavg()[0]!.toFixed(2)}${quick ? ', --quick (rough figures)' : ''}`,
+  );
   let failed = false;
   for (const name of selected) {
     const t0 = performance.now();

@@ -13,4 +13,6 @@ if (!compiled.ok) {
 }
 const out = fileURLToPath(new URL('./comparison.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(def, null, 2)}\n`);
-console.error(`wrote ${out}: ${def.actors.length} actors, ${def.indicators.length} indicators, ${def.stances.relations.length} stances, ${def.actions.length} actions`);
+console.error(
+  `wrote ${out}: ${def.actors.length} actors, ${def.indicators.length} indicators, ${def.stances.relations.length} stances, ${def.actions.length} actions`,
+);

@@ -11,7 +11,9 @@ import type { BenchContext, PartResult } from './lib/types.js';
 async function oneRun(ctx: BenchContext, baseUrl: string, games: number, plan: GamePlan): Promise<Record<string, unknown>> {
   const run = await measureGames(baseUrl, games, ctx.log, plan);
   const growth = growthOf(run.samples, 2);
-  ctx.log(`memory      ${plan.scenario}: per game from game 2 to ${growth.toGame}: JS heap ${growth.jsHeapMBPerGame} MB (limit ${MEMORY_LIMITS.jsHeapMBPerGame}), renderer ${growth.rendererMBPerGame} MB (limit ${MEMORY_LIMITS.rendererMBPerGame}), DOM nodes ${(growth.domNodesRelative * 100).toFixed(1)}% in all (limit ±${MEMORY_LIMITS.domNodesRelative * 100}%)`);
+  ctx.log(
+    `memory      ${plan.scenario}: per game from game 2 to ${growth.toGame}: JS heap ${growth.jsHeapMBPerGame} MB (limit ${MEMORY_LIMITS.jsHeapMBPerGame}), renderer ${growth.rendererMBPerGame} MB (limit ${MEMORY_LIMITS.rendererMBPerGame}), DOM nodes ${(growth.domNodesRelative * 100).toFixed(1)}% in all (limit ±${MEMORY_LIMITS.domNodesRelative * 100}%)`,
+  );
   return { games, scenario: plan.scenario, allAi: plan.allAi, ...growth, limits: MEMORY_LIMITS, samples: run.samples, problems: run.problems.length };
 }
 
@@ -24,7 +26,9 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
     const games = 5;
     const tutorial = await oneRun(ctx, preview.baseUrl, games, { scenario: 'tutorial', allAi: false, seed: 'memory' });
     // The flagship, first role human: a bigger map, dashboard and card deck, ten turns a game (left out of --quick).
-    const flagship = ctx.quick ? { skipped: '--quick' } : await oneRun(ctx, preview.baseUrl, games, { scenario: 'party-congress', allAi: false, seed: 'memory' });
+    const flagship = ctx.quick
+      ? { skipped: '--quick' }
+      : await oneRun(ctx, preview.baseUrl, games, { scenario: 'party-congress', allAi: false, seed: 'memory' });
     return { ...tutorial, flagship };
   } finally {
     await preview.stop();

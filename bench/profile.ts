@@ -17,8 +17,12 @@ import { playAiGame } from './tutorial.js';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      workload: { type: 'string', default: 'comparison' }, seconds: { type: 'string', default: '5' }, top: { type: 'string', default: '15' },
-      out: { type: 'string' }, lines: { type: 'boolean' }, ledger: { type: 'boolean' },
+      workload: { type: 'string', default: 'comparison' },
+      seconds: { type: 'string', default: '5' },
+      top: { type: 'string', default: '15' },
+      out: { type: 'string' },
+      lines: { type: 'boolean' },
+      ledger: { type: 'boolean' },
     },
   });
   const seconds = Number(values.seconds);

@@ -103,7 +103,9 @@ export function longGameFigures(turns: number): { tenthsUs: number[]; lastOverFi
 function sweep(ctx: BenchContext, name: string, values: readonly number[], shapeOf: (v: number) => ScalingShape, from = -Infinity, to = Infinity) {
   const points = values.map((v) => {
     const r = turnCost(shapeOf(v), ctx.timing);
-    ctx.log(`scaling     ${name.padEnd(10)} ${String(v).padStart(6)}: ${fmt(r.turnUs, 1).padStart(10)} µs/turn, AI ${fmt(r.aiUs, 1).padStart(10)} µs/turn${r.withinFormat ? '' : ' (beyond the format, in process)'}`);
+    ctx.log(
+      `scaling     ${name.padEnd(10)} ${String(v).padStart(6)}: ${fmt(r.turnUs, 1).padStart(10)} µs/turn, AI ${fmt(r.aiUs, 1).padStart(10)} µs/turn${r.withinFormat ? '' : ' (beyond the format, in process)'}`,
+    );
     return { [name]: v, turnUs: round(r.turnUs), aiUs: round(r.aiUs), withinFormat: r.withinFormat };
   });
   const inRange = points.filter((p) => (p[name] as number) >= from && (p[name] as number) <= to);
@@ -122,7 +124,14 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
   const c = { ...ctx, timing };
   const actorsList = ctx.quick ? [5, 10, 20, 40, 80] : [5, 10, 16, 20, 32, 40, 64, 80, 100];
   const actors = sweep(c, 'actors', actorsList, (n) => ({ ...BASE_SHAPE, actors: n, events: n }));
-  const actorsSlope10to80 = sweep(c, 'actors', actorsList.filter((n) => n >= 10 && n <= 80), (n) => ({ ...BASE_SHAPE, actors: n, events: n }), 10, 80);
+  const actorsSlope10to80 = sweep(
+    c,
+    'actors',
+    actorsList.filter((n) => n >= 10 && n <= 80),
+    (n) => ({ ...BASE_SHAPE, actors: n, events: n }),
+    10,
+    80,
+  );
   const indicators = sweep(c, 'indicators', ctx.quick ? [2, 8, 32] : [2, 4, 8, 16, 32], (k) => ({ ...BASE_SHAPE, indicatorsPerActor: k }));
   const events = sweep(c, 'events', ctx.quick ? [8, 64, 256] : [8, 32, 128, 256, 500], (e) => ({ ...BASE_SHAPE, events: e }));
   const turnsList = ctx.quick ? [100, 1000] : [100, FORMAT_TURNS, 10_000];
@@ -136,10 +145,18 @@ export async function run(ctx: BenchContext): Promise<PartResult> {
   turnPoints.push({ turns: ctx.quick ? 3000 : 30_000, turnUs: long.perTurnUs, withinFormat: false });
   const turnsSlope = round(logLogSlope(turnPoints.map((p) => ({ x: p.turns, y: p.turnUs }))));
   ctx.log(`scaling     turns: ${turnPoints.map((p) => `${p.turns}: ${p.turnUs} µs`).join(', ')}; slope ${turnsSlope}`);
-  ctx.log(`scaling     long game: per-turn µs by tenth ${long.tenthsUs.join(' ')}; last/first ${long.lastOverFirst}; heap ${long.heapPerTurnKB} KB/turn (ledger off)`);
+  ctx.log(
+    `scaling     long game: per-turn µs by tenth ${long.tenthsUs.join(' ')}; last/first ${long.lastOverFirst}; heap ${long.heapPerTurnKB} KB/turn (ledger off)`,
+  );
   return {
     formatCaps: { actors: FORMAT_ACTORS, turns: FORMAT_TURNS },
-    actors: { points: actors.points, turnSlope: actors.turnSlope, aiSlope: actors.aiSlope, turnSlope10to80: actorsSlope10to80.turnSlope, aiSlope10to80: actorsSlope10to80.aiSlope },
+    actors: {
+      points: actors.points,
+      turnSlope: actors.turnSlope,
+      aiSlope: actors.aiSlope,
+      turnSlope10to80: actorsSlope10to80.turnSlope,
+      aiSlope10to80: actorsSlope10to80.aiSlope,
+    },
     indicators,
     events,
     turns: { points: turnPoints, turnSlope: turnsSlope, longGame: long },

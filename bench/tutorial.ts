@@ -22,7 +22,9 @@ export function measureAiGames(ctx: BenchContext, file: string, label: string): 
     return 1;
   }, ctx.timing);
   const turnsPerGame = turns / game;
-  ctx.log(`${label.padEnd(11)} all-AI games  ${fmt(rate.median).padStart(11)} games/s  (${pct(rate.spread)}, ${rate.samples} samples; ${fmt(rate.median * turnsPerGame)} turns/s, ${turnsPerGame.toFixed(2)} turns/game)`);
+  ctx.log(
+    `${label.padEnd(11)} all-AI games  ${fmt(rate.median).padStart(11)} games/s  (${pct(rate.spread)}, ${rate.samples} samples; ${fmt(rate.median * turnsPerGame)} turns/s, ${turnsPerGame.toFixed(2)} turns/game)`,
+  );
   return {
     gamesPerSecond: round(rate.median),
     turnsPerSecond: round(rate.median * turnsPerGame),

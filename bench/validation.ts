@@ -17,7 +17,9 @@ function timeLoad(ctx: BenchContext, rel: string): { ms: number; spread: number;
 
 export async function run(ctx: BenchContext): Promise<PartResult> {
   const tutorial = timeLoad(ctx, 'scenarios/tutorial.json');
-  ctx.log(`validation  tutorial.json  ${fmt(tutorial.ms, 3).padStart(11)} ms/load  (${pct(tutorial.spread)}; ${fmt(tutorial.bytes)} bytes: text → checked, compiled scenario)`);
+  ctx.log(
+    `validation  tutorial.json  ${fmt(tutorial.ms, 3).padStart(11)} ms/load  (${pct(tutorial.spread)}; ${fmt(tutorial.bytes)} bytes: text → checked, compiled scenario)`,
+  );
   const out: Record<string, unknown> = { ms: round(tutorial.ms), spread: round(tutorial.spread), bytes: tutorial.bytes };
   try {
     const flagship = timeLoad(ctx, 'scenarios/party-congress.json');

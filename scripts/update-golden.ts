@@ -32,12 +32,18 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'tutorial-golden-3', scenario: 'tutorial', seed: 'golden-3' },
   // A human Lowland: answers the farmers' dilemma itself; talks, a river crisis and the time limit follow.
   {
-    name: 'tutorial-lowland-scripted', scenario: 'tutorial', seed: 'golden-lowland-3', seats: { lowland: 'human' },
+    name: 'tutorial-lowland-scripted',
+    scenario: 'tutorial',
+    seed: 'golden-lowland-3',
+    seats: { lowland: 'human' },
     script: scripted('lowland', ['lowland_wait', 'protest', 'lowland_wait', 'protest', 'appeal_harbor', 'protest'], { farmers_march: 'close_border' }),
   },
   // A human Upland builds the dam and sells power; the AI answers the farmers' dilemma and a border clash ends it.
   {
-    name: 'tutorial-upland-scripted', scenario: 'tutorial', seed: 'golden-script', seats: { upland: 'human' },
+    name: 'tutorial-upland-scripted',
+    scenario: 'tutorial',
+    seed: 'golden-script',
+    seats: { upland: 'human' },
     script: scripted('upland', ['build_dam', 'upland_wait', 'build_dam', 'sell_power', 'upland_wait', 'build_dam']),
   },
   { name: 'party-congress-golden-1', scenario: 'party-congress', seed: 'golden-1' },
@@ -51,9 +57,13 @@ export const goldenFile = (name: string): string => `${ROOT}tests/golden/${name}
 /** The scenario of a case, compiled; throws with every diagnostic when it does not compile. */
 export function loadCaseScenario(c: GoldenCase): Scenario {
   const parsed = scenarioSchema.safeParse(JSON.parse(readFileSync(scenarioFile(c.scenario), 'utf8')));
-  if (!parsed.success) throw new Error(`scenarios/${c.scenario}.json does not match the schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `scenarios/${c.scenario}.json does not match the schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const out = compileScenario(parsed.data);
-  if (!out.ok) throw new Error(`scenarios/${c.scenario}.json does not compile:\n${out.diagnostics.map((d) => `  ${formatPath(d.path)}: ${d.message}`).join('\n')}`);
+  if (!out.ok)
+    throw new Error(`scenarios/${c.scenario}.json does not compile:\n${out.diagnostics.map((d) => `  ${formatPath(d.path)}: ${d.message}`).join('\n')}`);
   return out.scenario;
 }
 

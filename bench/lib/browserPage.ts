@@ -9,7 +9,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const VIEWPORT = { width: 1280, height: 720 };
 
-export interface Browser { ctx: BrowserContext; page: Page; problems: string[]; close(): Promise<void> }
+export interface Browser {
+  ctx: BrowserContext;
+  page: Page;
+  problems: string[];
+  close(): Promise<void>;
+}
 
 /**
  * Installed before any page script (addInitScript). `window.__bench` keeps:
@@ -79,7 +84,15 @@ export async function launchBrowser(): Promise<Browser> {
       executablePath: CHROMIUM,
       headless: true,
       viewport: VIEWPORT,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
@@ -96,7 +109,9 @@ export async function launchBrowser(): Promise<Browser> {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
   return {
-    ctx, page, problems,
+    ctx,
+    page,
+    problems,
     close: async () => {
       try {
         await ctx.close();
@@ -112,7 +127,10 @@ export function inPage<T>(page: Page, expression: string): Promise<T> {
   return page.evaluate(expression) as Promise<T>;
 }
 
-export interface LongEntry { start: number; duration: number }
+export interface LongEntry {
+  start: number;
+  duration: number;
+}
 /** A long animation frame, with the script that took longest in it. */
 export interface LongFrame extends LongEntry {
   blocking: number;
@@ -120,7 +138,10 @@ export interface LongFrame extends LongEntry {
   renderMs: number;
   top: { invoker: string; fn: string; url: string; pos: number; duration: number } | null;
 }
-export interface Mark { t: number; id: string }
+export interface Mark {
+  t: number;
+  id: string;
+}
 export interface ProbeView {
   longTasks: LongEntry[];
   frames: LongFrame[];
@@ -167,7 +188,9 @@ export async function waitUntil(page: Page, predicate: string, timeout = 60_000)
 }
 
 async function waitOnce(page: Page, predicate: string, timeout: number): Promise<void> {
-  const ok = await inPage<boolean>(page, `new Promise((resolve) => {
+  const ok = await inPage<boolean>(
+    page,
+    `new Promise((resolve) => {
     const end = performance.now() + ${timeout};
     let done = false;
     const test = () => { try { return !!(${predicate}); } catch { return false; } };
@@ -178,14 +201,19 @@ async function waitOnce(page: Page, predicate: string, timeout: number): Promise
       setTimeout(tick, 20);
     };
     tick();
-  })`);
+  })`,
+  );
   if (!ok) throw new Error(`timed out after ${timeout} ms waiting for ${predicate}`);
 }
 
 /** Waits until the app shows screen `name` (one of several, `a|b`) with its controls laid out. */
 export async function waitScreen(page: Page, names: string, timeout = 60_000): Promise<void> {
   const list = JSON.stringify(names.split('|'));
-  await waitUntil(page, `!!window.__statecraft && ${list}.includes(window.__statecraft.phase().name) && document.querySelector('#controls button') !== null`, timeout);
+  await waitUntil(
+    page,
+    `!!window.__statecraft && ${list}.includes(window.__statecraft.phase().name) && document.querySelector('#controls button') !== null`,
+    timeout,
+  );
 }
 
 /** Clicks the centre of a control with the mouse (a real pointer event at its place over the canvas), as a player would. */

@@ -11,7 +11,11 @@ export const OUT_DIR = '.bench/dist';
 
 const viteBin = (root: string) => join(root, 'node_modules/vite/bin/vite.js');
 
-export interface BuildResult { ok: boolean; seconds: number; log: string }
+export interface BuildResult {
+  ok: boolean;
+  seconds: number;
+  log: string;
+}
 
 /** `vite build --outDir .bench/dist --emptyOutDir` (the local vite binary, as `npx vite` would run it). */
 export function buildSite(root: string): Promise<BuildResult> {
@@ -22,11 +26,17 @@ export function buildSite(root: string): Promise<BuildResult> {
       return;
     }
     const child = spawn(process.execPath, [viteBin(root), 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     let log = '';
-    child.stdout.on('data', (d: Buffer) => { log += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { log += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
     child.on('error', (e) => resolve({ ok: false, seconds: (performance.now() - t0) / 1000, log: `${log}\n${e.message}` }));
     child.on('close', (code) => {
       const ok = code === 0 && existsSync(join(root, OUT_DIR, 'index.html'));
@@ -88,13 +98,20 @@ function freePort(): Promise<number> {
   });
 }
 
-export interface Preview { baseUrl: string; stop(): Promise<void> }
+export interface Preview {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       resolve();
     }, 3000);
     child.once('exit', () => {
@@ -116,11 +133,18 @@ export async function startPreview(root: string): Promise<Preview> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const child = spawn(process.execPath, [viteBin(root), 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     let log = '';
-    child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
-    child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+    child.stdout?.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
     const baseUrl = `http://127.0.0.1:${port}/`;
     const end = Date.now() + 30_000;
     while (Date.now() < end && child.exitCode === null) {

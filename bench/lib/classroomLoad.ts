@@ -77,7 +77,25 @@ function open(url: string): Promise<WebSocket> {
 /** Runs one load: resolves once every table's game is over. */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const data = mkdtempSync(join(tmpdir(), 'statecraft-bench-class-'));
-  const child = spawn(process.execPath, [...(process.env.CLASSROOM_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.CLASSROOM_PROF] : []), '--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data', data, '--join-limit', '100000', '--sync', o.sync], { cwd: o.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.CLASSROOM_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.CLASSROOM_PROF] : []),
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--join-limit',
+      '100000',
+      '--sync',
+      o.sync,
+    ],
+    { cwd: o.root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   try {
     const url = await new Promise<string>((ok, fail) => {
       child.stdout.on('data', (d: Buffer) => {
@@ -92,7 +110,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     const tableOf: Array<{ code: string; table: number }> = [];
     for (let k = 0; k < classes; k++) {
       const n = Math.min(o.tablesPerClass, o.tables - k * o.tablesPerClass);
-      const r = await fetch(`${url}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'party-congress', seed: `bench-${k}`, tables: n, humans: ROLES }) });
+      const r = await fetch(`${url}/api/sessions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ scenario: 'party-congress', seed: `bench-${k}`, tables: n, humans: ROLES }),
+      });
       const made = (await r.json()) as { code: string; token: string };
       const ins = await open(wsUrl);
       ins.send(JSON.stringify({ t: 'watch', code: made.code, token: made.token }));
@@ -106,42 +128,51 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     const got = tableOf.map(() => new Map<number, number[]>());
     let refusals = 0;
     const random = rng(o.tables);
-    const bots = await Promise.all(tableOf.flatMap((tb, ti) => ROLES.map(async (role) => {
-      const ws = await open(wsUrl);
-      return { ws, ti, tb, role };
-    })));
+    const bots = await Promise.all(
+      tableOf.flatMap((tb, ti) =>
+        ROLES.map(async (role) => {
+          const ws = await open(wsUrl);
+          return { ws, ti, tb, role };
+        }),
+      ),
+    );
     const stats0 = serverStats(child.pid!);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await Promise.all(bots.map(({ ws, ti, tb, role }) => new Promise<void>((done) => {
-      let turn = 0;
-      ws.on('message', (d) => {
-        const text = String(d);
-        const head = text.slice(0, 300);
-        if (head.startsWith('{"t":"refused"')) refusals++;
-        if (!head.startsWith('{"t":"seat"')) return;
-        const at = performance.now();
-        const now = Number(/"turn":(\d+)/.exec(head)![1]);
-        const over = /"over":true/.test(head);
-        if (now > turn) {
-          if (turn > 0) {
-            const list = got[ti]!.get(turn) ?? [];
-            list.push(at);
-            got[ti]!.set(turn, list);
-          }
-          turn = now;
-          if (over) {
-            ws.close();
-            return done();
-          }
-          setTimeout(() => {
-            sent[ti]!.set(now, Math.max(sent[ti]!.get(now) ?? 0, performance.now()));
-            ws.send(JSON.stringify({ t: 'submit', turn: now, choice: 'ai' }));
-          }, random() * o.thinkMs);
-        }
-      });
-      ws.send(JSON.stringify({ t: 'join', code: tb.code, table: tb.table, role }));
-    })));
+    await Promise.all(
+      bots.map(
+        ({ ws, ti, tb, role }) =>
+          new Promise<void>((done) => {
+            let turn = 0;
+            ws.on('message', (d) => {
+              const text = String(d);
+              const head = text.slice(0, 300);
+              if (head.startsWith('{"t":"refused"')) refusals++;
+              if (!head.startsWith('{"t":"seat"')) return;
+              const at = performance.now();
+              const now = Number(/"turn":(\d+)/.exec(head)![1]);
+              const over = /"over":true/.test(head);
+              if (now > turn) {
+                if (turn > 0) {
+                  const list = got[ti]!.get(turn) ?? [];
+                  list.push(at);
+                  got[ti]!.set(turn, list);
+                }
+                turn = now;
+                if (over) {
+                  ws.close();
+                  return done();
+                }
+                setTimeout(() => {
+                  sent[ti]!.set(now, Math.max(sent[ti]!.get(now) ?? 0, performance.now()));
+                  ws.send(JSON.stringify({ t: 'submit', turn: now, choice: 'ai' }));
+                }, random() * o.thinkMs);
+              }
+            });
+            ws.send(JSON.stringify({ t: 'join', code: tb.code, table: tb.table, role }));
+          }),
+      ),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const stats1 = serverStats(child.pid!);
     const cpu1 = process.cpuUsage(cpu0);
@@ -156,11 +187,20 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     lat.sort((a, b) => a - b);
     const r1 = (x: number) => Math.round(x * 10) / 10;
     return {
-      tables: o.tables, sync: o.sync, clients: bots.length, classes, turnsMeasured: lat.length,
-      p50Ms: r1(percentile(lat, 50)), p99Ms: r1(percentile(lat, 99)), maxMs: r1(lat.at(-1) ?? 0),
-      serverPeakMB: r1(stats1.hwmMB), serverCpuCores: Math.round(((stats1.cpuMs - stats0.cpuMs) / 1000 / seconds) * 100) / 100,
+      tables: o.tables,
+      sync: o.sync,
+      clients: bots.length,
+      classes,
+      turnsMeasured: lat.length,
+      p50Ms: r1(percentile(lat, 50)),
+      p99Ms: r1(percentile(lat, 99)),
+      maxMs: r1(lat.at(-1) ?? 0),
+      serverPeakMB: r1(stats1.hwmMB),
+      serverCpuCores: Math.round(((stats1.cpuMs - stats0.cpuMs) / 1000 / seconds) * 100) / 100,
       botsCpuCores: Math.round(((cpu1.user + cpu1.system) / 1e6 / seconds) * 100) / 100,
-      seconds: r1(seconds), refusals, loadAverage1m: r1(loadavg()[0]!),
+      seconds: r1(seconds),
+      refusals,
+      loadAverage1m: r1(loadavg()[0]!),
     };
   } finally {
     if (process.env.CLASSROOM_PROF) {

@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 /** Paths are shown relative to the directory the profiler was started from (the repository root). */
 export const root = process.cwd();
 
-export interface Row { key: string; self: number; total: number }
+export interface Row {
+  key: string;
+  self: number;
+  total: number;
+}
 
 /** A generated position (0-based) mapped to "file:line" in the sources (1-based), where a source map says. */
 function original(url: string, line0: number, column0: number): string {

@@ -8,13 +8,25 @@ import { driverFor } from './driver.js';
 export type Draw = (turn: number, what: number, index: number) => number;
 
 /** One draw as the floor made it: its key and its roll in percent. */
-export interface DrawRecord { turn: number; what: number; index: number; roll: number }
+export interface DrawRecord {
+  turn: number;
+  what: number;
+  index: number;
+  roll: number;
+}
 
 /** A finished floor game: indicators by actor * 4 + kind (economy, military, influence, stability), stances by from * 5 + to. */
-export interface FloorGame { ind: number[]; st: number[]; draws: number }
+export interface FloorGame {
+  ind: number[];
+  st: number[];
+  draws: number;
+}
 
 const N = ACTORS.length;
-const E = 0, M = 1, I = 2, S = 3;
+const E = 0,
+  M = 1,
+  I = 2,
+  S = 3;
 
 /** pure; the engine's dice for game `game` (seed `cmp-<game>`, as bench/comparison.ts seeds it): drawFor on the seed's root. */
 export function engineDraw(game: number): Draw {
@@ -58,10 +70,13 @@ export function playFloor(game: number, draw: Draw, trace: DrawRecord[] | null =
     const ind0 = ind.slice();
     const st0 = st.slice();
     for (let a = 0; a < N; a++) {
-      const p = partnerOf(a), r = rivalOf(a);
+      const p = partnerOf(a),
+        r = rivalOf(a);
       const move = driver.pick(3);
       const action = a * 3 + move;
-      const A = a * 4, P = p * 4, R = r * 4;
+      const A = a * 4,
+        P = p * 4,
+        R = r * 4;
       if (move === 0) {
         add(A + E, 2 + ind0[A + S]! / 50);
         add(A + S, 1);

@@ -11,14 +11,30 @@ import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { CHROMIUM, VIEWPORT, clickAt, inPage, phaseOf, settle, waitScreen, waitUntil } from './browserPage.js';
 
-export interface MemorySample { game: number; turns: number; jsHeapMB: number; domNodes: number; listeners: number; rendererMB: number }
+export interface MemorySample {
+  game: number;
+  turns: number;
+  jsHeapMB: number;
+  domNodes: number;
+  listeners: number;
+  rendererMB: number;
+}
 
-export interface MemoryRun { samples: MemorySample[]; problems: string[] }
+export interface MemoryRun {
+  samples: MemorySample[];
+  problems: string[];
+}
 
 /** The limits of issue 9, per game from the end of game 2 on (DOM nodes: relative to game 2). */
 export const MEMORY_LIMITS = { jsHeapMBPerGame: 0.25, rendererMBPerGame: 20, domNodesRelative: 0.1 };
 
-export interface MemoryGrowth { fromGame: number; toGame: number; jsHeapMBPerGame: number; rendererMBPerGame: number; domNodesRelative: number }
+export interface MemoryGrowth {
+  fromGame: number;
+  toGame: number;
+  jsHeapMBPerGame: number;
+  rendererMBPerGame: number;
+  domNodesRelative: number;
+}
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 1000) / 1000;
 
@@ -30,7 +46,8 @@ export function growthOf(samples: MemorySample[], from = 2): MemoryGrowth {
   const n = b.game - a.game;
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   return {
-    fromGame: a.game, toGame: b.game,
+    fromGame: a.game,
+    toGame: b.game,
     jsHeapMBPerGame: r3((b.jsHeapMB - a.jsHeapMB) / n),
     rendererMBPerGame: r3((b.rendererMB - a.rendererMB) / n),
     domNodesRelative: r3((b.domNodes - a.domNodes) / a.domNodes),
@@ -67,7 +84,11 @@ const clickWhenThere = async (page: Page, selector: string) => {
 };
 
 /** What to play: a scenario by id, with the first role human (the setup's default) or every role the AI. */
-export interface GamePlan { scenario: string; allAi: boolean; seed: string }
+export interface GamePlan {
+  scenario: string;
+  allAi: boolean;
+  seed: string;
+}
 
 /** Plays one game from the title screen and returns to the title; the number of turns played. */
 async function playOne(page: Page, plan: GamePlan): Promise<number> {
@@ -126,7 +147,17 @@ export async function measureGames(baseUrl: string, games: number, log: (line: s
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', `--crash-dumps-dir=${dir}`],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--enable-precise-memory-info',
+        `--crash-dumps-dir=${dir}`,
+      ],
     });
     const ctx = await browser.newContext({ viewport: VIEWPORT });
     const page = await ctx.newPage();
@@ -146,7 +177,9 @@ export async function measureGames(baseUrl: string, games: number, log: (line: s
       const turns = await playOne(page, plan);
       const s = await sample(page, cdp, browserCdp, g, turns);
       samples.push(s);
-      log(`memory      ${plan.scenario}${plan.allAi ? ' (all AI)' : ''} game ${g}: ${turns} turns, JS heap ${s.jsHeapMB.toFixed(2)} MB, renderer ${s.rendererMB.toFixed(1)} MB, ${s.domNodes} DOM nodes, ${s.listeners} listeners`);
+      log(
+        `memory      ${plan.scenario}${plan.allAi ? ' (all AI)' : ''} game ${g}: ${turns} turns, JS heap ${s.jsHeapMB.toFixed(2)} MB, renderer ${s.rendererMB.toFixed(1)} MB, ${s.domNodes} DOM nodes, ${s.listeners} listeners`,
+      );
     }
     const rendererKind = await inPage<string>(page, 'window.__statecraft.renderer()');
     log(`memory      (${rendererKind} renderer, ${VIEWPORT.width}x${VIEWPORT.height}, after HeapProfiler.collectGarbage ×3 on the title screen)`);

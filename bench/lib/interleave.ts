@@ -12,10 +12,17 @@ export interface InterleaveOptions {
 }
 
 /** A workload: `work` does one round of work (a game) and returns how many units (moves) it did. */
-export interface Side { name: string; work: () => number }
+export interface Side {
+  name: string;
+  work: () => number;
+}
 
 /** Units per CPU second over a set of samples. */
-export interface Spread { min: number; median: number; max: number }
+export interface Spread {
+  min: number;
+  median: number;
+  max: number;
+}
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,7 +46,8 @@ function sample(side: Side, sampleMs: number): number {
   let units = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  do units += side.work(); while (performance.now() - t0 < sampleMs);
+  do units += side.work();
+  while (performance.now() - t0 < sampleMs);
   const cpu = process.cpuUsage(cpu0);
   return units / Math.max(1e-9, (cpu.user + cpu.system) / 1e6);
 }
@@ -50,7 +58,8 @@ export function interleave(sides: readonly Side[], opts: InterleaveOptions): Rec
   for (let k = 0; k < 4; k++) {
     for (const side of sides) {
       const end = performance.now() + slice;
-      do side.work(); while (performance.now() < end);
+      do side.work();
+      while (performance.now() < end);
     }
   }
   const rates: Record<string, number[]> = Object.fromEntries(sides.map((s) => [s.name, []]));

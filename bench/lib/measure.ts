@@ -40,7 +40,8 @@ function median(xs: readonly number[]): number {
  */
 export function measure(work: () => number, opts: MeasureOptions): Rate {
   const warmEnd = performance.now() + opts.warmupMs;
-  do work(); while (performance.now() < warmEnd);
+  do work();
+  while (performance.now() < warmEnd);
   const rates: number[] = [];
   const cpuRates: number[] = [];
   let units = 0;

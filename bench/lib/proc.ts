@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-
 export interface ProcessMemory {
   pid: number;
   command: string;
@@ -57,7 +56,14 @@ function commandOf(pid: number): string {
 
 /** The wrappers `npx tsx file.ts` puts around the real node process. */
 export function isLauncher(command: string): boolean {
-  return /^npm exec\b/.test(command) || /np[mx]-cli\.js\b/.test(command) || /(^|[\s/])npx(\s|$)/.test(command) || /^(\/\S+\/)?sh -c\b/.test(command) || /node_modules\/\.bin\/tsx\b/.test(command) || /tsx\/dist\/cli\.m?js\b/.test(command);
+  return (
+    /^npm exec\b/.test(command) ||
+    /np[mx]-cli\.js\b/.test(command) ||
+    /(^|[\s/])npx(\s|$)/.test(command) ||
+    /^(\/\S+\/)?sh -c\b/.test(command) ||
+    /node_modules\/\.bin\/tsx\b/.test(command) ||
+    /tsx\/dist\/cli\.m?js\b/.test(command)
+  );
 }
 
 /** Every live process under `root` (including it), found by scanning /proc for parent ids. */
@@ -106,7 +112,8 @@ export function runChild(command: string, args: readonly string[], cwd: string, 
     const nodeOptions = [process.env.NODE_OPTIONS ?? '', `--import=${PROBE}`].join(' ').trim();
     const t0 = performance.now();
     const child = spawn(command, args, {
-      cwd, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: nodeOptions, BENCH_RSS_PROBE_DIR: probeDir },
     });
     const out: Buffer[] = [];

@@ -4,7 +4,12 @@ import { AFTERMATH_CHANCE } from './comparisonScenario.js';
 import type { DrawRecord, FloorGame } from './floor.js';
 
 /** What a finished engine game shows of its dice: every draw its history records, and how many it made in all. */
-export interface EngineFacts { ind: number[]; st: number[]; recorded: DrawRecord[]; draws: number }
+export interface EngineFacts {
+  ind: number[];
+  st: number[];
+  recorded: DrawRecord[];
+  draws: number;
+}
 
 /**
  * pure; the final values of `s` and its draws. The history records every action roll and every event that fired
@@ -53,17 +58,28 @@ export function floorVersusEngine(engine: EngineFacts, floor: FloorGame, trace: 
   }
   for (const f of trace) {
     if (seen.has(key(f))) continue;
-    if (f.what !== DRAW_EVENT || f.roll < AFTERMATH_CHANCE) out.push(`draw ${key(f)}: the floor drew it (roll ${f.roll}), the engine's history has no trace of it`);
+    if (f.what !== DRAW_EVENT || f.roll < AFTERMATH_CHANCE)
+      out.push(`draw ${key(f)}: the floor drew it (roll ${f.roll}), the engine's history has no trace of it`);
   }
   out.push(...valuesDiffer('engine', engine, 'floor', floor));
   return out;
 }
 
 /** pure; every final indicator and stance on which `a` and `b` differ, exactly. */
-export function valuesDiffer(aName: string, a: { ind: readonly number[]; st: readonly number[] }, bName: string, b: { ind: readonly number[]; st: readonly number[] }): string[] {
+export function valuesDiffer(
+  aName: string,
+  a: { ind: readonly number[]; st: readonly number[] },
+  bName: string,
+  b: { ind: readonly number[]; st: readonly number[] },
+): string[] {
   const out: string[] = [];
-  if (a.ind.length !== b.ind.length || a.st.length !== b.st.length) return [`shapes differ: ${aName} ${a.ind.length}+${a.st.length}, ${bName} ${b.ind.length}+${b.st.length}`];
-  a.ind.forEach((x, k) => { if (x !== b.ind[k]) out.push(`indicator ${k}: ${aName} ${x}, ${bName} ${b.ind[k]}`); });
-  a.st.forEach((x, k) => { if (x !== b.st[k]) out.push(`stance ${k}: ${aName} ${x}, ${bName} ${b.st[k]}`); });
+  if (a.ind.length !== b.ind.length || a.st.length !== b.st.length)
+    return [`shapes differ: ${aName} ${a.ind.length}+${a.st.length}, ${bName} ${b.ind.length}+${b.st.length}`];
+  a.ind.forEach((x, k) => {
+    if (x !== b.ind[k]) out.push(`indicator ${k}: ${aName} ${x}, ${bName} ${b.ind[k]}`);
+  });
+  a.st.forEach((x, k) => {
+    if (x !== b.st[k]) out.push(`stance ${k}: ${aName} ${x}, ${bName} ${b.st[k]}`);
+  });
   return out;
 }

@@ -87,10 +87,19 @@ export function bestEndingsOf(sc: Scenario, role: string): { endings: string[]; 
   return { endings, rating };
 }
 
-interface Tally { results: PolicyGameResult[][] }
+interface Tally {
+  results: PolicyGameResult[][];
+}
 
 /** Plays every policy on the given seeds; per policy, its results in seed order. */
-function playSeeds(sc: Scenario, role: string, policies: readonly Policy[], seeds: readonly string[], options: AdversaryOptions, track: readonly boolean[]): Tally {
+function playSeeds(
+  sc: Scenario,
+  role: string,
+  policies: readonly Policy[],
+  seeds: readonly string[],
+  options: AdversaryOptions,
+  track: readonly boolean[],
+): Tally {
   const results = policies.map((): PolicyGameResult[] => []);
   for (const seed of seeds) {
     const out = playRolePolicies(sc, seed, role, policies, options.aiFuzz, track);
@@ -112,7 +121,15 @@ function summarise(sc: Scenario, role: string, top: readonly string[], policy: P
     if (g.ending !== null && top.includes(g.ending)) hits++;
   }
   const n = games.length;
-  const out: PolicySummary = { name: policy.name, kind: policy.kind, games: n, meanScore: n ? score / n : 0, topShare: n ? hits / n : 0, meanRating: n ? rating / n : 0, endings };
+  const out: PolicySummary = {
+    name: policy.name,
+    kind: policy.kind,
+    games: n,
+    meanScore: n ? score / n : 0,
+    topShare: n ? hits / n : 0,
+    meanRating: n ? rating / n : 0,
+    endings,
+  };
   if (policy.sequence) out.sequence = policy.sequence;
   return out;
 }
@@ -189,11 +206,27 @@ export function runAdversary(sc: Scenario, role: string, options: AdversaryOptio
   const correlated = training.filter((s) => isAdversary(s) || s.kind === 'ai');
   const fixedMixes = policies.flatMap((p, i) => (p.kind === 'fixed' ? [{ name: p.name, mix: mixesOf(sc, role, trained.results[i]!) }] : []));
   return {
-    role, name: sc.def.actors[actor.index]!.name, maxPoints: maxPointsOf(sc, role), topEndings: best.endings, topRating: best.rating,
+    role,
+    name: sc.def.actors[actor.index]!.name,
+    maxPoints: maxPointsOf(sc, role),
+    topEndings: best.endings,
+    topRating: best.rating,
     ratings: Object.fromEntries(sc.def.endings.flatMap((e) => (e.ratings?.[role] === undefined ? [] : [[e.id, e.ratings[role]]]))),
-    trainSeeds, holdoutSeeds, training, holdout, bestTop, bestScore, ai: { meanScore: ai.meanScore, topShare: ai.topShare },
-    cooperative, coercive, tvd: totalVariation(cooperative, coercive),
-    spearman: spearman(correlated.map((s) => s.meanScore), correlated.map((s) => s.meanRating)), policiesCorrelated: correlated.length,
+    trainSeeds,
+    holdoutSeeds,
+    training,
+    holdout,
+    bestTop,
+    bestScore,
+    ai: { meanScore: ai.meanScore, topShare: ai.topShare },
+    cooperative,
+    coercive,
+    tvd: totalVariation(cooperative, coercive),
+    spearman: spearman(
+      correlated.map((s) => s.meanScore),
+      correlated.map((s) => s.meanRating),
+    ),
+    policiesCorrelated: correlated.length,
     respond: widestPair(fixedMixes),
   };
 }

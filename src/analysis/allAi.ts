@@ -10,7 +10,7 @@ export type EndingCounts = Record<string, number>;
 export const OPENING_TURNS = 4;
 
 /** Which indicator values the at-bound shares cover: the definition of `statecraft batch`'s atBoundShare. */
-export const BOUND_SAMPLE = 'indicator values after every played turn (turns 1..end) of every all-AI run, exactly at the indicator\'s min or max';
+export const BOUND_SAMPLE = "indicator values after every played turn (turns 1..end) of every all-AI run, exactly at the indicator's min or max";
 
 export interface AllAiOptions {
   runs: number;
@@ -23,7 +23,14 @@ export interface AllAiOptions {
   onGame?: () => void;
 }
 
-export interface ObjectiveTally { actor: string; id: string; label: string; points: number; metAtStart: number; metAtEnd: number }
+export interface ObjectiveTally {
+  actor: string;
+  id: string;
+  label: string;
+  points: number;
+  metAtStart: number;
+  metAtEnd: number;
+}
 
 export interface AllAiStats {
   runs: number;
@@ -75,7 +82,9 @@ export function playAllAi(sc: Scenario, options: AllAiOptions): AllAiStats {
     scoreSum[a.id] = 0;
     scoreByEnding[a.id] = {};
   }
-  const objectives: ObjectiveTally[] = sc.actors.flatMap((a) => a.objectives.map((o) => ({ actor: a.id, id: o.id, label: o.label, points: o.points, metAtStart: 0, metAtEnd: 0 })));
+  const objectives: ObjectiveTally[] = sc.actors.flatMap((a) =>
+    a.objectives.map((o) => ({ actor: a.id, id: o.id, label: o.label, points: o.points, metAtStart: 0, metAtEnd: 0 })),
+  );
   const eventRuns: Record<string, number> = Object.fromEntries(sc.events.map((e) => [e.id, 0]));
   const dilemmaAnswers: AllAiStats['dilemmaAnswers'] = {};
   for (const e of sc.events) if (e.dilemma) dilemmaAnswers[e.id] = Object.fromEntries(e.dilemma.options.map((o) => [o.id, 0]));
@@ -155,7 +164,19 @@ export function playAllAi(sc: Scenario, options: AllAiOptions): AllAiStats {
   const atBoundShare: Record<string, number> = {};
   sc.indicators.forEach((ind, k) => (atBoundShare[ind.id] = boundValues ? atBound[k]! / boundValues : 0));
   return {
-    runs, meanTurns: runs ? turns / runs : 0, endings, actionMix, atBoundShare, boundValues, fuzz, objectives, scoreSum, scoreByEnding,
-    eventRuns, dilemmaAnswers, fired, firedOpening,
+    runs,
+    meanTurns: runs ? turns / runs : 0,
+    endings,
+    actionMix,
+    atBoundShare,
+    boundValues,
+    fuzz,
+    objectives,
+    scoreSum,
+    scoreByEnding,
+    eventRuns,
+    dilemmaAnswers,
+    fired,
+    firedOpening,
   };
 }

@@ -184,10 +184,21 @@ export function runBalance(sc: Scenario, options: BalanceOptions): BalanceReport
       if (v > maxTvd) [maxActor, maxTvd] = [a.id, v];
       if (a.index !== f.from && a.index !== f.to && v > maxOtherTvd) maxOtherTvd = v;
     }
-    return { flow: f.id, from: sc.actors[f.from]!.id, to: sc.actors[f.to]!.id, major: major.includes(f.id), perActor, maxTvd: Math.max(0, maxTvd), maxActor, maxOtherTvd };
+    return {
+      flow: f.id,
+      from: sc.actors[f.from]!.id,
+      to: sc.actors[f.to]!.id,
+      major: major.includes(f.id),
+      perActor,
+      maxTvd: Math.max(0, maxTvd),
+      maxActor,
+      maxOtherTvd,
+    };
   });
 
-  const roles = sc.actors.map((a) => runAdversary(sc, a.id, { train: o.train, holdout: o.holdout, sequences: o.sequences, leaders: o.leaders, seedPrefix, aiFuzz, onGames: tick }));
+  const roles = sc.actors.map((a) =>
+    runAdversary(sc, a.id, { train: o.train, holdout: o.holdout, sequences: o.sequences, leaders: o.leaders, seedPrefix, aiFuzz, onGames: tick }),
+  );
   options.onProgress?.(total, total);
 
   const share = (n: number) => (runs ? n / runs : 0);
@@ -224,19 +235,36 @@ export function runBalance(sc: Scenario, options: BalanceOptions): BalanceReport
   const opening = meanPairwiseJaccard(base.firedOpening, `${seedPrefix}-jaccard`);
 
   const body: Omit<BalanceReport, 'checks' | 'passed'> = {
-    scenario: sc.def.id, seedPrefix, aiFuzz, thresholds: BALANCE_THRESHOLDS,
+    scenario: sc.def.id,
+    seedPrefix,
+    aiFuzz,
+    thresholds: BALANCE_THRESHOLDS,
     sizes: { runs, train: o.train, holdout: o.holdout, sequences: o.sequences, leaders: o.leaders },
     allAi: {
-      runs, meanTurns: base.meanTurns, endings: base.endings, endingsOccurring: Object.values(base.endings).filter((n) => n > 0).length,
-      topEnding: top, boundSample: BOUND_SAMPLE, atBoundShare: base.atBoundShare,
+      runs,
+      meanTurns: base.meanTurns,
+      endings: base.endings,
+      endingsOccurring: Object.values(base.endings).filter((n) => n > 0).length,
+      topEnding: top,
+      boundSample: BOUND_SAMPLE,
+      atBoundShare: base.atBoundShare,
       actionShare: Object.fromEntries(Object.entries(base.actionMix).map(([id, mix]) => [id, sharesOf(mix)])),
     },
-    endings, humanOnly,
+    endings,
+    humanOnly,
     leverage: { strength: sc.leverageStrength, endingsOff: off.endings, tvd: totalVariation(base.endings, off.endings) },
     flows: { major, cuts },
     fuzz: { perActor: fuzzPerActor, endingsFuzz0: fuzz0.endings, tvd: totalVariation(base.endings, fuzz0.endings) },
-    objectives: base.objectives.map((x) => ({ actor: x.actor, id: x.id, label: x.label, points: x.points, startShare: share(x.metAtStart), endShare: share(x.metAtEnd) })),
-    aiScore, scoresByEnding,
+    objectives: base.objectives.map((x) => ({
+      actor: x.actor,
+      id: x.id,
+      label: x.label,
+      points: x.points,
+      startShare: share(x.metAtStart),
+      endShare: share(x.metAtEnd),
+    })),
+    aiScore,
+    scoresByEnding,
     events: sc.events.map((e) => ({ id: e.id, scheduled: e.turn !== null, fireShare: share(base.eventRuns[e.id]!) })),
     dilemmas: sc.events.flatMap((e) => {
       if (!e.dilemma) return [];

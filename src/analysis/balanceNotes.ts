@@ -8,7 +8,7 @@ export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The headings of the check groups. */
 export const GROUP_TITLES: Record<CheckGroup, string> = {
-  adversary: 'Adversary (policies on one role\'s seat)',
+  adversary: "Adversary (policies on one role's seat)",
   endings: 'Endings',
   leverage: 'Leverage switch',
   flows: 'Flow cuts',
@@ -39,9 +39,10 @@ export function checkLines(report: BalanceReport): string[] {
 
 /** pure; the checks of the report grouped by deliverable, in CHECK_GROUPS order (groups without checks left out). */
 export function checksByGroup(report: BalanceReport): Array<{ group: CheckGroup; title: string; checks: BalanceCheck[] }> {
-  return CHECK_GROUPS.map((group) => ({ group, title: GROUP_TITLES[group], checks: report.checks.filter((c) => c.group === group) })).filter((g) => g.checks.length > 0);
+  return CHECK_GROUPS.map((group) => ({ group, title: GROUP_TITLES[group], checks: report.checks.filter((c) => c.group === group) })).filter(
+    (g) => g.checks.length > 0,
+  );
 }
-
 
 /**
  * pure; a short Markdown table for a scenario's notes, one string per line: how it was measured, then one row per
@@ -69,4 +70,3 @@ export function balanceNoteLines(report: BalanceReport, command: string): string
   ];
   return out.map((l) => l.text);
 }
-

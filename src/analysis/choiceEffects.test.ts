@@ -11,7 +11,7 @@ function humanTurn(s: GameState, action: string): Choices {
 }
 
 describe('choiceEffects', () => {
-  it('tells the role its own cost, effects and outcome, summed from the turn\'s ledger entries it caused', () => {
+  it("tells the role its own cost, effects and outcome, summed from the turn's ledger entries it caused", () => {
     const s0 = createGame(sc, { seed: 'own-choice', seats: { sk: 'human' } });
     const s1 = step(sc, s0, humanTurn(s0, 'sk_aid')).state;
     const rec = s1.history.at(-1)!;
@@ -28,7 +28,7 @@ describe('choiceEffects', () => {
     expect(lines.some((l) => l.startsWith('It did: '))).toBe(true);
   });
 
-  it('names the outcome\'s changes by whether the roll succeeded, and leaves out what other roles caused', () => {
+  it("names the outcome's changes by whether the roll succeeded, and leaves out what other roles caused", () => {
     const seen = new Set<string>();
     for (const seed of ['o1', 'o2', 'o3', 'o4', 'o5', 'o6']) {
       const s0 = createGame(sc, { seed, seats: { sk: 'human' } });
@@ -49,7 +49,13 @@ describe('choiceEffects', () => {
   });
 
   it('hides the size of a change to a number the viewers see only as an estimate', () => {
-    const fx = { actor: 'sk', result: null, outcome: null, answers: [], changes: [{ target: 'indicator:nk_arsenal', label: 'Arsenal', part: 'effect' as const, delta: 2, value: 62 }] };
+    const fx = {
+      actor: 'sk',
+      result: null,
+      outcome: null,
+      answers: [],
+      changes: [{ target: 'indicator:nk_arsenal', label: 'Arsenal', part: 'effect' as const, delta: 2, value: 62 }],
+    };
     expect(choiceEffectLines(fx, () => true)).toEqual(['It did: Arsenal up (seen only as an estimate)']);
     expect(choiceEffectLines(fx)).toEqual(['It did: Arsenal +2']);
   });

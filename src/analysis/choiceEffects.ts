@@ -5,10 +5,22 @@ import { keyLabel, outcomeText, signed } from './debrief.js';
 /** Which part of the role's choice a change came from. */
 export type ChoicePart = 'cost' | 'effect' | 'success' | 'failure' | 'answer' | 'delayed';
 
-export interface ChoiceChange { target: string; label: string; part: ChoicePart; delta: number; value: number }
+export interface ChoiceChange {
+  target: string;
+  label: string;
+  part: ChoicePart;
+  delta: number;
+  value: number;
+}
 
 /** One role's own part of a turn: its action's result (with the scenario's outcome text), its answers and the changes they caused. */
-export interface ChoiceEffects { actor: string; result: ActionResult | null; outcome: string | null; answers: Array<{ event: string; title: string; option: string }>; changes: ChoiceChange[] }
+export interface ChoiceEffects {
+  actor: string;
+  result: ActionResult | null;
+  outcome: string | null;
+  answers: Array<{ event: string; title: string; option: string }>;
+  changes: ChoiceChange[];
+}
 
 const PART_OF: Record<string, ChoicePart | undefined> = { cost: 'cost', action: 'effect', dilemma: 'answer', delayed: 'delayed' };
 
@@ -33,22 +45,35 @@ export function choiceEffects(sc: Scenario, rec: TurnRecord, actor: string): Cho
     c.value = e.value;
     sums.set(key, c);
   }
-  return { actor, result, outcome: result ? outcomeText(sc, result) : null, answers, changes: [...sums.values()].filter((c) => Math.abs(c.delta) >= 0.05 || c.target.startsWith('flag:')) };
+  return {
+    actor,
+    result,
+    outcome: result ? outcomeText(sc, result) : null,
+    answers,
+    changes: [...sums.values()].filter((c) => Math.abs(c.delta) >= 0.05 || c.target.startsWith('flag:')),
+  };
 }
 
 const HEADS: Record<ChoicePart, string> = {
-  cost: 'It cost', effect: 'It did', success: 'Because it succeeded', failure: 'Because it failed', answer: 'Your dilemma answers did', delayed: 'Arriving now from your earlier choices',
+  cost: 'It cost',
+  effect: 'It did',
+  success: 'Because it succeeded',
+  failure: 'Because it failed',
+  answer: 'Your dilemma answers did',
+  delayed: 'Arriving now from your earlier choices',
 };
 
 /** pure; the changes in words, one line per part ("It cost: Political capital −4"); `hidden(target)` names numbers the viewers see only as estimates (their size is not told). */
 export function choiceEffectLines(fx: ChoiceEffects, hidden: (target: string) => boolean = () => false): string[] {
   const lines: string[] = [];
   for (const part of ['cost', 'effect', 'success', 'failure', 'answer', 'delayed'] as const) {
-    const parts = fx.changes.filter((c) => c.part === part).map((c) => {
-      if (c.target.startsWith('flag:')) return `${c.label}: ${c.value !== 0 ? 'on' : 'off'}`;
-      if (hidden(c.target)) return `${c.label} ${c.delta > 0 ? 'up' : 'down'} (seen only as an estimate)`;
-      return `${c.label} ${signed(c.delta).replace(/^-/, '−')}`;
-    });
+    const parts = fx.changes
+      .filter((c) => c.part === part)
+      .map((c) => {
+        if (c.target.startsWith('flag:')) return `${c.label}: ${c.value !== 0 ? 'on' : 'off'}`;
+        if (hidden(c.target)) return `${c.label} ${c.delta > 0 ? 'up' : 'down'} (seen only as an estimate)`;
+        return `${c.label} ${signed(c.delta).replace(/^-/, '−')}`;
+      });
     if (parts.length) lines.push(`${HEADS[part]}: ${parts.join('; ')}`);
   }
   if (lines.length === 0) lines.push('It changed no number directly this turn.');

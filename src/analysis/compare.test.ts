@@ -20,7 +20,9 @@ function choicesOf(sc: Scenario, g: GameState, forced: string | null): Choices {
 describe('compareGames', () => {
   it('counts who chose what each turn and finds the turn where the groups split', () => {
     const s1 = createGame(sc, { seed: 'class-1', seats: { [human]: 'human' } });
-    const open = legalChoices(sc, s1, human).actions.filter((a) => a.available).map((a) => a.id);
+    const open = legalChoices(sc, s1, human)
+      .actions.filter((a) => a.available)
+      .map((a) => a.id);
     const usual = chooseAi(sc, s1, human).action;
     const other = open.find((id) => id !== usual)!;
     const games = [
@@ -31,7 +33,10 @@ describe('compareGames', () => {
     const c = compareGames(sc, games);
     expect(c.groups.map((g) => g.name)).toEqual(['Table A', 'Table B', 'Table C']);
     const first = c.turns[0]!.actions.find((a) => a.actor === human)!;
-    expect(first.options.map((o) => [o.id, o.groups])).toEqual([[usual, ['Table A', 'Table B']], [other, ['Table C']]]);
+    expect(first.options.map((o) => [o.id, o.groups])).toEqual([
+      [usual, ['Table A', 'Table B']],
+      [other, ['Table C']],
+    ]);
     expect(c.mostSplit).not.toBeNull();
     expect(c.turns[0]!.split).toBeGreaterThan(0);
     expect(c.endings.reduce((n, e) => n + e.groups.length, 0)).toBe(3);
@@ -40,7 +45,10 @@ describe('compareGames', () => {
 
   it('finds no split among identical games and nothing to compare for one group', () => {
     const a = game('same', null, null);
-    const c = compareGames(sc, [{ name: 'A', state: a }, { name: 'B', state: a }]);
+    const c = compareGames(sc, [
+      { name: 'A', state: a },
+      { name: 'B', state: a },
+    ]);
     expect(c.turns.every((t) => t.split === 0 && t.spread === 0)).toBe(true);
     expect(c.mostSplit).toBeNull();
     expect(compareGames(sc, [{ name: 'A', state: a }]).mostDiverged).toBeNull();

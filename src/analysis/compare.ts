@@ -2,7 +2,10 @@
 import { scoreObjectives, type GameState, type Scenario } from '../engine/index.js';
 
 /** One group's finished (or stopped) game, as a verified replay gives it. */
-export interface GroupGame { name: string; state: GameState }
+export interface GroupGame {
+  name: string;
+  state: GameState;
+}
 
 export interface GroupSummary {
   name: string;
@@ -15,7 +18,11 @@ export interface GroupSummary {
 }
 
 /** What the groups chose for one role in one turn: each choice with how many groups made it and which. */
-export interface ChoiceSplit { actor: string; name: string; options: Array<{ id: string; label: string; groups: string[] }> }
+export interface ChoiceSplit {
+  actor: string;
+  name: string;
+  options: Array<{ id: string; label: string; groups: string[] }>;
+}
 
 export interface TurnComparison {
   turn: number;
@@ -43,9 +50,13 @@ export interface Comparison {
 /** pure; compares the games of several groups of one scenario. */
 export function compareGames(sc: Scenario, games: readonly GroupGame[]): Comparison {
   const def = sc.def;
-  const endingTitle = (id: string | null) => (id === null ? 'No ending yet' : def.endings.find((e) => e.id === id)?.title ?? id);
+  const endingTitle = (id: string | null) => (id === null ? 'No ending yet' : (def.endings.find((e) => e.id === id)?.title ?? id));
   const groups: GroupSummary[] = games.map((g) => ({
-    name: g.name, seed: g.state.seed, turns: g.state.history.filter((r) => r.turn > 0).length, ending: g.state.ending, endingTitle: endingTitle(g.state.ending),
+    name: g.name,
+    seed: g.state.seed,
+    turns: g.state.history.filter((r) => r.turn > 0).length,
+    ending: g.state.ending,
+    endingTitle: endingTitle(g.state.ending),
     scores: scoreObjectives(sc, g.state).map((o, i) => ({ actor: o.actor, name: def.actors[i]!.name, score: o.score, max: o.max })),
   }));
   const endings = new Map<string | null, string[]>();
@@ -54,7 +65,8 @@ export function compareGames(sc: Scenario, games: readonly GroupGame[]): Compari
   const turns: TurnComparison[] = [];
   for (let t = 1; t <= lastTurn; t++) turns.push(turnOf(sc, games, t));
   const trajectories = def.indicators.map((ind, i) => ({
-    id: ind.id, name: ind.name,
+    id: ind.id,
+    name: ind.name,
     groups: games.map((g) => ({ name: g.name, values: valuesOf(g.state, i) })),
   }));
   const pick = (key: 'split' | 'spread', gain: boolean): number | null => {
@@ -70,9 +82,13 @@ export function compareGames(sc: Scenario, games: readonly GroupGame[]): Compari
     return games.length > 1 ? best : null;
   };
   return {
-    scenario: def.id, groups,
+    scenario: def.id,
+    groups,
     endings: [...endings].map(([id, names]) => ({ id, title: endingTitle(id), groups: names })).sort((a, b) => b.groups.length - a.groups.length),
-    turns, trajectories, mostSplit: pick('split', false), mostDiverged: pick('spread', true),
+    turns,
+    trajectories,
+    mostSplit: pick('split', false),
+    mostDiverged: pick('spread', true),
   };
 }
 

@@ -14,7 +14,12 @@ export function comparisonMarkdown(sc: Scenario, c: Comparison): string {
   lines.push(md`## Endings`, md``);
   for (const e of c.endings) lines.push(md`- ${mdStrong(e.title)}: ${String(e.groups.length)} of ${String(n)} (${e.groups.join(', ')})`);
   lines.push(md``, md`## Scores`, md``);
-  lines.push(...mdTable(['Group', 'Ending', ...sc.def.actors.map((a) => a.name)], c.groups.map((g) => [g.name, g.endingTitle, ...g.scores.map((s) => `${s.score} / ${s.max}`)])));
+  lines.push(
+    ...mdTable(
+      ['Group', 'Ending', ...sc.def.actors.map((a) => a.name)],
+      c.groups.map((g) => [g.name, g.endingTitle, ...g.scores.map((s) => `${s.score} / ${s.max}`)]),
+    ),
+  );
   lines.push(md``);
   if (c.mostSplit !== null) lines.push(md`The groups' choices split most in ${turnLabel(sc, c.mostSplit)} (turn ${String(c.mostSplit)}).`);
   if (c.mostDiverged !== null) lines.push(md`Their numbers drew apart most in ${turnLabel(sc, c.mostDiverged)} (turn ${String(c.mostDiverged)}).`);
@@ -22,11 +27,17 @@ export function comparisonMarkdown(sc: Scenario, c: Comparison): string {
   for (const t of c.turns) {
     lines.push(md`### ${turnLabel(sc, t.turn)} (turn ${String(t.turn)})`, md``);
     for (const a of t.actions) lines.push(md`- ${mdStrong(a.name)}: ${a.options.map((o) => `${o.label} (${o.groups.length} of ${n})`).join('; ')}`);
-    for (const d of t.dilemmas) lines.push(md`- ${mdStrong(d.name)} answered “${d.title}”: ${d.options.map((o) => `${o.label} (${o.groups.length} of ${n})`).join('; ')}`);
+    for (const d of t.dilemmas)
+      lines.push(md`- ${mdStrong(d.name)} answered “${d.title}”: ${d.options.map((o) => `${o.label} (${o.groups.length} of ${n})`).join('; ')}`);
     lines.push(md``);
   }
   lines.push(md`## The numbers at the end`, md``);
-  lines.push(...mdTable(['Number', ...c.groups.map((g) => g.name)], c.trajectories.map((t) => [t.name, ...t.groups.map((g) => round1(g.values[g.values.length - 1] ?? Number.NaN))])));
+  lines.push(
+    ...mdTable(
+      ['Number', ...c.groups.map((g) => g.name)],
+      c.trajectories.map((t) => [t.name, ...t.groups.map((g) => round1(g.values[g.values.length - 1] ?? Number.NaN))]),
+    ),
+  );
   return mdDocument(lines);
 }
 

@@ -5,7 +5,10 @@ import { csvField, csvRow, csvText, type CsvValue } from './csv.js';
 
 const FORMULA = /^[=+\-@\t\r]/;
 const text = fc.oneof(
-  fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ',', "'", ' ', 'a', '1', 'HYPERLINK("http://x")', 'SUM(1)'), maxLength: 10 }),
+  fc.string({
+    unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ',', "'", ' ', 'a', '1', 'HYPERLINK("http://x")', 'SUM(1)'),
+    maxLength: 10,
+  }),
   fc.string({ unit: 'binary', maxLength: 12 }),
 );
 const cell: fc.Arbitrary<CsvValue> = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
@@ -15,13 +18,18 @@ const readAs = (v: CsvValue) => (typeof v === 'number' ? (Object.is(v, -0) ? '0'
 
 describe('csvField', () => {
   it('round-trips any table through a strict RFC 4180 parser to the same cells, no text cell starting with a formula character', () => {
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (rows) => {
-      const back = parse(csvText(rows), { record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false, skip_empty_lines: false }) as string[][];
-      expect(back).toEqual(rows.map((r) => r.map(readAs)));
-      rows.forEach((r, i) => r.forEach((v, j) => {
-        if (typeof v === 'string') expect(back[i]![j]!).not.toMatch(FORMULA);
-      }));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (rows) => {
+        const back = parse(csvText(rows), { record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false, skip_empty_lines: false }) as string[][];
+        expect(back).toEqual(rows.map((r) => r.map(readAs)));
+        rows.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (typeof v === 'string') expect(back[i]![j]!).not.toMatch(FORMULA);
+          }),
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('writes numbers as numbers, unquoted, even negative ones', () => {

@@ -50,17 +50,27 @@ describe('debriefMarkdown', () => {
 
   it('shows the true figures and notes which numbers were seen only as estimates, with what a human seat last read', () => {
     let s = createGame(tutorial, { seed: 'estimates', seats: { lowland: 'human' } });
-    while (!s.over) s = step(tutorial, s, { lowland: { action: 'lowland_wait', dilemmas: Object.fromEntries(s.dilemmas.map((d) => [d.event, tutorial.def.events!.find((e) => e.id === d.event)!.dilemma!.options[0]!.id])) } }).state;
+    while (!s.over)
+      s = step(tutorial, s, {
+        lowland: {
+          action: 'lowland_wait',
+          dilemmas: Object.fromEntries(s.dilemmas.map((d) => [d.event, tutorial.def.events!.find((e) => e.id === d.event)!.dilemma!.options[0]!.id])),
+        },
+      }).state;
     const md = debriefMarkdown(tutorial, s);
     const i = tutorial.indicatorIndex.get('upland_economy')!;
     const truth = s.indicators[i]!;
     const read = viewFor(tutorial, s, 'lowland').indicators[i]!;
-    if (read.exact) throw new Error('Lowland should see an estimate of Upland\'s economy');
+    if (read.exact) throw new Error("Lowland should see an estimate of Upland's economy");
     expect(md).toContain(`- **Upland's economy** *(estimated in play; true figures)*: 50 → ${num(truth)}`);
     expect(md).toContain('## Numbers seen only as estimates');
-    expect(md).toContain(`- Upland's economy: seen only as an estimate, ±5 by Lowland (human). Lowland last read ≈ ${num(read.value)} (${num(read.low)}–${num(read.high)}); the true value at the end is ${num(truth)}.`);
+    expect(md).toContain(
+      `- Upland's economy: seen only as an estimate, ±5 by Lowland (human). Lowland last read ≈ ${num(read.value)} (${num(read.low)}–${num(read.high)}); the true value at the end is ${num(truth)}.`,
+    );
     const { exact: _, ...reading } = read;
-    expect(estimateNotes(tutorial, s)).toEqual([{ indicator: 'upland_economy', name: "Upland's economy", groups: [{ error: 5, actors: ['lowland'] }], truth, seen: [{ actor: 'lowland', reading }] }]);
+    expect(estimateNotes(tutorial, s)).toEqual([
+      { indicator: 'upland_economy', name: "Upland's economy", groups: [{ error: 5, actors: ['lowland'] }], truth, seen: [{ actor: 'lowland', reading }] },
+    ]);
   });
 
   it('says nothing of estimates when no role sees any', () => {
@@ -70,7 +80,7 @@ describe('debriefMarkdown', () => {
     expect(debriefMarkdown(plain, s)).not.toContain('estimate');
   });
 
-  it('starts every indicator and relation where the game started (after the opening events), not at the file\'s initial value', () => {
+  it("starts every indicator and relation where the game started (after the opening events), not at the file's initial value", () => {
     const sc = load('party-congress');
     const s = playTo(sc, createGame(sc, { seed: 'start-values' }));
     const md = debriefMarkdown(sc, s);
@@ -94,7 +104,13 @@ describe('debriefMarkdown', () => {
 
   it('has a Reflect section: one subsection per human role with its own reflection prompts, escaped', () => {
     let s = createGame(tutorial, { seed: 'reflect', seats: { lowland: 'human' } });
-    while (!s.over) s = step(tutorial, s, { lowland: { action: 'lowland_wait', dilemmas: Object.fromEntries(s.dilemmas.map((d) => [d.event, tutorial.def.events!.find((e) => e.id === d.event)!.dilemma!.options[0]!.id])) } }).state;
+    while (!s.over)
+      s = step(tutorial, s, {
+        lowland: {
+          action: 'lowland_wait',
+          dilemmas: Object.fromEntries(s.dilemmas.map((d) => [d.event, tutorial.def.events!.find((e) => e.id === d.event)!.dilemma!.options[0]!.id])),
+        },
+      }).state;
     const md = debriefMarkdown(tutorial, s);
     const reflect = md.slice(md.indexOf('## Reflect\n'));
     expect(md).toContain('## Reflect\n');
@@ -105,7 +121,7 @@ describe('debriefMarkdown', () => {
     prompts.forEach((p, i) => expect(reflect).toContain(`${i + 1}. ${mdText(p)}`));
   });
 
-  it('gives every role its reflection prompts when the AI played them all, and says each ending\'s rating in words', () => {
+  it("gives every role its reflection prompts when the AI played them all, and says each ending's rating in words", () => {
     const s = playOut('reflect-all');
     const md = debriefMarkdown(tutorial, s);
     const ending = tutorial.def.endings.find((e) => e.id === s.ending)!;
@@ -128,32 +144,64 @@ describe('debriefMarkdown on hostile scenario text (the browser export and the C
   const reader = new MarkdownIt({ html: true, linkify: true });
   reader.validateLink = () => true;
   reader.linkify.set({ fuzzyLink: false });
-  const units = ['<img src=x onerror=alert(1)>', '<script>', '[x](javascript:alert(1))', '\n# heading', '\n- item', '\n> quote', '\n```', '\n---', '\n1. x',
-    '|', '`', '*', '_', '\\', '&amp;', 'www.x.org', 'http://x.org', 'a@b.org', '\u001b[31m', '\u202e', ' ', 'word', '#', '-', '1.'];
+  const units = [
+    '<img src=x onerror=alert(1)>',
+    '<script>',
+    '[x](javascript:alert(1))',
+    '\n# heading',
+    '\n- item',
+    '\n> quote',
+    '\n```',
+    '\n---',
+    '\n1. x',
+    '|',
+    '`',
+    '*',
+    '_',
+    '\\',
+    '&amp;',
+    'www.x.org',
+    'http://x.org',
+    'a@b.org',
+    '\u001b[31m',
+    '\u202e',
+    ' ',
+    'word',
+    '#',
+    '-',
+    '1.',
+  ];
   const hostile = fc.string({ unit: fc.constantFrom(...units), minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== '' && s.length <= 200);
-  const blocks = (text: string) => reader.parse(text, {}).filter((t) => t.type !== 'inline').map((t) => `${t.type}@${t.level}`);
+  const blocks = (text: string) =>
+    reader
+      .parse(text, {})
+      .filter((t) => t.type !== 'inline')
+      .map((t) => `${t.type}@${t.level}`);
   const inlineKinds = (text: string) => new Set(reader.parse(text, {}).flatMap((t) => (t.children ?? []).map((c) => c.type)));
   const s0 = playOut('hostile-text');
   const baseline = blocks(debriefMarkdown(tutorial, s0));
 
   it('keeps the structure of the plain debrief whatever the title, names, texts and questions hold: no HTML, no links', () => {
-    fc.assert(fc.property(fc.array(hostile, { minLength: 8, maxLength: 8 }), (t) => {
-      const def = structuredClone(tutorial.def);
-      def.title = t[0]!;
-      def.summary = t[1]!;
-      def.actors[0]!.name = t[2]!;
-      def.instructor!.discussionQuestions = [t[3]!, t[4]!, ...def.instructor!.discussionQuestions!.slice(2)];
-      for (const e of def.endings) e.text = t[5]!;
-      for (const e of def.events!) e.text = t[6]!;
-      def.actions[0]!.label = t[7]!;
-      const sc = compileOk(def);
-      let s = createGame(sc, { seed: 'hostile-text' });
-      while (!s.over) s = step(sc, s, {}).state;
-      const text = debriefMarkdown(sc, s);
-      expect(blocks(text)).toEqual(baseline);
-      const kinds = inlineKinds(text);
-      for (const k of ['html_inline', 'link_open', 'image']) expect(kinds.has(k)).toBe(false);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 8, maxLength: 8 }), (t) => {
+        const def = structuredClone(tutorial.def);
+        def.title = t[0]!;
+        def.summary = t[1]!;
+        def.actors[0]!.name = t[2]!;
+        def.instructor!.discussionQuestions = [t[3]!, t[4]!, ...def.instructor!.discussionQuestions!.slice(2)];
+        for (const e of def.endings) e.text = t[5]!;
+        for (const e of def.events!) e.text = t[6]!;
+        def.actions[0]!.label = t[7]!;
+        const sc = compileOk(def);
+        let s = createGame(sc, { seed: 'hostile-text' });
+        while (!s.over) s = step(sc, s, {}).state;
+        const text = debriefMarkdown(sc, s);
+        expect(blocks(text)).toEqual(baseline);
+        const kinds = inlineKinds(text);
+        for (const k of ['html_inline', 'link_open', 'image']) expect(kinds.has(k)).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

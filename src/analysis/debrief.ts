@@ -1,6 +1,19 @@
 // The debrief of a finished (or stopped) game as Markdown, and the words it is told in: turn labels, actions with odds,
 // events and causes. Pure (no Node or browser APIs): the CLI's `report` and the browser's Ending screen both use it.
-import { bandOf, createGame, explain, rerunTurn, scoreObjectives, unreachable, type ActionResult, type GameState, type Reason, type Scenario, type TurnEvent, type TurnRecord } from '../engine/index.js';
+import {
+  bandOf,
+  createGame,
+  explain,
+  rerunTurn,
+  scoreObjectives,
+  unreachable,
+  type ActionResult,
+  type GameState,
+  type Reason,
+  type Scenario,
+  type TurnEvent,
+  type TurnRecord,
+} from '../engine/index.js';
 import { leverageStory } from './leverageStory.js';
 import { estimateNotes, type EstimateNote } from './estimates.js';
 import { ratingLine, verdictLine } from './ratings.js';
@@ -72,7 +85,10 @@ export function outcomeText(sc: Scenario, r: ActionResult): string | null {
 }
 
 /** A turn event told in words: a headline and the scenario's text for it (possibly empty). */
-export interface Narration { title: string; text: string }
+export interface Narration {
+  title: string;
+  text: string;
+}
 
 /** pure; the one telling of a turn event, for the debrief, the CLI and the browser's news. */
 export function narrate(sc: Scenario, ev: TurnEvent): Narration {
@@ -95,7 +111,7 @@ export function narrate(sc: Scenario, ev: TurnEvent): Narration {
     }
     case 'situation': {
       const def = sc.def.situations?.[sc.situationIndex.get(ev.id) ?? -1];
-      return { title: `${def?.name ?? ev.id} ${ev.active ? 'begins' : 'ends'}`, text: ev.active ? def?.description ?? '' : '' };
+      return { title: `${def?.name ?? ev.id} ${ev.active ? 'begins' : 'ends'}`, text: ev.active ? (def?.description ?? '') : '' };
     }
     // The ending's own text is told apart, where the ending is shown.
     case 'ending':
@@ -120,7 +136,9 @@ function andList(items: readonly string[]): string {
 /** pure; one sentence per note: who saw the number only as an estimate, what each human seat last read, and the truth. */
 export function estimateLine(sc: Scenario, s: GameState, n: EstimateNote): string {
   const who = n.groups.map((g) => `±${num(g.error)} by ${andList(g.actors.map((a) => `${actorName(sc, a)}${s.seats[a] === 'human' ? ' (human)' : ''}`))}`);
-  const read = n.seen.map((x, k) => `${actorName(sc, x.actor)}${k === 0 ? ' last read' : ''} ≈ ${num(x.reading.value)} (${num(x.reading.low)}–${num(x.reading.high)})`);
+  const read = n.seen.map(
+    (x, k) => `${actorName(sc, x.actor)}${k === 0 ? ' last read' : ''} ≈ ${num(x.reading.value)} (${num(x.reading.low)}–${num(x.reading.high)})`,
+  );
   return `${n.name}: seen only as an estimate, ${who.join(', ')}. ${read.length ? `${andList(read)}; the` : 'The'} true value at the end is ${num(n.truth)}.`;
 }
 
@@ -156,7 +174,11 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
   line();
   line(md`## Roles`);
   line();
-  for (const l of mdTable(['Role', 'Played by'], def.actors.map((a) => [a.name, seatOf(a.id)]))) line(l);
+  for (const l of mdTable(
+    ['Role', 'Played by'],
+    def.actors.map((a) => [a.name, seatOf(a.id)]),
+  ))
+    line(l);
   const objectivesText = def.instructor?.learningObjectives ?? [];
   if (objectivesText.length) {
     line();
@@ -178,7 +200,9 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     g = next;
     line();
     line(md`### Turn ${rec.turn} · ${turnLabel(sc, rec.turn)}`);
-    const news = splitRecord(records.at(i - 1)!).opening.map((e) => eventLine(sc, e)).filter((l): l is string => l !== null);
+    const news = splitRecord(records.at(i - 1)!)
+      .opening.map((e) => eventLine(sc, e))
+      .filter((l): l is string => l !== null);
     if (news.length) {
       line();
       line(md`News:`);
@@ -226,13 +250,17 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     const band = bandOf(sc.indicators[i]!.bands, end);
     const totals = explain(sc, final, `indicator:${ind.id}`).totals;
     const estimated = estimates.some((n) => n.indicator === ind.id) ? md` ${mdEmph('(estimated in play; true figures)')}` : md``;
-    line(md`- ${mdStrong(ind.name)}${estimated}: ${num(start.indicators[i]!)} → ${num(end)}${band ? md` (${band})` : md``}${totals.length ? md`; largest causes: ${along(totals, end - start.indicators[i]!, 3)}` : md`; no change recorded`}`);
+    line(
+      md`- ${mdStrong(ind.name)}${estimated}: ${num(start.indicators[i]!)} → ${num(end)}${band ? md` (${band})` : md``}${totals.length ? md`; largest causes: ${along(totals, end - start.indicators[i]!, 3)}` : md`; no change recorded`}`,
+    );
   });
   if (estimates.length) {
     line();
     line(md`## Numbers seen only as estimates`);
     line();
-    line(md`During play these roles saw the numbers below only as estimates: a fresh reading each turn, within the stated error of the truth. Every figure in this debrief is the true one.`);
+    line(
+      md`During play these roles saw the numbers below only as estimates: a fresh reading each turn, within the stated error of the truth. Every figure in this debrief is the true one.`,
+    );
     line();
     for (const n of estimates) line(md`- ${estimateLine(sc, final, n)}`);
   }
@@ -276,7 +304,12 @@ export function debriefMarkdown(sc: Scenario, final: GameState): string {
     if (rating !== undefined) line(md`${ratingLine(sc, o.actor, rating)}. ${verdictLine(sc, o, rating)}`);
     else line(md`${verdictLine(sc, o, undefined)}`);
     line();
-    for (const x of o.objectives) line(x.kind === 'ending' ? md`- ${x.label}: ${x.earned} of ${x.points} points` : md`- [${x.met ? md`x` : md` `}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`);
+    for (const x of o.objectives)
+      line(
+        x.kind === 'ending'
+          ? md`- ${x.label}: ${x.earned} of ${x.points} points`
+          : md`- [${x.met ? md`x` : md` `}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'}${x.met ? ', met' : ', not met'})`,
+      );
   }
 
   const roles = def.actors.filter((a) => final.seats[a.id] === 'human');

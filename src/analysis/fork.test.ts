@@ -13,13 +13,22 @@ function allAi(sc: Scenario, seed: string): GameState {
 
 describe('forkGame', () => {
   it('reproduces the original exactly when nothing is changed, from any turn (property)', () => {
-    fc.assert(fc.property(fc.constantFrom(tutorial, flagship), fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 10 }), fc.constantFrom('same' as const, 'ai' as const), (sc, seed, t, then) => {
-      const original = allAi(sc, seed);
-      const turns = original.history.filter((r) => r.turn > 0).length;
-      const fork = forkGame(sc, original, { turn: Math.min(t, turns), choose: {}, then });
-      expect(stateHash(fork.state)).toBe(stateHash(original));
-      expect(fork.replaced).toEqual([]);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(tutorial, flagship),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom('same' as const, 'ai' as const),
+        (sc, seed, t, then) => {
+          const original = allAi(sc, seed);
+          const turns = original.history.filter((r) => r.turn > 0).length;
+          const fork = forkGame(sc, original, { turn: Math.min(t, turns), choose: {}, then });
+          expect(stateHash(fork.state)).toBe(stateHash(original));
+          expect(fork.replaced).toEqual([]);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('changes the chosen turn, keeps the turns before it and names the first turn that differs', () => {
@@ -48,10 +57,11 @@ describe('forkGame', () => {
       const fork = forkGame(flagship, original, { turn: 2, choose: { us: { action: other.id } }, then: 'ai' }).state;
       const rolls = (g: GameState) => {
         const m = new Map<string, number>();
-        for (const r of g.history) for (const e of r.events) {
-          if (e.type === 'event' && e.roll !== null) m.set(`${r.turn} event ${e.id}`, e.roll);
-          if (e.type === 'action' && e.result.roll !== null) m.set(`${r.turn} action ${e.result.action}`, e.result.roll);
-        }
+        for (const r of g.history)
+          for (const e of r.events) {
+            if (e.type === 'event' && e.roll !== null) m.set(`${r.turn} event ${e.id}`, e.roll);
+            if (e.type === 'action' && e.result.roll !== null) m.set(`${r.turn} action ${e.result.action}`, e.result.roll);
+          }
         return m;
       };
       const a = rolls(original);

@@ -1,7 +1,16 @@
 // What-if forks: a game re-played from its seed with some choices changed at one turn, then played on.
 import {
-  chooseAi, chooseDilemmaOption, createGame, EngineError, legalChoices, scoreObjectives, step,
-  type Choice, type Choices, type GameState, type Scenario,
+  chooseAi,
+  chooseDilemmaOption,
+  createGame,
+  EngineError,
+  legalChoices,
+  scoreObjectives,
+  step,
+  type Choice,
+  type Choices,
+  type GameState,
+  type Scenario,
 } from '../engine/index.js';
 
 /** How the turns after the changed one are played: the recorded choices where they are still legal (else the AI), or the AI for every seat. */
@@ -27,7 +36,8 @@ export function forkGame(sc: Scenario, original: GameState, options: ForkOptions
   if (!Number.isInteger(options.turn) || options.turn < 1 || options.turn > records.length) {
     throw new EngineError(`there is no turn ${options.turn} to change; the game has turns 1 to ${records.length}`);
   }
-  for (const actor of Object.keys(options.choose)) if (!sc.actorIndex.has(actor)) throw new EngineError(`unknown actor "${actor}"; actors: ${[...sc.actorIndex.keys()].join(', ')}`);
+  for (const actor of Object.keys(options.choose))
+    if (!sc.actorIndex.has(actor)) throw new EngineError(`unknown actor "${actor}"; actors: ${[...sc.actorIndex.keys()].join(', ')}`);
   const then = options.then ?? 'same';
   let g = createGame(sc, { seed: original.seed, seats: original.seats, aiFuzz: original.aiFuzz });
   const replaced: Fork['replaced'] = [];
@@ -119,7 +129,10 @@ export function compareTimelines(sc: Scenario, original: GameState, fork: GameSt
     }
   }
   const indicators = sc.def.indicators.map((ind, i) => ({
-    id: ind.id, name: ind.name, original: original.history.map((r) => r.indicators[i]!), fork: fork.history.map((r) => r.indicators[i]!),
+    id: ind.id,
+    name: ind.name,
+    original: original.history.map((r) => r.indicators[i]!),
+    fork: fork.history.map((r) => r.indicators[i]!),
   }));
   const differences: NumberDiff[] = [];
   sc.def.indicators.forEach((ind, i) => {
@@ -142,14 +155,18 @@ export function compareTimelines(sc: Scenario, original: GameState, fork: GameSt
     };
     add(fork, 'inFork');
     add(original, 'inOriginal');
-    const causes = [...sums.values()].filter((c) => Math.sign(c.delta) === Math.sign(b - a) && Math.abs(c.delta) >= 0.05)
-      .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.turn - y.turn).slice(0, 3);
+    const causes = [...sums.values()]
+      .filter((c) => Math.sign(c.delta) === Math.sign(b - a) && Math.abs(c.delta) >= 0.05)
+      .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.turn - y.turn)
+      .slice(0, 3);
     differences.push({ target, label: ind.name, original: a, fork: b, causes });
   });
   differences.sort((x, y) => Math.abs(y.fork - y.original) - Math.abs(x.fork - x.original));
   return {
     endings: { original: original.ending, fork: fork.ending },
     scores: so.map((o, k) => ({ actor: o.actor, name: sc.def.actors[k]!.name, original: o.score, fork: sf[k]!.score, max: o.max })),
-    divergedAt, indicators, differences,
+    divergedAt,
+    indicators,
+    differences,
   };
 }

@@ -43,6 +43,8 @@ describe('changedChoices', () => {
     const choose = changedChoices(seats, { ...same, [s.actor]: { action: other } });
     expect(choose).toEqual({ [s.actor]: { action: other } });
     const fork = forkGame(sc, game, { turn: 2, choose });
-    expect(fork.state.history.find((r) => r.turn === 2)!.events.some((e) => e.type === 'action' && e.result.actor === s.actor && e.result.action === other)).toBe(true);
+    expect(
+      fork.state.history.find((r) => r.turn === 2)!.events.some((e) => e.type === 'action' && e.result.actor === s.actor && e.result.action === other),
+    ).toBe(true);
   });
 });

@@ -25,13 +25,20 @@ export function forkSeatsAt(sc: Scenario, original: GameState, turn: number): Fo
   return sc.def.actors.map((a) => {
     const legal = legalChoices(sc, before, a.id);
     const took = rec?.events.find((e) => e.type === 'action' && e.result.actor === a.id);
-    const recorded = took?.type === 'action' ? took.result.action : rec?.choices[a.id]?.action ?? '';
+    const recorded = took?.type === 'action' ? took.result.action : (rec?.choices[a.id]?.action ?? '');
     return {
-      actor: a.id, name: actorName(sc, a.id), recorded,
+      actor: a.id,
+      name: actorName(sc, a.id),
+      recorded,
       actions: legal.actions.map((x) => ({ id: x.id, label: x.label, available: x.available })),
       dilemmas: legal.dilemmas.map((d) => {
         const answer = rec?.events.find((e) => e.type === 'dilemma-answer' && e.actor === a.id && e.event === d.event);
-        return { event: d.event, title: d.title, recorded: answer?.type === 'dilemma-answer' ? answer.option : null, options: d.options.map((o) => ({ id: o.id, label: o.label })) };
+        return {
+          event: d.event,
+          title: d.title,
+          recorded: answer?.type === 'dilemma-answer' ? answer.option : null,
+          options: d.options.map((o) => ({ id: o.id, label: o.label })),
+        };
       }),
     };
   });
@@ -45,7 +52,9 @@ export function changedChoices(seats: readonly ForkSeat[], picked: Record<string
     if (!p) continue;
     const c: Partial<Choice> = {};
     if (p.action !== s.recorded) c.action = p.action;
-    const dilemmas = Object.fromEntries(s.dilemmas.flatMap((d) => (p.dilemmas?.[d.event] !== undefined && p.dilemmas[d.event] !== d.recorded ? [[d.event, p.dilemmas[d.event]!]] : [])));
+    const dilemmas = Object.fromEntries(
+      s.dilemmas.flatMap((d) => (p.dilemmas?.[d.event] !== undefined && p.dilemmas[d.event] !== d.recorded ? [[d.event, p.dilemmas[d.event]!]] : [])),
+    );
     if (Object.keys(dilemmas).length) c.dilemmas = dilemmas;
     if (c.action !== undefined || c.dilemmas) out[s.actor] = { ...c, action: p.action };
   }

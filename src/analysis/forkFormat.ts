@@ -18,7 +18,10 @@ function causeText(inOriginal: number, inFork: number): string {
 /** pure; "Escalation is 18 higher (60 against 42): Drills in 2025 H2 (+12, only in the what-if); …", without Markdown. */
 export function differenceText(sc: Scenario, d: NumberDiff): { label: string; text: string } {
   const causes = d.causes.map((x) => `${x.label} in ${turnLabel(sc, x.turn)} (${causeText(x.inOriginal, x.inFork)})`).join('; ');
-  return { label: d.label, text: `is ${round1(Math.abs(d.fork - d.original))} ${d.fork > d.original ? 'higher' : 'lower'} (${round1(d.fork)} against ${round1(d.original)})${causes ? `: ${causes}` : ''}` };
+  return {
+    label: d.label,
+    text: `is ${round1(Math.abs(d.fork - d.original))} ${d.fork > d.original ? 'higher' : 'lower'} (${round1(d.fork)} against ${round1(d.original)})${causes ? `: ${causes}` : ''}`,
+  };
 }
 
 /** pure; a later recorded choice that was no longer open, and what the AI chose instead. */
@@ -30,14 +33,24 @@ export function replacedText(sc: Scenario, r: Fork['replaced'][number]): string 
 
 /** pure; what the change was, then the two timelines side by side: endings, scores, and the numbers that end differently with their causes. */
 export function forkMarkdown(sc: Scenario, c: TimelineComparison, fork: Fork, changes: readonly string[]): string {
-  const ending = (id: string | null) => (id === null ? 'no ending yet' : sc.def.endings.find((e) => e.id === id)?.title ?? id);
+  const ending = (id: string | null) => (id === null ? 'no ending yet' : (sc.def.endings.find((e) => e.id === id)?.title ?? id));
   const lines: Md[] = [md`# What if: ${sc.def.title}`, md``];
   for (const ch of changes) lines.push(md`- ${ch}`);
   lines.push(md``);
-  lines.push(c.divergedAt === null ? md`Nothing changed: the fork is the original game.` : md`The timelines part in ${turnLabel(sc, c.divergedAt)} (turn ${String(c.divergedAt)}).`, md``);
+  lines.push(
+    c.divergedAt === null
+      ? md`Nothing changed: the fork is the original game.`
+      : md`The timelines part in ${turnLabel(sc, c.divergedAt)} (turn ${String(c.divergedAt)}).`,
+    md``,
+  );
   lines.push(md`## Endings`, md``, md`- Original: ${mdStrong(ending(c.endings.original))}`, md`- What if: ${mdStrong(ending(c.endings.fork))}`, md``);
   lines.push(md`## Scores`, md``);
-  lines.push(...mdTable(['Role', 'Original', 'What if', 'Difference'], c.scores.map((s) => [s.name, `${s.original} / ${s.max}`, `${s.fork} / ${s.max}`, signed(s.fork - s.original)])));
+  lines.push(
+    ...mdTable(
+      ['Role', 'Original', 'What if', 'Difference'],
+      c.scores.map((s) => [s.name, `${s.original} / ${s.max}`, `${s.fork} / ${s.max}`, signed(s.fork - s.original)]),
+    ),
+  );
   lines.push(md``, md`## What ends differently, and why`, md``);
   if (c.differences.length === 0) lines.push(md`Every number ends the same.`);
   for (const d of c.differences) {

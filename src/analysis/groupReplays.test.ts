@@ -15,10 +15,19 @@ function replayText(sc: Scenario, seed: string): string {
 
 describe('readGroupReplays', () => {
   it('verifies the replays of one scenario and names each group after its file', () => {
-    const r = readGroupReplays([{ name: 'table-1.replay.json', text: replayText(tutorial, 'a') }, { name: 'table-2.json', text: replayText(tutorial, 'b') }], byId);
+    const r = readGroupReplays(
+      [
+        { name: 'table-1.replay.json', text: replayText(tutorial, 'a') },
+        { name: 'table-2.json', text: replayText(tutorial, 'b') },
+      ],
+      byId,
+    );
     expect(r.refused).toEqual([]);
     expect(r.scenario?.def.id).toBe('tutorial');
-    expect(r.games.map((g) => [g.name, g.state.seed])).toEqual([['table-1', 'a'], ['table-2', 'b']]);
+    expect(r.games.map((g) => [g.name, g.state.seed])).toEqual([
+      ['table-1', 'a'],
+      ['table-2', 'b'],
+    ]);
   });
 
   it('refuses, naming the file, a replay of another scenario, a tampered one, an unknown scenario, a file that is not a replay and another engine version', () => {
@@ -28,21 +37,26 @@ describe('readGroupReplays', () => {
     older.engineVersion = '0.0.1';
     const unknown = JSON.parse(replayText(tutorial, 'd')) as { scenario: { id: string } };
     unknown.scenario.id = 'elsewhere';
-    const r = readGroupReplays([
-      { name: 'one.json', text: replayText(tutorial, 'a') },
-      { name: 'other.json', text: replayText(congress, 'a') },
-      { name: 'tampered.json', text: JSON.stringify(tampered) },
-      { name: 'unknown.json', text: JSON.stringify(unknown) },
-      { name: 'notes.json', text: '{"hello": 1}' },
-      { name: 'older.json', text: JSON.stringify(older) },
-    ], byId);
+    const r = readGroupReplays(
+      [
+        { name: 'one.json', text: replayText(tutorial, 'a') },
+        { name: 'other.json', text: replayText(congress, 'a') },
+        { name: 'tampered.json', text: JSON.stringify(tampered) },
+        { name: 'unknown.json', text: JSON.stringify(unknown) },
+        { name: 'notes.json', text: '{"hello": 1}' },
+        { name: 'older.json', text: JSON.stringify(older) },
+      ],
+      byId,
+    );
     expect(r.games.map((g) => g.name)).toEqual(['one']);
     expect(r.refused.map((x) => x.file)).toEqual(['other.json', 'tampered.json', 'unknown.json', 'notes.json', 'older.json']);
     expect(r.refused[4]!.message).toMatch(/^older\.json: not verified: this replay was recorded with engine 0\.0\.1; /);
     expect(r.refused[0]!.message).toBe('other.json: a replay of the scenario "party_congress", not of "tutorial" like one.json; compare games of one scenario');
     expect(r.refused[1]!.message).toMatch(/^tampered\.json: not verified at turn 2: /);
     expect(r.refused[2]!.message).toContain('"elsewhere", not of "tutorial"');
-    expect(readGroupReplays([{ name: 'unknown.json', text: JSON.stringify(unknown) }], byId).refused[0]!.message).toContain('"elsewhere", which is not bundled');
+    expect(readGroupReplays([{ name: 'unknown.json', text: JSON.stringify(unknown) }], byId).refused[0]!.message).toContain(
+      '"elsewhere", which is not bundled',
+    );
     expect(r.refused[3]!.message).toMatch(/^notes\.json:1:1: error: not a valid replay/);
   });
 });

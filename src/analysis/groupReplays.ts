@@ -5,7 +5,10 @@ import { loadReplay } from '../format/loadReplay.js';
 import { formatDiagnostic } from '../format/loadScenario.js';
 import type { GroupGame } from './compare.js';
 
-export interface ReplayText { name: string; text: string }
+export interface ReplayText {
+  name: string;
+  text: string;
+}
 
 export interface GroupReplays {
   /** The scenario of the first replay that could be read (null when none could). */
@@ -40,7 +43,8 @@ export function readGroupReplays(files: readonly ReplayText[], scenarioFor: (id:
       return;
     }
     const id = r.replay.scenario.id;
-    if (out.scenario && id !== out.scenario.def.id) return refuse(`a replay of the scenario "${id}", not of "${out.scenario.def.id}" like ${first}; compare games of one scenario`);
+    if (out.scenario && id !== out.scenario.def.id)
+      return refuse(`a replay of the scenario "${id}", not of "${out.scenario.def.id}" like ${first}; compare games of one scenario`);
     const sc = out.scenario ?? scenarioFor(id);
     if (!sc) return refuse(`a replay of the scenario "${id}", which is not bundled with this game, so it cannot be verified`);
     const check = verifyReplay(sc, r.replay);

@@ -1,7 +1,11 @@
 // Printable handouts of a scenario as self-contained HTML pages: role cards, a class sheet, the instructor's notes, what is invented.
 import { createGame, legalChoices, type Scenario } from '../engine/index.js';
 
-export interface Handout { file: string; title: string; html: string }
+export interface Handout {
+  file: string;
+  title: string;
+  html: string;
+}
 
 /** pure; text made safe for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -43,7 +47,9 @@ ${body}
 const list = (items: readonly string[], ordered = false): string =>
   items.length === 0 ? '' : `<${ordered ? 'ol' : 'ul'}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`;
 const paragraphs = (items: ReadonlyArray<{ text: string; assumption?: string }>): string =>
-  items.map((p) => `<p>${escapeHtml(p.text)}${p.assumption ? ` <span class="assumption">(Invented for play: ${escapeHtml(p.assumption)})</span>` : ''}</p>`).join('\n');
+  items
+    .map((p) => `<p>${escapeHtml(p.text)}${p.assumption ? ` <span class="assumption">(Invented for play: ${escapeHtml(p.assumption)})</span>` : ''}</p>`)
+    .join('\n');
 
 /** The role's card: who you are, what you want, how you score, what you can do on the first turn. */
 function roleCard(sc: Scenario, actor: number): Handout {
@@ -113,13 +119,22 @@ export function inventions(sc: Scenario): Array<{ group: string; items: Array<{ 
 function inventedSheet(sc: Scenario): Handout {
   const body = `<h1>What is invented</h1>
 <p>The scenario follows its sources for facts; the parts below are the authors' assumptions, made to let the game run. Each says why.</p>
-${inventions(sc).map((g) => `<section><h2>${escapeHtml(g.group)}</h2><table><tbody>${g.items.map((x) => `<tr><td>${escapeHtml(x.name)}</td><td>${escapeHtml(x.assumption)}</td></tr>`).join('\n')}</tbody></table></section>`).join('\n')}`;
+${inventions(sc)
+  .map(
+    (g) =>
+      `<section><h2>${escapeHtml(g.group)}</h2><table><tbody>${g.items.map((x) => `<tr><td>${escapeHtml(x.name)}</td><td>${escapeHtml(x.assumption)}</td></tr>`).join('\n')}</tbody></table></section>`,
+  )
+  .join('\n')}`;
   return { file: 'invented.html', title: 'What is invented', html: page(sc, 'What is invented', body) };
 }
 
 /** pure; all handouts of a scenario, the index first. */
 export function handoutsOf(sc: Scenario): Handout[] {
   const pages = [classSheet(sc), ...sc.def.actors.map((_, i) => roleCard(sc, i)), inventedSheet(sc), instructorSheet(sc)];
-  const index = page(sc, 'Handouts', `<h1>Handouts</h1>${`<ul>${pages.map((p) => `<li><a href="${escapeHtml(p.file)}">${escapeHtml(p.title)}</a></li>`).join('')}</ul>`}<p class="noprint">Open a page and print it (or save it as PDF); each role card fits on one page (A4 or Letter).</p>`);
+  const index = page(
+    sc,
+    'Handouts',
+    `<h1>Handouts</h1>${`<ul>${pages.map((p) => `<li><a href="${escapeHtml(p.file)}">${escapeHtml(p.title)}</a></li>`).join('')}</ul>`}<p class="noprint">Open a page and print it (or save it as PDF); each role card fits on one page (A4 or Letter).</p>`,
+  );
   return [{ file: 'index.html', title: 'Handouts', html: index }, ...pages];
 }

@@ -10,7 +10,10 @@ describe('historyCsv (the browser export)', () => {
   it.each(['=HYPERLINK("http://x")', '@SUM(1)', '-1+2', '+1', '\tx', 'a,"b"\nc'])('defuses and quotes the seed %j and keeps numbers as numbers', (seed) => {
     let s = createGame(tutorial, { seed });
     while (!s.over) s = step(tutorial, s, {}).state;
-    const rows = parse(historyCsv(tutorial, s, (t) => `=cmd|' /C calc'!A${t}`), { record_delimiter: '\r\n', relax_quotes: false }) as string[][];
+    const rows = parse(
+      historyCsv(tutorial, s, (t) => `=cmd|' /C calc'!A${t}`),
+      { record_delimiter: '\r\n', relax_quotes: false },
+    ) as string[][];
     expect(rows).toHaveLength(s.history.length + 1);
     for (const row of rows.slice(1)) {
       const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
@@ -28,7 +31,10 @@ describe('historyCsv for grading', () => {
     const sc = loadScenario('party-congress');
     let s = createGame(sc, { seed: 'grades' });
     while (!s.over) s = step(sc, s, {}).state;
-    const [header, ...rows] = parse(historyCsv(sc, s, (t) => `T${t}`), { record_delimiter: '\r\n' }) as string[][];
+    const [header, ...rows] = parse(
+      historyCsv(sc, s, (t) => `T${t}`),
+      { record_delimiter: '\r\n' },
+    ) as string[][];
     const col = (name: string) => header!.indexOf(name);
     for (const r of rows) for (const ind of sc.def.indicators) expect(r[col(ind.id)]).toMatch(/^-?\d+(\.\d)?$/);
     const first = rows[1]!;

@@ -38,7 +38,7 @@ export function historyRows(sc: Scenario, s: GameState, turnLabel: (t: number) =
       row.push(c?.action ?? '', c ? actionLabel(c.action) : '', answers.map(([ev, o]) => `${ev}=${o}`).join('; '), labels.join('; '));
     }
     const ending = rec.turn === last && s.ending !== null ? s.ending : '';
-    row.push(ending, ending ? def.endings.find((e) => e.id === ending)?.title ?? ending : '');
+    row.push(ending, ending ? (def.endings.find((e) => e.id === ending)?.title ?? ending) : '');
     row.push(...scores.map((x) => (rec.turn === last ? x.score : '')), ...scores.map((x) => (rec.turn === last ? x.max : '')));
     return row;
   });

@@ -144,7 +144,10 @@ export function randomSequences(sc: Scenario, role: string, count: number, seedP
   return Array.from({ length: count }, () => Array.from({ length: sc.turnCount }, () => actions[Math.floor(rng() * actions.length)]!));
 }
 
-export interface PolicySetOptions { sequences: number; seedPrefix: string }
+export interface PolicySetOptions {
+  sequences: number;
+  seedPrefix: string;
+}
 
 /**
  * pure; every policy tried for `role`: fixed (one per action), alternations (every ordered pair x ≠ y), greedy,

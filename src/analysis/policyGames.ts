@@ -1,7 +1,18 @@
 // Games with one role's seat on a policy and every other seat on the AI: one at a time, or many as a shared tree.
 // The role's seat is a 'human' seat fed by the policy; its dilemmas are answered by the AI (chooseDilemmaOption),
 // as a student following one rule for actions would still have to answer a dilemma somehow.
-import { chooseAi, chooseDilemmaOption, createGame, legalChoices, step, type AiDecision, type Choice, type Choices, type GameState, type Scenario } from '../engine/index.js';
+import {
+  chooseAi,
+  chooseDilemmaOption,
+  createGame,
+  legalChoices,
+  step,
+  type AiDecision,
+  type Choice,
+  type Choices,
+  type GameState,
+  type Scenario,
+} from '../engine/index.js';
 import { pointsOf, policyAction, type Policy, type TurnView } from './policies.js';
 
 /** pure; the AI's answers to the dilemmas pending for `actorId` in `state`, by event id (undefined when none). */
@@ -33,8 +44,14 @@ export class PolicyTurn implements TurnView {
   private dilemmas: Record<string, string> | undefined | null = null;
   private readonly steps = new Map<string, GameState>();
 
-  constructor(readonly sc: Scenario, readonly state: GameState, readonly role: string) {
-    this.available = legalChoices(sc, state, role).actions.filter((a) => a.available).map((a) => a.id);
+  constructor(
+    readonly sc: Scenario,
+    readonly state: GameState,
+    readonly role: string,
+  ) {
+    this.available = legalChoices(sc, state, role)
+      .actions.filter((a) => a.available)
+      .map((a) => a.id);
   }
 
   ai(): AiDecision {
@@ -99,7 +116,14 @@ export function mixIndex(sc: Scenario, actorIndex: number, action: string): numb
  * `step` is a pure function of the state and the choices, so each outcome is exactly that of the policy's game
  * played on its own (playPolicy). `track[i]` asks for policy i's count of the other seats' actions.
  */
-export function playRolePolicies(sc: Scenario, seed: string, role: string, policies: readonly Policy[], aiFuzz: number | null = null, track: readonly boolean[] = []): PolicyGameResult[] {
+export function playRolePolicies(
+  sc: Scenario,
+  seed: string,
+  role: string,
+  policies: readonly Policy[],
+  aiFuzz: number | null = null,
+  track: readonly boolean[] = [],
+): PolicyGameResult[] {
   const width = sc.actions.length + sc.actors.length;
   const results: PolicyGameResult[] = policies.map((_, i) => ({ ending: null, score: 0, otherActions: track[i] ? new Array<number>(width).fill(0) : null }));
   const stack: Array<{ state: GameState; members: number[] }> = [{ state: policyGame(sc, seed, role, aiFuzz), members: policies.map((_, i) => i) }];

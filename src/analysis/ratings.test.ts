@@ -16,12 +16,17 @@ describe('ending ratings in words', () => {
     expect(ratingLine(sc, 'us', -1)).toBe('For United States this ending is a setback: −1');
   });
 
-  it('gives the verdict with the ending\'s word and how many objectives were met', () => {
-    const score = { actor: 'sk', score: 9, max: 20, objectives: [
-      { kind: 'objective' as const, id: 'a', label: 'A', met: true, points: 3, earned: 3 },
-      { kind: 'objective' as const, id: 'b', label: 'B', met: false, points: 3, earned: 0 },
-      { kind: 'ending' as const, id: 'e', label: 'E', met: true, points: 8, earned: 6 },
-    ] };
+  it("gives the verdict with the ending's word and how many objectives were met", () => {
+    const score = {
+      actor: 'sk',
+      score: 9,
+      max: 20,
+      objectives: [
+        { kind: 'objective' as const, id: 'a', label: 'A', met: true, points: 3, earned: 3 },
+        { kind: 'objective' as const, id: 'b', label: 'B', met: false, points: 3, earned: 0 },
+        { kind: 'ending' as const, id: 'e', label: 'E', met: true, points: 8, earned: 6 },
+      ],
+    };
     expect(verdictLine(sc, score, 1)).toBe('A gain for South Korea: 1 of 2 objectives met, 9 of 20 points.');
     expect(verdictLine(sc, score, undefined)).toBe('Verdict for South Korea: 1 of 2 objectives met, 9 of 20 points.');
   });

@@ -24,7 +24,7 @@ describe('reflectionPrompts', () => {
     }
   });
 
-  it('names a blow only when it worked against one of the role\'s objectives', () => {
+  it("names a blow only when it worked against one of the role's objectives", () => {
     const g = playOut(sc, createGame(sc, { seed: 'r4' }));
     for (const a of sc.def.actors) {
       const blow = reflectionPrompts(sc, g, a.id).find((p) => p.includes('against your objective'));
@@ -33,7 +33,7 @@ describe('reflectionPrompts', () => {
       expect(sc.actors[sc.actorIndex.get(a.id)!]!.objectives.map((o) => o.label)).toContain(objective);
     }
   });
-  it('says the ending\'s rating in words where the role faced no dilemma', () => {
+  it("says the ending's rating in words where the role faced no dilemma", () => {
     let told = 0;
     for (const seed of ['r1', 'r2', 'r3']) {
       const g = playOut(sc, createGame(sc, { seed }));
@@ -42,7 +42,9 @@ describe('reflectionPrompts', () => {
         if (!p) continue;
         told++;
         const r = sc.def.endings.find((e) => e.id === g.ending)!.ratings![a.id]!;
-        expect(p).toContain(`counts as ${r === 0 ? 'a stalemate (0)' : r === 1 ? 'a gain (+1)' : r === 2 ? 'a triumph (+2)' : r === -1 ? 'a setback (−1)' : 'a disaster (−2)'}`);
+        expect(p).toContain(
+          `counts as ${r === 0 ? 'a stalemate (0)' : r === 1 ? 'a gain (+1)' : r === 2 ? 'a triumph (+2)' : r === -1 ? 'a setback (−1)' : 'a disaster (−2)'}`,
+        );
       }
     }
     expect(told).toBeGreaterThan(0);

@@ -7,7 +7,12 @@ const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}
 const round = (x: number) => Math.round(Math.abs(x) * 10) / 10;
 const OWN_KINDS = new Set(['action', 'outcome', 'cost', 'delayed']);
 
-interface Move { turn: number; id: string; label: string; entries: LedgerEntry[] }
+interface Move {
+  turn: number;
+  id: string;
+  label: string;
+  entries: LedgerEntry[];
+}
 
 /** The changes of each (turn, cause) the actor made, by its actions and their later effects. */
 function movesOf(s: GameState, actor: string, own: boolean): Move[] {
@@ -67,7 +72,9 @@ export function reflectionPrompts(sc: Scenario, s: GameState, actor: string): st
   // Which way a change pushes the role's objectives is read from where the game ended.
   const hurtsMe = (target: string, delta: number) => objectiveEffects(sc, s, actor, new Map([[target, delta]])).find((o) => o.effect === 'hurts');
 
-  const mine = movesOf(s, actor, true).map((m) => ({ m, size: m.entries.reduce((n, e) => n + weight(sc, e), 0) })).sort((a, b) => b.size - a.size || a.m.turn - b.m.turn);
+  const mine = movesOf(s, actor, true)
+    .map((m) => ({ m, size: m.entries.reduce((n, e) => n + weight(sc, e), 0) }))
+    .sort((a, b) => b.size - a.size || a.m.turn - b.m.turn);
   const top = mine[0];
   if (top && top.size > 0) {
     const sums = [...totals(top.m.entries)].filter(([t]) => !t.startsWith('flag:') && !t.startsWith('flow:'));
@@ -75,7 +82,9 @@ export function reflectionPrompts(sc: Scenario, s: GameState, actor: string): st
     const [mainTarget, mainDelta] = sums[0]!;
     const cost = sums.find(([t, d]) => t !== mainTarget && (hurtsMe(t, d) || (t.startsWith('stance:') && t.endsWith(`>${actor}`) && d < 0)));
     const costText = cost ? ` and ${cost[1] < 0 ? 'lowered' : 'raised'} ${targetName(sc, cost[0])} by ${round(cost[1])}` : '';
-    prompts.push(`Your “${actionLabel(sc, top.m.id)}” in ${turnLabel(sc, top.m.turn)} ${mainDelta < 0 ? 'lowered' : 'raised'} ${targetName(sc, mainTarget)} by ${round(mainDelta)}${costText}. Was it worth it, and would you do it again at the same moment?`);
+    prompts.push(
+      `Your “${actionLabel(sc, top.m.id)}” in ${turnLabel(sc, top.m.turn)} ${mainDelta < 0 ? 'lowered' : 'raised'} ${targetName(sc, mainTarget)} by ${round(mainDelta)}${costText}. Was it worth it, and would you do it again at the same moment?`,
+    );
   }
 
   let worst: { m: Move; target: string; delta: number; objective: string; size: number } | null = null;
@@ -89,20 +98,28 @@ export function reflectionPrompts(sc: Scenario, s: GameState, actor: string): st
   }
   if (worst) {
     const who = actorName(sc, worst.m.entries[0]!.cause.actor!);
-    prompts.push(`In ${turnLabel(sc, worst.m.turn)}, ${possessive(who)} “${actionLabel(sc, worst.m.id)}” ${worst.delta < 0 ? 'lowered' : 'raised'} ${targetName(sc, worst.target)} by ${round(worst.delta)}, against your objective “${worst.objective}”. Could you have seen it coming, headed it off, or used it?`);
+    prompts.push(
+      `In ${turnLabel(sc, worst.m.turn)}, ${possessive(who)} “${actionLabel(sc, worst.m.id)}” ${worst.delta < 0 ? 'lowered' : 'raised'} ${targetName(sc, worst.target)} by ${round(worst.delta)}, against your objective “${worst.objective}”. Could you have seen it coming, headed it off, or used it?`,
+    );
   }
 
-  const answers = s.history.flatMap((r) => r.events.flatMap((e) => (e.type === 'dilemma-answer' && e.actor === actor ? [{ event: e.event, option: e.option, turn: r.turn }] : [])));
+  const answers = s.history.flatMap((r) =>
+    r.events.flatMap((e) => (e.type === 'dilemma-answer' && e.actor === actor ? [{ event: e.event, option: e.option, turn: r.turn }] : [])),
+  );
   const answer = answers[answers.length - 1];
   if (answer) {
     const ev = sc.def.events?.find((x) => x.id === answer.event);
     const chosen = ev?.dilemma?.options.find((o) => o.id === answer.option);
     const others = (ev?.dilemma?.options ?? []).filter((o) => o !== chosen).map((o) => `“${o.label}”`);
-    prompts.push(`In ${turnLabel(sc, answer.turn)} you faced “${ev?.title ?? answer.event}” and chose “${chosen?.label ?? answer.option}”. What would ${others.join(' or ') || 'the other answer'} have changed, for you and for the others?`);
+    prompts.push(
+      `In ${turnLabel(sc, answer.turn)} you faced “${ev?.title ?? answer.event}” and chose “${chosen?.label ?? answer.option}”. What would ${others.join(' or ') || 'the other answer'} have changed, for you and for the others?`,
+    );
   } else if (s.ending !== null) {
     const ending = sc.def.endings.find((e) => e.id === s.ending);
     const rating = ending?.ratings?.[actor] ?? 0;
-    prompts.push(`The game ended in “${ending?.title ?? s.ending}”, which your government counts as ${/^[aeiou]/.test(ratingWord(rating)) ? 'an' : 'a'} ${ratingWord(rating)} (${ratingNumber(rating)}). Which two of your decisions did most to bring it about?`);
+    prompts.push(
+      `The game ended in “${ending?.title ?? s.ending}”, which your government counts as ${/^[aeiou]/.test(ratingWord(rating)) ? 'an' : 'a'} ${ratingWord(rating)} (${ratingNumber(rating)}). Which two of your decisions did most to bring it about?`,
+    );
   }
   return prompts;
 }

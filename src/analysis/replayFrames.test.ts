@@ -21,7 +21,7 @@ describe('replayFrames', () => {
     expect(r.ending).toBe(game.ending);
   });
 
-  it('lists every actor\'s choice by label with the odds and roll of an uncertain one, and each turn starts where the last ended', () => {
+  it("lists every actor's choice by label with the odds and roll of an uncertain one, and each turn starts where the last ended", () => {
     const r = replayFrames(flagship, replay);
     if (!r.ok) throw new Error(r.message);
     for (const f of r.frames) expect(f.choices.map((c) => c.actor)).toEqual(flagship.def.actors.map((a) => a.id));
@@ -33,7 +33,7 @@ describe('replayFrames', () => {
     for (let k = 1; k < r.frames.length; k++) expect(r.frames[k]!.indicators.map((i) => i.before)).toEqual(r.frames[k - 1]!.indicators.map((i) => i.after));
   });
 
-  it('scores every role\'s objectives after each turn', () => {
+  it("scores every role's objectives after each turn", () => {
     const r = replayFrames(flagship, replay);
     if (!r.ok) throw new Error(r.message);
     expect(r.frames.at(-1)!.objectives.map((o) => o.actor)).toEqual(flagship.actors.map((a) => a.id));
@@ -44,7 +44,9 @@ describe('replayFrames', () => {
     const tampered = structuredClone(replay);
     const t3 = tampered.turns[2]!;
     const [actor] = Object.keys(t3.choices);
-    const other = replay.turns.flatMap((t) => Object.values(t.choices).map((c) => c.action)).find((a) => a !== t3.choices[actor!]!.action && flagship.def.actions.some((d) => d.id === a && d.actor === actor));
+    const other = replay.turns
+      .flatMap((t) => Object.values(t.choices).map((c) => c.action))
+      .find((a) => a !== t3.choices[actor!]!.action && flagship.def.actions.some((d) => d.id === a && d.actor === actor));
     t3.choices[actor!] = { action: other ?? 'pass' };
     const r = replayFrames(flagship, tampered);
     expect(r.ok).toBe(false);

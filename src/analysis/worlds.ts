@@ -3,7 +3,13 @@ import { compileScenario, type Scenario, type ScenarioFile } from '../engine/ind
 
 function compiled(def: ScenarioFile, what: string): Scenario {
   const out = compileScenario(def);
-  if (!out.ok) throw new Error(`${what}: the modified scenario does not compile: ${out.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`);
+  if (!out.ok)
+    throw new Error(
+      `${what}: the modified scenario does not compile: ${out.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.message)
+        .join('; ')}`,
+    );
   return out.scenario;
 }
 

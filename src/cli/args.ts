@@ -4,7 +4,10 @@ import { MAX_SEED_CHARS, seedProblem } from '../engine/index.js';
 
 /** An error meant for the user: printed as one line on stderr, then the process exits with `code`. */
 export class CliError extends Error {
-  constructor(message: string, readonly code = 1) {
+  constructor(
+    message: string,
+    readonly code = 1,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -51,7 +54,10 @@ export function flag(p: Parsed, name: string): boolean {
 export function listOpt(p: Parsed, name: string): string[] {
   const v = p.values[name];
   const raw = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
-  return raw.flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
+  return raw
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }
 
 /** A whole number option within [min, max]. */
@@ -67,7 +73,8 @@ export function numberOpt(p: Parsed, name: string, min: number, max: number): nu
   const v = stringOpt(p, name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v) || !Number.isFinite(n) || n < min || n > max) throw new CliError(`--${name} must be a plain decimal number from ${min} to ${max}, not "${v}"`, 2);
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(v) || !Number.isFinite(n) || n < min || n > max)
+    throw new CliError(`--${name} must be a plain decimal number from ${min} to ${max}, not "${v}"`, 2);
   return n;
 }
 
@@ -82,7 +89,15 @@ export function seedOpt(p: Parsed, max = MAX_SEED_CHARS): string | undefined {
 
 /** Exactly `count` positional arguments, named for the error message. */
 export function positionals(command: string, p: Parsed, names: string[]): string[] {
-  if (p.positionals.length < names.length) throw new CliError(`${command}: missing ${names.slice(p.positionals.length).map((n) => `<${n}>`).join(' ')} (see: statecraft ${command} --help)`, 2);
-  if (p.positionals.length > names.length) throw new CliError(`${command}: unexpected argument "${p.positionals[names.length]}" (see: statecraft ${command} --help)`, 2);
+  if (p.positionals.length < names.length)
+    throw new CliError(
+      `${command}: missing ${names
+        .slice(p.positionals.length)
+        .map((n) => `<${n}>`)
+        .join(' ')} (see: statecraft ${command} --help)`,
+      2,
+    );
+  if (p.positionals.length > names.length)
+    throw new CliError(`${command}: unexpected argument "${p.positionals[names.length]}" (see: statecraft ${command} --help)`, 2);
   return p.positionals.slice(0, names.length);
 }

@@ -64,7 +64,17 @@ const MAX_CHUNK = 50;
 /** Runs the main thread plays at a time while the workers start, between looks at their messages. */
 const WARM_SLICE = 2;
 
-interface Job { sc: Scenario; text: string; file: string; seed: string; runs: number; fuzz: number | null; workers: number; warmStart: boolean; onRun: (r: RunResult) => void }
+interface Job {
+  sc: Scenario;
+  text: string;
+  file: string;
+  seed: string;
+  runs: number;
+  fuzz: number | null;
+  workers: number;
+  warmStart: boolean;
+  onRun: (r: RunResult) => void;
+}
 
 /** Results in run order: chunks may arrive out of order from several workers; only those waiting are held. */
 class InOrder {
@@ -99,7 +109,12 @@ export async function workerScript(): Promise<string | null> {
     const { build } = await import('esbuild');
     const out = await build({
       entryPoints: [fileURLToPath(new URL('./batchWorker.ts', import.meta.url))],
-      bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      write: false,
+      logLevel: 'silent',
     });
     return out.outputFiles[0]?.text ?? null;
   } catch {
@@ -215,18 +230,24 @@ function runInWorkers(job: Job): Promise<void> {
 function printSummary(sc: Scenario, s: BatchSummary): void {
   const lines: string[] = [];
   const rate = s.seconds > 0 ? ` (${Math.round(s.runs / s.seconds)} runs/s)` : '';
-  lines.push(`Batch: ${s.runs} runs of "${sc.def.id}", seeds "${s.seed}-1".."${s.seed}-${s.runs}", ${s.workers} worker${s.workers === 1 ? '' : 's'}, ${s.seconds.toFixed(1)} s${rate}`);
+  lines.push(
+    `Batch: ${s.runs} runs of "${sc.def.id}", seeds "${s.seed}-1".."${s.seed}-${s.runs}", ${s.workers} worker${s.workers === 1 ? '' : 's'}, ${s.seconds.toFixed(1)} s${rate}`,
+  );
   lines.push(`Mean turns played: ${num(s.meanTurns)}`);
   lines.push('', 'Endings:');
   const ew = Math.max(...Object.keys(s.endings).map((k) => k.length));
   for (const [id, count] of Object.entries(s.endings)) {
-    lines.push(`  ${id.padEnd(ew)} ${String(count).padStart(7)}  ${(s.runs ? (count / s.runs) * 100 : 0).toFixed(1).padStart(5)}%  ${endingDef(sc, id)?.title ?? ''}`);
+    lines.push(
+      `  ${id.padEnd(ew)} ${String(count).padStart(7)}  ${(s.runs ? (count / s.runs) * 100 : 0).toFixed(1).padStart(5)}%  ${endingDef(sc, id)?.title ?? ''}`,
+    );
   }
   lines.push('', `Indicators (${SAMPLE}):`);
   const w = Math.max(9, ...Object.keys(s.indicators).map((k) => k.length));
   lines.push(`  ${'indicator'.padEnd(w)} ${'mean'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)}  at bound`);
   for (const [id, x] of Object.entries(s.indicators)) {
-    lines.push(`  ${id.padEnd(w)} ${x.mean.toFixed(2).padStart(9)} ${num(x.min).padStart(9)} ${num(x.max).padStart(9)}  ${(x.atBoundShare * 100).toFixed(1).padStart(6)}%`);
+    lines.push(
+      `  ${id.padEnd(w)} ${x.mean.toFixed(2).padStart(9)} ${num(x.min).padStart(9)} ${num(x.max).padStart(9)}  ${(x.atBoundShare * 100).toFixed(1).padStart(6)}%`,
+    );
   }
   lines.push('', 'Objectives (points):');
   for (const [id, o] of Object.entries(s.objectives)) lines.push(`  ${id.padEnd(w)} mean ${o.meanScore.toFixed(2)} of ${o.max} (best ${o.best})`);
@@ -235,9 +256,20 @@ function printSummary(sc: Scenario, s: BatchSummary): void {
 
 export async function runBatch(argv: string[]): Promise<number> {
   const p = parseCommand('batch', argv, {
-    runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, 'workers-only': { type: 'boolean' }, json: { type: 'boolean' }, csv: { type: 'string' }, fuzz: { type: 'string' },
-    balance: { type: 'boolean' }, train: { type: 'string' }, holdout: { type: 'string' }, sequences: { type: 'string' }, leaders: { type: 'string' },
-    'major-flows': { type: 'string', multiple: true }, notes: { type: 'boolean' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    'workers-only': { type: 'boolean' },
+    json: { type: 'boolean' },
+    csv: { type: 'string' },
+    fuzz: { type: 'string' },
+    balance: { type: 'boolean' },
+    train: { type: 'string' },
+    holdout: { type: 'string' },
+    sequences: { type: 'string' },
+    leaders: { type: 'string' },
+    'major-flows': { type: 'string', multiple: true },
+    notes: { type: 'boolean' },
   });
   if (flag(p, 'help')) {
     out(`${BATCH_HELP}\n`);

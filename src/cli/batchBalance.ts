@@ -14,7 +14,8 @@ export const BALANCE_ONLY = ['train', 'holdout', 'sequences', 'leaders', 'major-
 /** `batch --balance`: the balance report, played in this process, as a table or as {balance: {...}}. */
 export function runBalanceReport(p: Parsed, file: string, runs: number, seed: string): number {
   for (const o of ['csv', 'workers', 'workers-only']) {
-    if (p.values[o] !== undefined) throw new CliError(`batch: --${o} cannot be combined with --balance, which runs in this process (see: statecraft batch --help)`, 2);
+    if (p.values[o] !== undefined)
+      throw new CliError(`batch: --${o} cannot be combined with --balance, which runs in this process (see: statecraft batch --help)`, 2);
   }
   const fuzz = numberOpt(p, 'fuzz', 0, 1) ?? null;
   const train = intOpt(p, 'train', 1, 1_000_000);
@@ -24,14 +25,25 @@ export function runBalanceReport(p: Parsed, file: string, runs: number, seed: st
   const major = p.values['major-flows'] === undefined ? undefined : listOpt(p, 'major-flows');
   const { scenario: sc } = loadScenarioFile(file);
   for (const f of major ?? []) {
-    if (!sc.flowIndex.has(f)) throw new CliError(`batch: --major-flows: "${f}" is not a flow of ${sc.def.id}; flows: ${sc.flows.map((x) => x.id).join(', ') || 'none'} (see: statecraft batch --help)`, 2);
+    if (!sc.flowIndex.has(f))
+      throw new CliError(
+        `batch: --major-flows: "${f}" is not a flow of ${sc.def.id}; flows: ${sc.flows.map((x) => x.id).join(', ') || 'none'} (see: statecraft batch --help)`,
+        2,
+      );
   }
   const started = performance.now();
   const bar: { current: ReturnType<typeof progress> | null } = { current: null };
   let report: BalanceReport;
   try {
     report = runBalance(sc, {
-      runs, seedPrefix: seed, aiFuzz: fuzz, train, holdout, sequences, leaders, majorFlows: major,
+      runs,
+      seedPrefix: seed,
+      aiFuzz: fuzz,
+      train,
+      holdout,
+      sequences,
+      leaders,
+      majorFlows: major,
       onProgress: (done, total) => (bar.current ??= progress(total, started, 'games')).tick(done, total),
     });
   } finally {

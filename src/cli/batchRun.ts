@@ -15,15 +15,17 @@ export interface RunResult {
 }
 
 /** Messages a worker sends back. */
-export type WorkerReply =
-  | { type: 'ready' }
-  | { type: 'result'; from: number; runs: RunResult[] }
-  | { type: 'error'; message: string; stack?: string };
+export type WorkerReply = { type: 'ready' } | { type: 'result'; from: number; runs: RunResult[] } | { type: 'error'; message: string; stack?: string };
 
 /** What the main thread sends a worker: a range of runs [from, to), or the order to stop. */
 export type WorkerTask = { type: 'runs'; from: number; to: number } | { type: 'stop' };
 
-export interface WorkerInput { scenarioText: string; file: string; seed: string; fuzz: number | null }
+export interface WorkerInput {
+  scenarioText: string;
+  file: string;
+  seed: string;
+  fuzz: number | null;
+}
 
 /** pure; plays run `run` of a batch to its end with the AI in every seat. */
 export function playRun(sc: Scenario, seedBase: string, run: number, fuzz: number | null): RunResult {

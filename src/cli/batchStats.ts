@@ -5,7 +5,12 @@ import type { Scenario } from '../engine/index.js';
 import type { RunResult } from './batchRun.js';
 import type { AtomicFile } from './atomicWrite.js';
 
-export interface IndicatorStats { mean: number; min: number; max: number; atBoundShare: number }
+export interface IndicatorStats {
+  mean: number;
+  min: number;
+  max: number;
+  atBoundShare: number;
+}
 
 export interface BatchSummary {
   runs: number;
@@ -36,7 +41,10 @@ export class BatchStats {
   private readonly scoreSum: number[];
   private readonly best: number[];
 
-  constructor(private readonly sc: Scenario, private readonly csv: AtomicFile | null) {
+  constructor(
+    private readonly sc: Scenario,
+    private readonly csv: AtomicFile | null,
+  ) {
     this.n = sc.indicators.length;
     this.sum = new Array<number>(this.n).fill(0);
     this.min = new Array<number>(this.n).fill(Infinity);
@@ -79,15 +87,24 @@ export class BatchStats {
     const indicators: Record<string, IndicatorStats> = {};
     this.sc.indicators.forEach((ind, i) => {
       const k = this.values;
-      indicators[ind.id] = k ? { mean: this.sum[i]! / k, min: this.min[i]!, max: this.max[i]!, atBoundShare: this.atBound[i]! / k } : { mean: 0, min: 0, max: 0, atBoundShare: 0 };
+      indicators[ind.id] = k
+        ? { mean: this.sum[i]! / k, min: this.min[i]!, max: this.max[i]!, atBoundShare: this.atBound[i]! / k }
+        : { mean: 0, min: 0, max: 0, atBoundShare: 0 };
     });
     const objectives: BatchSummary['objectives'] = {};
     this.sc.actors.forEach((a, i) => {
       objectives[a.id] = { meanScore: this.runs ? this.scoreSum[i]! / this.runs : 0, max: maxScoreOf(this.sc, i), best: this.runs ? this.best[i]! : 0 };
     });
     return {
-      runs: this.runs, seed, workers, seconds, sample: SAMPLE, meanTurns: this.runs ? this.turns / this.runs : 0,
-      endings: Object.fromEntries(this.endings), indicators, objectives,
+      runs: this.runs,
+      seed,
+      workers,
+      seconds,
+      sample: SAMPLE,
+      meanTurns: this.runs ? this.turns / this.runs : 0,
+      endings: Object.fromEntries(this.endings),
+      indicators,
+      objectives,
     };
   }
 }

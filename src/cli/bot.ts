@@ -10,7 +10,13 @@ role) and lets the server's AI choose for that seat every turn until the game en
 ends it; exits 0 then. It waits while its table is paused or its seat is handed to the AI.
 If the connection drops (a server restart), it reconnects with backoff and keeps its seat.`;
 
-interface ServerMessage { t: string; token?: string; reason?: string; to?: string; state?: { turn: number; over: boolean; stopped?: boolean; paused?: boolean; ai?: boolean; ending: string | null; submitted: string[]; role: string } }
+interface ServerMessage {
+  t: string;
+  token?: string;
+  reason?: string;
+  to?: string;
+  state?: { turn: number; over: boolean; stopped?: boolean; paused?: boolean; ai?: boolean; ending: string | null; submitted: string[]; role: string };
+}
 
 export async function runBot(argv: string[]): Promise<number> {
   const p = parseCommand('bot', argv, { server: { type: 'string' }, code: { type: 'string' }, table: { type: 'string' }, role: { type: 'string' } });
@@ -24,7 +30,10 @@ export async function runBot(argv: string[]): Promise<number> {
   const table = (intOpt(p, 'table', 1, 1000) ?? 1) - 1;
   let role = stringOpt(p, 'role');
   if (!role) {
-    const lobby = (await (await fetch(`${server}/api/sessions/${encodeURIComponent(code)}`)).json()) as { tables?: Array<{ table: number; free: string[] }>; error?: string };
+    const lobby = (await (await fetch(`${server}/api/sessions/${encodeURIComponent(code)}`)).json()) as {
+      tables?: Array<{ table: number; free: string[] }>;
+      error?: string;
+    };
     if (lobby.error) throw new CliError(`cannot join ${code}: ${lobby.error}`);
     role = lobby.tables?.[table]?.free[0];
     if (!role) throw new CliError(`table ${table + 1} of ${code} has no free player role`);
@@ -45,7 +54,14 @@ export async function runBot(argv: string[]): Promise<number> {
 }
 
 /** One connection: join or rejoin, then answer every turn; resolves when the game ends, the socket closes or it is refused for good. */
-function session(url: string, code: string, table: number, role: string, token: string | null, keep: (t: string) => void): Promise<{ done: boolean; ending?: string | null; fatal?: string }> {
+function session(
+  url: string,
+  code: string,
+  table: number,
+  role: string,
+  token: string | null,
+  keep: (t: string) => void,
+): Promise<{ done: boolean; ending?: string | null; fatal?: string }> {
   return new Promise((done) => {
     const ws = new WebSocket(url);
     let submitted = 0;

@@ -35,8 +35,16 @@ export async function runClassroom(argv: string[]): Promise<number> {
     return sub === undefined ? 2 : 0;
   }
   const p = parseCommand(`classroom ${sub}`, rest, {
-    server: { type: 'string' }, scenario: { type: 'string' }, tables: { type: 'string' }, timer: { type: 'string' }, seed: { type: 'string' }, human: { type: 'string', multiple: true },
-    json: { type: 'boolean' }, code: { type: 'string' }, token: { type: 'string' }, out: { type: 'string' },
+    server: { type: 'string' },
+    scenario: { type: 'string' },
+    tables: { type: 'string' },
+    timer: { type: 'string' },
+    seed: { type: 'string' },
+    human: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    code: { type: 'string' },
+    token: { type: 'string' },
+    out: { type: 'string' },
   });
   if (flag(p, 'help')) {
     out(`${CLASSROOM_HELP}\n`);
@@ -48,11 +56,20 @@ export async function runClassroom(argv: string[]): Promise<number> {
     const scenario = stringOpt(p, 'scenario');
     if (!scenario) throw new CliError('classroom create needs --scenario FILE or a bundled id', 2);
     const text = /^[a-z][a-z0-9_-]*$/.test(scenario) ? scenario : readText(scenario);
-    const body = { scenario: text, seed: stringOpt(p, 'seed') ?? 'class', tables: intOpt(p, 'tables', 1, 60) ?? 1, humans: listOpt(p, 'human'), timer: intOpt(p, 'timer', 0, 3600) ?? 0 };
+    const body = {
+      scenario: text,
+      seed: stringOpt(p, 'seed') ?? 'class',
+      tables: intOpt(p, 'tables', 1, 60) ?? 1,
+      humans: listOpt(p, 'human'),
+      timer: intOpt(p, 'timer', 0, 3600) ?? 0,
+    };
     const r = await request(`${server}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (r.status !== 201) throw new CliError(`the server refused the class: ${String(r.body.error ?? r.status)}`);
     if (flag(p, 'json')) out(`${JSON.stringify(r.body)}\n`);
-    else out(`class ${String(r.body.code)} (${String(r.body.scenario)}): students join at ${server}${String(r.body.join)}\ninstructor token (keep it secret): ${String(r.body.token)}\n`);
+    else
+      out(
+        `class ${String(r.body.code)} (${String(r.body.scenario)}): students join at ${server}${String(r.body.join)}\ninstructor token (keep it secret): ${String(r.body.token)}\n`,
+      );
     return 0;
   }
   if (sub === 'export') {

@@ -30,7 +30,9 @@ export function runCompare(argv: string[]): number {
   const first = verified[0]!;
   for (const [k, v] of verified.entries()) {
     if (v.scenario.hash !== first.scenario.hash) {
-      throw new CliError(`${files[k]}: a replay of ${v.scenario.def.id} (${v.scenarioFile}), not of the same scenario as ${files[0]} (${first.scenario.def.id}, ${first.scenarioFile}); compare games of one scenario`);
+      throw new CliError(
+        `${files[k]}: a replay of ${v.scenario.def.id} (${v.scenarioFile}), not of the same scenario as ${files[0]} (${first.scenario.def.id}, ${first.scenarioFile}); compare games of one scenario`,
+      );
     }
   }
   const names = groupNames(files);

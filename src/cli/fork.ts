@@ -30,8 +30,13 @@ function pairs(values: string[], what: string): Array<[string, string]> {
 
 export function runFork(argv: string[]): number {
   const p = parseCommand('fork', argv, {
-    turn: { type: 'string' }, choose: { type: 'string', multiple: true }, answer: { type: 'string', multiple: true },
-    then: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+    turn: { type: 'string' },
+    choose: { type: 'string', multiple: true },
+    answer: { type: 'string', multiple: true },
+    then: { type: 'string' },
+    scenario: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (flag(p, 'help')) {
     out(`${FORK_HELP}\n`);
@@ -69,7 +74,10 @@ export function runFork(argv: string[]): number {
     writeText(outFile, `${JSON.stringify(recordReplay(v.scenario, fork.state), null, 2)}\n`);
     err(`fork replay written to ${outFile}\n`);
   }
-  if (flag(p, 'json')) out(`${JSON.stringify({ turn, then, changes, ending: fork.state.ending, hash: stateHash(fork.state), replaced: fork.replaced, comparison: cmp }, null, 2)}\n`);
+  if (flag(p, 'json'))
+    out(
+      `${JSON.stringify({ turn, then, changes, ending: fork.state.ending, hash: stateHash(fork.state), replaced: fork.replaced, comparison: cmp }, null, 2)}\n`,
+    );
   else out(forkMarkdown(v.scenario, cmp, fork, changes.length ? changes : [`turn ${turn}: no choice changed`]));
   return 0;
 }

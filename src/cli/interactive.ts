@@ -1,6 +1,17 @@
 // Interactive play: reads a human's answers line by line (from a terminal or a pipe) and builds a turn's choices.
 import { createInterface, type Interface } from 'node:readline/promises';
-import { legalChoices, PASS_ID, previewAction, previewOption, viewFor, type Choice, type Choices, type GameState, type Scenario, type SeatView } from '../engine/index.js';
+import {
+  legalChoices,
+  PASS_ID,
+  previewAction,
+  previewOption,
+  viewFor,
+  type Choice,
+  type Choices,
+  type GameState,
+  type Scenario,
+  type SeatView,
+} from '../engine/index.js';
 import { previewLines } from '../analysis/previewText.js';
 import { actorName } from './narrate.js';
 import { printActionDetails, printActionMenu, printExplanation, printIndicators, printNews, printRelations, turnHeading, type Print } from './playView.js';
@@ -16,7 +27,10 @@ export class Prompter {
   private waiting: ((line: string | null) => void) | null = null;
   private closed = false;
 
-  constructor(private readonly input: NodeJS.ReadStream, private readonly output: NodeJS.WriteStream) {
+  constructor(
+    private readonly input: NodeJS.ReadStream,
+    private readonly output: NodeJS.WriteStream,
+  ) {
     const terminal = input.isTTY === true && output.isTTY === true;
     this.rl = createInterface({ input, output: terminal ? output : undefined, terminal });
     this.rl.on('line', (line) => this.deliver(line));
@@ -69,7 +83,8 @@ export class Quit extends Error {
   }
 }
 
-const HELP = 'Type a number to choose, ?N for the full description of option N, w <target> to ask why a number is what it is (e.g. w tension, w stance:a>b), q to quit.';
+const HELP =
+  'Type a number to choose, ?N for the full description of option N, w <target> to ask why a number is what it is (e.g. w tension, w stance:a>b), q to quit.';
 
 /** Handles the commands shared by every prompt, "why" through the asking seat's view; true when the line was one of them. */
 function common(sc: Scenario, s: GameState, view: SeatView, line: string, print: Print): boolean {
@@ -143,8 +158,7 @@ export async function askTurn(sc: Scenario, s: GameState, roles: readonly string
           print(`${o.label}: ${o.description || '(no description)'}`);
           print('  What it will do:');
           for (const l of previewLines(previewOption(sc, s, role, d.event, o.id))) print(`    ${l}`);
-        }
-        else if (o) {
+        } else if (o) {
           dilemmas[d.event] = o.id;
           break;
         } else print(`Please type a number from 1 to ${d.options.length}. ${HELP}`);

@@ -40,16 +40,21 @@ export function loadScenarioFile(file: string): { scenario: Scenario; text: stri
 
 /** Where to look for a scenario with id `id`: scenarios/<id with _ as ->.json, then any scenarios/*.json with that id. */
 export function findScenarioFile(id: string, near: string): string {
-  const dirs = [...new Set([resolve('scenarios'), resolve(dirname(near)), resolve(dirname(near), '..', 'scenarios'), join(PACKAGE_ROOT, 'scenarios')])].filter((d) => existsSync(d));
+  const dirs = [...new Set([resolve('scenarios'), resolve(dirname(near)), resolve(dirname(near), '..', 'scenarios'), join(PACKAGE_ROOT, 'scenarios')])].filter(
+    (d) => existsSync(d),
+  );
   const names = [`${id.replace(/_/g, '-')}.json`, `${id}.json`];
-  for (const dir of dirs) for (const name of names) {
-    const file = join(dir, name);
-    if (existsSync(file) && idOf(file) === id) return file;
-  }
+  for (const dir of dirs)
+    for (const name of names) {
+      const file = join(dir, name);
+      if (existsSync(file) && idOf(file) === id) return file;
+    }
   for (const dir of dirs) {
     let entries: string[];
     try {
-      entries = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      entries = readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
     } catch {
       continue;
     }

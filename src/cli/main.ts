@@ -58,7 +58,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const load = COMMANDS[command];
     if (!load) throw new CliError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')} (see: statecraft --help)`, 2);
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (e) {
     if (e instanceof CliError || e instanceof EngineError) {
       err(`statecraft: ${e.message}\n`);

@@ -3,9 +3,30 @@
 import type { LedgerEntry, Scenario } from '../engine/index.js';
 import { keyLabel, num, signed } from '../analysis/debrief.js';
 
-export { actorName, endingDef, eventDef, eventLine, keyLabel, num, oddsText, outcomeText, reasonsText, signed, splitRecord, turnLabel } from '../analysis/debrief.js';
+export {
+  actorName,
+  endingDef,
+  eventDef,
+  eventLine,
+  keyLabel,
+  num,
+  oddsText,
+  outcomeText,
+  reasonsText,
+  signed,
+  splitRecord,
+  turnLabel,
+} from '../analysis/debrief.js';
 
-export interface Change { key: string; label: string; from: number; to: number; delta: number; clamped: boolean; causes: Array<{ label: string; delta: number }> }
+export interface Change {
+  key: string;
+  label: string;
+  from: number;
+  to: number;
+  delta: number;
+  clamped: boolean;
+  causes: Array<{ label: string; delta: number }>;
+}
 
 /** The largest net changes in a ledger (a turn's), each with its causes, largest first. */
 export function biggestChanges(sc: Scenario, ledger: readonly LedgerEntry[], limit: number): Change[] {
@@ -22,7 +43,9 @@ export function biggestChanges(sc: Scenario, ledger: readonly LedgerEntry[], lim
     const from = g.first.value - g.first.delta;
     const delta = g.last.value - from;
     if (Math.abs(delta) < 1e-9) continue;
-    const causes = [...g.causes].map(([label, d]) => ({ label, delta: d })).filter((c) => Math.abs(c.delta) >= 1e-9)
+    const causes = [...g.causes]
+      .map(([label, d]) => ({ label, delta: d }))
+      .filter((c) => Math.abs(c.delta) >= 1e-9)
       .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     out.push({ key, label: keyLabel(sc, key), from, to: g.last.value, delta, clamped: g.clamped, causes });
   }
@@ -31,6 +54,9 @@ export function biggestChanges(sc: Scenario, ledger: readonly LedgerEntry[], lim
 }
 
 export function changeLine(c: Change): string {
-  const causes = c.causes.slice(0, 3).map((x) => `${x.label} ${signed(x.delta)}`).join(', ');
+  const causes = c.causes
+    .slice(0, 3)
+    .map((x) => `${x.label} ${signed(x.delta)}`)
+    .join(', ');
   return `${c.label} ${num(c.from)} → ${num(c.to)} (${signed(c.delta)})${c.clamped ? ' [hit its limit]' : ''}: ${causes}`;
 }

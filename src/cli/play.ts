@@ -1,8 +1,21 @@
 // `statecraft play`: one game, interactive at a terminal or scripted (--auto, --choices), optionally as JSON.
 import { randomBytes } from 'node:crypto';
 import {
-  chooseAi, chooseDilemmaOption, createGame, EngineError, recordReplay, scoreObjectives, stateHash, step, viewFor,
-  type AiDecision, type Choice, type Choices, type GameState, type Scenario, type Seat,
+  chooseAi,
+  chooseDilemmaOption,
+  createGame,
+  EngineError,
+  recordReplay,
+  scoreObjectives,
+  stateHash,
+  step,
+  viewFor,
+  type AiDecision,
+  type Choice,
+  type Choices,
+  type GameState,
+  type Scenario,
+  type Seat,
 } from '../engine/index.js';
 import { CliError, flag, listOpt, numberOpt, parseCommand, positionals, seedOpt, stringOpt } from './args.js';
 import { askTurn, pickRole, Prompter, Quit } from './interactive.js';
@@ -48,7 +61,8 @@ function readChoices(file: string, sc: Scenario): Scripted {
       if (typeof c === 'string') out[actor] = { action: c };
       else if (typeof c === 'object' && c !== null && typeof (c as { action?: unknown }).action === 'string') {
         const d = (c as { dilemmas?: unknown }).dilemmas;
-        if (d !== undefined && (typeof d !== 'object' || d === null || Object.values(d).some((v) => typeof v !== 'string'))) throw new CliError(`${where}: "${actor}".dilemmas must map event ids to option ids`);
+        if (d !== undefined && (typeof d !== 'object' || d === null || Object.values(d).some((v) => typeof v !== 'string')))
+          throw new CliError(`${where}: "${actor}".dilemmas must map event ids to option ids`);
         out[actor] = d === undefined ? { action: (c as Choice).action } : { action: (c as Choice).action, dilemmas: d as Record<string, string> };
       } else throw new CliError(`${where}: the choice of "${actor}" must be {"action": "<id>"} or "<id>"`);
     }
@@ -79,8 +93,14 @@ function fillHumans(sc: Scenario, s: GameState, given: Choices, decided: Record<
 
 export async function runPlay(argv: string[]): Promise<number> {
   const p = parseCommand('play', argv, {
-    seed: { type: 'string' }, role: { type: 'string', multiple: true }, auto: { type: 'boolean' }, choices: { type: 'string' },
-    interactive: { type: 'boolean' }, 'replay-out': { type: 'string' }, json: { type: 'boolean' }, fuzz: { type: 'string' },
+    seed: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    auto: { type: 'boolean' },
+    choices: { type: 'string' },
+    interactive: { type: 'boolean' },
+    'replay-out': { type: 'string' },
+    json: { type: 'boolean' },
+    fuzz: { type: 'string' },
   });
   if (flag(p, 'help')) {
     stdoutPrint(PLAY_HELP);
@@ -100,7 +120,10 @@ export async function runPlay(argv: string[]): Promise<number> {
   const scripted = choicesFile ? readChoices(choicesFile, sc) : null;
   const interactive = !auto && !scripted && !json && (flag(p, 'interactive') || process.stdin.isTTY === true);
   if (!interactive && !auto && !scripted && !json && roles.length) {
-    throw new CliError('play: stdin is not a terminal, so nobody can answer for the --role seats; add --interactive to read answers from stdin, --auto, or --choices FILE', 2);
+    throw new CliError(
+      'play: stdin is not a terminal, so nobody can answer for the --role seats; add --interactive to read answers from stdin, --auto, or --choices FILE',
+      2,
+    );
   }
   const print: Print = json ? () => {} : stdoutPrint;
   const prompter = interactive ? new Prompter(process.stdin, process.stdout) : null;
@@ -111,7 +134,9 @@ export async function runPlay(argv: string[]): Promise<number> {
     if (prompter && !roles.length) roles.push(await pickRole(sc, prompter, print));
     const seats: Record<string, Seat> = Object.fromEntries(roles.map((r) => [r, 'human' as const]));
     state = createGame(sc, { seed, seats, aiFuzz: fuzz });
-    print(`Roles: ${sc.actors.map((a) => `${a.id} (${seats[a.id] === 'human' ? (interactive ? 'you' : scripted ? 'human, scripted' : 'human seat, played by the AI') : 'AI'})`).join(', ')}`);
+    print(
+      `Roles: ${sc.actors.map((a) => `${a.id} (${seats[a.id] === 'human' ? (interactive ? 'you' : scripted ? 'human, scripted' : 'human seat, played by the AI') : 'AI'})`).join(', ')}`,
+    );
     let turnIndex = 0;
     while (!state.over) {
       let given: Choices = {};
@@ -151,9 +176,20 @@ export async function runPlay(argv: string[]): Promise<number> {
   }
   writeReplayOut(sc, state, stringOpt(p, 'replay-out'));
   if (json) {
-    const objectives = Object.fromEntries(scoreObjectives(sc, state).map((o) => [o.actor, { score: o.score, max: o.max, met: o.objectives.filter((x) => x.met).map((x) => x.id) }]));
+    const objectives = Object.fromEntries(
+      scoreObjectives(sc, state).map((o) => [o.actor, { score: o.score, max: o.max, met: o.objectives.filter((x) => x.met).map((x) => x.id) }]),
+    );
     const indicators = Object.fromEntries(sc.indicators.map((ind, i) => [ind.id, state.indicators[i]!]));
-    const result = { seed, scenario: sc.def.id, turns: state.history.length - 1, ending: state.ending, hash: stateHash(state), objectives, indicators, seen: seenAtEnd(sc, state) };
+    const result = {
+      seed,
+      scenario: sc.def.id,
+      turns: state.history.length - 1,
+      ending: state.ending,
+      hash: stateHash(state),
+      objectives,
+      indicators,
+      seen: seenAtEnd(sc, state),
+    };
     out(`${JSON.stringify(result)}\n`);
   } else {
     print('');

@@ -1,7 +1,18 @@
 // What `play` prints: the situation at the start of a turn, what happened in it, and the end of the game.
 import { estimateLine } from '../analysis/debrief.js';
 import { estimateNotes } from '../analysis/estimates.js';
-import { bandOf, explain, legalChoices, scoreObjectives, sharedView, type ActionView, type AiDecision, type GameState, type Scenario, type SeatView } from '../engine/index.js';
+import {
+  bandOf,
+  explain,
+  legalChoices,
+  scoreObjectives,
+  sharedView,
+  type ActionView,
+  type AiDecision,
+  type GameState,
+  type Scenario,
+  type SeatView,
+} from '../engine/index.js';
 import { actorName, endingDef, eventLine, num, oddsText, outcomeText, reasonsText, signed, splitRecord, turnLabel } from './narrate.js';
 import { estimateSuffix, humanView, readingCell, vagueExplanationLines, visibleChangeLines } from './seen.js';
 import { out } from './terminal.js';
@@ -33,7 +44,9 @@ export function printIndicators(sc: Scenario, s: GameState, print: Print, view: 
   sc.def.indicators.forEach((d, i) => {
     const r = view.indicators[i]!;
     const band = bandOf(sc.indicators[i]!.bands, r.value);
-    print(`  ${d.name.padEnd(width)}  ${readingCell(r).padStart(6)}${d.unit ? ` ${d.unit}` : ''}  [${num(d.min)}..${num(d.max)}]${band ? `  ${band}` : ''}${estimateSuffix(r)}`);
+    print(
+      `  ${d.name.padEnd(width)}  ${readingCell(r).padStart(6)}${d.unit ? ` ${d.unit}` : ''}  [${num(d.min)}..${num(d.max)}]${band ? `  ${band}` : ''}${estimateSuffix(r)}`,
+    );
   });
   const active = (sc.def.situations ?? []).filter((_, i) => s.situations[i] === 1);
   if (active.length) print(`Situations: ${active.map((x) => x.name).join(', ')}`);
@@ -48,7 +61,9 @@ export function printRelations(sc: Scenario, s: GameState, role: string, print: 
     if (other.index === me) continue;
     const out = s.stances[me * n + other.index]!;
     const inn = s.stances[other.index * n + me]!;
-    lines.push(`  ${actorName(sc, other.id)}: you → them ${num(out)} (${bandOf(sc.stanceBands, out)}), them → you ${num(inn)} (${bandOf(sc.stanceBands, inn)})`);
+    lines.push(
+      `  ${actorName(sc, other.id)}: you → them ${num(out)} (${bandOf(sc.stanceBands, out)}), them → you ${num(inn)} (${bandOf(sc.stanceBands, inn)})`,
+    );
   }
   if (lines.length) {
     print('Relations:');
@@ -95,17 +110,38 @@ export function printActionDetails(a: ActionView, print: Print, preview: readonl
  */
 export function printExplanation(sc: Scenario, s: GameState, target: string, print: Print, view?: SeatView): void {
   let key = target.trim();
-  if (!key.includes(':')) key = key.includes('>') ? `stance:${key}` : sc.indicatorIndex.has(key) ? `indicator:${key}` : sc.flowIndex.has(key) ? `flow:${key}` : sc.flagIndex.has(key) ? `flag:${key}` : key;
+  if (!key.includes(':'))
+    key = key.includes('>')
+      ? `stance:${key}`
+      : sc.indicatorIndex.has(key)
+        ? `indicator:${key}`
+        : sc.flowIndex.has(key)
+          ? `flow:${key}`
+          : sc.flagIndex.has(key)
+            ? `flag:${key}`
+            : key;
   const x = explain(sc, s, key);
-  const i = key.startsWith('indicator:') ? sc.indicatorIndex.get(key.slice('indicator:'.length)) ?? -1 : -1;
+  const i = key.startsWith('indicator:') ? (sc.indicatorIndex.get(key.slice('indicator:'.length)) ?? -1) : -1;
   const r = view?.indicators[i];
   if (r && !r.exact) {
     for (const l of vagueExplanationLines(x, r, bandOf(sc.indicators[i]!.bands, r.value))) print(l);
     return;
   }
   print(`${x.label}: ${num(x.value)}${x.band ? ` (${x.band})` : ''}`);
-  if (x.rest !== undefined) print(`  Resting point ${num(x.rest)}; modifiers: ${x.modifiers?.length ? x.modifiers.map((m) => `${m.label} ${signed(m.value)} (fades ${num(m.decay * 100)}%/turn)`).join(', ') : 'none'}`);
-  print(`  Largest causes so far: ${x.totals.length ? x.totals.slice(0, 5).map((t) => `${t.cause} ${signed(t.delta)}${Math.abs(t.leverage) >= 0.05 ? ` (leverage ${signed(t.leverage)})` : ''}`).join(', ') : 'none recorded'}`);
+  if (x.rest !== undefined)
+    print(
+      `  Resting point ${num(x.rest)}; modifiers: ${x.modifiers?.length ? x.modifiers.map((m) => `${m.label} ${signed(m.value)} (fades ${num(m.decay * 100)}%/turn)`).join(', ') : 'none'}`,
+    );
+  print(
+    `  Largest causes so far: ${
+      x.totals.length
+        ? x.totals
+            .slice(0, 5)
+            .map((t) => `${t.cause} ${signed(t.delta)}${Math.abs(t.leverage) >= 0.05 ? ` (leverage ${signed(t.leverage)})` : ''}`)
+            .join(', ')
+        : 'none recorded'
+    }`,
+  );
   if (Math.abs(x.leverage) >= 0.05) print(`  Leverage's share of the changes: ${signed(x.leverage)}`);
   if (x.latest.length) print(`  Most recent changes: ${x.latest.map((e) => `${e.cause.label} ${signed(e.delta)}`).join(', ')}`);
 }
@@ -150,7 +186,12 @@ export function printEnd(sc: Scenario, s: GameState, print: Print): void {
   print('Objectives:');
   for (const o of scoreObjectives(sc, s)) {
     print(`  ${actorName(sc, o.actor)} (${s.seats[o.actor] === 'human' ? 'human' : 'AI'}): ${o.score} of ${o.max} points`);
-    for (const x of o.objectives) print(x.kind === 'ending' ? `    ${x.label}: ${x.earned} of ${x.points} points` : `    [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'})`);
+    for (const x of o.objectives)
+      print(
+        x.kind === 'ending'
+          ? `    ${x.label}: ${x.earned} of ${x.points} points`
+          : `    [${x.met ? 'x' : ' '}] ${x.label} (${x.points} point${x.points === 1 ? '' : 's'})`,
+      );
   }
   const notes = estimateNotes(sc, s);
   if (notes.length) {

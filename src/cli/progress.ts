@@ -8,7 +8,9 @@ export function progress(total: number, started: number, unit = 'runs'): { tick:
   const draw = (done: number) => {
     const width = 30;
     const filled = Math.min(width, Math.round((done / all) * width));
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${all} ${unit}  ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${all} ${unit}  ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   };
   return {
     tick: (done, newTotal) => {

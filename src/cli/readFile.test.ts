@@ -46,7 +46,9 @@ describe('readBytes', () => {
 
   it('enforces the limit while reading, so a file whose size says 0 cannot bring more', () => {
     expect(readBytes('/proc/self/status').length).toBeGreaterThan(100);
-    expect(refused(() => readBytes('/proc/self/status', 10)).message).toBe('cannot read /proc/self/status: the file is over 10 bytes; files read are limited to 10 bytes');
+    expect(refused(() => readBytes('/proc/self/status', 10)).message).toBe(
+      'cannot read /proc/self/status: the file is over 10 bytes; files read are limited to 10 bytes',
+    );
   });
 
   it('reads a regular file whole', () => {
@@ -67,6 +69,8 @@ describe('readText and readJson', () => {
   it('refuse duplicate keys with the file, line, column and path', () => {
     const f = join(dir, 'dup.json');
     writeFileSync(f, '{"seed": "a", "seed": "b"}');
-    expect(refused(() => readJson(f, 'a replay')).message).toBe(`${f}:1:15: error: duplicate property "seed" (first given at line 1, column 2); a property may be given only once (at seed); not read as a replay`);
+    expect(refused(() => readJson(f, 'a replay')).message).toBe(
+      `${f}:1:15: error: duplicate property "seed" (first given at line 1, column 2); a property may be given only once (at seed); not read as a replay`,
+    );
   });
 });

@@ -9,18 +9,31 @@ import { err } from './terminal.js';
 export function describeErrno(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code ?? '') {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory, not a file';
-    case 'ENOTDIR': return 'a part of the path is not a folder';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EDQUOT': return 'disk quota exceeded';
-    case 'EROFS': return 'read-only file system';
-    case 'EIO': return 'input/output error';
-    case 'ENAMETOOLONG': return 'the name is too long';
-    case 'ELOOP': return 'too many symbolic links';
-    case 'ENXIO': return 'no process is reading the pipe';
-    default: return err.message ?? String(e);
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EIO':
+      return 'input/output error';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENXIO':
+      return 'no process is reading the pipe';
+    default:
+      return err.message ?? String(e);
   }
 }
 

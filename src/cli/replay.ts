@@ -13,7 +13,15 @@ The scenario is --scenario FILE, else scenarios/<id, with _ as ->.json, else any
 with the replay's scenario id (looked for in ./scenarios, beside the replay, and in this package).
 Prints "verified: N turns, ending X, hash H" and exits 0, or names the first difference and exits 1.`;
 
-export interface Verified { replay: Replay; scenario: Scenario; scenarioFile: string; state: GameState; turns: number; ending: string | null; finalHash: string }
+export interface Verified {
+  replay: Replay;
+  scenario: Scenario;
+  scenarioFile: string;
+  state: GameState;
+  turns: number;
+  ending: string | null;
+  finalHash: string;
+}
 
 /** Reads, finds the scenario of, and verifies a replay file; any failure is a CliError naming the file. */
 export function verifyReplayFile(file: string, scenarioOpt: string | undefined): Verified {

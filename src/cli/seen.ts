@@ -4,7 +4,11 @@ import { biggestChanges, changeLine, num, signed } from './narrate.js';
 
 /** The view the terminal prints through: the human seats' shared view (each number as the least-informed of them reads it), or the truth when the AI plays every seat. */
 export function humanView(sc: Scenario, s: GameState): SeatView {
-  return sharedView(sc, s, sc.actors.map((a) => a.id).filter((id) => s.seats[id] === 'human'));
+  return sharedView(
+    sc,
+    s,
+    sc.actors.map((a) => a.id).filter((id) => s.seats[id] === 'human'),
+  );
 }
 
 /** "34.5", or "≈ 34" for an estimate. */
@@ -19,7 +23,9 @@ export function estimateSuffix(r: Reading): string {
 
 /** "Trade with China raised it, Sanctions lowered it": causes in order, with the direction only. */
 function directions(entries: readonly LedgerEntry[]): string {
-  return vagueChanges(entries).map((c) => `${c.cause.label} ${c.direction === 'unchanged' ? 'left it unchanged' : `${c.direction} it`}`).join(', ');
+  return vagueChanges(entries)
+    .map((c) => `${c.cause.label} ${c.direction === 'unchanged' ? 'left it unchanged' : `${c.direction} it`}`)
+    .join(', ');
 }
 
 /** The lines of "why" for an indicator seen only as an estimate: the reading, then its causes in order, never a figure of the truth. */
@@ -54,7 +60,13 @@ export function visibleChangeLines(sc: Scenario, s: GameState, view: SeatView, l
     const to = view.indicators[i]!;
     if (!from || to.exact || Math.abs(to.value - from.value) < 1e-9) continue;
     const causes = directions(rec.ledger.filter((e) => e.target === `indicator:${id}`));
-    rows.push({ size: Math.abs(to.value - from.value), text: `${sc.def.indicators[i]!.name} ${readingCell(from)} → ${readingCell(to)} (${signed(to.value - from.value)} between two estimates, each ±${num(to.error)})${causes ? `: ${causes}` : ''}` });
+    rows.push({
+      size: Math.abs(to.value - from.value),
+      text: `${sc.def.indicators[i]!.name} ${readingCell(from)} → ${readingCell(to)} (${signed(to.value - from.value)} between two estimates, each ±${num(to.error)})${causes ? `: ${causes}` : ''}`,
+    });
   }
-  return rows.sort((a, b) => b.size - a.size).slice(0, limit).map((r) => r.text);
+  return rows
+    .sort((a, b) => b.size - a.size)
+    .slice(0, limit)
+    .map((r) => r.text);
 }

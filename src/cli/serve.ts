@@ -19,7 +19,13 @@ cut loses nothing either; the default, normal, hands it to the operating system,
 kill -9 of this process cannot lose, and is much faster on slow disks. Stop it with Ctrl-C.`;
 
 export async function runServe(argv: string[]): Promise<number> {
-  const p = parseCommand('serve', argv, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'join-limit': { type: 'string' }, sync: { type: 'string' } });
+  const p = parseCommand('serve', argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    'join-limit': { type: 'string' },
+    sync: { type: 'string' },
+  });
   if (flag(p, 'help')) {
     out(`${SERVE_HELP}\n`);
     return 0;

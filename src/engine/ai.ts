@@ -15,9 +15,23 @@ const DELAY_DISCOUNT = 0.85;
  */
 const FUZZ_SHARE = 1;
 
-export interface Reason { label: string; contribution: number }
-export interface OptionScore { id: string; score: number; vetoed: string | null; reasons: Reason[] }
-export interface AiDecision { actor: string; action: string; score: number; reasons: Reason[]; options: OptionScore[] }
+export interface Reason {
+  label: string;
+  contribution: number;
+}
+export interface OptionScore {
+  id: string;
+  score: number;
+  vetoed: string | null;
+  reasons: Reason[];
+}
+export interface AiDecision {
+  actor: string;
+  action: string;
+  score: number;
+  reasons: Reason[];
+  options: OptionScore[];
+}
 
 const LOOKAHEAD: Cause = { kind: 'action', id: 'lookahead', actor: null, label: 'look-ahead' };
 /** The veto label of an action the scenario reserves for human players. */
@@ -28,7 +42,10 @@ function goalValues(actor: CActor, env: Work): number[] {
 }
 
 /** What an actor's AI holds fixed for one decision: its goals' values and weights before it acts. */
-interface Outlook { before: number[]; weights: number[] }
+interface Outlook {
+  before: number[];
+  weights: number[];
+}
 
 function outlookOf(actor: CActor, sim: Work, env: StateEnv): Outlook {
   return { before: goalValues(actor, sim), weights: actor.goals.map((g) => evaluate(g.weight, env)) };
@@ -38,7 +55,10 @@ function outlookOf(actor: CActor, sim: Work, env: StateEnv): Outlook {
  * What the AI decides against: the state's environment and one look-ahead copy of it, made once and shared by
  * every decision on that state (each option's changes are rolled back after it is scored).
  */
-export interface DecisionContext { readonly env: StateEnv; readonly sim: Work }
+export interface DecisionContext {
+  readonly env: StateEnv;
+  readonly sim: Work;
+}
 
 /** pure; a decision context for state `s`. */
 export function decisionContext(sc: Scenario, s: GameState): DecisionContext {
@@ -46,7 +66,14 @@ export function decisionContext(sc: Scenario, s: GameState): DecisionContext {
 }
 
 /** Scores the expected result of applying `lists` (each with its probability) on `sim`, then undoes them. */
-function scoreEffects(sim: Work, env: StateEnv, actor: CActor, look: Outlook, cost: ReadonlyArray<{ indicator: number; amount: number }>, lists: ReadonlyArray<[readonly CEffect[], number]>): Reason[] {
+function scoreEffects(
+  sim: Work,
+  env: StateEnv,
+  actor: CActor,
+  look: Outlook,
+  cost: ReadonlyArray<{ indicator: number; amount: number }>,
+  lists: ReadonlyArray<[readonly CEffect[], number]>,
+): Reason[] {
   for (const c of cost) sim.apply({ kind: 'indicator', index: c.indicator, mode: 'add', amount: -c.amount, label: null, decay: null }, LOOKAHEAD);
   for (const [effects, p] of lists) if (p > 0) runEffects(sim, effects, env, env, actor.index, LOOKAHEAD, p, DELAY_DISCOUNT);
   const after = goalValues(actor, sim);
@@ -105,8 +132,11 @@ export function decideAction(sc: Scenario, s: GameState, actor: CActor, ctx: Dec
       continue;
     }
     const a = sc.actions[sc.actionIndex.get(id)!]!;
-    const veto = a.humanOnly ? null : actor.vetoes.find((v, k) =>
-      vetoOn[k] === true && ((v.actions === null && v.tags === null) || v.actions?.has(a.index) || a.tags.some((t) => v.tags?.has(t))));
+    const veto = a.humanOnly
+      ? null
+      : actor.vetoes.find(
+          (v, k) => vetoOn[k] === true && ((v.actions === null && v.tags === null) || v.actions?.has(a.index) || a.tags.some((t) => v.tags?.has(t))),
+        );
     const vetoed = a.humanOnly ? HUMAN_ONLY : veto ? veto.label : null;
     const total = oddsTotal(sc, a, env);
     const chance = total === null ? 1 : total / 100;
@@ -123,12 +153,20 @@ export function decideAction(sc: Scenario, s: GameState, actor: CActor, ctx: Dec
   addJitter(options, fuzzOf(s, actor), hashText(s.seed), s.turn, actor.index, (k) => sc.actionIndex.get(options[k]!.id) ?? -1);
   // Vetoed options are taken only when nothing else is open; human-only options only when not even a vetoed one is.
   const chosen = bestOf(options.filter((o) => o.vetoed === null)) ?? bestOf(options.filter((o) => o.vetoed !== HUMAN_ONLY)) ?? bestOf(options)!;
-  const reasons = chosen.reasons.filter((r) => r.contribution !== 0).sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution)).slice(0, 3);
+  const reasons = chosen.reasons
+    .filter((r) => r.contribution !== 0)
+    .sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution))
+    .slice(0, 3);
   return { actor: actor.id, action: chosen.id, score: chosen.score, reasons, options };
 }
 
 /** An AI's answer to a dilemma, with every option's score and reasons. */
-export interface DilemmaDecision { actor: string; event: string; option: string; options: OptionScore[] }
+export interface DilemmaDecision {
+  actor: string;
+  event: string;
+  option: string;
+  options: OptionScore[];
+}
 
 /** pure; how the AI of `actorId` weighs each option of a pending dilemma (the same seeded fuzz as its actions), and its pick, first on ties. */
 export function dilemmaDecision(sc: Scenario, s: GameState, actorId: string, eventId: string): DilemmaDecision {

@@ -7,21 +7,40 @@ import { step } from './step.js';
 import { EngineError, type GameState, type Scenario } from './types.js';
 
 function menuScenario(): Scenario {
-  return compileOk(baseScenario({
-    indicators: [indicatorDef('x'), indicatorDef('ax', { actor: 'a', name: 'Treasury' }), indicatorDef('bx', { actor: 'b' })],
-    actions: [
-      actionDef('costly', 'a', { cost: [{ indicator: 'ax', amount: 60 }] }),
-      actionDef('cheap', 'a', { cost: [{ indicator: 'ax', amount: 10 }] }),
-      actionDef('cool1', 'a', { cooldown: 1 }),
-      actionDef('cool2', 'a', { cooldown: 2 }),
-      actionDef('once', 'a', { maxUses: 1 }),
-      actionDef('twice', 'a', { maxUses: 2 }),
-      actionDef('hidden', 'a', { visible: 'x > 60' }),
-      actionDef('locked', 'a', { requires: [{ label: 'x above 70', when: 'x > 70' }, { label: 'always true', when: '1' }, { label: 'a warm toward b', when: 'stance(a, b) > 10' }] }),
-      actionDef('gamble', 'a', { outcome: { odds: 40, factors: [{ label: 'help', add: 20, when: 'x >= 50' }, { label: 'hurt', add: -30, when: 'x < 0' }, { label: 'always', add: 'x / 10' }], success: [], failure: [] } }),
-      actionDef('b_locked', 'b', { requires: [{ label: 'never', when: '0' }] }),
-    ],
-  }));
+  return compileOk(
+    baseScenario({
+      indicators: [indicatorDef('x'), indicatorDef('ax', { actor: 'a', name: 'Treasury' }), indicatorDef('bx', { actor: 'b' })],
+      actions: [
+        actionDef('costly', 'a', { cost: [{ indicator: 'ax', amount: 60 }] }),
+        actionDef('cheap', 'a', { cost: [{ indicator: 'ax', amount: 10 }] }),
+        actionDef('cool1', 'a', { cooldown: 1 }),
+        actionDef('cool2', 'a', { cooldown: 2 }),
+        actionDef('once', 'a', { maxUses: 1 }),
+        actionDef('twice', 'a', { maxUses: 2 }),
+        actionDef('hidden', 'a', { visible: 'x > 60' }),
+        actionDef('locked', 'a', {
+          requires: [
+            { label: 'x above 70', when: 'x > 70' },
+            { label: 'always true', when: '1' },
+            { label: 'a warm toward b', when: 'stance(a, b) > 10' },
+          ],
+        }),
+        actionDef('gamble', 'a', {
+          outcome: {
+            odds: 40,
+            factors: [
+              { label: 'help', add: 20, when: 'x >= 50' },
+              { label: 'hurt', add: -30, when: 'x < 0' },
+              { label: 'always', add: 'x / 10' },
+            ],
+            success: [],
+            failure: [],
+          },
+        }),
+        actionDef('b_locked', 'b', { requires: [{ label: 'never', when: '0' }] }),
+      ],
+    }),
+  );
 }
 const view = (sc: Scenario, s: GameState, actor: string, id: string) => legalChoices(sc, s, actor).actions.find((a) => a.id === id);
 const takeA = (sc: Scenario, s: GameState, action: string) => step(sc, s, { a: { action }, b: { action: PASS_ID } }).state;
@@ -44,7 +63,11 @@ describe('legalChoices', () => {
   });
 
   it('says what an unaffordable cost needs and what the actor has', () => {
-    expect(view(sc, g, 'a', 'costly')).toMatchObject({ available: false, missing: ['needs 60 Treasury (has 50)'], cost: [{ indicator: 'ax', name: 'Treasury', amount: 60 }] });
+    expect(view(sc, g, 'a', 'costly')).toMatchObject({
+      available: false,
+      missing: ['needs 60 Treasury (has 50)'],
+      cost: [{ indicator: 'ax', name: 'Treasury', amount: 60 }],
+    });
     expect(view(sc, g, 'a', 'cheap')).toMatchObject({ available: true, missing: [] });
   });
 
@@ -54,7 +77,11 @@ describe('legalChoices', () => {
 
   it('does not tell the amount it has of a cost the actor sees only as an estimate', () => {
     const def = baseScenario({
-      indicators: [indicatorDef('x', { name: 'Goodwill', estimate: { groups: [{ roles: ['a'], error: 5 }] } }), indicatorDef('ax', { actor: 'a' }), indicatorDef('bx', { actor: 'b' })],
+      indicators: [
+        indicatorDef('x', { name: 'Goodwill', estimate: { groups: [{ roles: ['a'], error: 5 }] } }),
+        indicatorDef('ax', { actor: 'a' }),
+        indicatorDef('bx', { actor: 'b' }),
+      ],
       actions: [actionDef('spend', 'a', { cost: [{ indicator: 'x', amount: 60 }] }), actionDef('b_spend', 'b', { cost: [{ indicator: 'x', amount: 60 }] })],
     });
     const est = compileOk(def);
@@ -65,8 +92,13 @@ describe('legalChoices', () => {
 
   it('shows the stated odds with every factor and whether it applies', () => {
     expect(view(sc, g, 'a', 'gamble')!.odds).toEqual({
-      base: 40, total: 65,
-      factors: [{ label: 'help', add: 20, applies: true }, { label: 'hurt', add: -30, applies: false }, { label: 'always', add: 5, applies: true }],
+      base: 40,
+      total: 65,
+      factors: [
+        { label: 'help', add: 20, applies: true },
+        { label: 'hurt', add: -30, applies: false },
+        { label: 'always', add: 5, applies: true },
+      ],
     });
     expect(view(sc, g, 'a', 'cheap')!.odds).toBeNull();
   });
@@ -74,7 +106,10 @@ describe('legalChoices', () => {
   it('offers "hold course" only when nothing else is available', () => {
     expect(legalChoices(sc, g, 'a').actions.some((a) => a.id === PASS_ID)).toBe(false);
     const b = legalChoices(sc, g, 'b').actions;
-    expect(b.map((a) => [a.id, a.available])).toEqual([['b_locked', false], [PASS_ID, true]]);
+    expect(b.map((a) => [a.id, a.available])).toEqual([
+      ['b_locked', false],
+      [PASS_ID, true],
+    ]);
     expect(b[1]).toMatchObject({ label: 'Hold course', cost: [], odds: null, missing: [] });
   });
 
@@ -147,9 +182,16 @@ describe('legalChoices on the tutorial', () => {
     expect(legalChoices(sc, g, 'upland').actions.map((a) => a.id)).toEqual(['build_dam', 'upland_talks', 'upland_wait']);
   });
 
-  it('shows the odds of the water talks with Harbor\'s backing not applying at the start', () => {
+  it("shows the odds of the water talks with Harbor's backing not applying at the start", () => {
     const talks = view(sc, g, 'upland', 'upland_talks')!;
-    expect(talks.odds).toEqual({ base: 40, total: 40, factors: [{ label: 'Harbor backs the talks', add: 20, applies: false }, { label: 'high tension', add: -15, applies: false }] });
+    expect(talks.odds).toEqual({
+      base: 40,
+      total: 40,
+      factors: [
+        { label: 'Harbor backs the talks', add: 20, applies: false },
+        { label: 'high tension', add: -15, applies: false },
+      ],
+    });
   });
 });
 

@@ -8,8 +8,16 @@ import { EngineError, type CAction, type GameState, type Scenario } from './type
 export const PASS_ID = 'pass';
 
 /** One named term of an action's odds: its points and whether its condition holds now. */
-export interface OddsFactor { label: string; add: number; applies: boolean }
-export interface OddsView { base: number; total: number; factors: OddsFactor[] }
+export interface OddsFactor {
+  label: string;
+  add: number;
+  applies: boolean;
+}
+export interface OddsView {
+  base: number;
+  total: number;
+  factors: OddsFactor[];
+}
 
 export interface ActionView {
   id: string;
@@ -23,9 +31,18 @@ export interface ActionView {
   odds: OddsView | null;
 }
 
-export interface DilemmaView { event: string; title: string; prompt: string; options: Array<{ id: string; label: string; description: string }> }
+export interface DilemmaView {
+  event: string;
+  title: string;
+  prompt: string;
+  options: Array<{ id: string; label: string; description: string }>;
+}
 
-export interface LegalChoices { actor: string; actions: ActionView[]; dilemmas: DilemmaView[] }
+export interface LegalChoices {
+  actor: string;
+  actions: ActionView[];
+  dilemmas: DilemmaView[];
+}
 
 /** pure; the odds points that the actor's leverage over the action's target adds (negative when it depends on the target), 0 without a target. */
 export function leverageOddsOf(sc: Scenario, a: CAction, env: ExprEnv): number {
@@ -146,20 +163,39 @@ export function legalChoices(sc: Scenario, s: GameState, actorId: string): Legal
     const def = sc.def.actions[a.index]!;
     const missing = missingFor(sc, s, a, env);
     actions.push({
-      id: a.id, label: a.label, description: def.description, tags: a.tags, available: missing.length === 0, missing,
+      id: a.id,
+      label: a.label,
+      description: def.description,
+      tags: a.tags,
+      available: missing.length === 0,
+      missing,
       cost: a.cost.map((c) => ({ indicator: sc.indicators[c.indicator]!.id, name: sc.def.indicators[c.indicator]!.name, amount: c.amount })),
       odds: oddsOf(sc, a, env),
     });
   }
   if (!actions.some((a) => a.available)) {
-    actions.push({ id: PASS_ID, label: 'Hold course', description: 'Take no new initiative this turn.', tags: ['cautious'], available: true, missing: [], cost: [], odds: null });
+    actions.push({
+      id: PASS_ID,
+      label: 'Hold course',
+      description: 'Take no new initiative this turn.',
+      tags: ['cautious'],
+      available: true,
+      missing: [],
+      cost: [],
+      odds: null,
+    });
   }
   const dilemmas: DilemmaView[] = s.dilemmas
     .filter((d) => d.actor === actorId)
     .map((d) => {
       const def = sc.def.events?.[sc.eventIndex.get(d.event) ?? -1];
       if (!def?.dilemma) throw new EngineError(`pending dilemma for unknown event "${d.event}"`);
-      return { event: d.event, title: def.title, prompt: def.dilemma.prompt, options: def.dilemma.options.map((o) => ({ id: o.id, label: o.label, description: o.description ?? '' })) };
+      return {
+        event: d.event,
+        title: def.title,
+        prompt: def.dilemma.prompt,
+        options: def.dilemma.options.map((o) => ({ id: o.id, label: o.label, description: o.description ?? '' })),
+      };
     });
   return { actor: actorId, actions, dilemmas };
 }

@@ -15,12 +15,22 @@ function withEstimate(groups: Groups, on: 'x' | 'ax' = 'x', extra: Record<string
 }
 
 function errorsOf(def: ScenarioFile): string[] {
-  return diagnosticsOf(def).filter((d) => d.severity === 'error').map((d) => `${formatPath(d.path)}: ${d.message}`);
+  return diagnosticsOf(def)
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${formatPath(d.path)}: ${d.message}`);
 }
 
-describe('compiling an indicator\'s estimate', () => {
-  it('gives each listed actor its group\'s error and every other actor 0', () => {
-    const sc = compileOk(withEstimate([{ roles: ['b'], error: 8 }, { roles: ['c'], error: 3 }], 'ax'));
+describe("compiling an indicator's estimate", () => {
+  it("gives each listed actor its group's error and every other actor 0", () => {
+    const sc = compileOk(
+      withEstimate(
+        [
+          { roles: ['b'], error: 8 },
+          { roles: ['c'], error: 3 },
+        ],
+        'ax',
+      ),
+    );
     expect(sc.indicators[sc.indicatorIndex.get('ax')!]!.estimateError).toEqual([0, 8, 3]);
     expect(sc.indicators[sc.indicatorIndex.get('x')!]!.estimateError).toEqual([0, 0, 0]);
   });
@@ -31,29 +41,42 @@ describe('compiling an indicator\'s estimate', () => {
     ]);
   });
 
-  it('refuses to list the indicator\'s own actor', () => {
-    expect(errorsOf(withEstimate([{ roles: ['b'], error: 5 }, { roles: ['a'], error: 2 }], 'ax'))).toEqual([
-      'indicators[1].estimate.groups[1].roles[0]: "a" owns this indicator and always sees it exactly; list only other roles',
-    ]);
+  it("refuses to list the indicator's own actor", () => {
+    expect(
+      errorsOf(
+        withEstimate(
+          [
+            { roles: ['b'], error: 5 },
+            { roles: ['a'], error: 2 },
+          ],
+          'ax',
+        ),
+      ),
+    ).toEqual(['indicators[1].estimate.groups[1].roles[0]: "a" owns this indicator and always sees it exactly; list only other roles']);
   });
 
   it('refuses a role listed twice, in one group or in two', () => {
     expect(errorsOf(withEstimate([{ roles: ['b', 'b'], error: 5 }]))).toEqual([
       'indicators[0].estimate.groups[0].roles[1]: "b" is listed twice (first at estimate.groups[0].roles[0]); a role sees one estimate',
     ]);
-    expect(errorsOf(withEstimate([{ roles: ['b'], error: 5 }, { roles: ['c', 'b'], error: 2 }]))).toEqual([
-      'indicators[0].estimate.groups[1].roles[1]: "b" is listed twice (first at estimate.groups[0].roles[0]); a role sees one estimate',
-    ]);
+    expect(
+      errorsOf(
+        withEstimate([
+          { roles: ['b'], error: 5 },
+          { roles: ['c', 'b'], error: 2 },
+        ]),
+      ),
+    ).toEqual(['indicators[0].estimate.groups[1].roles[1]: "b" is listed twice (first at estimate.groups[0].roles[0]); a role sees one estimate']);
   });
 
-  it('refuses an error as large as the indicator\'s whole range', () => {
+  it("refuses an error as large as the indicator's whole range", () => {
     expect(errorsOf(withEstimate([{ roles: ['b'], error: 100 }]))).toEqual([
-      'indicators[0].estimate.groups[0].error: error 100 is not smaller than the indicator\'s range (0 to 100); such an estimate tells nothing',
+      "indicators[0].estimate.groups[0].error: error 100 is not smaller than the indicator's range (0 to 100); such an estimate tells nothing",
     ]);
     expect(errorsOf(withEstimate([{ roles: ['b'], error: 99 }]))).toEqual([]);
   });
 
-  it('checks the estimate\'s sources like every other list of sources', () => {
+  it("checks the estimate's sources like every other list of sources", () => {
     expect(errorsOf(withEstimate([{ roles: ['b'], error: 5 }], 'x', { sources: ['src', 'nope'] }))).toEqual([
       'indicators[0].estimate.sources[1]: unknown source "nope"; expected one of: src',
     ]);
@@ -81,6 +104,9 @@ describe('the estimate in the schema', () => {
   });
 
   it('rejects unknown keys in an estimate', () => {
-    expect(scenarioSchema.safeParse({ ...withEstimate([]), indicators: [{ ...indicatorDef('x'), estimate: { groups: [{ roles: ['b'], error: 2 }], errors: 3 } }] }).success).toBe(false);
+    expect(
+      scenarioSchema.safeParse({ ...withEstimate([]), indicators: [{ ...indicatorDef('x'), estimate: { groups: [{ roles: ['b'], error: 2 }], errors: 3 } }] })
+        .success,
+    ).toBe(false);
   });
 });

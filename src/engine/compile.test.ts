@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actionDef, actorDef, baseScenario, compileOk, diagnosticsOf, eventDef, indicatorDef, loadScenarioFile, situationDef,
+  actionDef,
+  actorDef,
+  baseScenario,
+  compileOk,
+  diagnosticsOf,
+  eventDef,
+  indicatorDef,
+  loadScenarioFile,
+  situationDef,
 } from '../../tests/unit/fixtures.js';
 import { compileScenario } from './compile.js';
 import { formatPath, type Diagnostic } from './diagnostics.js';
@@ -11,7 +19,10 @@ import type { ScenarioFile } from './schema.js';
 function expectError(def: ScenarioFile, path: string, ...parts: string[]): Diagnostic {
   const ds = diagnosticsOf(def);
   const hit = ds.find((d) => d.severity === 'error' && formatPath(d.path) === path && parts.every((p) => d.message.includes(p)));
-  if (!hit) throw new Error(`no error at ${path} containing ${JSON.stringify(parts)}; got:\n${ds.map((d) => `${d.severity} ${formatPath(d.path)}: ${d.message}`).join('\n')}`);
+  if (!hit)
+    throw new Error(
+      `no error at ${path} containing ${JSON.stringify(parts)}; got:\n${ds.map((d) => `${d.severity} ${formatPath(d.path)}: ${d.message}`).join('\n')}`,
+    );
   expect(compileScenario(def).ok).toBe(false);
   return hit;
 }
@@ -40,11 +51,25 @@ describe('compileScenario: duplicate ids', () => {
   });
 
   it('reports a duplicate indicator id', () => {
-    expectError(baseScenario({ indicators: [indicatorDef('x'), indicatorDef('ax', { actor: 'a' }), indicatorDef('x')] }), 'indicators[2].id', 'duplicate indicator id "x"', 'indicators[0]');
+    expectError(
+      baseScenario({ indicators: [indicatorDef('x'), indicatorDef('ax', { actor: 'a' }), indicatorDef('x')] }),
+      'indicators[2].id',
+      'duplicate indicator id "x"',
+      'indicators[0]',
+    );
   });
 
   it('reports a duplicate flag id', () => {
-    expectError(baseScenario({ flags: [{ id: 'f', label: 'F' }, { id: 'f', label: 'F again' }] }), 'flags[1].id', 'duplicate flag id "f"');
+    expectError(
+      baseScenario({
+        flags: [
+          { id: 'f', label: 'F' },
+          { id: 'f', label: 'F again' },
+        ],
+      }),
+      'flags[1].id',
+      'duplicate flag id "f"',
+    );
   });
 
   it('reports a duplicate flow id', () => {
@@ -53,7 +78,12 @@ describe('compileScenario: duplicate ids', () => {
   });
 
   it('reports a duplicate action id', () => {
-    expectError(baseScenario({ actions: [actionDef('a_wait', 'a'), actionDef('b_wait', 'b'), actionDef('a_wait', 'b')] }), 'actions[2].id', 'duplicate action id "a_wait"', 'actions[0]');
+    expectError(
+      baseScenario({ actions: [actionDef('a_wait', 'a'), actionDef('b_wait', 'b'), actionDef('a_wait', 'b')] }),
+      'actions[2].id',
+      'duplicate action id "a_wait"',
+      'actions[0]',
+    );
   });
 
   it('reports a duplicate event id', () => {
@@ -61,7 +91,11 @@ describe('compileScenario: duplicate ids', () => {
   });
 
   it('reports a duplicate situation id', () => {
-    expectError(baseScenario({ situations: [situationDef('s', 'x > 90', 'x < 10'), situationDef('s', 'x > 80', 'x < 20')] }), 'situations[1].id', 'duplicate situation id "s"');
+    expectError(
+      baseScenario({ situations: [situationDef('s', 'x > 90', 'x < 10'), situationDef('s', 'x > 80', 'x < 20')] }),
+      'situations[1].id',
+      'duplicate situation id "s"',
+    );
   });
 
   it('reports a duplicate ending id', () => {
@@ -70,12 +104,33 @@ describe('compileScenario: duplicate ids', () => {
   });
 
   it('reports a duplicate source id', () => {
-    expectError(baseScenario({ sources: [{ id: 'src', title: 'One' }, { id: 'src', title: 'Two' }] }), 'sources[1].id', 'duplicate source id "src"');
+    expectError(
+      baseScenario({
+        sources: [
+          { id: 'src', title: 'One' },
+          { id: 'src', title: 'Two' },
+        ],
+      }),
+      'sources[1].id',
+      'duplicate source id "src"',
+    );
   });
 
   it('reports a duplicate dilemma option id inside its event', () => {
     const def = baseScenario({
-      events: [eventDef('e', { turn: 1, dilemma: { actor: 'a', prompt: 'Choose.', options: [{ id: 'o', label: 'O', effects: [] }, { id: 'o', label: 'O2', effects: [] }] } })],
+      events: [
+        eventDef('e', {
+          turn: 1,
+          dilemma: {
+            actor: 'a',
+            prompt: 'Choose.',
+            options: [
+              { id: 'o', label: 'O', effects: [] },
+              { id: 'o', label: 'O2', effects: [] },
+            ],
+          },
+        }),
+      ],
     });
     expectError(def, 'events[0].dilemma.options[1].id', 'duplicate option id "o"');
   });
@@ -109,13 +164,26 @@ describe('compileScenario: unknown references, located by JSON path', () => {
   });
 
   it('reports the unknown actor of an action', () => {
-    expectError(baseScenario({ actions: [actionDef('a_wait', 'a'), actionDef('b_wait', 'b'), actionDef('odd', 'zz')] }), 'actions[2].actor', 'unknown actor "zz"');
+    expectError(
+      baseScenario({ actions: [actionDef('a_wait', 'a'), actionDef('b_wait', 'b'), actionDef('odd', 'zz')] }),
+      'actions[2].actor',
+      'unknown actor "zz"',
+    );
   });
 
   it('reports an unknown indicator, flow and flag in effects, with the known ids', () => {
     const def = baseScenario({
       flags: [{ id: 'done', label: 'Done' }],
-      actions: [actionDef('a_wait', 'a', { effects: [{ indicator: 'nope', add: 1 }, { flow: 'nowhere', add: 1 }, { flag: 'undone', set: 1 }] }), actionDef('b_wait', 'b')],
+      actions: [
+        actionDef('a_wait', 'a', {
+          effects: [
+            { indicator: 'nope', add: 1 },
+            { flow: 'nowhere', add: 1 },
+            { flag: 'undone', set: 1 },
+          ],
+        }),
+        actionDef('b_wait', 'b'),
+      ],
     });
     expectError(def, 'actions[0].effects[0].indicator', 'unknown indicator "nope"', 'expected one of: x, ax, bx');
     const flow = expectError(def, 'actions[0].effects[1].flow', 'unknown flow "nowhere"');
@@ -130,39 +198,86 @@ describe('compileScenario: unknown references, located by JSON path', () => {
   });
 
   it('reports an unknown indicator in a cost', () => {
-    expectError(baseScenario({ actions: [actionDef('a_wait', 'a', { cost: [{ indicator: 'gold', amount: 1 }] }), actionDef('b_wait', 'b')] }), 'actions[0].cost[0].indicator', 'unknown indicator "gold"');
+    expectError(
+      baseScenario({ actions: [actionDef('a_wait', 'a', { cost: [{ indicator: 'gold', amount: 1 }] }), actionDef('b_wait', 'b')] }),
+      'actions[0].cost[0].indicator',
+      'unknown indicator "gold"',
+    );
   });
 
   it('reports unknown references in the effects of outcomes, events, dilemmas and situations', () => {
     const bad = [{ indicator: 'nope', add: 1 }];
     const def = baseScenario({
       actions: [actionDef('a_wait', 'a', { outcome: { odds: 50, success: bad, failure: bad } }), actionDef('b_wait', 'b')],
-      events: [eventDef('e', { turn: 1, effects: bad, dilemma: { actor: 'a', prompt: 'Choose.', options: [{ id: 'o1', label: 'O1', effects: bad }, { id: 'o2', label: 'O2', effects: [] }] } })],
+      events: [
+        eventDef('e', {
+          turn: 1,
+          effects: bad,
+          dilemma: {
+            actor: 'a',
+            prompt: 'Choose.',
+            options: [
+              { id: 'o1', label: 'O1', effects: bad },
+              { id: 'o2', label: 'O2', effects: [] },
+            ],
+          },
+        }),
+      ],
       situations: [situationDef('s', 'x > 90', 'x < 10', { onStart: bad, whileActive: bad, onStop: bad })],
     });
     for (const path of [
-      'actions[0].outcome.success[0].indicator', 'actions[0].outcome.failure[0].indicator', 'events[0].effects[0].indicator',
-      'events[0].dilemma.options[0].effects[0].indicator', 'situations[0].onStart[0].indicator', 'situations[0].whileActive[0].indicator',
+      'actions[0].outcome.success[0].indicator',
+      'actions[0].outcome.failure[0].indicator',
+      'events[0].effects[0].indicator',
+      'events[0].dilemma.options[0].effects[0].indicator',
+      'situations[0].onStart[0].indicator',
+      'situations[0].whileActive[0].indicator',
       'situations[0].onStop[0].indicator',
-    ]) expectError(def, path, 'unknown indicator "nope"');
+    ])
+      expectError(def, path, 'unknown indicator "nope"');
   });
 
   it('reports the unknown actor of a dilemma', () => {
-    const def = baseScenario({ events: [eventDef('e', { turn: 1, dilemma: { actor: 'zz', prompt: 'Choose.', options: [{ id: 'o1', label: 'O1', effects: [] }, { id: 'o2', label: 'O2', effects: [] }] } })] });
+    const def = baseScenario({
+      events: [
+        eventDef('e', {
+          turn: 1,
+          dilemma: {
+            actor: 'zz',
+            prompt: 'Choose.',
+            options: [
+              { id: 'o1', label: 'O1', effects: [] },
+              { id: 'o2', label: 'O2', effects: [] },
+            ],
+          },
+        }),
+      ],
+    });
     expectError(def, 'events[0].dilemma.actor', 'unknown actor "zz"');
   });
 
   it('reports an unknown actor among the ratings of an ending', () => {
-    expectError(baseScenario({ endings: [{ id: 'end', title: 'End', text: 'Over.', ratings: { a: 1, zz: -1 } }] }), 'endings[0].ratings.zz', 'unknown actor "zz"');
+    expectError(
+      baseScenario({ endings: [{ id: 'end', title: 'End', text: 'Over.', ratings: { a: 1, zz: -1 } }] }),
+      'endings[0].ratings.zz',
+      'unknown actor "zz"',
+    );
   });
 
   it('reports an unknown action named by a veto', () => {
-    const def = baseScenario({ actors: [actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: 'x', weight: 1 }], vetoes: [{ label: 'never', actions: ['a_wait', 'ghost'] }] } }), actorDef('b')] });
+    const def = baseScenario({
+      actors: [
+        actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: 'x', weight: 1 }], vetoes: [{ label: 'never', actions: ['a_wait', 'ghost'] }] } }),
+        actorDef('b'),
+      ],
+    });
     expectError(def, 'actors[0].ai.vetoes[0].actions[1]', 'unknown action "ghost"');
   });
 
   it('reports a preference that is neither an action id nor a tag', () => {
-    const def = baseScenario({ actors: [actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: 'x', weight: 1 }], preferences: { a_wait: 1, bold: 2 } } }), actorDef('b')] });
+    const def = baseScenario({
+      actors: [actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: 'x', weight: 1 }], preferences: { a_wait: 1, bold: 2 } } }), actorDef('b')],
+    });
     expectError(def, 'actors[0].ai.preferences.bold', '"bold" is neither an action id nor a tag');
     expect(diagnosticsOf(def).some((d) => formatPath(d.path) === 'actors[0].ai.preferences.a_wait')).toBe(false);
   });
@@ -196,13 +311,20 @@ describe('compileScenario: unknown references, located by JSON path', () => {
 
   // Bug: compileScenario never checks actors[].objectives[].sources, so a typo in an objective's citation passes.
   it('reports an unknown source cited by an objective', () => {
-    const def = baseScenario({ actors: [actorDef('a', { objectives: [{ id: 'o', label: 'O', when: 'x > 0', points: 1, sources: ['ghost'] }] }), actorDef('b')] });
+    const def = baseScenario({
+      actors: [actorDef('a', { objectives: [{ id: 'o', label: 'O', when: 'x > 0', points: 1, sources: ['ghost'] }] }), actorDef('b')],
+    });
     expectError(def, 'actors[0].objectives[0].sources[0]', 'unknown source "ghost"');
   });
 
   // Bug: compileScenario checks ai.preferences keys against known tags but not ai.vetoes[].tags, so a misspelt veto tag silently never applies.
   it('reports a veto tag that no action carries', () => {
-    const def = baseScenario({ actors: [actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: 'x', weight: 1 }], vetoes: [{ label: 'never', tags: ['coercvie'] }] } }), actorDef('b')] });
+    const def = baseScenario({
+      actors: [
+        actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: 'x', weight: 1 }], vetoes: [{ label: 'never', tags: ['coercvie'] }] } }),
+        actorDef('b'),
+      ],
+    });
     expectError(def, 'actors[0].ai.vetoes[0].tags[0]', 'coercvie');
   });
 
@@ -214,25 +336,50 @@ describe('compileScenario: unknown references, located by JSON path', () => {
 
   it('reports expression errors in every place an expression is allowed', () => {
     const def = baseScenario({
-      actors: [actorDef('a', {
-        objectives: [{ id: 'o', label: 'O', when: 'bad1 > 0', points: 1 }],
-        ai: { goals: [{ id: 'g', label: 'G', value: 'bad2', weight: 1 }], vetoes: [{ label: 'v', when: 'bad3' }] },
-      }), actorDef('b')],
-      indicators: [indicatorDef('x', { perTurn: [{ label: 'drift', amount: 'bad4' }] }), indicatorDef('ax', { actor: 'a' }), indicatorDef('bx', { actor: 'b' })],
-      actions: [actionDef('a_wait', 'a', {
-        visible: 'bad5', effects: [{ indicator: 'x', add: 'bad6' }],
-        outcome: { odds: 'bad7', factors: [{ label: 'f', add: 'bad8', when: 'bad9' }], success: [], failure: [] },
-      }), actionDef('b_wait', 'b')],
+      actors: [
+        actorDef('a', {
+          objectives: [{ id: 'o', label: 'O', when: 'bad1 > 0', points: 1 }],
+          ai: { goals: [{ id: 'g', label: 'G', value: 'bad2', weight: 1 }], vetoes: [{ label: 'v', when: 'bad3' }] },
+        }),
+        actorDef('b'),
+      ],
+      indicators: [
+        indicatorDef('x', { perTurn: [{ label: 'drift', amount: 'bad4' }] }),
+        indicatorDef('ax', { actor: 'a' }),
+        indicatorDef('bx', { actor: 'b' }),
+      ],
+      actions: [
+        actionDef('a_wait', 'a', {
+          visible: 'bad5',
+          effects: [{ indicator: 'x', add: 'bad6' }],
+          outcome: { odds: 'bad7', factors: [{ label: 'f', add: 'bad8', when: 'bad9' }], success: [], failure: [] },
+        }),
+        actionDef('b_wait', 'b'),
+      ],
       events: [eventDef('e', { when: 'bad10', chance: 'bad11' })],
       situations: [situationDef('s', 'bad12', 'bad13')],
-      endings: [{ id: 'e1', title: 'E', text: 'E.', when: 'bad14' }, { id: 'e2', title: 'E', text: 'E.', atTimeLimit: 'bad15' }, { id: 'end', title: 'End', text: 'Over.' }],
+      endings: [
+        { id: 'e1', title: 'E', text: 'E.', when: 'bad14' },
+        { id: 'e2', title: 'E', text: 'E.', atTimeLimit: 'bad15' },
+        { id: 'end', title: 'End', text: 'Over.' },
+      ],
     });
     const paths: Array<[string, string]> = [
-      ['actors[0].objectives[0].when', 'bad1'], ['actors[0].ai.goals[0].value', 'bad2'], ['actors[0].ai.vetoes[0].when', 'bad3'],
-      ['indicators[0].perTurn[0].amount', 'bad4'], ['actions[0].visible', 'bad5'], ['actions[0].effects[0].add', 'bad6'],
-      ['actions[0].outcome.odds', 'bad7'], ['actions[0].outcome.factors[0].add', 'bad8'], ['actions[0].outcome.factors[0].when', 'bad9'],
-      ['events[0].when', 'bad10'], ['events[0].chance', 'bad11'], ['situations[0].start', 'bad12'], ['situations[0].stop', 'bad13'],
-      ['endings[0].when', 'bad14'], ['endings[1].atTimeLimit', 'bad15'],
+      ['actors[0].objectives[0].when', 'bad1'],
+      ['actors[0].ai.goals[0].value', 'bad2'],
+      ['actors[0].ai.vetoes[0].when', 'bad3'],
+      ['indicators[0].perTurn[0].amount', 'bad4'],
+      ['actions[0].visible', 'bad5'],
+      ['actions[0].effects[0].add', 'bad6'],
+      ['actions[0].outcome.odds', 'bad7'],
+      ['actions[0].outcome.factors[0].add', 'bad8'],
+      ['actions[0].outcome.factors[0].when', 'bad9'],
+      ['events[0].when', 'bad10'],
+      ['events[0].chance', 'bad11'],
+      ['situations[0].start', 'bad12'],
+      ['situations[0].stop', 'bad13'],
+      ['endings[0].when', 'bad14'],
+      ['endings[1].atTimeLimit', 'bad15'],
     ];
     for (const [path, name] of paths) expectError(def, path, `"${name}"`);
   });
@@ -283,7 +430,11 @@ describe('compileScenario: the shape of effects', () => {
 
 describe('compileScenario: ranges and orderings', () => {
   it('refuses an indicator whose max is not above its min', () => {
-    expectError(baseScenario({ indicators: [indicatorDef('x', { min: 10, max: 10, initial: 10 })] }), 'indicators[0].max', 'max (10) must be greater than min (10)');
+    expectError(
+      baseScenario({ indicators: [indicatorDef('x', { min: 10, max: 10, initial: 10 })] }),
+      'indicators[0].max',
+      'max (10) must be greater than min (10)',
+    );
   });
 
   it('refuses an indicator that starts outside its range', () => {
@@ -292,13 +443,31 @@ describe('compileScenario: ranges and orderings', () => {
   });
 
   it('refuses indicator bands that do not ascend', () => {
-    const def = baseScenario({ indicators: [indicatorDef('x', { bands: [{ upTo: 50, label: 'low' }, { upTo: 50, label: 'mid' }, { upTo: 100, label: 'high' }] })] });
+    const def = baseScenario({
+      indicators: [
+        indicatorDef('x', {
+          bands: [
+            { upTo: 50, label: 'low' },
+            { upTo: 50, label: 'mid' },
+            { upTo: 100, label: 'high' },
+          ],
+        }),
+      ],
+    });
     expectError(def, 'indicators[0].bands[1].upTo', 'bands must ascend: 50 is not above 50');
   });
 
   it('refuses a flow whose max is not above its min, using the default range when none is given', () => {
-    expectError(baseScenario({ flows: [{ id: 'f', from: 'a', to: 'b', kind: 'aid', label: 'Aid', initial: 5, min: 10, max: 0 }] }), 'flows[0].max', 'max (0) must be greater than min (10)');
-    expectError(baseScenario({ flows: [{ id: 'f', from: 'a', to: 'b', kind: 'aid', label: 'Aid', initial: 150 }] }), 'flows[0].initial', 'initial value 150 is outside [0, 100]');
+    expectError(
+      baseScenario({ flows: [{ id: 'f', from: 'a', to: 'b', kind: 'aid', label: 'Aid', initial: 5, min: 10, max: 0 }] }),
+      'flows[0].max',
+      'max (0) must be greater than min (10)',
+    );
+    expectError(
+      baseScenario({ flows: [{ id: 'f', from: 'a', to: 'b', kind: 'aid', label: 'Aid', initial: 150 }] }),
+      'flows[0].initial',
+      'initial value 150 is outside [0, 100]',
+    );
   });
 
   it('refuses a flow from an actor to itself', () => {
@@ -314,7 +483,10 @@ describe('compileScenario: ranges and orderings', () => {
 
   it('refuses stance bands that do not ascend', () => {
     const def = baseScenario();
-    def.stances.bands = [{ id: 'bad', label: 'bad', upTo: 0 }, { id: 'worse', label: 'worse', upTo: -10 }];
+    def.stances.bands = [
+      { id: 'bad', label: 'bad', upTo: 0 },
+      { id: 'worse', label: 'worse', upTo: -10 },
+    ];
     expectError(def, 'stances.bands[1].upTo', 'bands must ascend: -10 is not above 0');
   });
 
@@ -354,7 +526,12 @@ describe('compileScenario: ranges and orderings', () => {
 
 describe('compileScenario: endings, warnings and collecting every problem', () => {
   it('requires a fallback ending with neither "when" nor "atTimeLimit"', () => {
-    const def = baseScenario({ endings: [{ id: 'boom', title: 'Boom', text: 'Boom.', when: 'x > 90' }, { id: 'late', title: 'Late', text: 'Late.', atTimeLimit: 'x > 10' }] });
+    const def = baseScenario({
+      endings: [
+        { id: 'boom', title: 'Boom', text: 'Boom.', when: 'x > 90' },
+        { id: 'late', title: 'Late', text: 'Late.', atTimeLimit: 'x > 10' },
+      ],
+    });
     expectError(def, 'endings', 'no fallback ending');
   });
 
@@ -362,7 +539,9 @@ describe('compileScenario: endings, warnings and collecting every problem', () =
     const def = baseScenario({ events: [eventDef('late', { turn: 9 })] });
     const out = compileScenario(def);
     expect(out.ok).toBe(true);
-    expect(out.diagnostics).toEqual([{ severity: 'warning', path: ['events', 0, 'turn'], message: expect.stringContaining('turn 9 is after the last turn (5)') }]);
+    expect(out.diagnostics).toEqual([
+      { severity: 'warning', path: ['events', 0, 'turn'], message: expect.stringContaining('turn 9 is after the last turn (5)') },
+    ]);
   });
 
   it('reports every error at once rather than stopping at the first', () => {
@@ -378,11 +557,25 @@ describe('compileScenario: endings, warnings and collecting every problem', () =
 
   it('never throws, however broken the content', () => {
     const def = baseScenario({
-      actors: [actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: '((', weight: 1 }], vetoes: [{ label: 'v', actions: ['zz'] }], preferences: { qq: 1 } } })],
+      actors: [
+        actorDef('a', { ai: { goals: [{ id: 'g', label: 'G', value: '((', weight: 1 }], vetoes: [{ label: 'v', actions: ['zz'] }], preferences: { qq: 1 } } }),
+      ],
       indicators: [indicatorDef('x', { actor: 'nobody', min: 5, max: 1, initial: 9 })],
       flows: [{ id: 'f', from: 'q', to: 'q', kind: 'aid', label: 'Aid', initial: -5 }],
       actions: [actionDef('act', 'zz', { cost: [{ indicator: 'q', amount: 1 }], effects: [{ stance: { from: 'q', to: 'r' }, set: 1, over: 2 } as never] })],
-      events: [eventDef('e', { turn: 99, dilemma: { actor: 'zz', prompt: 'P.', options: [{ id: 'o', label: 'O', effects: [{ flag: 'q', add: 1 }] }, { id: 'o', label: 'O', effects: [] }] } })],
+      events: [
+        eventDef('e', {
+          turn: 99,
+          dilemma: {
+            actor: 'zz',
+            prompt: 'P.',
+            options: [
+              { id: 'o', label: 'O', effects: [{ flag: 'q', add: 1 }] },
+              { id: 'o', label: 'O', effects: [] },
+            ],
+          },
+        }),
+      ],
       endings: [{ id: 'e', title: 'E', text: 'E.', when: ')' }],
     });
     expect(() => compileScenario(def)).not.toThrow();
@@ -407,17 +600,23 @@ describe('compileScenario: the compiled scenario', () => {
   });
 
   it('names every number by its ledger key', () => {
-    const sc = compileOk(baseScenario({ flags: [{ id: 'f', label: 'F' }], flows: [{ id: 'tr', from: 'a', to: 'b', kind: 'trade', label: 'Trade', initial: 1 }] }));
+    const sc = compileOk(
+      baseScenario({ flags: [{ id: 'f', label: 'F' }], flows: [{ id: 'tr', from: 'a', to: 'b', kind: 'trade', label: 'Trade', initial: 1 }] }),
+    );
     expect(sc.keys.indicator).toEqual(['indicator:x', 'indicator:ax', 'indicator:bx']);
     expect(sc.keys.stance).toEqual(['stance:a>a', 'stance:a>b', 'stance:b>a', 'stance:b>b']);
     expect(sc.keys.flow).toEqual(['flow:tr']);
     expect(sc.keys.flag).toEqual(['flag:f']);
   });
 
-  it('leverages effects on another actor\'s numbers by default, and not on one\'s own or global ones', () => {
+  it("leverages effects on another actor's numbers by default, and not on one's own or global ones", () => {
     const effects = [
-      { indicator: 'bx', add: 1 }, { indicator: 'ax', add: 1 }, { indicator: 'x', add: 1 },
-      { stance: { from: 'b', to: 'a' }, add: 1 }, { stance: { from: 'a', to: 'b' }, add: 1 }, { indicator: 'bx', add: 1, leveraged: false },
+      { indicator: 'bx', add: 1 },
+      { indicator: 'ax', add: 1 },
+      { indicator: 'x', add: 1 },
+      { stance: { from: 'b', to: 'a' }, add: 1 },
+      { stance: { from: 'a', to: 'b' }, add: 1 },
+      { indicator: 'bx', add: 1, leveraged: false },
     ];
     const actions = [actionDef('a_act', 'a', { effects }), actionDef('b_wait', 'b')];
     const linked = compileOk(baseScenario({ actions, flows: [{ id: 'f', from: 'b', to: 'a', kind: 'trade', label: 'B sells to A', initial: 10 }] }));
@@ -433,7 +632,15 @@ describe('compileScenario: the compiled scenario', () => {
   });
 
   it('marks as fallback only the endings without conditions', () => {
-    const sc = compileOk(baseScenario({ endings: [{ id: 'w', title: 'W', text: 'W.', when: 'x > 90' }, { id: 'l', title: 'L', text: 'L.', atTimeLimit: 'x > 1' }, { id: 'end', title: 'E', text: 'E.' }] }));
+    const sc = compileOk(
+      baseScenario({
+        endings: [
+          { id: 'w', title: 'W', text: 'W.', when: 'x > 90' },
+          { id: 'l', title: 'L', text: 'L.', atTimeLimit: 'x > 1' },
+          { id: 'end', title: 'E', text: 'E.' },
+        ],
+      }),
+    );
     expect(sc.endings.map((e) => e.fallback)).toEqual([false, false, true]);
   });
 });

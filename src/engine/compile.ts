@@ -6,7 +6,19 @@ import { scenarioHash } from './hash.js';
 import type { EffectDef, IndicatorDef, ScenarioFile } from './schema.js';
 import { EFFECT_MODES, scalesChange } from './modes.js';
 import { unreachable } from './unreachable.js';
-import { TARGET_KINDS, type Amount, type CAction, type CActor, type CEffect, type CEnding, type CEvent, type CFlow, type CIndicator, type CSituation, type Scenario } from './types.js';
+import {
+  TARGET_KINDS,
+  type Amount,
+  type CAction,
+  type CActor,
+  type CEffect,
+  type CEnding,
+  type CEvent,
+  type CFlow,
+  type CIndicator,
+  type CSituation,
+  type Scenario,
+} from './types.js';
 
 export type CompileOutcome = { ok: true; scenario: Scenario; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -21,7 +33,8 @@ const DEFAULT_BANDS = [
 function indexIds(items: ReadonlyArray<{ id: string }>, path: JsonPath, kind: string, out: Diagnostic[]): Map<string, number> {
   const map = new Map<string, number>();
   items.forEach((item, i) => {
-    if (map.has(item.id)) out.push({ severity: 'error', path: [...path, i, 'id'], message: `duplicate ${kind} id "${item.id}" (first used at ${kind}s[${map.get(item.id)}])` });
+    if (map.has(item.id))
+      out.push({ severity: 'error', path: [...path, i, 'id'], message: `duplicate ${kind} id "${item.id}" (first used at ${kind}s[${map.get(item.id)}])` });
     else map.set(item.id, i);
   });
   return map;
@@ -49,14 +62,24 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   const flowsDef = def.flows ?? [];
   const flowIndex = indexIds(flowsDef, ['flows'], 'flow', d);
   const actionIndex = indexIds(def.actions, ['actions'], 'action', d);
-  def.actions.forEach((a, i) => { if (a.id === PASS_ID) err(['actions', i, 'id'], `"${PASS_ID}" is reserved for the built-in "Hold course" action`); });
+  def.actions.forEach((a, i) => {
+    if (a.id === PASS_ID) err(['actions', i, 'id'], `"${PASS_ID}" is reserved for the built-in "Hold course" action`);
+  });
   const eventsDef = def.events ?? [];
   const eventIndex = indexIds(eventsDef, ['events'], 'event', d);
   const situationsDef = def.situations ?? [];
   const situationIndex = indexIds(situationsDef, ['situations'], 'situation', d);
   indexIds(def.endings, ['endings'], 'ending', d);
   const sourceIds = indexIds(def.sources, ['sources'], 'source', d);
-  const refs: ExprRefs = { indicators: indicatorIndex, actors: actorIndex, flows: flowIndex, flags: flagIndex, situations: situationIndex, events: eventIndex, actions: actionIndex };
+  const refs: ExprRefs = {
+    indicators: indicatorIndex,
+    actors: actorIndex,
+    flows: flowIndex,
+    flags: flagIndex,
+    situations: situationIndex,
+    events: eventIndex,
+    actions: actionIndex,
+  };
   const n = def.actors.length;
 
   const amount = (value: number | string, path: JsonPath): Amount => {
@@ -76,8 +99,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     if (i === undefined) err(path, `unknown ${kind} "${id}"${map.size ? `; expected one of: ${[...map.keys()].slice(0, 12).join(', ')}` : ''}`);
     return i ?? -1;
   };
-  const checkSources = (list: readonly string[] | undefined, path: JsonPath) =>
-    list?.forEach((s, i) => ref(sourceIds, 'source', s, [...path, i]));
+  const checkSources = (list: readonly string[] | undefined, path: JsonPath) => list?.forEach((s, i) => ref(sourceIds, 'source', s, [...path, i]));
 
   /** Per actor, the error of its estimate of `ind` (0: exact); reports unknown, repeated and owning roles. */
   const estimateErrors = (ind: IndicatorDef, owner: number, p: JsonPath): number[] => {
@@ -88,7 +110,8 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     const seen = new Map<number, string>();
     est.groups.forEach((g, j) => {
       const gp: JsonPath = [...p, 'estimate', 'groups', j];
-      if (g.error >= ind.max - ind.min) err([...gp, 'error'], `error ${g.error} is not smaller than the indicator's range (${ind.min} to ${ind.max}); such an estimate tells nothing`);
+      if (g.error >= ind.max - ind.min)
+        err([...gp, 'error'], `error ${g.error} is not smaller than the indicator's range (${ind.min} to ${ind.max}); such an estimate tells nothing`);
       g.roles.forEach((role, k) => {
         const rp: JsonPath = [...gp, 'roles', k];
         const a = actorRef(role, rp);
@@ -115,10 +138,16 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     checkSources(ind.sources, [...p, 'sources']);
     const owner = ind.actor === undefined ? -1 : actorRef(ind.actor, [...p, 'actor']);
     return {
-      id: ind.id, min: ind.min, max: ind.max, bands, owner,
+      id: ind.id,
+      min: ind.min,
+      max: ind.max,
+      bands,
+      owner,
       estimateError: estimateErrors(ind, owner, p),
       perTurn: (ind.perTurn ?? []).map((t, j) => ({
-        label: t.label, amount: amount(t.amount, [...p, 'perTurn', j, 'amount']), cause: { kind: 'drift' as const, id: ind.id, actor: null, label: t.label },
+        label: t.label,
+        amount: amount(t.amount, [...p, 'perTurn', j, 'amount']),
+        cause: { kind: 'drift' as const, id: ind.id, actor: null, label: t.label },
       })),
     };
   });
@@ -174,7 +203,8 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   };
   const effect = (e: EffectDef, p: JsonPath, owner: number): CEffect => {
     const targets = TARGET_KINDS.filter((k) => e[k] !== undefined);
-    if (targets.length !== 1) err(p, `an effect needs exactly one target (indicator, stance, flow or flag); found ${targets.length ? targets.join(', ') : 'none'}`);
+    if (targets.length !== 1)
+      err(p, `an effect needs exactly one target (indicator, stance, flow or flag); found ${targets.length ? targets.join(', ') : 'none'}`);
     const modes = EFFECT_MODES.filter((k) => e[k] !== undefined);
     if (modes.length !== 1) err(p, `an effect needs exactly one of "add" or "set"; found ${modes.length ? modes.join(' and ') : 'neither'}`);
     const mode = modes[0] ?? 'add';
@@ -190,8 +220,12 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
         index = ref(indicatorIndex, 'indicator', e.indicator ?? '', [...p, 'indicator']);
         target = indicators[index]?.owner ?? -1;
         break;
-      case 'flow': index = ref(flowIndex, 'flow', e.flow ?? '', [...p, 'flow']); break;
-      case 'flag': index = ref(flagIndex, 'flag', e.flag ?? '', [...p, 'flag']); break;
+      case 'flow':
+        index = ref(flowIndex, 'flow', e.flow ?? '', [...p, 'flow']);
+        break;
+      case 'flag':
+        index = ref(flagIndex, 'flag', e.flag ?? '', [...p, 'flag']);
+        break;
       case 'stance':
         if (e.stance) {
           const from = actorRef(e.stance.from, [...p, 'stance', 'from']);
@@ -201,12 +235,19 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
           target = from;
         }
         break;
-      default: unreachable(kind, 'effect target kind');
+      default:
+        unreachable(kind, 'effect target kind');
     }
     const raw = e[mode];
     return {
-      kind, index, mode, amount: amount(raw ?? 0, [...p, mode]), label: e.label ?? null,
-      decay: kind === 'stance' ? e.decay ?? null : null, delay: e.delay ?? 0, over: e.over ?? 1,
+      kind,
+      index,
+      mode,
+      amount: amount(raw ?? 0, [...p, mode]),
+      label: e.label ?? null,
+      decay: kind === 'stance' ? (e.decay ?? null) : null,
+      delay: e.delay ?? 0,
+      over: e.over ?? 1,
       owner: target,
       leveraged: (e.leveraged ?? true) && owner >= 0 && target >= 0 && target !== owner && (leverageTerms[owner * n + target]?.length ?? 0) > 0,
     };
@@ -218,7 +259,11 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     const actor = actorRef(a.actor, [...p, 'actor']);
     checkSources(a.sources, [...p, 'sources']);
     return {
-      id: a.id, index: i, actor, label: a.label, tags: a.tags ?? [],
+      id: a.id,
+      index: i,
+      actor,
+      label: a.label,
+      tags: a.tags ?? [],
       causes: {
         action: { kind: 'action', id: a.id, actor: a.actor, label: a.label },
         cost: { kind: 'cost', id: a.id, actor: a.actor, label: `cost of ${a.label}` },
@@ -228,19 +273,24 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
       visible: a.visible === undefined ? null : amount(a.visible, [...p, 'visible']),
       requires: (a.requires ?? []).map((r, j) => ({ label: r.label, when: amount(r.when, [...p, 'requires', j, 'when']) })),
       cost: (a.cost ?? []).map((c, j) => ({ indicator: ref(indicatorIndex, 'indicator', c.indicator, [...p, 'cost', j, 'indicator']), amount: c.amount })),
-      cooldown: a.cooldown ?? 0, maxUses: a.maxUses ?? 0,
+      cooldown: a.cooldown ?? 0,
+      maxUses: a.maxUses ?? 0,
       target: a.target === undefined ? -1 : targetRef(a.target, actor, [...p, 'target']),
       humanOnly: a.humanOnly !== undefined,
       effects: effects(a.effects, [...p, 'effects'], actor),
-      outcome: a.outcome === undefined ? null : {
-        odds: amount(a.outcome.odds, [...p, 'outcome', 'odds']),
-        factors: (a.outcome.factors ?? []).map((f, j) => ({
-          label: f.label, add: amount(f.add, [...p, 'outcome', 'factors', j, 'add']),
-          when: f.when === undefined ? null : amount(f.when, [...p, 'outcome', 'factors', j, 'when']),
-        })),
-        success: effects(a.outcome.success, [...p, 'outcome', 'success'], actor),
-        failure: effects(a.outcome.failure, [...p, 'outcome', 'failure'], actor),
-      },
+      outcome:
+        a.outcome === undefined
+          ? null
+          : {
+              odds: amount(a.outcome.odds, [...p, 'outcome', 'odds']),
+              factors: (a.outcome.factors ?? []).map((f, j) => ({
+                label: f.label,
+                add: amount(f.add, [...p, 'outcome', 'factors', j, 'add']),
+                when: f.when === undefined ? null : amount(f.when, [...p, 'outcome', 'factors', j, 'when']),
+              })),
+              success: effects(a.outcome.success, [...p, 'outcome', 'success'], actor),
+              failure: effects(a.outcome.failure, [...p, 'outcome', 'failure'], actor),
+            },
     };
   });
   const actionsByActor: CAction[][] = def.actors.map(() => []);
@@ -249,27 +299,42 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   const events: CEvent[] = eventsDef.map((e, i) => {
     const p: JsonPath = ['events', i];
     checkSources(e.sources, [...p, 'sources']);
-    if (e.turn !== undefined && e.turn > def.turns.count) d.push({ severity: 'warning', path: [...p, 'turn'], message: `turn ${e.turn} is after the last turn (${def.turns.count}); this event never fires` });
+    if (e.turn !== undefined && e.turn > def.turns.count)
+      d.push({ severity: 'warning', path: [...p, 'turn'], message: `turn ${e.turn} is after the last turn (${def.turns.count}); this event never fires` });
     const dilemmaActor = e.dilemma ? actorRef(e.dilemma.actor, [...p, 'dilemma', 'actor']) : -1;
     if (e.dilemma) indexIds(e.dilemma.options, [...p, 'dilemma', 'options'], 'option', d);
     return {
-      id: e.id, index: i, turn: e.turn ?? null, cause: { kind: 'event', id: e.id, actor: null, label: e.title },
+      id: e.id,
+      index: i,
+      turn: e.turn ?? null,
+      cause: { kind: 'event', id: e.id, actor: null, label: e.title },
       when: e.when === undefined ? null : amount(e.when, [...p, 'when']),
       chance: e.chance === undefined ? null : amount(e.chance, [...p, 'chance']),
-      cooldown: e.cooldown ?? 0, once: e.once ?? e.turn !== undefined,
+      cooldown: e.cooldown ?? 0,
+      once: e.once ?? e.turn !== undefined,
       effects: effects(e.effects, [...p, 'effects'], -1),
-      dilemma: e.dilemma ? {
-        actor: dilemmaActor,
-        options: e.dilemma.options.map((o, j) => ({ id: o.id, label: o.label, effects: effects(o.effects, [...p, 'dilemma', 'options', j, 'effects'], dilemmaActor) })),
-      } : null,
+      dilemma: e.dilemma
+        ? {
+            actor: dilemmaActor,
+            options: e.dilemma.options.map((o, j) => ({
+              id: o.id,
+              label: o.label,
+              effects: effects(o.effects, [...p, 'dilemma', 'options', j, 'effects'], dilemmaActor),
+            })),
+          }
+        : null,
     };
   });
 
   const situations: CSituation[] = situationsDef.map((s, i) => {
     const p: JsonPath = ['situations', i];
     return {
-      id: s.id, start: amount(s.start, [...p, 'start']), stop: amount(s.stop, [...p, 'stop']),
-      onStart: effects(s.onStart, [...p, 'onStart'], -1), whileActive: effects(s.whileActive, [...p, 'whileActive'], -1), onStop: effects(s.onStop, [...p, 'onStop'], -1),
+      id: s.id,
+      start: amount(s.start, [...p, 'start']),
+      stop: amount(s.stop, [...p, 'stop']),
+      onStart: effects(s.onStart, [...p, 'onStart'], -1),
+      whileActive: effects(s.whileActive, [...p, 'whileActive'], -1),
+      onStop: effects(s.onStop, [...p, 'onStop'], -1),
     };
   });
 
@@ -278,15 +343,18 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     for (const actorId of Object.keys(e.ratings ?? {})) actorRef(actorId, [...p, 'ratings', actorId]);
     for (const actorId of Object.keys(e.ratingReasons ?? {})) {
       actorRef(actorId, [...p, 'ratingReasons', actorId]);
-      if (e.ratings?.[actorId] === undefined) err([...p, 'ratingReasons', actorId], `a reason for a rating that is not given: add "${actorId}" to this ending's ratings`);
+      if (e.ratings?.[actorId] === undefined)
+        err([...p, 'ratingReasons', actorId], `a reason for a rating that is not given: add "${actorId}" to this ending's ratings`);
     }
     return {
-      id: e.id, when: e.when === undefined ? null : amount(e.when, [...p, 'when']),
+      id: e.id,
+      when: e.when === undefined ? null : amount(e.when, [...p, 'when']),
       atTimeLimit: e.atTimeLimit === undefined ? null : amount(e.atTimeLimit, [...p, 'atTimeLimit']),
       fallback: e.when === undefined && e.atTimeLimit === undefined,
     };
   });
-  if (!endings.some((e) => e.fallback)) err(['endings'], 'no fallback ending: at least one ending needs neither "when" nor "atTimeLimit", so every game can end');
+  if (!endings.some((e) => e.fallback))
+    err(['endings'], 'no fallback ending: at least one ending needs neither "when" nor "atTimeLimit", so every game can end');
 
   const actors: CActor[] = def.actors.map((a, i) => {
     const p: JsonPath = ['actors', i];
@@ -298,27 +366,42 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     }
     indexIds(a.objectives, [...p, 'objectives'], 'objective', d);
     a.objectives.forEach((o, j) => checkSources(o.sources, [...p, 'objectives', j, 'sources']));
-    (a.ai.vetoes ?? []).forEach((v, j) => v.tags?.forEach((t, k) => {
-      if (!tagSet.has(t)) err([...p, 'ai', 'vetoes', j, 'tags', k], `no action carries the tag "${t}"; tags in use: ${[...tagSet].join(', ') || 'none'}`);
-    }));
+    (a.ai.vetoes ?? []).forEach((v, j) =>
+      v.tags?.forEach((t, k) => {
+        if (!tagSet.has(t)) err([...p, 'ai', 'vetoes', j, 'tags', k], `no action carries the tag "${t}"; tags in use: ${[...tagSet].join(', ') || 'none'}`);
+      }),
+    );
     a.biography.forEach((b, j) => checkSources(b.sources, [...p, 'biography', j, 'sources']));
     const own = a.ai.goals.map((g, j) => ({
-      id: g.id, label: g.label, patron: -1,
-      weight: amount(g.weight, [...p, 'ai', 'goals', j, 'weight']), value: amount(g.value, [...p, 'ai', 'goals', j, 'value']),
+      id: g.id,
+      label: g.label,
+      patron: -1,
+      weight: amount(g.weight, [...p, 'ai', 'goals', j, 'weight']),
+      value: amount(g.value, [...p, 'ai', 'goals', j, 'value']),
     }));
     // Deference: an actor that depends on another values that actor's stance toward it, in proportion to the dependence.
     const deference = leverageStrength * leverageDeference;
     const patrons = deference === 0 ? [] : def.actors.flatMap((b, k) => (k !== i && flows.some((f) => f.from === k && f.to === i) ? [{ b, k }] : []));
     const defer = patrons.map(({ b, k }) => ({
-      id: `defer_${b.id}`, label: `Do not anger ${b.name} while depending on it`, patron: k,
+      id: `defer_${b.id}`,
+      label: `Do not anger ${b.name} while depending on it`,
+      patron: k,
       weight: {
-        source: `max(0, leverage(${b.id}, ${a.id})) * ${deference}`, constant: null, expr: null,
-        fn: (env: ExprEnv) => { const l = env.leverage(k, i); return l > 0 ? l * deference : 0; },
+        source: `max(0, leverage(${b.id}, ${a.id})) * ${deference}`,
+        constant: null,
+        expr: null,
+        fn: (env: ExprEnv) => {
+          const l = env.leverage(k, i);
+          return l > 0 ? l * deference : 0;
+        },
       },
       value: amount(`stance(${b.id}, ${a.id})`, [...p, 'ai']),
     }));
     return {
-      id: a.id, index: i, fuzz: a.ai.fuzz ?? 0, preferences,
+      id: a.id,
+      index: i,
+      fuzz: a.ai.fuzz ?? 0,
+      preferences,
       goals: [...own, ...defer],
       vetoes: (a.ai.vetoes ?? []).map((v, j) => ({
         label: v.label,
@@ -335,17 +418,43 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
   const ids = <T extends { id: string }>(list: readonly T[]) => list.map((x) => x.id);
   const stanceKeys = Array.from({ length: n * n }, (_, k) => `stance:${def.actors[Math.floor(k / n)]?.id}>${def.actors[k % n]?.id}`);
   const scenario: Scenario = {
-    def, hash: scenarioHash(def), actors, actorIndex, indicators, indicatorIndex,
-    flags: ids(flags), flagIndex, flows, flowIndex, stanceMin, stanceMax,
-    stanceDecay: def.stances.decay ?? 0.1, stanceBands, rest, initialStance,
-    leverageScale: def.leverage?.scale ?? 100, leverageTerms, leverageStrength,
-    leverageOdds: def.leverage?.odds ?? 40, leverageDeference, endingPoints: def.scoring?.ending ?? 0,
-    actions, actionIndex, actionsByActor, events, eventIndex, situations, situationIndex, endings,
+    def,
+    hash: scenarioHash(def),
+    actors,
+    actorIndex,
+    indicators,
+    indicatorIndex,
+    flags: ids(flags),
+    flagIndex,
+    flows,
+    flowIndex,
+    stanceMin,
+    stanceMax,
+    stanceDecay: def.stances.decay ?? 0.1,
+    stanceBands,
+    rest,
+    initialStance,
+    leverageScale: def.leverage?.scale ?? 100,
+    leverageTerms,
+    leverageStrength,
+    leverageOdds: def.leverage?.odds ?? 40,
+    leverageDeference,
+    endingPoints: def.scoring?.ending ?? 0,
+    actions,
+    actionIndex,
+    actionsByActor,
+    events,
+    eventIndex,
+    situations,
+    situationIndex,
+    endings,
     turnCount: def.turns.count,
     drift: indicators.flatMap((ind, i) => ind.perTurn.map((t) => ({ indicator: i, amount: t.amount, cause: t.cause }))),
     keys: {
-      indicator: ids(indicators).map((id) => `indicator:${id}`), stance: stanceKeys,
-      flow: ids(flows).map((id) => `flow:${id}`), flag: ids(flags).map((id) => `flag:${id}`),
+      indicator: ids(indicators).map((id) => `indicator:${id}`),
+      stance: stanceKeys,
+      flow: ids(flows).map((id) => `flow:${id}`),
+      flag: ids(flags).map((id) => `flag:${id}`),
     },
   };
   return { ok: true, scenario, diagnostics: d };

@@ -7,7 +7,12 @@ import type { GameState, Scenario } from './types.js';
 
 /** Fixture where a has the action "go" with `effects`, and both have a wait action. */
 function goScenario(effects: EffectDef[], over: Partial<ScenarioFile> = {}): Scenario {
-  return compileOk(baseScenario({ actions: [actionDef('go', 'a', { effects }), actionDef('a_wait', 'a'), actionDef('b_go', 'b', { effects }), actionDef('b_wait', 'b')], ...over }));
+  return compileOk(
+    baseScenario({
+      actions: [actionDef('go', 'a', { effects }), actionDef('a_wait', 'a'), actionDef('b_go', 'b', { effects }), actionDef('b_wait', 'b')],
+      ...over,
+    }),
+  );
 }
 const go = { a: { action: 'go' }, b: { action: 'b_wait' } };
 const bGo = { a: { action: 'a_wait' }, b: { action: 'b_go' } };
@@ -31,11 +36,21 @@ describe('delayed effects', () => {
     const sc = goScenario([{ indicator: 'x', add: 10, delay: 2, label: 'slow burn' }]);
     const { values, states } = trace(sc, go, 4);
     expect(values).toEqual([50, 50, 60, 60]);
-    expect(states[0]!.pending).toEqual([{
-      due: 3, kind: 'indicator', index: 0, mode: 'add', amount: 10, label: 'slow burn', decay: null,
-      cause: { kind: 'delayed', id: 'go', actor: 'a', label: 'slow burn (from turn 1)' },
-    }]);
-    expect(states[2]!.history.at(3)!.ledger).toEqual([{ turn: 3, target: 'indicator:x', delta: 10, value: 60, cause: { kind: 'delayed', id: 'go', actor: 'a', label: 'slow burn (from turn 1)' } }]);
+    expect(states[0]!.pending).toEqual([
+      {
+        due: 3,
+        kind: 'indicator',
+        index: 0,
+        mode: 'add',
+        amount: 10,
+        label: 'slow burn',
+        decay: null,
+        cause: { kind: 'delayed', id: 'go', actor: 'a', label: 'slow burn (from turn 1)' },
+      },
+    ]);
+    expect(states[2]!.history.at(3)!.ledger).toEqual([
+      { turn: 3, target: 'indicator:x', delta: 10, value: 60, cause: { kind: 'delayed', id: 'go', actor: 'a', label: 'slow burn (from turn 1)' } },
+    ]);
     expect(states[2]!.pending).toEqual([]);
   });
 
@@ -57,7 +72,7 @@ describe('delayed effects', () => {
     expect(states[1]!.modifiers).toEqual([{ pair: pair(sc, 'a', 'b'), label: 'late thanks', value: 20, decay: 0 }]);
   });
 
-  it('lands a delayed effect of an event at the start of turn 1 when turn 2 resolves, like an action\'s', () => {
+  it("lands a delayed effect of an event at the start of turn 1 when turn 2 resolves, like an action's", () => {
     const sc = compileOk(baseScenario({ events: [eventDef('omen', { turn: 1, effects: [{ indicator: 'x', add: -10, delay: 1 }] })] }));
     let s = createGame(sc, { seed: 's' });
     expect(valueOf(sc, s, 'x')).toBe(50);
@@ -82,7 +97,10 @@ describe('spread effects', () => {
     const sc = goScenario([{ indicator: 'x', add: 30, over: 3 }]);
     const { values, states } = trace(sc, go, 4);
     expect(values).toEqual([60, 70, 80, 80]);
-    expect(states[0]!.pending.map((p) => [p.due, p.amount])).toEqual([[2, 10], [3, 10]]);
+    expect(states[0]!.pending.map((p) => [p.due, p.amount])).toEqual([
+      [2, 10],
+      [3, 10],
+    ]);
   });
 
   it('combines a delay with a spread', () => {
@@ -96,7 +114,10 @@ describe('spread effects', () => {
   });
 
   it('applies parts of several spread effects in the order they were queued', () => {
-    const sc = goScenario([{ indicator: 'x', add: 60, over: 2 }, { indicator: 'x', set: 0, delay: 1 }]);
+    const sc = goScenario([
+      { indicator: 'x', add: 60, over: 2 },
+      { indicator: 'x', set: 0, delay: 1 },
+    ]);
     // turn 2 applies the second half (+30, 80 + 30 clamps to 100) and then the set to 0.
     expect(trace(sc, go, 2).values).toEqual([80, 0]);
   });
@@ -108,7 +129,7 @@ describe('leverage scaling', () => {
     { id: 'b_to_a', from: 'b', to: 'a', kind: 'aid', label: 'B aids A', initial: bToA },
   ];
 
-  it('multiplies an effect of A on B\'s indicator by 1 + leverage(A, B) × strength', () => {
+  it("multiplies an effect of A on B's indicator by 1 + leverage(A, B) × strength", () => {
     const sc = goScenario([{ indicator: 'bx', add: 10 }], { flows: flows(40) });
     expect(valueOf(sc, step(sc, createGame(sc, { seed: 's' }), go).state, 'bx')).toBeCloseTo(62, 12);
   });
@@ -128,13 +149,20 @@ describe('leverage scaling', () => {
     expect(valueOf(sc, step(sc, createGame(sc, { seed: 's' }), go).state, 'bx')).toBe(70);
   });
 
-  it('scales an effect on another actor\'s stance', () => {
+  it("scales an effect on another actor's stance", () => {
     const sc = goScenario([{ stance: { from: 'b', to: 'a' }, add: 10, decay: 0 }], { flows: flows(40) });
     expect(stanceOf(sc, step(sc, createGame(sc, { seed: 's' }), go).state, 'b', 'a')).toBeCloseTo(12, 12);
   });
 
-  it('does not scale effects on the actor\'s own numbers or on global ones', () => {
-    const sc = goScenario([{ indicator: 'ax', add: 10 }, { indicator: 'x', add: 10 }, { stance: { from: 'a', to: 'b' }, add: 10, decay: 0 }], { flows: flows(40) });
+  it("does not scale effects on the actor's own numbers or on global ones", () => {
+    const sc = goScenario(
+      [
+        { indicator: 'ax', add: 10 },
+        { indicator: 'x', add: 10 },
+        { stance: { from: 'a', to: 'b' }, add: 10, decay: 0 },
+      ],
+      { flows: flows(40) },
+    );
     const s = step(sc, createGame(sc, { seed: 's' }), go).state;
     expect([valueOf(sc, s, 'ax'), valueOf(sc, s, 'x'), stanceOf(sc, s, 'a', 'b')]).toEqual([60, 60, 10]);
   });
@@ -156,20 +184,27 @@ describe('leverage scaling', () => {
     expect(values[1]).toBeCloseTo(74, 12);
   });
 
-  it('leaves the tutorial\'s appeal to Harbor unscaled, as Lowland depends on Harbor rather than the reverse', () => {
+  it("leaves the tutorial's appeal to Harbor unscaled, as Lowland depends on Harbor rather than the reverse", () => {
     const sc = loadScenario('tutorial');
     const g = createGame(sc, { seed: 'appeal', seats: { lowland: 'human' } });
     const r = step(sc, g, { lowland: { action: 'appeal_harbor' } });
     const appeal = r.state.history.at(1)!.ledger.filter((e) => e.cause.id === 'appeal_harbor');
     // leverage(lowland, harbor) = -50 / 100: a dependent actor's effects are not amplified (factor 1).
-    expect(appeal.map((e) => [e.target, e.delta])).toEqual([['stance:harbor>lowland', 8], ['stance:harbor>upland', -6]]);
+    expect(appeal.map((e) => [e.target, e.delta])).toEqual([
+      ['stance:harbor>lowland', 8],
+      ['stance:harbor>upland', -6],
+    ]);
   });
 
-  it('scales Harbor\'s squeeze on Upland\'s economy up, as Upland depends on Harbor\'s trade', () => {
+  it("scales Harbor's squeeze on Upland's economy up, as Upland depends on Harbor's trade", () => {
     const sc = loadScenario('tutorial');
     const g = createGame(sc, { seed: 'squeeze', seats: { harbor: 'human' } });
     const r1 = step(sc, g, { harbor: { action: 'trade_squeeze' } });
-    const own = (s: GameState, turn: number) => s.history.at(turn)!.ledger.filter((e) => e.target === 'indicator:upland_economy' && e.cause.id === 'trade_squeeze').map((e) => e.delta);
+    const own = (s: GameState, turn: number) =>
+      s.history
+        .at(turn)!
+        .ledger.filter((e) => e.target === 'indicator:upland_economy' && e.cause.id === 'trade_squeeze')
+        .map((e) => e.delta);
     // leverage(harbor, upland) = (40 - 20) / 100: factor 1.1 on -8 spread over two turns.
     expect(own(r1.state, 1)).toEqual([expect.closeTo(-4.4, 12)]);
     const r2 = step(sc, r1.state, { harbor: { action: 'harbor_wait' } });

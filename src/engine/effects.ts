@@ -41,10 +41,15 @@ function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount
     let weight = 1;
     for (let k = 0; k < e.delay; k++) weight *= discount;
     switch (e.mode) {
-      case 'add': w.apply({ ...r, amount: amount * weight }, cause); return;
+      case 'add':
+        w.apply({ ...r, amount: amount * weight }, cause);
+        return;
       // A "set" cannot be weighted: it counts when it is more likely than not to land before the discount fades it.
-      case 'set': if (weight >= 0.5) w.apply(r, cause); return;
-      default: unreachable(e.mode, 'effect mode');
+      case 'set':
+        if (weight >= 0.5) w.apply(r, cause);
+        return;
+      default:
+        unreachable(e.mode, 'effect mode');
     }
   }
   const part = scalesChange(e.mode) ? amount / e.over : amount;
@@ -53,7 +58,16 @@ function deferEffect(w: Work, e: CEffect, amount: number, cause: Cause, discount
     const label = e.label ?? cause.label;
     if (due === w.turnNo) w.applyTo(r.kind, r.index, r.mode, part, r.label, r.decay, cause, share);
     else {
-      const p: PendingEffect = { due, kind: e.kind, index: e.index, mode: e.mode, amount: part, label, decay: e.decay, cause: { ...cause, kind: 'delayed', label: `${label} (from turn ${w.turnNo})` } };
+      const p: PendingEffect = {
+        due,
+        kind: e.kind,
+        index: e.index,
+        mode: e.mode,
+        amount: part,
+        label,
+        decay: e.decay,
+        cause: { ...cause, kind: 'delayed', label: `${label} (from turn ${w.turnNo})` },
+      };
       if (share !== 0) p.leverage = share;
       w.pending.push(p);
     }

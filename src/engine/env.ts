@@ -26,20 +26,45 @@ export function evaluate(a: Amount, env: ExprEnv): number {
 /** Reads a state without copying it; never mutates it. */
 export class StateEnv implements ExprEnv {
   private readonly n: number;
-  constructor(readonly sc: Scenario, readonly s: GameState) {
+  constructor(
+    readonly sc: Scenario,
+    readonly s: GameState,
+  ) {
     this.n = sc.actors.length;
   }
-  indicator(i: number): number { return this.s.indicators[i] ?? 0; }
-  stance(from: number, to: number): number { return this.s.stances[from * this.n + to] ?? 0; }
-  leverage(from: number, to: number): number { return leverageOf(this.sc, this.s.flows, from, to); }
-  leverageFactor(actor: number, target: number): number { return leverageFactorOf(this.leverage(actor, target), this.sc.leverageStrength); }
-  flow(i: number): number { return this.s.flows[i] ?? 0; }
-  flag(i: number): number { return this.s.flags[i] ?? 0; }
-  situation(i: number): number { return this.s.situations[i] ?? 0; }
-  fired(i: number): number { return this.s.eventCounts[i] ?? 0; }
-  taken(i: number): number { return this.s.actionCounts[i] ?? 0; }
-  turn(): number { return this.s.turn; }
+  indicator(i: number): number {
+    return this.s.indicators[i] ?? 0;
+  }
+  stance(from: number, to: number): number {
+    return this.s.stances[from * this.n + to] ?? 0;
+  }
+  leverage(from: number, to: number): number {
+    return leverageOf(this.sc, this.s.flows, from, to);
+  }
+  leverageFactor(actor: number, target: number): number {
+    return leverageFactorOf(this.leverage(actor, target), this.sc.leverageStrength);
+  }
+  flow(i: number): number {
+    return this.s.flows[i] ?? 0;
+  }
+  flag(i: number): number {
+    return this.s.flags[i] ?? 0;
+  }
+  situation(i: number): number {
+    return this.s.situations[i] ?? 0;
+  }
+  fired(i: number): number {
+    return this.s.eventCounts[i] ?? 0;
+  }
+  taken(i: number): number {
+    return this.s.actionCounts[i] ?? 0;
+  }
+  turn(): number {
+    return this.s.turn;
+  }
 }
 
 /** An environment that can also say how far one actor's effects on another are scaled. */
-export interface LeverageEnv extends ExprEnv { leverageFactor(actor: number, target: number): number }
+export interface LeverageEnv extends ExprEnv {
+  leverageFactor(actor: number, target: number): number;
+}

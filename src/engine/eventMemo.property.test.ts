@@ -11,20 +11,23 @@ import { step } from './step.js';
 function sameAsFullEvaluation(name: string, numRuns: number): void {
   const sc = loadScenario(name);
   it(`plays every turn of random legal games exactly as evaluating every event condition would (${name})`, () => {
-    fc.assert(fc.property(planArb(sc), (plan) => {
-      const seats = Object.fromEntries(plan.humans.map((h) => [h, 'human' as const]));
-      let s = createGame(sc, { seed: plan.seed, seats, aiFuzz: plan.aiFuzz });
-      const cursor = { k: 0 };
-      while (!s.over) {
-        const choices = choicesFor(sc, s, plan, cursor);
-        const kept = step(sc, s, choices, { ledger: false });
-                const full = step(sc, unseen(s), choices, { ledger: false });
-        expect(stateHash(kept.state)).toBe(stateHash(full.state));
-        expect(JSON.stringify(kept.events)).toBe(JSON.stringify(full.events));
-        expect(JSON.stringify(kept.state.dilemmas)).toBe(JSON.stringify(full.state.dilemmas));
-        s = kept.state;
-      }
-    }), { numRuns });
+    fc.assert(
+      fc.property(planArb(sc), (plan) => {
+        const seats = Object.fromEntries(plan.humans.map((h) => [h, 'human' as const]));
+        let s = createGame(sc, { seed: plan.seed, seats, aiFuzz: plan.aiFuzz });
+        const cursor = { k: 0 };
+        while (!s.over) {
+          const choices = choicesFor(sc, s, plan, cursor);
+          const kept = step(sc, s, choices, { ledger: false });
+          const full = step(sc, unseen(s), choices, { ledger: false });
+          expect(stateHash(kept.state)).toBe(stateHash(full.state));
+          expect(JSON.stringify(kept.events)).toBe(JSON.stringify(full.events));
+          expect(JSON.stringify(kept.state.dilemmas)).toBe(JSON.stringify(full.state.dilemmas));
+          s = kept.state;
+        }
+      }),
+      { numRuns },
+    );
   });
 }
 

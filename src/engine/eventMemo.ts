@@ -28,7 +28,12 @@ function watchersOf(sc: Scenario): Watchers | null {
   if (w !== undefined) return w;
   const lists = (k: number) => Array.from({ length: k }, () => [] as number[]);
   const n = sc.actors.length;
-  const built: Watchers = { kept: new Uint8Array(sc.events.length), indicator: lists(sc.indicators.length), flag: lists(sc.keys.flag.length), stance: lists(n * n) };
+  const built: Watchers = {
+    kept: new Uint8Array(sc.events.length),
+    indicator: lists(sc.indicators.length),
+    flag: lists(sc.keys.flag.length),
+    stance: lists(n * n),
+  };
   let any = false;
   for (const ev of sc.events) {
     if (!keepsCondition(ev)) continue;
@@ -49,7 +54,10 @@ const STALE = 2;
 
 /** Which event conditions hold as last evaluated, and which must be evaluated again. */
 export class EventMemo {
-  private constructor(private readonly watch: Watchers, private readonly marks: number[]) {}
+  private constructor(
+    private readonly watch: Watchers,
+    private readonly marks: number[],
+  ) {}
 
   /** A memo with every condition still to evaluate. */
   static fresh(watch: Watchers): EventMemo {
@@ -71,9 +79,15 @@ export class EventMemo {
     return result;
   }
 
-  indicatorChanged(i: number): void { this.touch(this.watch.indicator[i]!); }
-  flagChanged(i: number): void { this.touch(this.watch.flag[i]!); }
-  stanceChanged(pair: number): void { this.touch(this.watch.stance[pair]!); }
+  indicatorChanged(i: number): void {
+    this.touch(this.watch.indicator[i]!);
+  }
+  flagChanged(i: number): void {
+    this.touch(this.watch.flag[i]!);
+  }
+  stanceChanged(pair: number): void {
+    this.touch(this.watch.stance[pair]!);
+  }
 
   private touch(events: readonly number[]): void {
     for (let k = 0; k < events.length; k++) this.marks[events[k]!] = STALE;
@@ -84,7 +98,12 @@ export class EventMemo {
  * The memo a state was opened with and the arrays it describes, carried by the state's history (which the state
  * hash leaves out and JSON drops): a state with other arrays, or that went through JSON, is evaluated in full.
  */
-export interface KeptMemo { memo: EventMemo; indicators: readonly number[]; flags: readonly number[]; stances: readonly number[] }
+export interface KeptMemo {
+  memo: EventMemo;
+  indicators: readonly number[];
+  flags: readonly number[];
+  stances: readonly number[];
+}
 
 /** A memo to open the turn after `s` with: a copy of the one `s` was opened with, or a fresh one (null: nothing to keep). */
 export function memoFor(sc: Scenario, s: GameState): EventMemo | null {

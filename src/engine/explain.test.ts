@@ -46,10 +46,13 @@ describe('explain', () => {
     expect(e.story.every((x) => x.target === 'stance:lowland>upland')).toBe(true);
   });
 
-  it('explains the opening\'s modifiers on a fresh game', () => {
+  it("explains the opening's modifiers on a fresh game", () => {
     const g = createGame(sc, { seed: 'fresh' });
     const e = explain(sc, g, 'stance:lowland>upland');
-    expect(e.modifiers).toEqual([{ label: 'starting relations', value: -30, decay: 0.2 }, { label: 'ground broken on the dam', value: -5, decay: 0.2 }]);
+    expect(e.modifiers).toEqual([
+      { label: 'starting relations', value: -30, decay: 0.2 },
+      { label: 'ground broken on the dam', value: -5, decay: 0.2 },
+    ]);
     expect(e.latest).toEqual([expect.objectContaining({ delta: -5, cause: expect.objectContaining({ kind: 'event', id: 'opening' }) })]);
     expect(e.value).toBe(-55);
     expect(e.band).toBe('cold');
@@ -63,8 +66,16 @@ describe('explain', () => {
   it('explains a flow by its label and value, with no band', () => {
     const s2 = step(sc, createGame(sc, { seed: 'f', seats: { harbor: 'human' } }), { harbor: { action: 'trade_reward' } }).state;
     const e = explain(sc, s2, 'flow:harbor_lowland_trade');
-    expect(e).toMatchObject({ label: 'Harbor\'s purchases of Lowland\'s crops', value: 60, band: null });
-    expect(e.latest).toEqual([{ turn: 1, target: 'flow:harbor_lowland_trade', delta: 10, value: 60, cause: { kind: 'action', id: 'trade_reward', actor: 'harbor', label: 'Reward restraint with trade' } }]);
+    expect(e).toMatchObject({ label: "Harbor's purchases of Lowland's crops", value: 60, band: null });
+    expect(e.latest).toEqual([
+      {
+        turn: 1,
+        target: 'flow:harbor_lowland_trade',
+        delta: 10,
+        value: 60,
+        cause: { kind: 'action', id: 'trade_reward', actor: 'harbor', label: 'Reward restraint with trade' },
+      },
+    ]);
     expect(e.totals).toEqual([{ cause: 'Reward restraint with trade', delta: 10, leverage: 0 }]);
   });
 
@@ -102,7 +113,11 @@ describe('explain', () => {
 });
 
 describe('bandOf', () => {
-  const bands = [{ upTo: 30, label: 'calm' }, { upTo: 60, label: 'tense' }, { upTo: 100, label: 'critical' }];
+  const bands = [
+    { upTo: 30, label: 'calm' },
+    { upTo: 60, label: 'tense' },
+    { upTo: 100, label: 'critical' },
+  ];
 
   it('gives the first band whose upper bound the value does not exceed', () => {
     expect([0, 30, 30.01, 60, 61, 100].map((v) => bandOf(bands, v))).toEqual(['calm', 'calm', 'tense', 'tense', 'critical', 'critical']);
@@ -114,6 +129,17 @@ describe('bandOf', () => {
   });
 
   it('names the default stance bands', () => {
-    expect([-100, -60, -59, -20, 0, 20, 21, 60, 61, 100].map((v) => bandOf(sc.stanceBands, v))).toEqual(['hostile', 'hostile', 'cold', 'cold', 'wary', 'wary', 'cordial', 'cordial', 'aligned', 'aligned']);
+    expect([-100, -60, -59, -20, 0, 20, 21, 60, 61, 100].map((v) => bandOf(sc.stanceBands, v))).toEqual([
+      'hostile',
+      'hostile',
+      'cold',
+      'cold',
+      'wary',
+      'wary',
+      'cordial',
+      'cordial',
+      'aligned',
+      'aligned',
+    ]);
   });
 });

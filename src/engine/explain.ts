@@ -79,7 +79,9 @@ export function explain(sc: Scenario, s: GameState, target: string): Explanation
     leverage += e.leverage ?? 0;
     sums.set(e.cause.label, t);
   }
-  const totals = [...sums].map(([cause, t]) => ({ cause, delta: t.delta, leverage: t.leverage })).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.cause < b.cause ? -1 : 1));
+  const totals = [...sums]
+    .map(([cause, t]) => ({ cause, delta: t.delta, leverage: t.leverage }))
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.cause < b.cause ? -1 : 1));
   const out: Explanation = { target, label, value, band, latest, story, totals, leverage };
   if (stancePair >= 0) {
     out.rest = sc.rest[stancePair]!;

@@ -27,7 +27,9 @@ describe('createGame', () => {
 
   it('refuses a seat for an unknown actor, listing the actors', () => {
     expect(() => createGame(tutorial, { seed: 's', seats: { atlantis: 'human' } })).toThrow(EngineError);
-    expect(() => createGame(tutorial, { seed: 's', seats: { atlantis: 'human' } })).toThrow('unknown actor "atlantis" in seats; actors: upland, lowland, harbor');
+    expect(() => createGame(tutorial, { seed: 's', seats: { atlantis: 'human' } })).toThrow(
+      'unknown actor "atlantis" in seats; actors: upland, lowland, harbor',
+    );
   });
 
   it('refuses a seat that is neither human nor ai', () => {
@@ -62,7 +64,16 @@ describe('createGame', () => {
 
   it('stamps the state with versions, the scenario and the seed', () => {
     const g = createGame(tutorial, { seed: 'stamp' });
-    expect(g).toMatchObject({ stateVersion: STATE_VERSION, engineVersion: ENGINE_VERSION, scenarioId: 'tutorial', scenarioHash: tutorial.hash, seed: 'stamp', turn: 1, over: false, ending: null });
+    expect(g).toMatchObject({
+      stateVersion: STATE_VERSION,
+      engineVersion: ENGINE_VERSION,
+      scenarioId: 'tutorial',
+      scenarioHash: tutorial.hash,
+      seed: 'stamp',
+      turn: 1,
+      over: false,
+      ending: null,
+    });
   });
 
   it('starts the generator from the seed when turn 1 rolls nothing', () => {
@@ -72,11 +83,16 @@ describe('createGame', () => {
   });
 
   it('starts indicators, flows and flags at their initial values', () => {
-    const sc = compileOk(baseScenario({
-      indicators: [indicatorDef('x', { initial: 12 }), indicatorDef('ax', { actor: 'a', initial: 34 }), indicatorDef('bx', { actor: 'b', initial: 56 })],
-      flags: [{ id: 'f', label: 'F' }, { id: 'g', label: 'G', initial: 3 }],
-      flows: [{ id: 'tr', from: 'a', to: 'b', kind: 'trade', label: 'Trade', initial: 7 }],
-    }));
+    const sc = compileOk(
+      baseScenario({
+        indicators: [indicatorDef('x', { initial: 12 }), indicatorDef('ax', { actor: 'a', initial: 34 }), indicatorDef('bx', { actor: 'b', initial: 56 })],
+        flags: [
+          { id: 'f', label: 'F' },
+          { id: 'g', label: 'G', initial: 3 },
+        ],
+        flows: [{ id: 'tr', from: 'a', to: 'b', kind: 'trade', label: 'Trade', initial: 7 }],
+      }),
+    );
     const g = createGame(sc, { seed: 's' });
     expect(g.indicators).toEqual([12, 34, 56]);
     expect(g.flags).toEqual([0, 3]);
@@ -87,7 +103,15 @@ describe('createGame', () => {
   });
 
   it('starts every stance at its initial value, the gap from its resting point held in a "starting relations" modifier', () => {
-    const def = baseScenario({ stances: { decay: 0.25, relations: [{ from: 'a', to: 'b', initial: -40, rest: -10 }, { from: 'b', to: 'a', initial: 15, rest: 15 }] } });
+    const def = baseScenario({
+      stances: {
+        decay: 0.25,
+        relations: [
+          { from: 'a', to: 'b', initial: -40, rest: -10 },
+          { from: 'b', to: 'a', initial: 15, rest: 15 },
+        ],
+      },
+    });
     const sc = compileOk(def);
     const g = createGame(sc, { seed: 's' });
     expect(g.stances[pair(sc, 'a', 'b')]).toBe(-40);
@@ -109,14 +133,17 @@ describe('createGame', () => {
     }
   });
 
-  it('fires turn 1\'s scheduled events, reporting them in news and their changes in history[0].ledger', () => {
+  it("fires turn 1's scheduled events, reporting them in news and their changes in history[0].ledger", () => {
     const g = createGame(tutorial, { seed: 's' });
     expect(g.news).toContainEqual({ type: 'event', id: 'opening', roll: null, chance: null });
     expect(g.history).toHaveLength(1);
     expect(g.history.at(0)!.turn).toBe(0);
     expect(g.history.at(0)!.events).toEqual(g.news);
     expect(g.history.at(0)!.ledger).toContainEqual({
-      turn: 1, target: 'stance:lowland>upland', delta: -5, value: -55,
+      turn: 1,
+      target: 'stance:lowland>upland',
+      delta: -5,
+      value: -55,
       cause: { kind: 'event', id: 'opening', actor: null, label: 'The dam site opens' },
     });
     expect(g.modifiers).toContainEqual({ pair: pair(tutorial, 'lowland', 'upland'), label: 'ground broken on the dam', value: -5, decay: 0.2 });
@@ -140,8 +167,15 @@ describe('createGame', () => {
     expect(valueOf(sc, g, 'ax')).toBe(45);
   });
 
-  it('ends at once when an ending\'s condition already holds on turn 1', () => {
-    const sc = compileOk(baseScenario({ endings: [{ id: 'early', title: 'E', text: 'E.', when: 'x >= 50' }, { id: 'end', title: 'End', text: 'Over.' }] }));
+  it("ends at once when an ending's condition already holds on turn 1", () => {
+    const sc = compileOk(
+      baseScenario({
+        endings: [
+          { id: 'early', title: 'E', text: 'E.', when: 'x >= 50' },
+          { id: 'end', title: 'End', text: 'Over.' },
+        ],
+      }),
+    );
     const g = createGame(sc, { seed: 's' });
     expect(g.over).toBe(true);
     expect(g.ending).toBe('early');

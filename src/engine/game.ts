@@ -19,8 +19,10 @@ export interface GameOptions {
 
 /** pure; a new game at the start of turn 1, with turn 1's events already fired. */
 export function createGame(sc: Scenario, options: GameOptions): GameState {
-  if (typeof sc !== 'object' || sc === null || !(sc.actorIndex instanceof Map)) throw new EngineError('createGame needs a compiled scenario (from compileScenario) as its first argument');
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new EngineError('createGame needs options with a seed, e.g. { seed: "class-7" }');
+  if (typeof sc !== 'object' || sc === null || !(sc.actorIndex instanceof Map))
+    throw new EngineError('createGame needs a compiled scenario (from compileScenario) as its first argument');
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new EngineError('createGame needs options with a seed, e.g. { seed: "class-7" }');
   if (options.seats !== undefined && (typeof options.seats !== 'object' || options.seats === null || Array.isArray(options.seats))) {
     throw new EngineError('seats must be an object of actor id to "human" or "ai"');
   }
@@ -44,16 +46,31 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
   const def = sc.def;
   const zeros = (k: number) => new Array<number>(k).fill(0);
   const base: GameState = {
-    stateVersion: STATE_VERSION, engineVersion: ENGINE_VERSION, scenarioId: def.id, scenarioHash: sc.hash,
-    seed: options.seed, seats, aiFuzz: fuzz, turn: 1, over: false, ending: null, rng: seedRng(options.seed),
+    stateVersion: STATE_VERSION,
+    engineVersion: ENGINE_VERSION,
+    scenarioId: def.id,
+    scenarioHash: sc.hash,
+    seed: options.seed,
+    seats,
+    aiFuzz: fuzz,
+    turn: 1,
+    over: false,
+    ending: null,
+    rng: seedRng(options.seed),
     indicators: def.indicators.map((i) => i.initial),
     flows: (def.flows ?? []).map((f) => f.initial),
     flags: (def.flags ?? []).map((f) => f.initial ?? 0),
     stances: sc.initialStance.slice(),
-    modifiers, pending: [],
-    actionCounts: zeros(sc.actions.length), actionLast: zeros(sc.actions.length),
-    eventCounts: zeros(sc.events.length), eventLast: zeros(sc.events.length),
-    situations: zeros(sc.situations.length), dilemmas: [], news: [], history: History.of([]),
+    modifiers,
+    pending: [],
+    actionCounts: zeros(sc.actions.length),
+    actionLast: zeros(sc.actions.length),
+    eventCounts: zeros(sc.events.length),
+    eventLast: zeros(sc.events.length),
+    situations: zeros(sc.situations.length),
+    dilemmas: [],
+    news: [],
+    history: History.of([]),
   };
   const w = new Work(sc, base, true);
   const events: TurnEvent[] = [];

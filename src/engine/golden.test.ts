@@ -8,7 +8,8 @@ import { recordReplay, type Replay } from './replay.js';
 import { verifyReplay } from './replay.js';
 import { parseReplay } from './replayFile.js';
 
-const ADVICE = 'If this change in behaviour is intended, review it, then re-run `npx tsx scripts/update-golden.ts` deliberately and commit the updated tests/golden files; if it is not, you have found a regression.';
+const ADVICE =
+  'If this change in behaviour is intended, review it, then re-run `npx tsx scripts/update-golden.ts` deliberately and commit the updated tests/golden files; if it is not, you have found a regression.';
 
 function fail(c: GoldenCase, what: string): never {
   throw new Error(`golden replay tests/golden/${c.name}.replay.json: ${what}\n${ADVICE}`);
@@ -23,7 +24,7 @@ function loadGolden(c: GoldenCase): Replay {
 }
 
 describe('golden replays', () => {
-  it('has at least the tutorial\'s cases, including one with a scripted human seat', () => {
+  it("has at least the tutorial's cases, including one with a scripted human seat", () => {
     const tutorial = GOLDEN_CASES.filter((c) => c.scenario === 'tutorial');
     expect(tutorial.map((c) => c.seed)).toEqual(expect.arrayContaining(['golden-1', 'golden-2', 'golden-3']));
     expect(tutorial.some((c) => c.script && Object.values(c.seats ?? {}).includes('human'))).toBe(true);
@@ -42,15 +43,20 @@ describe('golden replays', () => {
         const golden = loadGolden(c);
         const sc = loadCaseScenario(c);
         const now = recordReplay(sc, playCase(sc, c));
-        if (now.seed !== golden.seed || JSON.stringify(now.seats) !== JSON.stringify(golden.seats)) fail(c, 'its seed or seats differ from the case in scripts/update-golden.ts.');
+        if (now.seed !== golden.seed || JSON.stringify(now.seats) !== JSON.stringify(golden.seats))
+          fail(c, 'its seed or seats differ from the case in scripts/update-golden.ts.');
         for (let i = 0; i < Math.max(now.turns.length, golden.turns.length); i++) {
           const a = golden.turns[i];
           const b = now.turns[i];
           if (JSON.stringify(a?.choices) !== JSON.stringify(b?.choices)) {
-            fail(c, `turn ${a?.turn ?? b?.turn}: recorded choices ${JSON.stringify(a?.choices ?? null)}, played now ${JSON.stringify(b?.choices ?? null)} (the AI or the script decides differently).`);
+            fail(
+              c,
+              `turn ${a?.turn ?? b?.turn}: recorded choices ${JSON.stringify(a?.choices ?? null)}, played now ${JSON.stringify(b?.choices ?? null)} (the AI or the script decides differently).`,
+            );
           }
         }
-        if (now.finalHash !== golden.finalHash || now.ending !== golden.ending) fail(c, `played afresh it ends ${now.ending} (${now.finalHash.slice(0, 12)}), recorded ${golden.ending} (${golden.finalHash.slice(0, 12)}).`);
+        if (now.finalHash !== golden.finalHash || now.ending !== golden.ending)
+          fail(c, `played afresh it ends ${now.ending} (${now.finalHash.slice(0, 12)}), recorded ${golden.ending} (${golden.finalHash.slice(0, 12)}).`);
       });
     });
   }

@@ -12,7 +12,12 @@ const sc = loadScenario('tutorial');
 /** The state with its keys, at every depth, in reverse order. */
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reverseKeys(v)]),
+    );
   return value;
 }
 
@@ -99,7 +104,7 @@ describe('stateHash', () => {
 });
 
 describe('scenarioHash', () => {
-  it('hashes a scenario file\'s content regardless of key order', () => {
+  it("hashes a scenario file's content regardless of key order", () => {
     const def = loadScenarioFile('tutorial');
     expect(scenarioHash(reverseKeys(def))).toBe(scenarioHash(def));
     expect(scenarioHash(def)).toBe(sc.hash);
@@ -125,16 +130,19 @@ describe('the engine version in the state hash', () => {
 describe('the attribution ledger', () => {
   it('changes no state hash: a game played with the ledger off hashes the same as with it on, turn by turn (property)', () => {
     const flagship = loadScenario('party-congress');
-    fc.assert(fc.property(fc.constantFrom(sc, flagship), fc.string({ minLength: 1, maxLength: 12 }), (scenario, seed) => {
-      let on = createGame(scenario, { seed });
-      let off = on;
-      while (!on.over) {
-        on = step(scenario, on, {}, { ledger: true }).state;
-        off = step(scenario, off, {}, { ledger: false }).state;
-        expect(stateHash(off)).toBe(stateHash(on));
-        expect(off.history.at(-1)!.ledger).toEqual([]);
-      }
-      expect(on.history.at(-1)!.ledger.length + on.history.at(-2)!.ledger.length).toBeGreaterThan(0);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(fc.constantFrom(sc, flagship), fc.string({ minLength: 1, maxLength: 12 }), (scenario, seed) => {
+        let on = createGame(scenario, { seed });
+        let off = on;
+        while (!on.over) {
+          on = step(scenario, on, {}, { ledger: true }).state;
+          off = step(scenario, off, {}, { ledger: false }).state;
+          expect(stateHash(off)).toBe(stateHash(on));
+          expect(off.history.at(-1)!.ledger).toEqual([]);
+        }
+        expect(on.history.at(-1)!.ledger.length + on.history.at(-2)!.ledger.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -40,7 +40,7 @@ describe('History', () => {
 describe('step: the history', () => {
   const tutorial = loadScenario('tutorial');
 
-  it('leaves the input state\'s history as it was when a second step branches from it', () => {
+  it("leaves the input state's history as it was when a second step branches from it", () => {
     const g = createGame(tutorial, { seed: 'branch' });
     const s1 = step(tutorial, g, {}).state;
     const s2 = step(tutorial, s1, {}).state;

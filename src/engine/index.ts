@@ -21,5 +21,13 @@ export { EFFECT_MODES } from './modes.js';
 export { unreachable } from './unreachable.js';
 export { recordReplay, verifyReplay, REPLAY_FORMAT, REPLAY_VERSION, type Replay, type ReplayCheck } from './replay.js';
 export { viewFor, sharedView, vagueChanges, estimateGroups, estimateOf, type SeatView, type Reading, type Estimate, type VagueChange } from './view.js';
-export { previewAction, previewOption, objectiveEffects, type ChoicePreview, type PreviewChange, type PreviewBranch, type PreviewObjective } from './preview.js';
+export {
+  previewAction,
+  previewOption,
+  objectiveEffects,
+  type ChoicePreview,
+  type PreviewChange,
+  type PreviewBranch,
+  type PreviewObjective,
+} from './preview.js';
 export { objectiveStatus, compares, type ObjectiveStatus, type ObjectiveTerm } from './objectiveTerms.js';

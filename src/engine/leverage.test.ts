@@ -10,22 +10,38 @@ import type { ScenarioFile } from './schema.js';
 import { step } from './step.js';
 
 /** a supplies b with `supply` (out of a scale of 100); a may press b (uncertain, aimed at b) or lean on b's stance and numbers. */
-function dependence(supply: number, leverage: ScenarioFile['leverage'] = { strength: 0.5, odds: 40, deference: 1 }, bGoals?: ScenarioFile['actors'][number]['ai']['goals']) {
-  return compileOk(baseScenario({
-    actors: [
-      actorDef('a'),
-      actorDef('b', { ai: { goals: bGoals ?? [{ id: 'rich', label: 'b rich', value: 'bx', weight: 1 }] } }),
-    ],
-    flows: [{ id: 'aid', from: 'a', to: 'b', kind: 'aid', label: 'Aid from a', initial: supply }],
-    leverage,
-    actions: [
-      actionDef('press', 'a', { target: 'b', outcome: { odds: 30, factors: [{ label: 'Good timing', add: 5 }], success: [{ indicator: 'x', add: 10 }], failure: [] } }),
-      actionDef('squeeze', 'a', { effects: [{ indicator: 'bx', add: -10 }, { stance: { from: 'b', to: 'a' }, add: -10 }] }),
-      actionDef('a_wait', 'a'),
-      actionDef('defy', 'b', { effects: [{ indicator: 'bx', add: 4 }, { stance: { from: 'a', to: 'b' }, add: -10 }] }),
-      actionDef('comply', 'b', { effects: [{ indicator: 'bx', add: 1 }] }),
-    ],
-  }));
+function dependence(
+  supply: number,
+  leverage: ScenarioFile['leverage'] = { strength: 0.5, odds: 40, deference: 1 },
+  bGoals?: ScenarioFile['actors'][number]['ai']['goals'],
+) {
+  return compileOk(
+    baseScenario({
+      actors: [actorDef('a'), actorDef('b', { ai: { goals: bGoals ?? [{ id: 'rich', label: 'b rich', value: 'bx', weight: 1 }] } })],
+      flows: [{ id: 'aid', from: 'a', to: 'b', kind: 'aid', label: 'Aid from a', initial: supply }],
+      leverage,
+      actions: [
+        actionDef('press', 'a', {
+          target: 'b',
+          outcome: { odds: 30, factors: [{ label: 'Good timing', add: 5 }], success: [{ indicator: 'x', add: 10 }], failure: [] },
+        }),
+        actionDef('squeeze', 'a', {
+          effects: [
+            { indicator: 'bx', add: -10 },
+            { stance: { from: 'b', to: 'a' }, add: -10 },
+          ],
+        }),
+        actionDef('a_wait', 'a'),
+        actionDef('defy', 'b', {
+          effects: [
+            { indicator: 'bx', add: 4 },
+            { stance: { from: 'a', to: 'b' }, add: -10 },
+          ],
+        }),
+        actionDef('comply', 'b', { effects: [{ indicator: 'bx', add: 1 }] }),
+      ],
+    }),
+  );
 }
 
 describe('leverage over a target raises the odds of an action aimed at it', () => {
@@ -41,10 +57,17 @@ describe('leverage over a target raises the odds of an action aimed at it', () =
   });
 
   it('takes points away when the actor depends on its target instead', () => {
-    const sc = compileOk({ ...baseScenario(), ...{
-      flows: [{ id: 'aid', from: 'b', to: 'a', kind: 'aid', label: 'Aid from b', initial: 50 }],
-      actions: [actionDef('press', 'a', { target: 'b', outcome: { odds: 30, success: [], failure: [] } }), actionDef('a_wait', 'a'), actionDef('b_wait', 'b')],
-    } });
+    const sc = compileOk({
+      ...baseScenario(),
+      ...{
+        flows: [{ id: 'aid', from: 'b', to: 'a', kind: 'aid', label: 'Aid from b', initial: 50 }],
+        actions: [
+          actionDef('press', 'a', { target: 'b', outcome: { odds: 30, success: [], failure: [] } }),
+          actionDef('a_wait', 'a'),
+          actionDef('b_wait', 'b'),
+        ],
+      },
+    });
     const odds = legalChoices(sc, createGame(sc, { seed: 's' }), 'a').actions[0]!.odds!;
     expect(odds.factors).toEqual([{ label: 'Leverage: Actor a depends on Actor b (0.50)', add: -0.5 * 0.5 * 40, applies: true }]);
     expect(odds.total).toBe(20);
@@ -58,7 +81,8 @@ describe('leverage over a target raises the odds of an action aimed at it', () =
   });
 
   it('refuses an action aimed at its own actor or at an unknown one', () => {
-    const bad = (target: string) => diagnosticsOf(baseScenario({ actions: [actionDef('self', 'a', { target }), actionDef('b_wait', 'b')] })).map((d) => d.message);
+    const bad = (target: string) =>
+      diagnosticsOf(baseScenario({ actions: [actionDef('self', 'a', { target }), actionDef('b_wait', 'b')] })).map((d) => d.message);
     expect(bad('a')).toContain('an action cannot target the actor that takes it');
     expect(bad('zz')[0]).toMatch(/^unknown actor "zz"/);
   });
@@ -70,7 +94,10 @@ describe('leverage makes a dependent AI defer to its patron', () => {
     const d = chooseAi(on, createGame(on, { seed: 's', aiFuzz: 0 }), 'b');
     expect(d.action).toBe('comply');
     // A dependent actor's push on its patron is not amplified, and its defiance angers the patron in full.
-    expect(d.options.find((o) => o.id === 'defy')!.reasons).toContainEqual({ label: 'Do not anger Actor a while depending on it', contribution: -0.8 * 0.5 * 1 * 10 });
+    expect(d.options.find((o) => o.id === 'defy')!.reasons).toContainEqual({
+      label: 'Do not anger Actor a while depending on it',
+      contribution: -0.8 * 0.5 * 1 * 10,
+    });
     const off = dependence(80, { strength: 0, odds: 40, deference: 1 });
     expect(chooseAi(off, createGame(off, { seed: 's', aiFuzz: 0 }), 'b').action).toBe('defy');
   });
@@ -81,7 +108,7 @@ describe('leverage makes a dependent AI defer to its patron', () => {
   });
 });
 
-describe('the ledger names leverage\'s share of every leveraged change', () => {
+describe("the ledger names leverage's share of every leveraged change", () => {
   it('records the part of a change that leverage added, and explain sums it per cause and in all', () => {
     const sc = dependence(80);
     const s = step(sc, createGame(sc, { seed: 's', seats: { a: 'human', b: 'human' } }), { a: { action: 'squeeze' }, b: { action: 'comply' } }).state;
@@ -105,10 +132,12 @@ describe('the ledger names leverage\'s share of every leveraged change', () => {
   });
 
   it('carries the share into delayed and spread parts', () => {
-    const sc = compileOk(baseScenario({
-      flows: [{ id: 'aid', from: 'a', to: 'b', kind: 'aid', label: 'Aid from a', initial: 100 }],
-      actions: [actionDef('slow', 'a', { effects: [{ indicator: 'bx', add: -10, delay: 1, over: 2 }] }), actionDef('a_wait', 'a'), actionDef('b_wait', 'b')],
-    }));
+    const sc = compileOk(
+      baseScenario({
+        flows: [{ id: 'aid', from: 'a', to: 'b', kind: 'aid', label: 'Aid from a', initial: 100 }],
+        actions: [actionDef('slow', 'a', { effects: [{ indicator: 'bx', add: -10, delay: 1, over: 2 }] }), actionDef('a_wait', 'a'), actionDef('b_wait', 'b')],
+      }),
+    );
     let s = createGame(sc, { seed: 's', seats: { a: 'human' } });
     s = step(sc, s, { a: { action: 'slow' } }).state;
     s = step(sc, s, { a: { action: 'a_wait' } }).state;
@@ -120,18 +149,27 @@ describe('the ledger names leverage\'s share of every leveraged change', () => {
 
 describe('goal weights that follow the situation', () => {
   it('reads a weight expression from the state before the decision', () => {
-    const sc = compileOk(baseScenario({
-      actors: [actorDef('a', { ai: { goals: [
-        { id: 'calm', label: 'calm', value: '-x', weight: 'if(x >= 60, 3, 0.1)' },
-        { id: 'rich', label: 'rich', value: 'ax', weight: 1 },
-      ] } }), actorDef('b')],
-      actions: [
-        actionDef('cool', 'a', { effects: [{ indicator: 'x', add: -5 }] }),
-        actionDef('earn', 'a', { effects: [{ indicator: 'ax', add: 3 }] }),
-        actionDef('heat', 'a', { effects: [{ indicator: 'x', add: 20 }] }),
-        actionDef('b_wait', 'b'),
-      ],
-    }));
+    const sc = compileOk(
+      baseScenario({
+        actors: [
+          actorDef('a', {
+            ai: {
+              goals: [
+                { id: 'calm', label: 'calm', value: '-x', weight: 'if(x >= 60, 3, 0.1)' },
+                { id: 'rich', label: 'rich', value: 'ax', weight: 1 },
+              ],
+            },
+          }),
+          actorDef('b'),
+        ],
+        actions: [
+          actionDef('cool', 'a', { effects: [{ indicator: 'x', add: -5 }] }),
+          actionDef('earn', 'a', { effects: [{ indicator: 'ax', add: 3 }] }),
+          actionDef('heat', 'a', { effects: [{ indicator: 'x', add: 20 }] }),
+          actionDef('b_wait', 'b'),
+        ],
+      }),
+    );
     let s = createGame(sc, { seed: 's', seats: { a: 'human' }, aiFuzz: 0 });
     expect(chooseAi(sc, s, 'a').action).toBe('earn');
     s = step(sc, s, { a: { action: 'heat' } }).state;
@@ -140,16 +178,22 @@ describe('goal weights that follow the situation', () => {
 });
 
 describe('human-only actions', () => {
-  const sc = compileOk(baseScenario({
-    actors: [actorDef('a', { ai: { goals: [{ id: 'g', label: 'x', value: 'x', weight: 1 }] } }), actorDef('b')],
-    actions: [
-      actionDef('gamble', 'a', { humanOnly: 'A reckless bet no government would take lightly; left to players to try.', cooldown: 5, effects: [{ indicator: 'x', add: 30 }] }),
-      actionDef('step_up', 'a', { effects: [{ indicator: 'x', add: 1 }] }),
-      actionDef('b_wait', 'b'),
-    ],
-  }));
+  const sc = compileOk(
+    baseScenario({
+      actors: [actorDef('a', { ai: { goals: [{ id: 'g', label: 'x', value: 'x', weight: 1 }] } }), actorDef('b')],
+      actions: [
+        actionDef('gamble', 'a', {
+          humanOnly: 'A reckless bet no government would take lightly; left to players to try.',
+          cooldown: 5,
+          effects: [{ indicator: 'x', add: 30 }],
+        }),
+        actionDef('step_up', 'a', { effects: [{ indicator: 'x', add: 1 }] }),
+        actionDef('b_wait', 'b'),
+      ],
+    }),
+  );
 
-  it('are never the AI\'s choice while anything else is open, however well they score, and stay open to humans', () => {
+  it("are never the AI's choice while anything else is open, however well they score, and stay open to humans", () => {
     const g = createGame(sc, { seed: 's', aiFuzz: 0 });
     const d = chooseAi(sc, g, 'a');
     expect(d.action).toBe('step_up');
@@ -158,15 +202,24 @@ describe('human-only actions', () => {
   });
 });
 
-describe('the ending counts toward each role\'s score by its rating', () => {
-  const sc = compileOk(baseScenario({
-    scoring: { ending: 3 },
-    actors: [actorDef('a', { objectives: [{ id: 'o', label: 'x high', when: 'x >= 50', points: 2 }] }), actorDef('b')],
-    endings: [
-      { id: 'quick', title: 'Quick', text: 'Q.', when: 'turn >= 2', ratings: { a: 1, b: -2 }, ratingReasons: { a: 'a gets what it came for.', b: 'b loses everything.' } },
-      { id: 'end', title: 'The end', text: 'It ended.' },
-    ],
-  }));
+describe("the ending counts toward each role's score by its rating", () => {
+  const sc = compileOk(
+    baseScenario({
+      scoring: { ending: 3 },
+      actors: [actorDef('a', { objectives: [{ id: 'o', label: 'x high', when: 'x >= 50', points: 2 }] }), actorDef('b')],
+      endings: [
+        {
+          id: 'quick',
+          title: 'Quick',
+          text: 'Q.',
+          when: 'turn >= 2',
+          ratings: { a: 1, b: -2 },
+          ratingReasons: { a: 'a gets what it came for.', b: 'b loses everything.' },
+        },
+        { id: 'end', title: 'The end', text: 'It ended.' },
+      ],
+    }),
+  );
 
   it('scores (rating + 2) * points for the ending reached, out of 4 * points, and nothing before the end', () => {
     const g = createGame(sc, { seed: 's' });

@@ -12,7 +12,7 @@ const cause: Cause = { kind: 'action', id: 'test', actor: null, label: 'test' };
 const values = (w: Work) => [w.indicators, w.flows, w.flags, w.raw, w.stances].map((a) => a.slice());
 
 describe('look-ahead Work', () => {
-  it('undoes every change of every action\'s effects with rollback, however many are stacked', () => {
+  it("undoes every change of every action's effects with rollback, however many are stacked", () => {
     let s = createGame(flagship, { seed: 'look' });
     for (let t = 0; t < 3; t++) s = step(flagship, s, {}).state;
     const w = new Work(flagship, s, false, true);

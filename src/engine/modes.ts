@@ -8,18 +8,23 @@ export type EffectMode = (typeof EFFECT_MODES)[number];
 /** pure; the value after an effect of `mode` with `amount` meets `before` (before any range limit). */
 export function modeResult(mode: EffectMode, before: number, amount: number): number {
   switch (mode) {
-    case 'add': return before + amount;
-    case 'set': return amount;
-    default: return unreachable(mode, 'effect mode');
+    case 'add':
+      return before + amount;
+    case 'set':
+      return amount;
+    default:
+      return unreachable(mode, 'effect mode');
   }
 }
 
 /** pure; whether a scaling of the amount (leverage, a probability, a spread over turns) scales the change itself. */
 export function scalesChange(mode: EffectMode): boolean {
   switch (mode) {
-    case 'add': return true;
-    case 'set': return false;
-    default: return unreachable(mode, 'effect mode');
+    case 'add':
+      return true;
+    case 'set':
+      return false;
+    default:
+      return unreachable(mode, 'effect mode');
   }
 }
-

@@ -47,6 +47,6 @@ describe('noise', () => {
     }
     expect(sum / n).toBeGreaterThan(0.48);
     expect(sum / n).toBeLessThan(0.52);
-    for (const b of buckets) expect(b).toBeGreaterThan(n / 10 * 0.9);
+    for (const b of buckets) expect(b).toBeGreaterThan((n / 10) * 0.9);
   });
 });

@@ -19,26 +19,47 @@ export interface ObjectiveTerm {
 }
 
 /** An objective with its state now and the comparisons it is made of, joined by "and" or "or" (null: one or none). */
-export interface ObjectiveStatus { id: string; label: string; points: number; met: boolean; join: 'and' | 'or' | null; terms: ObjectiveTerm[] }
+export interface ObjectiveStatus {
+  id: string;
+  label: string;
+  points: number;
+  met: boolean;
+  join: 'and' | 'or' | null;
+  terms: ObjectiveTerm[];
+}
 
 const FLIP: Record<CmpOp, CmpOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };
 
 /** pure; whether `value op threshold` holds. */
 export function compares(value: number, op: CmpOp, threshold: number): boolean {
   switch (op) {
-    case '<': return value < threshold;
-    case '<=': return value <= threshold;
-    case '>': return value > threshold;
-    case '>=': return value >= threshold;
-    case '==': return value === threshold;
-    case '!=': return value !== threshold;
+    case '<':
+      return value < threshold;
+    case '<=':
+      return value <= threshold;
+    case '>':
+      return value > threshold;
+    case '>=':
+      return value >= threshold;
+    case '==':
+      return value === threshold;
+    case '!=':
+      return value !== threshold;
   }
 }
 
 /** An environment that reads indicators from given values (a seat's readings) and everything else from the state. */
 class ReadEnv extends StateEnv {
-  constructor(sc: Scenario, s: GameState, private readonly values: readonly number[] | null) { super(sc, s); }
-  override indicator(i: number): number { return this.values?.[i] ?? super.indicator(i); }
+  constructor(
+    sc: Scenario,
+    s: GameState,
+    private readonly values: readonly number[] | null,
+  ) {
+    super(sc, s);
+  }
+  override indicator(i: number): number {
+    return this.values?.[i] ?? super.indicator(i);
+  }
 }
 
 /**

@@ -5,19 +5,29 @@ import { scoreObjectives } from './objectives.js';
 import { step } from './step.js';
 
 describe('scoreObjectives', () => {
-  const sc = compileOk(baseScenario({
-    actors: [
-      actorDef('a', { objectives: [{ id: 'high', label: 'x high', when: 'x >= 60', points: 3 }, { id: 'rich', label: 'a rich', when: 'ax >= 50', points: 2 }, { id: 'zero', label: 'worth nothing', when: '1', points: 0 }] }),
-      actorDef('b'),
-    ],
-    actions: [actionDef('up', 'a', { effects: [{ indicator: 'x', add: 10 }] }), actionDef('b_wait', 'b')],
-  }));
+  const sc = compileOk(
+    baseScenario({
+      actors: [
+        actorDef('a', {
+          objectives: [
+            { id: 'high', label: 'x high', when: 'x >= 60', points: 3 },
+            { id: 'rich', label: 'a rich', when: 'ax >= 50', points: 2 },
+            { id: 'zero', label: 'worth nothing', when: '1', points: 0 },
+          ],
+        }),
+        actorDef('b'),
+      ],
+      actions: [actionDef('up', 'a', { effects: [{ indicator: 'x', add: 10 }] }), actionDef('b_wait', 'b')],
+    }),
+  );
 
   it('scores met objectives by their points out of the total', () => {
     const g = createGame(sc, { seed: 's' });
     expect(scoreObjectives(sc, g)).toEqual([
       {
-        actor: 'a', score: 2, max: 5,
+        actor: 'a',
+        score: 2,
+        max: 5,
         objectives: [
           { kind: 'objective', id: 'high', label: 'x high', met: false, points: 3, earned: 0 },
           { kind: 'objective', id: 'rich', label: 'a rich', met: true, points: 2, earned: 2 },
@@ -33,12 +43,21 @@ describe('scoreObjectives', () => {
     expect(scoreObjectives(sc, s)[0]).toMatchObject({ score: 5, max: 5 });
   });
 
-  it('scores the tutorial\'s roles at the start', () => {
+  it("scores the tutorial's roles at the start", () => {
     const tut = loadScenario('tutorial');
     const out = scoreObjectives(tut, createGame(tut, { seed: 's' }));
     // Objectives out of 6, plus the ending, 0 to 4 points, not yet reached.
-    expect(out.map((o) => [o.actor, o.score, o.max])).toEqual([['upland', 2, 10], ['lowland', 2, 10], ['harbor', 1, 10]]);
-    expect(out[0]!.objectives.map((o) => [o.id, o.met])).toEqual([['dam_built', false], ['no_war', true], ['rich', false], ['ending', false]]);
+    expect(out.map((o) => [o.actor, o.score, o.max])).toEqual([
+      ['upland', 2, 10],
+      ['lowland', 2, 10],
+      ['harbor', 1, 10],
+    ]);
+    expect(out[0]!.objectives.map((o) => [o.id, o.met])).toEqual([
+      ['dam_built', false],
+      ['no_war', true],
+      ['rich', false],
+      ['ending', false],
+    ]);
   });
 
   it('scores every role of every finished tutorial game within its maximum', () => {

@@ -3,8 +3,20 @@ import { StateEnv } from './env.js';
 import type { GameState, Scenario } from './types.js';
 
 /** One part of a score: an objective (earned = points when met) or the ending (earned = (rating + 2) * ending points). */
-export interface ScorePart { kind: 'objective' | 'ending'; id: string; label: string; met: boolean; points: number; earned: number }
-export interface ObjectiveScore { actor: string; score: number; max: number; objectives: ScorePart[] }
+export interface ScorePart {
+  kind: 'objective' | 'ending';
+  id: string;
+  label: string;
+  met: boolean;
+  points: number;
+  earned: number;
+}
+export interface ObjectiveScore {
+  actor: string;
+  score: number;
+  max: number;
+  objectives: ScorePart[];
+}
 
 /** pure; the most points an actor can score in `sc`: all its objectives plus the best ending's share. */
 export function maxScoreOf(sc: Scenario, actor: number): number {
@@ -24,9 +36,18 @@ export function scoreObjectives(sc: Scenario, s: GameState): ObjectiveScore[] {
     if (sc.endingPoints > 0) {
       const rating = ending?.ratings?.[a.id] ?? 0;
       const points = 4 * sc.endingPoints;
-      objectives.push(ending
-        ? { kind: 'ending', id: ending.id, label: `Ending: ${ending.title} (rated ${rating > 0 ? '+' : ''}${rating})`, met: true, points, earned: (rating + 2) * sc.endingPoints }
-        : { kind: 'ending', id: 'ending', label: 'Ending (scored when the game ends, by your rating of it)', met: false, points, earned: 0 });
+      objectives.push(
+        ending
+          ? {
+              kind: 'ending',
+              id: ending.id,
+              label: `Ending: ${ending.title} (rated ${rating > 0 ? '+' : ''}${rating})`,
+              met: true,
+              points,
+              earned: (rating + 2) * sc.endingPoints,
+            }
+          : { kind: 'ending', id: 'ending', label: 'Ending (scored when the game ends, by your rating of it)', met: false, points, earned: 0 },
+      );
     }
     let score = 0;
     let max = 0;

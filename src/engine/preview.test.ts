@@ -38,7 +38,9 @@ function checkAgainstStep(sc: Scenario, seeds: readonly string[], turns: number)
         for (const a of legalChoices(sc, s, actor.id).actions) {
           if (!a.available || a.id === PASS_ID) continue;
           const p = previewAction(sc, s, actor.id, a.id);
-          const choices = Object.fromEntries(sc.def.actors.map((x) => [x.id, { action: x.id === actor.id ? a.id : firstOpen(sc, s, x.id), dilemmas: answers(sc, s, x.id) }]));
+          const choices = Object.fromEntries(
+            sc.def.actors.map((x) => [x.id, { action: x.id === actor.id ? a.id : firstOpen(sc, s, x.id), dilemmas: answers(sc, s, x.id) }]),
+          );
           const r = step(sc, s, choices, { ledger: true });
           const result = r.events.flatMap((e) => (e.type === 'action' && e.result.actor === actor.id ? [e.result] : []))[0]!;
           if (result.odds === null) expect(p.chance).toBeNull();
@@ -57,7 +59,9 @@ function checkAgainstStep(sc: Scenario, seeds: readonly string[], turns: number)
             compared++;
           }
           const later = new Map<string, number>();
-          for (const e of r.state.pending) if (e.cause.id === a.id && e.cause.actor === actor.id && !s.pending.includes(e)) later.set(sc.keys[e.kind][e.index]!, (later.get(sc.keys[e.kind][e.index]!) ?? 0) + e.amount);
+          for (const e of r.state.pending)
+            if (e.cause.id === a.id && e.cause.actor === actor.id && !s.pending.includes(e))
+              later.set(sc.keys[e.kind][e.index]!, (later.get(sc.keys[e.kind][e.index]!) ?? 0) + e.amount);
           expect(later).toEqual(laterOf(p, result.success));
           compared += later.size;
         }
@@ -93,33 +97,54 @@ describe('previewAction', () => {
   });
 
   it('lists the cost, the sure changes and each branch of an uncertain action with its chance', () => {
-    const sc = compileOk(baseScenario({
-      actions: [actionDef('b_wait', 'b'), actionDef('gamble', 'a', {
-        cost: [{ indicator: 'ax', amount: 3 }],
-        effects: [{ indicator: 'x', add: 2 }],
-        outcome: { odds: 70, success: [{ indicator: 'x', add: 10, delay: 2 }], failure: [{ indicator: 'x', add: -5 }] },
-      })],
-    }));
+    const sc = compileOk(
+      baseScenario({
+        actions: [
+          actionDef('b_wait', 'b'),
+          actionDef('gamble', 'a', {
+            cost: [{ indicator: 'ax', amount: 3 }],
+            effects: [{ indicator: 'x', add: 2 }],
+            outcome: { odds: 70, success: [{ indicator: 'x', add: 10, delay: 2 }], failure: [{ indicator: 'x', add: -5 }] },
+          }),
+        ],
+      }),
+    );
     const p = previewAction(sc, createGame(sc, { seed: 's' }), 'a', 'gamble');
     expect(p.chance).toBeCloseTo(0.7);
     expect(p.changes.map((c) => [c.branch, c.target, c.amount, c.delay])).toEqual([
-      ['cost', 'indicator:ax', -3, 0], ['always', 'indicator:x', 2, 0], ['success', 'indicator:x', 10, 2], ['failure', 'indicator:x', -5, 0],
+      ['cost', 'indicator:ax', -3, 0],
+      ['always', 'indicator:x', 2, 0],
+      ['success', 'indicator:x', 10, 2],
+      ['failure', 'indicator:x', -5, 0],
     ]);
   });
 
-  it('says which of the role\'s objectives a choice pushes towards or away from being met', () => {
+  it("says which of the role's objectives a choice pushes towards or away from being met", () => {
     const def = baseScenario({
-      actions: [actionDef('b_wait', 'b'), actionDef('up', 'a', { effects: [{ indicator: 'x', add: 3 }] }), actionDef('down', 'a', { effects: [{ indicator: 'x', add: -3 }] })],
+      actions: [
+        actionDef('b_wait', 'b'),
+        actionDef('up', 'a', { effects: [{ indicator: 'x', add: 3 }] }),
+        actionDef('down', 'a', { effects: [{ indicator: 'x', add: -3 }] }),
+      ],
     });
-    def.actors[0]!.objectives = [{ id: 'high', label: 'x above 70', when: 'x >= 70', points: 1 }, { id: 'low', label: 'x below 60', when: 'x < 60', points: 1 }];
+    def.actors[0]!.objectives = [
+      { id: 'high', label: 'x above 70', when: 'x >= 70', points: 1 },
+      { id: 'low', label: 'x below 60', when: 'x < 60', points: 1 },
+    ];
     const sc = compileOk(def);
     const s = createGame(sc, { seed: 's' });
     const effects = (id: string) => previewAction(sc, s, 'a', id).objectives.map((o) => [o.id, o.met, o.effect]);
-    expect(effects('up')).toEqual([['high', false, 'helps'], ['low', true, 'hurts']]);
-    expect(effects('down')).toEqual([['high', false, 'hurts'], ['low', true, 'helps']]);
+    expect(effects('up')).toEqual([
+      ['high', false, 'helps'],
+      ['low', true, 'hurts'],
+    ]);
+    expect(effects('down')).toEqual([
+      ['high', false, 'hurts'],
+      ['low', true, 'helps'],
+    ]);
   });
 
-  it('refuses an action that is not the actor\'s', () => {
+  it("refuses an action that is not the actor's", () => {
     const sc = loadScenario('tutorial');
     const s = createGame(sc, { seed: 's' });
     const other = sc.actions.find((a) => a.actor !== 0)!;
@@ -129,7 +154,7 @@ describe('previewAction', () => {
 });
 
 describe('previewOption', () => {
-  it('states a dilemma option\'s changes and refuses an option the dilemma does not have', () => {
+  it("states a dilemma option's changes and refuses an option the dilemma does not have", () => {
     const sc = loadScenario('party-congress');
     const ev = sc.events.find((e) => e.dilemma && e.dilemma.options.some((o) => o.effects.length > 0))!;
     const actor = sc.def.actors[ev.dilemma!.actor]!.id;

@@ -31,7 +31,12 @@ export interface PreviewChange {
 }
 
 /** How one of the role's objectives stands and which way the choice pushes it. */
-export interface PreviewObjective { id: string; label: string; met: boolean; effect: 'helps' | 'hurts' | 'none' }
+export interface PreviewObjective {
+  id: string;
+  label: string;
+  met: boolean;
+  effect: 'helps' | 'hurts' | 'none';
+}
 
 export interface ChoicePreview {
   actor: string;
@@ -52,8 +57,17 @@ export function previewAction(sc: Scenario, s: GameState, actorId: string, actio
   if (!a || a.actor !== actor) throw new EngineError(`${actorId} has no action "${actionId}"`);
   const env = new StateEnv(sc, s);
   const changes: PreviewChange[] = a.cost.map((c) => ({
-    target: sc.keys.indicator[c.indicator]!, kind: 'indicator', label: sc.def.indicators[c.indicator]!.name, note: null,
-    from: env.indicator(c.indicator), mode: 'add', amount: -c.amount, branch: 'cost', delay: 0, over: 1, leverage: 0,
+    target: sc.keys.indicator[c.indicator]!,
+    kind: 'indicator',
+    label: sc.def.indicators[c.indicator]!.name,
+    note: null,
+    from: env.indicator(c.indicator),
+    mode: 'add',
+    amount: -c.amount,
+    branch: 'cost',
+    delay: 0,
+    over: 1,
+    leverage: 0,
   }));
   changes.push(...changesOf(sc, env, a.effects, actor, 'always'));
   let chance: number | null = null;
@@ -73,7 +87,14 @@ export function previewOption(sc: Scenario, s: GameState, actorId: string, event
   if (!option) throw new EngineError(`dilemma "${eventId}" has no option "${optionId}"; expected one of: ${ev.dilemma.options.map((o) => o.id).join(', ')}`);
   const env = new StateEnv(sc, s);
   const changes = changesOf(sc, env, option.effects, actor, 'always');
-  return { actor: actorId, choice: `${eventId}:${optionId}`, label: option.label, chance: null, changes, objectives: objectivesFor(sc, s, env, actor, changes, null) };
+  return {
+    actor: actorId,
+    choice: `${eventId}:${optionId}`,
+    label: option.label,
+    chance: null,
+    changes,
+    objectives: objectivesFor(sc, s, env, actor, changes, null),
+  };
 }
 
 function changesOf(sc: Scenario, env: StateEnv, effects: readonly CEffect[], actor: number, branch: PreviewBranch): PreviewChange[] {
@@ -89,9 +110,12 @@ function changesOf(sc: Scenario, env: StateEnv, effects: readonly CEffect[], act
 function nameOf(sc: Scenario, env: StateEnv, kind: TargetKind, index: number): { target: string; label: string; from: number } {
   const def = sc.def;
   switch (kind) {
-    case 'indicator': return { target: sc.keys.indicator[index]!, label: def.indicators[index]!.name, from: env.indicator(index) };
-    case 'flow': return { target: sc.keys.flow[index]!, label: def.flows![index]!.label, from: env.flow(index) };
-    case 'flag': return { target: sc.keys.flag[index]!, label: def.flags![index]!.label, from: env.flag(index) };
+    case 'indicator':
+      return { target: sc.keys.indicator[index]!, label: def.indicators[index]!.name, from: env.indicator(index) };
+    case 'flow':
+      return { target: sc.keys.flow[index]!, label: def.flows![index]!.label, from: env.flow(index) };
+    case 'flag':
+      return { target: sc.keys.flag[index]!, label: def.flags![index]!.label, from: env.flag(index) };
     case 'stance': {
       const n = sc.actors.length;
       const from = Math.floor(index / n);
@@ -135,7 +159,7 @@ function probeObjectives(sc: Scenario, s: GameState, env: StateEnv, actor: numbe
 function expectedDelta(changes: readonly PreviewChange[], chance: number | null): Map<string, number> {
   const delta = new Map<string, number>();
   for (const c of changes) {
-    const w = c.branch === 'success' ? chance ?? 1 : c.branch === 'failure' ? 1 - (chance ?? 1) : 1;
+    const w = c.branch === 'success' ? (chance ?? 1) : c.branch === 'failure' ? 1 - (chance ?? 1) : 1;
     if (w === 0) continue;
     const amount = c.mode === 'add' ? c.amount : c.amount - c.from;
     delta.set(c.target, (delta.get(c.target) ?? 0) + amount * w);
@@ -146,7 +170,13 @@ function expectedDelta(changes: readonly PreviewChange[], chance: number | null)
 
 /** The state's numbers with `delta` × `k` added, each kept within its bounds. */
 class ShiftedEnv implements ExprEnv {
-  constructor(private readonly sc: Scenario, private readonly s: GameState, private readonly base: StateEnv, private readonly delta: ReadonlyMap<string, number>, private readonly k: number) {}
+  constructor(
+    private readonly sc: Scenario,
+    private readonly s: GameState,
+    private readonly base: StateEnv,
+    private readonly delta: ReadonlyMap<string, number>,
+    private readonly k: number,
+  ) {}
   private shift(key: string, value: number, lo: number, hi: number): number {
     const d = this.delta.get(key);
     if (d === undefined) return value;
@@ -164,14 +194,24 @@ class ShiftedEnv implements ExprEnv {
     const f = this.sc.flows[i]!;
     return this.shift(this.sc.keys.flow[i]!, this.base.flow(i), f.min, f.max);
   }
-  leverage(from: number, to: number): number { return this.base.leverage(from, to); }
+  leverage(from: number, to: number): number {
+    return this.base.leverage(from, to);
+  }
   /** A flag the choice sets or moves counts as changed on the way ahead only: a flag has no "further". */
   flag(i: number): number {
     const d = this.delta.get(this.sc.keys.flag[i]!);
     return d === undefined || this.k < 0 ? this.base.flag(i) : this.base.flag(i) + d;
   }
-  situation(i: number): number { return this.base.situation(i); }
-  fired(i: number): number { return this.base.fired(i); }
-  taken(i: number): number { return this.base.taken(i); }
-  turn(): number { return this.s.turn; }
+  situation(i: number): number {
+    return this.base.situation(i);
+  }
+  fired(i: number): number {
+    return this.base.fired(i);
+  }
+  taken(i: number): number {
+    return this.base.taken(i);
+  }
+  turn(): number {
+    return this.s.turn;
+  }
 }

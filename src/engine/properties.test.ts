@@ -31,7 +31,9 @@ function assertInvariants(sc: Scenario, s: GameState): void {
   if (s.indicators.length !== sc.indicators.length || s.stances.length !== sc.actors.length ** 2) throw new Error('state arrays have the wrong length');
   if (s.turn < 1 || s.turn > sc.turnCount + 1) throw new Error(`turn ${s.turn} out of range`);
   if (s.over !== (s.ending !== null)) throw new Error('over and ending disagree');
-  for (const d of s.dilemmas) if (sc.events[sc.eventIndex.get(d.event) ?? -1]?.dilemma?.actor !== sc.actorIndex.get(d.actor)) throw new Error(`dilemma ${d.event} pending for the wrong actor ${d.actor}`);
+  for (const d of s.dilemmas)
+    if (sc.events[sc.eventIndex.get(d.event) ?? -1]?.dilemma?.actor !== sc.actorIndex.get(d.actor))
+      throw new Error(`dilemma ${d.event} pending for the wrong actor ${d.actor}`);
   if (s.over && s.dilemmas.length > 0) throw new Error('dilemmas pending after the end');
 }
 
@@ -39,32 +41,41 @@ function properties(name: string, numRuns: number): void {
   const sc = loadScenario(name);
 
   it(`keeps every number finite and within its range over random legal play (${name})`, () => {
-    fc.assert(fc.property(planArb(sc), (plan) => {
-      const end = play(sc, plan, { check: (s) => assertInvariants(sc, s) });
-      expect(end.over).toBe(true);
-      expect(sc.endings.map((e) => e.id)).toContain(end.ending);
-    }), { numRuns });
+    fc.assert(
+      fc.property(planArb(sc), (plan) => {
+        const end = play(sc, plan, { check: (s) => assertInvariants(sc, s) });
+        expect(end.over).toBe(true);
+        expect(sc.endings.map((e) => e.id)).toContain(end.ending);
+      }),
+      { numRuns },
+    );
   });
 
   it(`gives the same final hash for the same inputs, and after a save and reload mid-game (${name})`, () => {
-    fc.assert(fc.property(planArb(sc), (plan) => {
-      const a = play(sc, plan);
-      const b = play(sc, plan);
-      const resumed = play(sc, plan, { save: true });
-      expect(stateHash(b)).toBe(stateHash(a));
-      expect(stateHash(resumed)).toBe(stateHash(a));
-      expect(JSON.stringify(b.history)).toBe(JSON.stringify(a.history));
-    }), { numRuns });
+    fc.assert(
+      fc.property(planArb(sc), (plan) => {
+        const a = play(sc, plan);
+        const b = play(sc, plan);
+        const resumed = play(sc, plan, { save: true });
+        expect(stateHash(b)).toBe(stateHash(a));
+        expect(stateHash(resumed)).toBe(stateHash(a));
+        expect(JSON.stringify(b.history)).toBe(JSON.stringify(a.history));
+      }),
+      { numRuns },
+    );
   });
 
   it(`records a replay that verifies (${name})`, () => {
-    fc.assert(fc.property(planArb(sc), (plan) => {
-      const end = play(sc, plan);
-      const check = verifyReplay(sc, jsonCopy(recordReplay(sc, end)));
-      if (!check.ok) throw new Error(`replay failed at turn ${check.turn}: ${check.message}`);
-      expect(check.finalHash).toBe(stateHash(end));
-      expect(check.ending).toBe(end.ending);
-    }), { numRuns });
+    fc.assert(
+      fc.property(planArb(sc), (plan) => {
+        const end = play(sc, plan);
+        const check = verifyReplay(sc, jsonCopy(recordReplay(sc, end)));
+        if (!check.ok) throw new Error(`replay failed at turn ${check.turn}: ${check.message}`);
+        expect(check.finalHash).toBe(stateHash(end));
+        expect(check.ending).toBe(end.ending);
+      }),
+      { numRuns },
+    );
   });
 }
 

@@ -35,9 +35,16 @@ describe('recordReplay and verifyReplay', () => {
 
   it('records the format, versions, scenario, seed, seats, every choice and a hash per turn', () => {
     expect(replay).toMatchObject({
-      format: REPLAY_FORMAT, formatVersion: REPLAY_VERSION, engineVersion: ENGINE_VERSION,
-      scenario: { id: 'tutorial', hash: sc.hash }, seed: 'replay-1', seats: game.seats, aiFuzz: null,
-      initialHash: stateHash(createGame(sc, { seed: 'replay-1' })), ending: game.ending, finalHash: stateHash(game),
+      format: REPLAY_FORMAT,
+      formatVersion: REPLAY_VERSION,
+      engineVersion: ENGINE_VERSION,
+      scenario: { id: 'tutorial', hash: sc.hash },
+      seed: 'replay-1',
+      seats: game.seats,
+      aiFuzz: null,
+      initialHash: stateHash(createGame(sc, { seed: 'replay-1' })),
+      ending: game.ending,
+      finalHash: stateHash(game),
     });
     expect(replay.turns.map((t) => t.turn)).toEqual(game.history.slice(1).map((r) => r.turn));
     expect(replay.turns.map((t) => t.choices)).toEqual(game.history.slice(1).map((r) => r.choices));
@@ -96,29 +103,57 @@ describe('recordReplay and verifyReplay', () => {
   it('refuses recorded indicators of the wrong count', () => {
     const bad = jsonCopy(replay);
     bad.turns[0]!.indicators.push(1);
-    expect(verifyReplay(sc, bad)).toEqual({ ok: false, turn: 1, message: expect.stringContaining(`${sc.indicators.length + 1} values are recorded; the scenario has ${sc.indicators.length} indicators`) });
+    expect(verifyReplay(sc, bad)).toEqual({
+      ok: false,
+      turn: 1,
+      message: expect.stringContaining(`${sc.indicators.length + 1} values are recorded; the scenario has ${sc.indicators.length} indicators`),
+    });
   });
 
   it.each(['9.9.9', '0.0.1', ''])('says plainly that a replay recorded with engine "%s" is of another engine version', (version) => {
-    expect(verifyReplay(sc, { ...replay, engineVersion: version })).toEqual({ ok: false, turn: null, message: expect.stringContaining(`this replay was recorded with engine ${version || '(none given)'}; this is engine`) });
+    expect(verifyReplay(sc, { ...replay, engineVersion: version })).toEqual({
+      ok: false,
+      turn: null,
+      message: expect.stringContaining(`this replay was recorded with engine ${version || '(none given)'}; this is engine`),
+    });
   });
 
   it('refuses an answer to a dilemma that was not put to the seat', () => {
     const bad = jsonCopy(replay);
     bad.turns[0]!.choices.upland = { action: bad.turns[0]!.choices.upland!.action, dilemmas: { nosuch_event: 'yes' } };
-    expect(verifyReplay(sc, bad)).toEqual({ ok: false, turn: 1, message: expect.stringContaining('answers the dilemma "nosuch_event", which is not put to it this turn') });
+    expect(verifyReplay(sc, bad)).toEqual({
+      ok: false,
+      turn: 1,
+      message: expect.stringContaining('answers the dilemma "nosuch_event", which is not put to it this turn'),
+    });
   });
 
   it('reports recorded choices that are not legal', () => {
     const bad = jsonCopy(replay);
     bad.turns[1]!.choices.upland = { action: 'launch_missiles' };
-    expect(verifyReplay(sc, bad)).toEqual({ ok: false, turn: 2, message: expect.stringContaining('the recorded choices are not legal: "launch_missiles" is not available to "upland"') });
+    expect(verifyReplay(sc, bad)).toEqual({
+      ok: false,
+      turn: 2,
+      message: expect.stringContaining('the recorded choices are not legal: "launch_missiles" is not available to "upland"'),
+    });
   });
 
   it('reports a tampered initial hash, final hash or ending', () => {
-    expect(verifyReplay(sc, { ...replay, initialHash: 'f'.repeat(64) })).toEqual({ ok: false, turn: 0, message: 'the initial state differs from the recorded one' });
-    expect(verifyReplay(sc, { ...replay, finalHash: 'f'.repeat(64) })).toEqual({ ok: false, turn: null, message: 'the final state hash differs from the recorded one' });
-    expect(verifyReplay(sc, { ...replay, ending: 'nonsense' })).toEqual({ ok: false, turn: null, message: expect.stringContaining('the recorded ending is nonsense') });
+    expect(verifyReplay(sc, { ...replay, initialHash: 'f'.repeat(64) })).toEqual({
+      ok: false,
+      turn: 0,
+      message: 'the initial state differs from the recorded one',
+    });
+    expect(verifyReplay(sc, { ...replay, finalHash: 'f'.repeat(64) })).toEqual({
+      ok: false,
+      turn: null,
+      message: 'the final state hash differs from the recorded one',
+    });
+    expect(verifyReplay(sc, { ...replay, ending: 'nonsense' })).toEqual({
+      ok: false,
+      turn: null,
+      message: expect.stringContaining('the recorded ending is nonsense'),
+    });
   });
 
   it('reports turns recorded after the game ended, or out of order', () => {
@@ -148,7 +183,11 @@ describe('recordReplay and verifyReplay', () => {
   });
 
   it('reports a game that cannot start', () => {
-    expect(verifyReplay(sc, { ...replay, seats: { atlantis: 'human' } })).toEqual({ ok: false, turn: null, message: expect.stringContaining('cannot start the game: unknown actor "atlantis"') });
+    expect(verifyReplay(sc, { ...replay, seats: { atlantis: 'human' } })).toEqual({
+      ok: false,
+      turn: null,
+      message: expect.stringContaining('cannot start the game: unknown actor "atlantis"'),
+    });
   });
 });
 
@@ -165,7 +204,10 @@ describe('parseReplay', () => {
   });
 
   it('says which version it reads when the format version differs', () => {
-    expect(parseReplay({ ...replay, formatVersion: 2 })).toEqual({ ok: false, message: `this replay uses format version 2; this engine reads version ${REPLAY_VERSION}` });
+    expect(parseReplay({ ...replay, formatVersion: 2 })).toEqual({
+      ok: false,
+      message: `this replay uses format version 2; this engine reads version ${REPLAY_VERSION}`,
+    });
   });
 
   it('names the path of a broken field', () => {

@@ -20,14 +20,18 @@ export interface Replay {
   seats: Record<string, 'human' | 'ai'>;
   aiFuzz: number | null;
   initialHash: string;
-  turns: Array<{ turn: number; choices: Record<string, { action: string; dilemmas?: Record<string, string> | undefined }>; hash: string; indicators: number[] }>;
+  turns: Array<{
+    turn: number;
+    choices: Record<string, { action: string; dilemmas?: Record<string, string> | undefined }>;
+    hash: string;
+    indicators: number[];
+  }>;
   ending: string | null;
   finalHash: string;
 }
 
 export type ReplayCheck =
-  | { ok: true; turns: number; finalHash: string; ending: string | null; state: GameState }
-  | { ok: false; turn: number | null; message: string };
+  { ok: true; turns: number; finalHash: string; ending: string | null; state: GameState } | { ok: false; turn: number | null; message: string };
 
 /** pure; the replay of a game so far, re-simulated from its seed and choices to take a hash after every turn. */
 export function recordReplay(sc: Scenario, s: GameState): Replay {
@@ -40,9 +44,17 @@ export function recordReplay(sc: Scenario, s: GameState): Replay {
     turns.push({ turn: rec.turn, choices: rec.choices, hash: stateHash(g), indicators: g.indicators });
   }
   return {
-    format: REPLAY_FORMAT, formatVersion: REPLAY_VERSION, engineVersion: ENGINE_VERSION,
-    scenario: { id: sc.def.id, hash: sc.hash }, seed: s.seed, seats: s.seats, aiFuzz: s.aiFuzz,
-    initialHash, turns, ending: g.ending, finalHash: stateHash(g),
+    format: REPLAY_FORMAT,
+    formatVersion: REPLAY_VERSION,
+    engineVersion: ENGINE_VERSION,
+    scenario: { id: sc.def.id, hash: sc.hash },
+    seed: s.seed,
+    seats: s.seats,
+    aiFuzz: s.aiFuzz,
+    initialHash,
+    turns,
+    ending: g.ending,
+    finalHash: stateHash(g),
   };
 }
 
@@ -50,10 +62,18 @@ export function recordReplay(sc: Scenario, s: GameState): Replay {
 export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
   if (replay.scenario.id !== sc.def.id) return { ok: false, turn: null, message: `this replay is of scenario "${replay.scenario.id}", not "${sc.def.id}"` };
   if (replay.engineVersion !== ENGINE_VERSION) {
-    return { ok: false, turn: null, message: `this replay was recorded with engine ${replay.engineVersion || '(none given)'}; this is engine ${ENGINE_VERSION}, whose rules differ, so its hashes cannot match (replay it with the version that recorded it)` };
+    return {
+      ok: false,
+      turn: null,
+      message: `this replay was recorded with engine ${replay.engineVersion || '(none given)'}; this is engine ${ENGINE_VERSION}, whose rules differ, so its hashes cannot match (replay it with the version that recorded it)`,
+    };
   }
   if (replay.scenario.hash !== sc.hash) {
-    return { ok: false, turn: null, message: `the scenario "${sc.def.id}" has changed since this replay was recorded (recorded hash ${replay.scenario.hash.slice(0, 12)}…, this file ${sc.hash.slice(0, 12)}…); a replay only verifies against the exact scenario it was recorded with` };
+    return {
+      ok: false,
+      turn: null,
+      message: `the scenario "${sc.def.id}" has changed since this replay was recorded (recorded hash ${replay.scenario.hash.slice(0, 12)}…, this file ${sc.hash.slice(0, 12)}…); a replay only verifies against the exact scenario it was recorded with`,
+    };
   }
   let g: GameState;
   try {
@@ -71,7 +91,8 @@ export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
       return { ok: false, turn: t.turn, message: `the recorded choices are not legal: ${(e as Error).message}` };
     }
     const hash = stateHash(g);
-    if (hash !== t.hash) return { ok: false, turn: t.turn, message: `state hash differs after turn ${t.turn}${describeDifference(sc, t.indicators, g.indicators)}` };
+    if (hash !== t.hash)
+      return { ok: false, turn: t.turn, message: `state hash differs after turn ${t.turn}${describeDifference(sc, t.indicators, g.indicators)}` };
     const recorded = indicatorDifference(sc, t.indicators, g.indicators);
     if (recorded) return { ok: false, turn: t.turn, message: `the recorded indicators of turn ${t.turn} differ from the replayed ones: ${recorded}` };
   }
@@ -85,7 +106,8 @@ export function verifyReplay(sc: Scenario, replay: Replay): ReplayCheck {
 function indicatorDifference(sc: Scenario, recorded: readonly number[], replayed: readonly number[]): string | null {
   if (recorded.length !== replayed.length) return `${recorded.length} values are recorded; the scenario has ${replayed.length} indicators`;
   for (let i = 0; i < replayed.length; i++) {
-    if (recorded[i] !== replayed[i]) return `${sc.def.indicators[i]?.name ?? 'indicator'} (${sc.indicators[i]?.id ?? i}) is recorded as ${recorded[i]}, replayed as ${replayed[i]}`;
+    if (recorded[i] !== replayed[i])
+      return `${sc.def.indicators[i]?.name ?? 'indicator'} (${sc.indicators[i]?.id ?? i}) is recorded as ${recorded[i]}, replayed as ${replayed[i]}`;
   }
   return null;
 }

@@ -12,11 +12,25 @@ export const replaySchema = z
     engineVersion: z.string().max(40),
     scenario: z.object({ id: z.string().max(64), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     // Seeds are counted in characters (createGame checks them); 200 characters are at most 400 UTF-16 units.
-    seed: z.string().min(1).max(2 * MAX_SEED_CHARS),
+    seed: z
+      .string()
+      .min(1)
+      .max(2 * MAX_SEED_CHARS),
     seats: z.record(z.string().max(64), z.enum(['human', 'ai'])),
     aiFuzz: z.number().min(0).max(1).nullable(),
     initialHash: z.string().regex(/^[0-9a-f]{64}$/),
-    turns: z.array(z.object({ turn: z.number().int().min(1), choices: z.record(z.string().max(64), choiceSchema), hash: z.string().regex(/^[0-9a-f]{64}$/), indicators: z.array(z.number()).max(MAX_REPLAY_INDICATORS) }).strict()).max(1000),
+    turns: z
+      .array(
+        z
+          .object({
+            turn: z.number().int().min(1),
+            choices: z.record(z.string().max(64), choiceSchema),
+            hash: z.string().regex(/^[0-9a-f]{64}$/),
+            indicators: z.array(z.number()).max(MAX_REPLAY_INDICATORS),
+          })
+          .strict(),
+      )
+      .max(1000),
     ending: z.string().max(64).nullable(),
     finalHash: z.string().regex(/^[0-9a-f]{64}$/),
   })
@@ -31,11 +45,17 @@ void _sameShape;
 export function parseReplay(value: unknown): { ok: true; replay: Replay } | { ok: false; message: string } {
   if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === REPLAY_FORMAT) {
     const v = (value as { formatVersion?: unknown }).formatVersion;
-    if (typeof v === 'number' && v !== REPLAY_VERSION) return { ok: false, message: `this replay uses format version ${v}; this engine reads version ${REPLAY_VERSION}` };
+    if (typeof v === 'number' && v !== REPLAY_VERSION)
+      return { ok: false, message: `this replay uses format version ${v}; this engine reads version ${REPLAY_VERSION}` };
   }
   const r = replaySchema.safeParse(value);
   if (r.success) return { ok: true, replay: r.data };
   const issue = r.error.issues[0]!;
-  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)';
+  const where = issue.path.length
+    ? issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : '(root)';
   return { ok: false, message: `not a valid replay: ${where}: ${issue.message}` };
 }

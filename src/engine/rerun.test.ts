@@ -15,7 +15,12 @@ function played(turns: number, seats: GameState['seats'] = {}): GameState[] {
   while (states.length <= turns && !states.at(-1)!.over) {
     const s = states.at(-1)!;
     const choices: Choices = {};
-    for (const a of flagship.actors) if (s.seats[a.id] === 'human') choices[a.id] = { action: chooseAi(flagship, s, a.id).action, dilemmas: Object.fromEntries(s.dilemmas.filter((d) => d.actor === a.id).map((d) => [d.event, dilemmaDecision(flagship, s, a.id, d.event).option])) };
+    for (const a of flagship.actors)
+      if (s.seats[a.id] === 'human')
+        choices[a.id] = {
+          action: chooseAi(flagship, s, a.id).action,
+          dilemmas: Object.fromEntries(s.dilemmas.filter((d) => d.actor === a.id).map((d) => [d.event, dilemmaDecision(flagship, s, a.id, d.event).option])),
+        };
     states.push(step(flagship, s, choices).state);
   }
   return states;
@@ -47,7 +52,7 @@ describe('step: the AI decisions it took', () => {
 });
 
 describe('rerunTurn', () => {
-  it('reaches the same state as stepping with the recorded choices, with the AI seats\' decisions', () => {
+  it("reaches the same state as stepping with the recorded choices, with the AI seats' decisions", () => {
     const states = played(8);
     for (let t = 1; t < states.length; t++) {
       const rec = states[t]!.history.at(-1)!;
@@ -57,7 +62,7 @@ describe('rerunTurn', () => {
     }
   });
 
-  it('keeps an AI seat\'s recorded choice when it is not the AI\'s, and gives no decision for that seat', () => {
+  it("keeps an AI seat's recorded choice when it is not the AI's, and gives no decision for that seat", () => {
     const [s0] = played(0);
     const actor = flagship.actors[0]!;
     const ai = step(flagship, s0!, {});
@@ -69,7 +74,7 @@ describe('rerunTurn', () => {
     expect(r.decisions[flagship.actors[1]!.id]).toEqual(ai.decisions[flagship.actors[1]!.id]);
   });
 
-  it('leaves a human seat\'s recorded choice as it is', () => {
+  it("leaves a human seat's recorded choice as it is", () => {
     const human = flagship.actors[1]!.id;
     const states = played(3, { [human]: 'human' });
     const rec = states[3]!.history.at(-1)!;

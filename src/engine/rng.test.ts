@@ -22,14 +22,19 @@ describe('drawFor', () => {
   });
 
   it('draws in [0, 1), the same for the same key and apart for different turns, purposes, items and seeds', () => {
-    fc.assert(fc.property(fc.string(), fc.nat(1000), fc.nat(500), (seed, turn, index) => {
-      const root = seedRng(seed);
-      const x = drawFor(root, turn, DRAW_ACTION, index);
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThan(1);
-      expect(drawFor(root, turn, DRAW_ACTION, index)).toBe(x);
-      expect(new Set([x, drawFor(root, turn + 1, DRAW_ACTION, index), drawFor(root, turn, DRAW_EVENT, index), drawFor(root, turn, DRAW_ACTION, index + 1)]).size).toBe(4);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string(), fc.nat(1000), fc.nat(500), (seed, turn, index) => {
+        const root = seedRng(seed);
+        const x = drawFor(root, turn, DRAW_ACTION, index);
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThan(1);
+        expect(drawFor(root, turn, DRAW_ACTION, index)).toBe(x);
+        expect(
+          new Set([x, drawFor(root, turn + 1, DRAW_ACTION, index), drawFor(root, turn, DRAW_EVENT, index), drawFor(root, turn, DRAW_ACTION, index + 1)]).size,
+        ).toBe(4);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is spread evenly: 100,000 draws fill ten bins within 3% of a tenth each and have mean 0.5 ± 0.005', () => {

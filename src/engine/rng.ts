@@ -2,7 +2,12 @@
 // one draw per decision keyed by (turn, what it decides), so two timelines of one game share every draw they both make.
 import tychei from 'seedrandom/lib/tychei.js';
 
-export interface RngState { a: number; b: number; c: number; d: number }
+export interface RngState {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
 
 /** What a draw decides: an uncertain action's roll, or an event's chance. */
 export const DRAW_ACTION = 1;

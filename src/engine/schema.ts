@@ -24,7 +24,9 @@ const expr = z
   .string()
   .min(1)
   .max(2000)
-  .describe('An expression: arithmetic, comparisons, and/or/not, min/max/clamp/abs/if, stance(a, b), leverage(a, b), flow(id), flag(id), active(situation), fired(event), taken(action), turn, indicator ids.');
+  .describe(
+    'An expression: arithmetic, comparisons, and/or/not, min/max/clamp/abs/if, stance(a, b), leverage(a, b), flow(id), flag(id), active(situation), fired(event), taken(action), turn, indicator ids.',
+  );
 const amount = z.union([num, expr]).describe('A number or an expression giving one.');
 const condition = expr.describe('An expression; true when it is not zero.');
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMIT.list);
@@ -53,14 +55,16 @@ export const goalSchema = z
     id,
     label,
     value: expr.describe('What the actor wants to be high (negate it for low).'),
-    weight: amount.describe('How much the goal counts: a number, or an expression read from the state before the AI decides, so that what matters to an actor can change with the situation (e.g. "1 + 0.05*max(0, escalation - 50)").'),
+    weight: amount.describe(
+      'How much the goal counts: a number, or an expression read from the state before the AI decides, so that what matters to an actor can change with the situation (e.g. "1 + 0.05*max(0, escalation - 50)").',
+    ),
   })
   .strict();
 
 export const vetoSchema = z
   .object({
     label,
-    actions: list(id).optional().describe('Action ids this veto applies to; all of the actor\'s actions when absent.'),
+    actions: list(id).optional().describe("Action ids this veto applies to; all of the actor's actions when absent."),
     tags: list(id).optional().describe('Applies to actions carrying any of these tags.'),
     when: condition.optional().describe('The veto holds while this is true; always when absent.'),
   })
@@ -70,9 +74,9 @@ export const aiSchema = z
   .object({
     goals: list(goalSchema).min(1),
     vetoes: list(vetoSchema).optional(),
-    fuzz: z.number().min(0).max(1).optional().describe('Seeded noise on the AI\'s scores, 0 (none) to 1 (erratic).'),
+    fuzz: z.number().min(0).max(1).optional().describe("Seeded noise on the AI's scores, 0 (none) to 1 (erratic)."),
     preferences: z.record(id, num).optional().describe('Extra score for particular action ids or tags: its temperament.'),
-    personality: text.optional().describe('A sentence describing how this actor\'s AI behaves.'),
+    personality: text.optional().describe("A sentence describing how this actor's AI behaves."),
   })
   .strict();
 
@@ -94,9 +98,12 @@ export const actorSchema = z
     short: z.string().min(1).max(12).optional(),
     colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
     pattern: z.enum(['solid', 'striped', 'dotted', 'checked', 'hatched']).optional().describe('A second visual carrier besides colour.'),
-    location: z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict().optional(),
+    location: z
+      .object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+      .strict()
+      .optional(),
     biography: z.array(paragraphSchema).min(1).max(20).describe('The role biography, written for the student who plays it.'),
-    goalsText: list(text).optional().describe('The actor\'s goals, stated from its own point of view.'),
+    goalsText: list(text).optional().describe("The actor's goals, stated from its own point of view."),
     objectives: list(objectiveSchema),
     ai: aiSchema,
   })
@@ -106,21 +113,34 @@ export const bandSchema = z.object({ upTo: num, label }).strict();
 
 export const estimateGroupSchema = z
   .object({
-    roles: z.array(id).min(1).max(MAX_ACTORS).describe('Actor ids of the roles that see this indicator only as an estimate; never the indicator\'s own actor.'),
-    error: z.number().int().min(1).max(LIMIT.number).describe('How far a reading may stray from the true value, in whole units: each turn these roles read a whole number within this distance of the truth.'),
+    roles: z.array(id).min(1).max(MAX_ACTORS).describe("Actor ids of the roles that see this indicator only as an estimate; never the indicator's own actor."),
+    error: z
+      .number()
+      .int()
+      .min(1)
+      .max(LIMIT.number)
+      .describe(
+        'How far a reading may stray from the true value, in whole units: each turn these roles read a whole number within this distance of the truth.',
+      ),
   })
   .strict()
   .describe('A group of roles that see the indicator only as an estimate, and how far off their reading may be.');
 
 export const estimateSchema = z
   .object({
-    groups: z.array(estimateGroupSchema).min(1).max(MAX_ACTORS).describe('One entry per group of roles with the same error size. Roles not listed see the exact value.'),
+    groups: z
+      .array(estimateGroupSchema)
+      .min(1)
+      .max(MAX_ACTORS)
+      .describe('One entry per group of roles with the same error size. Roles not listed see the exact value.'),
     note: text.optional().describe('Why these roles see only an estimate, in a sentence shown to the players.'),
     sources: sourceRefs.optional(),
     assumption: assumption.optional(),
   })
   .strict()
-  .describe('Who sees this indicator only as an estimate (a fresh reading each turn, within the stated error of the truth). The debrief and the ending show the truth.');
+  .describe(
+    'Who sees this indicator only as an estimate (a fresh reading each turn, within the stated error of the truth). The debrief and the ending show the truth.',
+  );
 
 export const indicatorSchema = z
   .object({
@@ -184,9 +204,30 @@ export const flowSchema = z
 export const leverageSchema = z
   .object({
     scale: z.number().positive().max(LIMIT.number).optional().describe('Net dependency that counts as full leverage (default 100).'),
-    strength: z.number().min(0).max(1).optional().describe('The switch and size of leverage (default 0.5; 0 turns every leverage mechanic off): effects of A on B are scaled by 1 + leverage(A, B) * strength when A has leverage over B (a dependent actor\'s effects are not amplified).'),
-    odds: z.number().min(0).max(100).optional().describe('Percentage points that full leverage adds to the odds of an action aimed at a "target" actor, times strength (default 40): a dependent target gives way more often; a target the actor depends on defies it more often.'),
-    deference: z.number().min(0).max(1000).optional().describe('How much an AI values the stance toward it of an actor it depends on, per point of stance at full leverage, times strength (default 0.5): dependence makes an actor wary of angering its patron.'),
+    strength: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        "The switch and size of leverage (default 0.5; 0 turns every leverage mechanic off): effects of A on B are scaled by 1 + leverage(A, B) * strength when A has leverage over B (a dependent actor's effects are not amplified).",
+      ),
+    odds: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe(
+        'Percentage points that full leverage adds to the odds of an action aimed at a "target" actor, times strength (default 40): a dependent target gives way more often; a target the actor depends on defies it more often.',
+      ),
+    deference: z
+      .number()
+      .min(0)
+      .max(1000)
+      .optional()
+      .describe(
+        'How much an AI values the stance toward it of an actor it depends on, per point of stance at full leverage, times strength (default 0.5): dependence makes an actor wary of angering its patron.',
+      ),
   })
   .strict();
 
@@ -202,7 +243,7 @@ export const effectSchema = z
     decay: z.number().min(0).max(1).optional().describe('Stance modifiers: share that fades each turn; 0 persists.'),
     delay: int.optional().describe('Applies this many turns later.'),
     over: z.number().int().min(1).max(100).optional().describe('Spreads the amount evenly over this many turns.'),
-    leveraged: z.boolean().optional().describe('Scale by the acting actor\'s leverage over the target\'s owner (default true for other actors).'),
+    leveraged: z.boolean().optional().describe("Scale by the acting actor's leverage over the target's owner (default true for other actors)."),
   })
   .strict()
   .describe('Exactly one target (indicator, stance, flow or flag) and exactly one of add or set.');
@@ -245,13 +286,9 @@ export const actionSchema = z
   })
   .strict();
 
-export const dilemmaOptionSchema = z
-  .object({ id, label, description: text.optional(), effects: list(effectSchema) })
-  .strict();
+export const dilemmaOptionSchema = z.object({ id, label, description: text.optional(), effects: list(effectSchema) }).strict();
 
-export const dilemmaSchema = z
-  .object({ actor: id, prompt: text, options: z.array(dilemmaOptionSchema).min(2).max(6) })
-  .strict();
+export const dilemmaSchema = z.object({ actor: id, prompt: text, options: z.array(dilemmaOptionSchema).min(2).max(6) }).strict();
 
 export const eventSchema = z
   .object({
@@ -337,11 +374,19 @@ export const scenarioSchema = z
     leverage: leverageSchema.optional(),
     scoring: z
       .object({
-        ending: z.number().int().min(0).max(100).optional().describe('Points per step of an actor\'s rating of the ending reached: the ending scores (rating + 2) * ending points, 0 to 4 * ending (default 0: objectives only).'),
+        ending: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .optional()
+          .describe(
+            "Points per step of an actor's rating of the ending reached: the ending scores (rating + 2) * ending points, 0 to 4 * ending (default 0: objectives only).",
+          ),
       })
       .strict()
       .optional()
-      .describe('How a role\'s score is made up: its objectives, plus points for the ending by its rating.'),
+      .describe("How a role's score is made up: its objectives, plus points for the ending by its rating."),
     actions: z.array(actionSchema).max(PER_PAIR),
     events: list(eventSchema).optional(),
     situations: list(situationSchema).optional(),

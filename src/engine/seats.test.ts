@@ -79,7 +79,7 @@ describe('malformed choices and arguments', () => {
     expect(() => step(sc, g, {})).toThrow(/no choice for "lowland", a human seat; available: .*lowland_wait/);
   });
 
-  it('refuses a malformed choice for an AI seat too, rather than replacing it with the AI\'s', () => {
+  it("refuses a malformed choice for an AI seat too, rather than replacing it with the AI's", () => {
     expect(() => step(sc, g, { lowland: { action: 'lowland_wait' }, upland: 'pass' } as never)).toThrow('the choice for "upland" must be an object');
   });
 

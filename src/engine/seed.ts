@@ -26,7 +26,8 @@ export function seedProblem(seed: unknown, max = MAX_SEED_CHARS): string | null 
     const c = seed.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
     const d = seed.charCodeAt(i + 1);
-    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return `a seed cannot hold an unpaired surrogate (\\u${c.toString(16).toUpperCase()} at position ${i + 1}), which is not a character`;
+    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff))
+      return `a seed cannot hold an unpaired surrogate (\\u${c.toString(16).toUpperCase()} at position ${i + 1}), which is not a character`;
     i++;
   }
   return null;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actionDef, baseScenario, compileOk, deepFreeze, eventDef, indicatorDef, jsonCopy, loadScenario, pair, playOut, stanceOf, valueOf,
+  actionDef,
+  baseScenario,
+  compileOk,
+  deepFreeze,
+  eventDef,
+  indicatorDef,
+  jsonCopy,
+  loadScenario,
+  pair,
+  playOut,
+  stanceOf,
+  valueOf,
 } from '../../tests/unit/fixtures.js';
 import { chooseAi } from './ai.js';
 import { PASS_ID } from './choices.js';
@@ -20,15 +31,18 @@ function withActions(aActions: ReturnType<typeof actionDef>[], bActions: ReturnT
 }
 
 describe('step: simultaneous resolution', () => {
-  it('computes every actor\'s effect amounts from the state at the start of the turn', () => {
+  it("computes every actor's effect amounts from the state at the start of the turn", () => {
     // a adds x (50), b subtracts half of x (25): together 75. One after the other would give 50 either way round.
-    const sc = withActions([actionDef('double', 'a', { effects: [{ indicator: 'x', add: 'x' }] })], [actionDef('halve', 'b', { effects: [{ indicator: 'x', add: '-x / 2' }] })]);
+    const sc = withActions(
+      [actionDef('double', 'a', { effects: [{ indicator: 'x', add: 'x' }] })],
+      [actionDef('halve', 'b', { effects: [{ indicator: 'x', add: '-x / 2' }] })],
+    );
     const g = createGame(sc, { seed: 's' });
     const after = step(sc, g, { a: { action: 'double' }, b: { action: 'halve' } }).state;
     expect(valueOf(sc, after, 'x')).toBe(75);
   });
 
-  it('reads stances for amounts from the start of the turn, not after another actor\'s stance change', () => {
+  it("reads stances for amounts from the start of the turn, not after another actor's stance change", () => {
     const sc = withActions(
       [actionDef('warm', 'a', { effects: [{ stance: { from: 'b', to: 'a' }, add: 40, decay: 0 }] })],
       [actionDef('reciprocate', 'b', { effects: [{ indicator: 'bx', add: 'stance(b, a) / 10 + 1' }] })],
@@ -63,7 +77,10 @@ describe('step: simultaneous resolution', () => {
   });
 
   it('applies effects in the documented actor order where clamping makes order matter, whatever the key order of the choices', () => {
-    const sc = withActions([actionDef('up', 'a', { effects: [{ indicator: 'x', add: 60 }] })], [actionDef('down', 'b', { effects: [{ indicator: 'x', add: -60 }] })]);
+    const sc = withActions(
+      [actionDef('up', 'a', { effects: [{ indicator: 'x', add: 60 }] })],
+      [actionDef('down', 'b', { effects: [{ indicator: 'x', add: -60 }] })],
+    );
     const g = createGame(sc, { seed: 's' });
     const ab = step(sc, g, { a: { action: 'up' }, b: { action: 'down' } }).state;
     const ba = step(sc, g, { b: { action: 'down' }, a: { action: 'up' } }).state;
@@ -76,8 +93,12 @@ describe('step: simultaneous resolution', () => {
     const g = createGame(tutorial, { seed: 'order', seats: { upland: 'human', lowland: 'human', harbor: 'human' } });
     const c: Choices = { upland: { action: 'build_dam' }, lowland: { action: 'protest' }, harbor: { action: 'trade_squeeze' } };
     const perms = [
-      ['upland', 'lowland', 'harbor'], ['upland', 'harbor', 'lowland'], ['lowland', 'upland', 'harbor'],
-      ['lowland', 'harbor', 'upland'], ['harbor', 'upland', 'lowland'], ['harbor', 'lowland', 'upland'],
+      ['upland', 'lowland', 'harbor'],
+      ['upland', 'harbor', 'lowland'],
+      ['lowland', 'upland', 'harbor'],
+      ['lowland', 'harbor', 'upland'],
+      ['harbor', 'upland', 'lowland'],
+      ['harbor', 'lowland', 'upland'],
     ];
     const hashes = perms.map((order) => {
       const first: Choices = {};
@@ -113,7 +134,18 @@ function answerFirst(s: GameState, actor: string): Record<string, string> {
 }
 
 describe('step: costs, counters and the turn record', () => {
-  const sc = withActions([actionDef('buy', 'a', { cost: [{ indicator: 'ax', amount: 10 }, { indicator: 'x', amount: -5 }], effects: [{ indicator: 'bx', add: 1, leveraged: false }] })], [actionDef('b_wait', 'b')]);
+  const sc = withActions(
+    [
+      actionDef('buy', 'a', {
+        cost: [
+          { indicator: 'ax', amount: 10 },
+          { indicator: 'x', amount: -5 },
+        ],
+        effects: [{ indicator: 'bx', add: 1, leveraged: false }],
+      }),
+    ],
+    [actionDef('b_wait', 'b')],
+  );
   const g = createGame(sc, { seed: 's' });
   const r = step(sc, g, { a: { action: 'buy' }, b: { action: 'b_wait' } });
 
@@ -123,7 +155,13 @@ describe('step: costs, counters and the turn record', () => {
   });
 
   it('records the cost in the ledger as the cost of the action', () => {
-    expect(r.state.history.at(1)!.ledger).toContainEqual({ turn: 1, target: 'indicator:ax', delta: -10, value: 40, cause: { kind: 'cost', id: 'buy', actor: 'a', label: 'cost of Do buy' } });
+    expect(r.state.history.at(1)!.ledger).toContainEqual({
+      turn: 1,
+      target: 'indicator:ax',
+      delta: -10,
+      value: 40,
+      cause: { kind: 'cost', id: 'buy', actor: 'a', label: 'cost of Do buy' },
+    });
   });
 
   it('counts the use and remembers the turn', () => {
@@ -147,7 +185,7 @@ describe('step: costs, counters and the turn record', () => {
     ]);
   });
 
-  it('fills in the AI\'s choices in the record', () => {
+  it("fills in the AI's choices in the record", () => {
     const full = step(tutorial, createGame(tutorial, { seed: 'rec' }), {}).state.history.at(1)!.choices;
     expect(Object.keys(full)).toEqual(['upland', 'lowland', 'harbor']);
     for (const c of Object.values(full)) expect(typeof c.action).toBe('string');
@@ -167,33 +205,56 @@ describe('step: costs, counters and the turn record', () => {
 });
 
 describe('step: uncertain outcomes', () => {
-  const gamble = (flags: ScenarioFile['flags']) => withActions(
-    [actionDef('gamble', 'a', {
-      outcome: {
-        odds: 50,
-        factors: [{ label: 'sure thing', add: 100, when: 'flag(boost) >= 1' }, { label: 'doomed', add: -100, when: 'flag(curse) >= 1' }],
-        success: [{ indicator: 'x', add: 10 }], failure: [{ indicator: 'x', add: -10 }],
-      },
-    })],
-    [actionDef('b_wait', 'b')],
-    { flags },
-  );
+  const gamble = (flags: ScenarioFile['flags']) =>
+    withActions(
+      [
+        actionDef('gamble', 'a', {
+          outcome: {
+            odds: 50,
+            factors: [
+              { label: 'sure thing', add: 100, when: 'flag(boost) >= 1' },
+              { label: 'doomed', add: -100, when: 'flag(curse) >= 1' },
+            ],
+            success: [{ indicator: 'x', add: 10 }],
+            failure: [{ indicator: 'x', add: -10 }],
+          },
+        }),
+      ],
+      [actionDef('b_wait', 'b')],
+      { flags },
+    );
 
   it('always succeeds when factors push the odds to 100%, and records the roll', () => {
-    const sc = gamble([{ id: 'boost', label: 'Boost', initial: 1 }, { id: 'curse', label: 'Curse' }]);
+    const sc = gamble([
+      { id: 'boost', label: 'Boost', initial: 1 },
+      { id: 'curse', label: 'Curse' },
+    ]);
     for (const seed of ['1', '2', '3', '4', '5', '6', '7', '8']) {
       const g = createGame(sc, { seed });
       const r = step(sc, g, { a: { action: 'gamble' }, b: { action: 'b_wait' } });
       const res = actionResults(r.events)[0]!;
       const expectedRoll = drawFor(g.rng, g.turn, DRAW_ACTION, sc.actionIndex.get('gamble')!) * 100;
-      expect(res).toEqual({ actor: 'a', action: 'gamble', label: 'Do gamble', odds: 100, roll: expectedRoll, success: true, factors: [{ label: 'sure thing', add: 100 }] });
+      expect(res).toEqual({
+        actor: 'a',
+        action: 'gamble',
+        label: 'Do gamble',
+        odds: 100,
+        roll: expectedRoll,
+        success: true,
+        factors: [{ label: 'sure thing', add: 100 }],
+      });
       expect(valueOf(sc, r.state, 'x')).toBe(60);
-      expect(r.state.history.at(1)!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:x', delta: 10, cause: { kind: 'outcome', id: 'gamble', actor: 'a', label: 'Do gamble (succeeded)' } }));
+      expect(r.state.history.at(1)!.ledger).toContainEqual(
+        expect.objectContaining({ target: 'indicator:x', delta: 10, cause: { kind: 'outcome', id: 'gamble', actor: 'a', label: 'Do gamble (succeeded)' } }),
+      );
     }
   });
 
   it('always fails when factors push the odds to 0%', () => {
-    const sc = gamble([{ id: 'boost', label: 'Boost' }, { id: 'curse', label: 'Curse', initial: 1 }]);
+    const sc = gamble([
+      { id: 'boost', label: 'Boost' },
+      { id: 'curse', label: 'Curse', initial: 1 },
+    ]);
     for (const seed of ['1', '2', '3', '4', '5', '6', '7', '8']) {
       const r = step(sc, createGame(sc, { seed }), { a: { action: 'gamble' }, b: { action: 'b_wait' } });
       const res = actionResults(r.events)[0]!;
@@ -205,7 +266,10 @@ describe('step: uncertain outcomes', () => {
   });
 
   it('succeeds exactly when the roll is below the odds, both ways over many seeds, each roll its own keyed draw', () => {
-    const sc = gamble([{ id: 'boost', label: 'Boost' }, { id: 'curse', label: 'Curse' }]);
+    const sc = gamble([
+      { id: 'boost', label: 'Boost' },
+      { id: 'curse', label: 'Curse' },
+    ]);
     const seen = new Set<boolean>();
     for (let i = 0; i < 40; i++) {
       const g = createGame(sc, { seed: `odds-${i}` });
@@ -230,20 +294,33 @@ describe('step: uncertain outcomes', () => {
 
 describe('step: stance modifiers', () => {
   const stanceScenario = (effectsA: EffectDef[], effectsB: EffectDef[], stances?: ScenarioFile['stances']) =>
-    withActions([actionDef('act_a', 'a', { effects: effectsA }), actionDef('a_wait', 'a')], [actionDef('act_b', 'b', { effects: effectsB }), actionDef('b_wait', 'b')], stances ? { stances } : {});
+    withActions(
+      [actionDef('act_a', 'a', { effects: effectsA }), actionDef('a_wait', 'a')],
+      [actionDef('act_b', 'b', { effects: effectsB }), actionDef('b_wait', 'b')],
+      stances ? { stances } : {},
+    );
   const waitAll = { a: { action: 'a_wait' }, b: { action: 'b_wait' } };
 
   it('merges two changes with the same label on the same stance into one modifier', () => {
-    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 10, label: 'summit', decay: 0.5 }], [{ stance: { from: 'a', to: 'b' }, add: 6, label: 'summit', decay: 0.5, leveraged: false }]);
+    const sc = stanceScenario(
+      [{ stance: { from: 'a', to: 'b' }, add: 10, label: 'summit', decay: 0.5 }],
+      [{ stance: { from: 'a', to: 'b' }, add: 6, label: 'summit', decay: 0.5, leveraged: false }],
+    );
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'act_b' } }).state;
     expect(s.modifiers).toEqual([{ pair: pair(sc, 'a', 'b'), label: 'summit', value: 8, decay: 0.5 }]);
     expect(stanceOf(sc, s, 'a', 'b')).toBe(8);
   });
 
   it('keeps modifiers with different labels apart and names an unlabelled one after its action', () => {
-    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 10, decay: 0 }], [{ stance: { from: 'a', to: 'b' }, add: -4, label: 'spat', decay: 0, leveraged: false }]);
+    const sc = stanceScenario(
+      [{ stance: { from: 'a', to: 'b' }, add: 10, decay: 0 }],
+      [{ stance: { from: 'a', to: 'b' }, add: -4, label: 'spat', decay: 0, leveraged: false }],
+    );
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'act_b' } }).state;
-    expect(s.modifiers.map((m) => [m.label, m.value])).toEqual([['Do act_a', 10], ['spat', -4]]);
+    expect(s.modifiers.map((m) => [m.label, m.value])).toEqual([
+      ['Do act_a', 10],
+      ['spat', -4],
+    ]);
     expect(stanceOf(sc, s, 'a', 'b')).toBe(6);
   });
 
@@ -254,17 +331,21 @@ describe('step: stance modifiers', () => {
     s = step(sc, s, waitAll).state;
     expect(stanceOf(sc, s, 'a', 'b')).toBe(22.5);
     expect(s.modifiers).toEqual([{ pair: pair(sc, 'a', 'b'), label: 'gift', value: 22.5, decay: 0.25 }]);
-    expect(s.history.at(2)!.ledger).toEqual([{ turn: 2, target: 'stance:a>b', delta: -7.5, value: 22.5, cause: { kind: 'decay', id: 'gift', actor: null, label: 'gift (fading)' } }]);
+    expect(s.history.at(2)!.ledger).toEqual([
+      { turn: 2, target: 'stance:a>b', delta: -7.5, value: 22.5, cause: { kind: 'decay', id: 'gift', actor: null, label: 'gift (fading)' } },
+    ]);
   });
 
-  it('uses the scenario\'s default decay for a modifier without its own', () => {
+  it("uses the scenario's default decay for a modifier without its own", () => {
     const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 10, label: 'gift' }], [], { decay: 0.4, relations: [] });
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     expect(s.modifiers[0]).toMatchObject({ value: 6, decay: 0.4 });
   });
 
   it('drops a modifier once it fades below half a point, returning the stance to its resting point', () => {
-    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 4, label: 'nod', decay: 0.5 }], [], { relations: [{ from: 'a', to: 'b', initial: 10, rest: 10 }] });
+    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 4, label: 'nod', decay: 0.5 }], [], {
+      relations: [{ from: 'a', to: 'b', initial: 10, rest: 10 }],
+    });
     let s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     const values: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -274,7 +355,9 @@ describe('step: stance modifiers', () => {
     expect(values).toEqual([12, 11, 10.5]);
     expect(s.modifiers).toEqual([]);
     expect(stanceOf(sc, s, 'a', 'b')).toBe(10);
-    expect(s.history.at(-1)!.ledger).toEqual([expect.objectContaining({ target: 'stance:a>b', delta: -0.5, cause: expect.objectContaining({ kind: 'decay', label: 'nod (faded out)' }) })]);
+    expect(s.history.at(-1)!.ledger).toEqual([
+      expect.objectContaining({ target: 'stance:a>b', delta: -0.5, cause: expect.objectContaining({ kind: 'decay', label: 'nod (faded out)' }) }),
+    ]);
   });
 
   it('keeps a modifier with decay 0 for good', () => {
@@ -286,7 +369,9 @@ describe('step: stance modifiers', () => {
   });
 
   it('drops, at the end of the turn, a persistent modifier that gained nothing because the stance was already at its maximum', () => {
-    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 5, label: 'more', decay: 0 }], [], { relations: [{ from: 'a', to: 'b', initial: 100, rest: 100 }] });
+    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 5, label: 'more', decay: 0 }], [], {
+      relations: [{ from: 'a', to: 'b', initial: 100, rest: 100 }],
+    });
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     expect(s.modifiers).toEqual([]);
     expect(stanceOf(sc, s, 'a', 'b')).toBe(100);
@@ -301,7 +386,13 @@ describe('step: stance modifiers', () => {
   });
 
   it('keeps persistent modifiers in their order when a fading one before them drops out', () => {
-    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 1, label: 'brief', decay: 0.9 }, { stance: { from: 'b', to: 'a' }, add: 7, label: 'lasting', decay: 0 }], []);
+    const sc = stanceScenario(
+      [
+        { stance: { from: 'a', to: 'b' }, add: 1, label: 'brief', decay: 0.9 },
+        { stance: { from: 'b', to: 'a' }, add: 7, label: 'lasting', decay: 0 },
+      ],
+      [],
+    );
     let s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     s = step(sc, s, { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     expect(s.modifiers.map((m) => [m.label, m.value])).toEqual([['lasting', 14]]);
@@ -315,7 +406,11 @@ describe('step: stance modifiers', () => {
   });
 
   it('limits a modifier so the stance stays within its range, marking the ledger entry as clamped', () => {
-    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 50, label: 'boost', decay: 0 }], [{ stance: { from: 'a', to: 'b' }, add: -500, label: 'crash', decay: 0, leveraged: false }], { relations: [{ from: 'a', to: 'b', initial: 90, rest: 90 }] });
+    const sc = stanceScenario(
+      [{ stance: { from: 'a', to: 'b' }, add: 50, label: 'boost', decay: 0 }],
+      [{ stance: { from: 'a', to: 'b' }, add: -500, label: 'crash', decay: 0, leveraged: false }],
+      { relations: [{ from: 'a', to: 'b', initial: 90, rest: 90 }] },
+    );
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     expect(stanceOf(sc, s, 'a', 'b')).toBe(100);
     expect(s.modifiers).toEqual([{ pair: pair(sc, 'a', 'b'), label: 'boost', value: 10, decay: 0 }]);
@@ -325,17 +420,22 @@ describe('step: stance modifiers', () => {
   });
 
   it('keeps every stance within a custom range', () => {
-    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 50, decay: 0 }], [{ stance: { from: 'b', to: 'a' }, add: -50, decay: 0 }], { min: -10, max: 10, relations: [] });
+    const sc = stanceScenario([{ stance: { from: 'a', to: 'b' }, add: 50, decay: 0 }], [{ stance: { from: 'b', to: 'a' }, add: -50, decay: 0 }], {
+      min: -10,
+      max: 10,
+      relations: [],
+    });
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'act_b' } }).state;
     expect([stanceOf(sc, s, 'a', 'b'), stanceOf(sc, s, 'b', 'a')]).toEqual([10, -10]);
   });
 
   /** a's persistent "pact" holds a→b at 100 after the negative starting relations fade out; b can then "chill" it. */
-  const headroom = () => stanceScenario(
-    [{ stance: { from: 'a', to: 'b' }, add: 60, label: 'pact', decay: 0 }],
-    [{ stance: { from: 'a', to: 'b' }, add: -30, label: 'chill', leveraged: false }],
-    { decay: 0.9, relations: [{ from: 'a', to: 'b', initial: 40, rest: 90 }] },
-  );
+  const headroom = () =>
+    stanceScenario(
+      [{ stance: { from: 'a', to: 'b' }, add: 60, label: 'pact', decay: 0 }],
+      [{ stance: { from: 'a', to: 'b' }, add: -30, label: 'chill', leveraged: false }],
+      { decay: 0.9, relations: [{ from: 'a', to: 'b', initial: 40, rest: 90 }] },
+    );
   function pinnedAtMax(sc: Scenario): GameState {
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'act_a' }, b: { action: 'b_wait' } }).state;
     return step(sc, s, waitAll).state;
@@ -357,7 +457,20 @@ describe('step: stance modifiers', () => {
 
 describe('step: per-turn changes', () => {
   it('applies every per-turn change with its named cause each turn', () => {
-    const sc = compileOk(baseScenario({ indicators: [indicatorDef('x', { perTurn: [{ label: 'erosion', amount: -2 }, { label: 'growth', amount: 'ax / 50' }] }), indicatorDef('ax', { actor: 'a' }), indicatorDef('bx', { actor: 'b' })] }));
+    const sc = compileOk(
+      baseScenario({
+        indicators: [
+          indicatorDef('x', {
+            perTurn: [
+              { label: 'erosion', amount: -2 },
+              { label: 'growth', amount: 'ax / 50' },
+            ],
+          }),
+          indicatorDef('ax', { actor: 'a' }),
+          indicatorDef('bx', { actor: 'b' }),
+        ],
+      }),
+    );
     let s = createGame(sc, { seed: 's' });
     s = step(sc, s, {}).state;
     expect(valueOf(sc, s, 'x')).toBe(49);
@@ -371,24 +484,44 @@ describe('step: per-turn changes', () => {
 
   it('evaluates every per-turn change before applying any', () => {
     // x drifts toward ax and ax toward x; evaluated together they swap, evaluated in turn they would meet.
-    const sc = compileOk(baseScenario({
-      indicators: [indicatorDef('x', { initial: 50, perTurn: [{ label: 'pull', amount: 'ax - x' }] }), indicatorDef('ax', { actor: 'a', initial: 60, perTurn: [{ label: 'pull', amount: 'x - ax' }] }), indicatorDef('bx', { actor: 'b' })],
-    }));
+    const sc = compileOk(
+      baseScenario({
+        indicators: [
+          indicatorDef('x', { initial: 50, perTurn: [{ label: 'pull', amount: 'ax - x' }] }),
+          indicatorDef('ax', { actor: 'a', initial: 60, perTurn: [{ label: 'pull', amount: 'x - ax' }] }),
+          indicatorDef('bx', { actor: 'b' }),
+        ],
+      }),
+    );
     const s = step(sc, createGame(sc, { seed: 's' }), {}).state;
     expect([valueOf(sc, s, 'x'), valueOf(sc, s, 'ax')]).toEqual([60, 50]);
   });
 
-  it('evaluates per-turn changes after the turn\'s actions', () => {
-    const sc = compileOk(baseScenario({
-      indicators: [indicatorDef('x', { perTurn: [{ label: 'echo', amount: 'if(ax > 55, 10, 0)' }] }), indicatorDef('ax', { actor: 'a' }), indicatorDef('bx', { actor: 'b' })],
-      actions: [actionDef('raise', 'a', { effects: [{ indicator: 'ax', add: 10 }] }), actionDef('b_wait', 'b')],
-    }));
+  it("evaluates per-turn changes after the turn's actions", () => {
+    const sc = compileOk(
+      baseScenario({
+        indicators: [
+          indicatorDef('x', { perTurn: [{ label: 'echo', amount: 'if(ax > 55, 10, 0)' }] }),
+          indicatorDef('ax', { actor: 'a' }),
+          indicatorDef('bx', { actor: 'b' }),
+        ],
+        actions: [actionDef('raise', 'a', { effects: [{ indicator: 'ax', add: 10 }] }), actionDef('b_wait', 'b')],
+      }),
+    );
     const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'raise' } }).state;
     expect(valueOf(sc, s, 'x')).toBe(60);
   });
 
   it('clamps a per-turn change at the end of the range', () => {
-    const sc = compileOk(baseScenario({ indicators: [indicatorDef('x', { initial: 1, perTurn: [{ label: 'erosion', amount: -5 }] }), indicatorDef('ax', { actor: 'a' }), indicatorDef('bx', { actor: 'b' })] }));
+    const sc = compileOk(
+      baseScenario({
+        indicators: [
+          indicatorDef('x', { initial: 1, perTurn: [{ label: 'erosion', amount: -5 }] }),
+          indicatorDef('ax', { actor: 'a' }),
+          indicatorDef('bx', { actor: 'b' }),
+        ],
+      }),
+    );
     const s = step(sc, createGame(sc, { seed: 's' }), {}).state;
     expect(valueOf(sc, s, 'x')).toBe(0);
     expect(s.history.at(1)!.ledger[0]).toMatchObject({ delta: -1, value: 0, clamped: true });
@@ -396,17 +529,39 @@ describe('step: per-turn changes', () => {
 });
 
 describe('step: dilemmas put to a human', () => {
-  const sc = compileOk(baseScenario({
-    events: [eventDef('crisis', {
-      turn: 1, effects: [{ indicator: 'x', add: 1 }],
-      dilemma: { actor: 'b', prompt: 'What now?', options: [{ id: 'fold', label: 'Fold', effects: [{ indicator: 'bx', add: -10 }] }, { id: 'fight', label: 'Fight', effects: [{ indicator: 'bx', add: 10 }, { indicator: 'x', add: 'x / 2' }] }] },
-    })],
-  }));
+  const sc = compileOk(
+    baseScenario({
+      events: [
+        eventDef('crisis', {
+          turn: 1,
+          effects: [{ indicator: 'x', add: 1 }],
+          dilemma: {
+            actor: 'b',
+            prompt: 'What now?',
+            options: [
+              { id: 'fold', label: 'Fold', effects: [{ indicator: 'bx', add: -10 }] },
+              {
+                id: 'fight',
+                label: 'Fight',
+                effects: [
+                  { indicator: 'bx', add: 10 },
+                  { indicator: 'x', add: 'x / 2' },
+                ],
+              },
+            ],
+          },
+        }),
+      ],
+    }),
+  );
   const g = createGame(sc, { seed: 's', seats: { b: 'human' } });
 
-  it('stays pending until answered and shows in the actor\'s legal choices', () => {
+  it("stays pending until answered and shows in the actor's legal choices", () => {
     expect(g.dilemmas).toEqual([{ event: 'crisis', actor: 'b' }]);
-    expect(g.news).toEqual([{ type: 'event', id: 'crisis', roll: null, chance: null }, { type: 'dilemma', actor: 'b', event: 'crisis' }]);
+    expect(g.news).toEqual([
+      { type: 'event', id: 'crisis', roll: null, chance: null },
+      { type: 'dilemma', actor: 'b', event: 'crisis' },
+    ]);
     expect(valueOf(sc, g, 'bx')).toBe(50);
   });
 
@@ -416,7 +571,9 @@ describe('step: dilemmas put to a human', () => {
   });
 
   it('refuses an answer that is not one of the options', () => {
-    expect(() => step(sc, g, { b: { action: 'b_wait', dilemmas: { crisis: 'flee' } } })).toThrow('"b" must answer the dilemma "crisis" with one of: fold, fight');
+    expect(() => step(sc, g, { b: { action: 'b_wait', dilemmas: { crisis: 'flee' } } })).toThrow(
+      '"b" must answer the dilemma "crisis" with one of: fold, fight',
+    );
   });
 
   it('refuses a step with no choice at all for the human seat', () => {
@@ -487,7 +644,10 @@ describe('step: purity', () => {
     expect(JSON.stringify(s)).toBe(before);
     expect(r.state.turn).toBe(s.turn + 1);
     // And the next turn can be played from the result, which shares frozen parts of its input.
-    if (!r.state.over) expect(() => step(tutorial, r.state, { lowland: { action: 'lowland_wait', dilemmas: Object.fromEntries(r.state.dilemmas.map((d) => [d.event, 'promise_talks'])) } })).not.toThrow();
+    if (!r.state.over)
+      expect(() =>
+        step(tutorial, r.state, { lowland: { action: 'lowland_wait', dilemmas: Object.fromEntries(r.state.dilemmas.map((d) => [d.event, 'promise_talks'])) } }),
+      ).not.toThrow();
   });
 
   it('never mutates a deep-frozen state at the start of the game, whoever plays', () => {

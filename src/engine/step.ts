@@ -7,7 +7,15 @@ import { updateSituations } from './situations.js';
 import { startTurn } from './turnStart.js';
 import { DRAW_ACTION, drawFor } from './rng.js';
 import {
-  EngineError, type ActionResult, type CAction, type Choice, type Choices, type GameState, type Scenario, type StepResult, type TurnEvent,
+  EngineError,
+  type ActionResult,
+  type CAction,
+  type Choice,
+  type Choices,
+  type GameState,
+  type Scenario,
+  type StepResult,
+  type TurnEvent,
 } from './types.js';
 import { keptMemo } from './eventMemo.js';
 import { History } from './history.js';
@@ -91,17 +99,27 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   return { state: opened.state, events, decisions: decided.actions, dilemmaDecisions: decided.dilemmas };
 }
 
-
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
 export function completeChoices(sc: Scenario, state: GameState, choices: Choices): Choices {
   return resolveChoices(sc, state, choices, new StateEnv(sc, state), [], { actions: {}, dilemmas: [] }, sharedRecords(sc));
 }
 
 /** The AI's decisions taken while completing the choices. */
-interface Decided { actions: Record<string, AiDecision>; dilemmas: DilemmaDecision[] }
+interface Decided {
+  actions: Record<string, AiDecision>;
+  dilemmas: DilemmaDecision[];
+}
 
 /** completeChoices, also filling `picked` (by actor index) with each chosen action, null for holding course, and `decided` with the AI's decisions. */
-function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: StateEnv, picked: Array<CAction | null>, decided: Decided, shared: SharedRecords): Choices {
+function resolveChoices(
+  sc: Scenario,
+  state: GameState,
+  choices: Choices,
+  env: StateEnv,
+  picked: Array<CAction | null>,
+  decided: Decided,
+  shared: SharedRecords,
+): Choices {
   const full: Choices = {};
   // One look-ahead copy of the state for every decision the AI takes in this step, made only when one is needed.
   let ctx: DecisionContext | null = null;
@@ -118,9 +136,8 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
     }
     const i = action === PASS_ID ? undefined : sc.actionIndex.get(action);
     const a = i === undefined ? null : sc.actions[i]!;
-    const ok = a === null
-      ? action === PASS_ID && availableActionIds(sc, state, actor.index, env)[0] === PASS_ID
-      : a.actor === actor.index && canTake(sc, state, a, env);
+    const ok =
+      a === null ? action === PASS_ID && availableActionIds(sc, state, actor.index, env)[0] === PASS_ID : a.actor === actor.index && canTake(sc, state, a, env);
     if (!ok) {
       const legal = availableActionIds(sc, state, actor.index, env);
       throw new EngineError(`"${action}" is not available to "${actor.id}" on turn ${state.turn}; available: ${legal.join(', ')}`);
@@ -142,7 +159,9 @@ function resolveChoices(sc: Scenario, state: GameState, choices: Choices, env: S
     for (const event in given?.dilemmas ?? {}) {
       if (!state.dilemmas.some((d) => d.actor === actor.id && d.event === event)) {
         const own = state.dilemmas.filter((d) => d.actor === actor.id).map((d) => d.event);
-        throw new EngineError(`"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`);
+        throw new EngineError(
+          `"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`,
+        );
       }
     }
     full[actor.id] = dilemmas ? { action, dilemmas } : plainChoice(shared, actor.index, a);
@@ -158,20 +177,29 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 /** Throws an EngineError for arguments of the wrong shape, before anything is read from them. */
 function checkStepInputs(sc: unknown, state: unknown, choices: unknown): void {
-  if (!isRecord(sc) || !(sc.actorIndex instanceof Map) || !Array.isArray(sc.actors)) throw new EngineError('step needs a compiled scenario (from compileScenario) as its first argument');
+  if (!isRecord(sc) || !(sc.actorIndex instanceof Map) || !Array.isArray(sc.actors))
+    throw new EngineError('step needs a compiled scenario (from compileScenario) as its first argument');
   if (!isRecord(state) || !Array.isArray(state.indicators) || !Array.isArray(state.dilemmas) || !isRecord(state.seats)) {
     throw new EngineError('step needs a game state (from createGame or a previous step) as its second argument');
   }
-  if (!isRecord(choices)) throw new EngineError(`step needs the turn's choices as an object keyed by actor id, e.g. { "${(sc.actors[0] as { id: string } | undefined)?.id ?? 'actor'}": { "action": "..." } }; got ${describe(choices)}`);
+  if (!isRecord(choices))
+    throw new EngineError(
+      `step needs the turn's choices as an object keyed by actor id, e.g. { "${(sc.actors[0] as { id: string } | undefined)?.id ?? 'actor'}": { "action": "..." } }; got ${describe(choices)}`,
+    );
   const actorIndex = sc.actorIndex as Map<string, number>;
   for (const id of Object.keys(choices)) {
     if (!actorIndex.has(id)) throw new EngineError(`choice for unknown actor "${id}"; actors: ${[...actorIndex.keys()].join(', ')}`);
     const c = choices[id];
-    if (!isRecord(c) || typeof c.action !== 'string') throw new EngineError(`the choice for "${id}" must be an object with an "action" id, e.g. { "action": "pass" }; got ${describe(c)}`);
-    for (const k of Object.keys(c)) if (k !== 'action' && k !== 'dilemmas') throw new EngineError(`the choice for "${id}" has an unknown field "${k}"; a choice has "action" and optionally "dilemmas"`);
+    if (!isRecord(c) || typeof c.action !== 'string')
+      throw new EngineError(`the choice for "${id}" must be an object with an "action" id, e.g. { "action": "pass" }; got ${describe(c)}`);
+    for (const k of Object.keys(c))
+      if (k !== 'action' && k !== 'dilemmas')
+        throw new EngineError(`the choice for "${id}" has an unknown field "${k}"; a choice has "action" and optionally "dilemmas"`);
     if (c.dilemmas !== undefined) {
-      if (!isRecord(c.dilemmas)) throw new EngineError(`the dilemma answers of "${id}" must be an object of event id to option id; got ${describe(c.dilemmas)}`);
-      for (const [ev, o] of Object.entries(c.dilemmas)) if (typeof o !== 'string') throw new EngineError(`the answer of "${id}" to the dilemma "${ev}" must be an option id; got ${describe(o)}`);
+      if (!isRecord(c.dilemmas))
+        throw new EngineError(`the dilemma answers of "${id}" must be an object of event id to option id; got ${describe(c.dilemmas)}`);
+      for (const [ev, o] of Object.entries(c.dilemmas))
+        if (typeof o !== 'string') throw new EngineError(`the answer of "${id}" to the dilemma "${ev}" must be an option id; got ${describe(o)}`);
     }
   }
 }

@@ -34,7 +34,10 @@ export function closest(word: string, candidates: Iterable<string>): string | nu
     const lc = lowerAscii(c);
     const d = lc === low ? 0 : distance(low, lc);
     if (d > 0 && (d > 2 || d >= Math.min(low.length, lc.length))) continue;
-    if (d < bestD || (d === bestD && best !== null && c < best)) { best = c; bestD = d; }
+    if (d < bestD || (d === bestD && best !== null && c < best)) {
+      best = c;
+      bestD = d;
+    }
   }
   return best;
 }

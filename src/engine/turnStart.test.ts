@@ -13,7 +13,9 @@ const firedIn = (news: TurnEvent[]) => news.flatMap((e) => (e.type === 'event' ?
 function fireTurns(sc: Scenario, seed = 's'): Map<string, number[]> {
   let s = createGame(sc, { seed });
   const out = new Map<string, number[]>();
-  const note = (g: GameState) => { for (const id of firedIn(g.news)) out.set(id, [...(out.get(id) ?? []), g.turn]); };
+  const note = (g: GameState) => {
+    for (const id of firedIn(g.news)) out.set(id, [...(out.get(id) ?? []), g.turn]);
+  };
   note(s);
   while (!s.over) {
     s = step(sc, s, {}).state;
@@ -33,7 +35,9 @@ describe('scheduled events', () => {
     expect(s.turn).toBe(3);
     expect(s.news).toEqual([{ type: 'event', id: 'summit', roll: null, chance: null }]);
     expect(valueOf(sc, s, 'x')).toBe(55);
-    expect(s.history.at(2)!.ledger).toEqual([{ turn: 3, target: 'indicator:x', delta: 5, value: 55, cause: { kind: 'event', id: 'summit', actor: null, label: 'Event summit' } }]);
+    expect(s.history.at(2)!.ledger).toEqual([
+      { turn: 3, target: 'indicator:x', delta: 5, value: 55, cause: { kind: 'event', id: 'summit', actor: null, label: 'Event summit' } },
+    ]);
   });
 
   it('skips a scheduled event whose condition fails on its turn, for good', () => {
@@ -73,12 +77,19 @@ describe('triggered events', () => {
   });
 
   it('lets a later event see what an earlier one did at the same turn start', () => {
-    const sc = withEvents([eventDef('first', { turn: 2, effects: [{ flag: 'f', set: 1 }] }), eventDef('second', { when: 'flag(f) >= 1', once: true })], { flags: [{ id: 'f', label: 'F' }] });
+    const sc = withEvents([eventDef('first', { turn: 2, effects: [{ flag: 'f', set: 1 }] }), eventDef('second', { when: 'flag(f) >= 1', once: true })], {
+      flags: [{ id: 'f', label: 'F' }],
+    });
     expect(fireTurns(sc).get('second')).toEqual([2]);
   });
 
   it('counts firings for fired() in expressions', () => {
-    const sc = withEvents([eventDef('tick', { when: 'x >= 0', cooldown: 2 })], { endings: [{ id: 'third', title: 'T', text: 'T.', when: 'fired(tick) >= 3' }, { id: 'end', title: 'E', text: 'E.' }] });
+    const sc = withEvents([eventDef('tick', { when: 'x >= 0', cooldown: 2 })], {
+      endings: [
+        { id: 'third', title: 'T', text: 'T.', when: 'fired(tick) >= 3' },
+        { id: 'end', title: 'E', text: 'E.' },
+      ],
+    });
     let s = createGame(sc, { seed: 's' });
     while (!s.over) s = step(sc, s, {}).state;
     expect([s.turn, s.ending]).toEqual([7, 'third']);
@@ -126,36 +137,60 @@ describe('random events', () => {
 });
 
 describe('dilemmas at the start of a turn', () => {
-  const dilemmaScenario = compileOk(baseScenario({
-    actors: [actorDef('a'), actorDef('b', { ai: { goals: [{ id: 'g', label: 'b\'s wealth', value: 'bx', weight: 1 }] } })],
-    events: [eventDef('crisis', {
-      turn: 1, title: 'Crisis',
-      dilemma: { actor: 'b', prompt: 'What now?', options: [{ id: 'fold', label: 'Fold', description: 'Give in.', effects: [{ indicator: 'bx', add: -10 }] }, { id: 'fight', label: 'Fight', effects: [{ indicator: 'bx', add: 10 }] }] },
-    })],
-  }));
+  const dilemmaScenario = compileOk(
+    baseScenario({
+      actors: [actorDef('a'), actorDef('b', { ai: { goals: [{ id: 'g', label: "b's wealth", value: 'bx', weight: 1 }] } })],
+      events: [
+        eventDef('crisis', {
+          turn: 1,
+          title: 'Crisis',
+          dilemma: {
+            actor: 'b',
+            prompt: 'What now?',
+            options: [
+              { id: 'fold', label: 'Fold', description: 'Give in.', effects: [{ indicator: 'bx', add: -10 }] },
+              { id: 'fight', label: 'Fight', effects: [{ indicator: 'bx', add: 10 }] },
+            ],
+          },
+        }),
+      ],
+    }),
+  );
 
-  it('shows a human\'s pending dilemma among the actor\'s legal choices', () => {
+  it("shows a human's pending dilemma among the actor's legal choices", () => {
     const g = createGame(dilemmaScenario, { seed: 's', seats: { b: 'human' } });
-    expect(legalChoices(dilemmaScenario, g, 'b').dilemmas).toEqual([{
-      event: 'crisis', title: 'Crisis', prompt: 'What now?',
-      options: [{ id: 'fold', label: 'Fold', description: 'Give in.' }, { id: 'fight', label: 'Fight', description: '' }],
-    }]);
+    expect(legalChoices(dilemmaScenario, g, 'b').dilemmas).toEqual([
+      {
+        event: 'crisis',
+        title: 'Crisis',
+        prompt: 'What now?',
+        options: [
+          { id: 'fold', label: 'Fold', description: 'Give in.' },
+          { id: 'fight', label: 'Fight', description: '' },
+        ],
+      },
+    ]);
     expect(legalChoices(dilemmaScenario, g, 'a').dilemmas).toEqual([]);
   });
 
-  it('holds an AI seat\'s dilemma like a human\'s, and answers it by its goals at the start of the next step', () => {
+  it("holds an AI seat's dilemma like a human's, and answers it by its goals at the start of the next step", () => {
     const g = createGame(dilemmaScenario, { seed: 's' });
     expect(g.dilemmas).toEqual([{ event: 'crisis', actor: 'b' }]);
-    expect(g.news).toEqual([{ type: 'event', id: 'crisis', roll: null, chance: null }, { type: 'dilemma', actor: 'b', event: 'crisis' }]);
+    expect(g.news).toEqual([
+      { type: 'event', id: 'crisis', roll: null, chance: null },
+      { type: 'dilemma', actor: 'b', event: 'crisis' },
+    ]);
     expect(valueOf(dilemmaScenario, g, 'bx')).toBe(50);
     const r = step(dilemmaScenario, g, {});
     expect(r.events[0]).toEqual({ type: 'dilemma-answer', actor: 'b', event: 'crisis', option: 'fight' });
     expect(r.state.history.at(1)!.choices.b).toEqual({ action: 'b_wait', dilemmas: { crisis: 'fight' } });
-    expect(r.state.history.at(1)!.ledger).toContainEqual(expect.objectContaining({ target: 'indicator:bx', cause: { kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' } }));
+    expect(r.state.history.at(1)!.ledger).toContainEqual(
+      expect.objectContaining({ target: 'indicator:bx', cause: { kind: 'dilemma', id: 'crisis.fight', actor: 'b', label: 'Fight' } }),
+    );
     expect(r.state.dilemmas).toEqual([]);
   });
 
-  it('lets the tutorial\'s farmers put their dilemma to a human Lowland', () => {
+  it("lets the tutorial's farmers put their dilemma to a human Lowland", () => {
     const sc = loadScenario('tutorial');
     for (let i = 0; i < 300; i++) {
       let s = createGame(sc, { seed: `farmers-${i}`, seats: { lowland: 'human' } });
@@ -163,7 +198,9 @@ describe('dilemmas at the start of a turn', () => {
       if (s.dilemmas.length === 0) continue;
       expect(s.dilemmas).toEqual([{ event: 'farmers_march', actor: 'lowland' }]);
       expect(s.news).toContainEqual({ type: 'dilemma', actor: 'lowland', event: 'farmers_march' });
-      expect(() => step(sc, s, { lowland: { action: 'lowland_wait' } })).toThrow('"lowland" must answer the dilemma "farmers_march" with one of: close_border, promise_talks');
+      expect(() => step(sc, s, { lowland: { action: 'lowland_wait' } })).toThrow(
+        '"lowland" must answer the dilemma "farmers_march" with one of: close_border, promise_talks',
+      );
       return;
     }
     throw new Error('the farmers never marched');
@@ -171,17 +208,25 @@ describe('dilemmas at the start of a turn', () => {
 });
 
 describe('endings', () => {
-  const endingScenario = (endings: ScenarioFile['endings'], count = 4) => compileOk(baseScenario({
-    turns: { count, unit: 'round' },
-    flags: [{ id: 'deal', label: 'Deal' }],
-    actions: [actionDef('up', 'a', { effects: [{ indicator: 'x', add: 20 }] }), actionDef('sign', 'a', { effects: [{ flag: 'deal', set: 1 }] }), actionDef('a_wait', 'a'), actionDef('b_wait', 'b')],
-    endings,
-  }));
+  const endingScenario = (endings: ScenarioFile['endings'], count = 4) =>
+    compileOk(
+      baseScenario({
+        turns: { count, unit: 'round' },
+        flags: [{ id: 'deal', label: 'Deal' }],
+        actions: [
+          actionDef('up', 'a', { effects: [{ indicator: 'x', add: 20 }] }),
+          actionDef('sign', 'a', { effects: [{ flag: 'deal', set: 1 }] }),
+          actionDef('a_wait', 'a'),
+          actionDef('b_wait', 'b'),
+        ],
+        endings,
+      }),
+    );
   const boom = { id: 'boom', title: 'Boom', text: 'Boom.', when: 'x >= 80' };
   const hot = { id: 'hot', title: 'Hot', text: 'Hot.', when: 'x >= 70' };
   const fallback = { id: 'end', title: 'End', text: 'End.' };
 
-  it('ends the game early when an ending\'s condition holds after a turn', () => {
+  it("ends the game early when an ending's condition holds after a turn", () => {
     const sc = endingScenario([boom, fallback]);
     let s = createGame(sc, { seed: 's' });
     s = step(sc, s, { a: { action: 'up' } }).state;
@@ -194,7 +239,10 @@ describe('endings', () => {
 
   it('picks the first ending in order whose condition holds', () => {
     const warm = { id: 'warm', title: 'Warm', text: 'Warm.', when: 'x >= 60' };
-    for (const [endings, expected] of [[[hot, warm, fallback], 'hot'], [[warm, hot, fallback], 'warm']] as const) {
+    for (const [endings, expected] of [
+      [[hot, warm, fallback], 'hot'],
+      [[warm, hot, fallback], 'warm'],
+    ] as const) {
       const sc = endingScenario([...endings]);
       const s = step(sc, createGame(sc, { seed: 's' }), { a: { action: 'up' } }).state;
       expect(s.ending).toBe(expected);
@@ -202,7 +250,10 @@ describe('endings', () => {
   });
 
   it('ends after the last turn with the first atTimeLimit ending that holds', () => {
-    const sc = endingScenario([{ id: 'warm', title: 'W', text: 'W.', atTimeLimit: 'x >= 60' }, { id: 'warmer', title: 'W', text: 'W.', atTimeLimit: 'x >= 55' }, fallback], 2);
+    const sc = endingScenario(
+      [{ id: 'warm', title: 'W', text: 'W.', atTimeLimit: 'x >= 60' }, { id: 'warmer', title: 'W', text: 'W.', atTimeLimit: 'x >= 55' }, fallback],
+      2,
+    );
     let s = createGame(sc, { seed: 's' });
     s = step(sc, s, { a: { action: 'up' } }).state;
     s = step(sc, s, { a: { action: 'a_wait' } }).state;
@@ -228,11 +279,25 @@ describe('endings', () => {
     expect(s.eventCounts).toEqual([2]);
   });
 
-  it('drops a human\'s pending dilemma when the game ends at the same turn start', () => {
-    const sc = compileOk(baseScenario({
-      events: [eventDef('q', { turn: 2, dilemma: { actor: 'b', prompt: 'P?', options: [{ id: 'y', label: 'Y', effects: [] }, { id: 'n', label: 'N', effects: [] }] } })],
-      endings: [{ id: 'two', title: 'T', text: 'T.', when: 'turn >= 2' }, fallback],
-    }));
+  it("drops a human's pending dilemma when the game ends at the same turn start", () => {
+    const sc = compileOk(
+      baseScenario({
+        events: [
+          eventDef('q', {
+            turn: 2,
+            dilemma: {
+              actor: 'b',
+              prompt: 'P?',
+              options: [
+                { id: 'y', label: 'Y', effects: [] },
+                { id: 'n', label: 'N', effects: [] },
+              ],
+            },
+          }),
+        ],
+        endings: [{ id: 'two', title: 'T', text: 'T.', when: 'turn >= 2' }, fallback],
+      }),
+    );
     const s = step(sc, createGame(sc, { seed: 's', seats: { b: 'human' } }), { b: { action: 'b_wait' } }).state;
     expect(s).toMatchObject({ over: true, ending: 'two', dilemmas: [] });
   });

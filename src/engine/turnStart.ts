@@ -38,7 +38,8 @@ export function startTurn(sc: Scenario, w: Work, base: GameState): { state: Game
       const i = ev.index;
       if (ev.once && w.eventCounts[i]! > 0) continue;
       if (ev.cooldown > 0 && w.eventCounts[i]! > 0 && turn - w.eventLast[i]! <= ev.cooldown) continue;
-      const due = ev.turn !== null ? ev.turn === turn && (ev.when === null || evaluate(ev.when, w) !== 0) : ev.when !== null ? whenHolds(w, ev) : ev.chance !== null;
+      const due =
+        ev.turn !== null ? ev.turn === turn && (ev.when === null || evaluate(ev.when, w) !== 0) : ev.when !== null ? whenHolds(w, ev) : ev.chance !== null;
       if (!due) continue;
       let roll: number | null = null;
       let chance: number | null = null;

@@ -15,7 +15,12 @@ export const ENGINE_VERSION = '0.3.0';
 export const STATE_VERSION = 1;
 
 /** A number, or an expression giving one, ready to evaluate; expr is the compiled expression (null for a number or a failed compile). */
-export interface Amount { source: string; fn: ExprFn; constant: number | null; expr: CompiledExpr | null }
+export interface Amount {
+  source: string;
+  fn: ExprFn;
+  constant: number | null;
+  expr: CompiledExpr | null;
+}
 
 export type { EffectMode } from './modes.js';
 
@@ -39,11 +44,23 @@ export interface CEffect {
   leveraged: boolean;
 }
 
-export interface CFactor { label: string; add: Amount; when: Amount | null }
-export interface CRequirement { label: string; when: Amount }
+export interface CFactor {
+  label: string;
+  add: Amount;
+  when: Amount | null;
+}
+export interface CRequirement {
+  label: string;
+  when: Amount;
+}
 
 /** The causes an action's changes are recorded under. */
-export interface ActionCauses { action: Cause; cost: Cause; success: Cause; failure: Cause }
+export interface ActionCauses {
+  action: Cause;
+  cost: Cause;
+  success: Cause;
+  failure: Cause;
+}
 
 export interface CAction {
   id: string;
@@ -93,7 +110,12 @@ export interface CSituation {
   onStop: readonly CEffect[];
 }
 
-export interface CEnding { id: string; when: Amount | null; atTimeLimit: Amount | null; fallback: boolean }
+export interface CEnding {
+  id: string;
+  when: Amount | null;
+  atTimeLimit: Amount | null;
+  fallback: boolean;
+}
 
 export interface CIndicator {
   id: string;
@@ -106,11 +128,28 @@ export interface CIndicator {
   estimateError: readonly number[];
 }
 
-export interface CFlow { id: string; from: number; to: number; min: number; max: number }
+export interface CFlow {
+  id: string;
+  from: number;
+  to: number;
+  min: number;
+  max: number;
+}
 
 /** An AI goal; `weight` is read from the state before the decision. `patron` >= 0 marks a goal added for leverage: deference to that actor. */
-export interface CGoal { id: string; label: string; value: Amount; weight: Amount; patron: number }
-export interface CVeto { label: string; actions: ReadonlySet<number> | null; tags: ReadonlySet<string> | null; when: Amount | null }
+export interface CGoal {
+  id: string;
+  label: string;
+  value: Amount;
+  weight: Amount;
+  patron: number;
+}
+export interface CVeto {
+  label: string;
+  actions: ReadonlySet<number> | null;
+  tags: ReadonlySet<string> | null;
+  when: Amount | null;
+}
 
 export interface CActor {
   id: string;
@@ -168,7 +207,12 @@ export interface Scenario {
 
 export type Seat = 'human' | 'ai';
 
-export interface Modifier { pair: number; label: string; value: number; decay: number }
+export interface Modifier {
+  pair: number;
+  label: string;
+  value: number;
+  decay: number;
+}
 
 export interface PendingEffect {
   due: number;
@@ -184,10 +228,23 @@ export interface PendingEffect {
 }
 
 export type CauseKind = 'action' | 'cost' | 'outcome' | 'delayed' | 'event' | 'dilemma' | 'situation' | 'drift' | 'decay' | 'start';
-export interface Cause { kind: CauseKind; id: string; actor: string | null; label: string }
+export interface Cause {
+  kind: CauseKind;
+  id: string;
+  actor: string | null;
+  label: string;
+}
 
 /** One recorded change; `leverage` is the part of `delta` that the acting actor's leverage added (or took away). */
-export interface LedgerEntry { turn: number; target: string; delta: number; value: number; cause: Cause; clamped?: true; leverage?: number }
+export interface LedgerEntry {
+  turn: number;
+  target: string;
+  delta: number;
+  value: number;
+  cause: Cause;
+  clamped?: true;
+  leverage?: number;
+}
 
 export interface ActionResult {
   actor: string;
@@ -208,7 +265,10 @@ export type TurnEvent =
   | { type: 'ending'; id: string };
 
 /** One actor's choice for a turn: an action id, and answers to its pending dilemmas by event id. */
-export interface Choice { action: string; dilemmas?: Record<string, string> }
+export interface Choice {
+  action: string;
+  dilemmas?: Record<string, string>;
+}
 export type Choices = Record<string, Choice>;
 
 export interface TurnRecord {
@@ -255,7 +315,12 @@ export interface GameState {
  * A turn's result. `decisions`: the AI's decision, with every option's score and reasons, for each seat whose action
  * the step chose (seats given a choice have none); `dilemmaDecisions`: the same for the dilemma answers it chose.
  */
-export interface StepResult { state: GameState; events: TurnEvent[]; decisions: Record<string, AiDecision>; dilemmaDecisions: DilemmaDecision[] }
+export interface StepResult {
+  state: GameState;
+  events: TurnEvent[];
+  decisions: Record<string, AiDecision>;
+  dilemmaDecisions: DilemmaDecision[];
+}
 
 export class EngineError extends Error {
   constructor(message: string) {

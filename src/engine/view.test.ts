@@ -14,7 +14,12 @@ function estimatedTutorial(): Scenario {
   const def = loadScenarioFile('tutorial');
   const est: Record<string, NonNullable<ScenarioFile['indicators'][number]['estimate']>> = {
     upland_economy: { groups: [{ roles: ['lowland'], error: 5 }] },
-    dam: { groups: [{ roles: ['lowland'], error: 12 }, { roles: ['harbor'], error: 4 }] },
+    dam: {
+      groups: [
+        { roles: ['lowland'], error: 12 },
+        { roles: ['harbor'], error: 4 },
+      ],
+    },
     tension: { groups: [{ roles: ['harbor'], error: 3 }] },
   };
   return compileOk({ ...def, indicators: def.indicators.map((d) => ({ ...d, estimate: est[d.id] })) });
@@ -54,74 +59,94 @@ function pairs(s: GameState, actor: string): Array<{ r: Reading; truth: number; 
 
 describe('viewFor: properties over random games', () => {
   it('never changes the state or its hash (the state is frozen while it is viewed)', () => {
-    fc.assert(fc.property(gameArb, ({ seed, picks }) => {
-      for (const s of playAll(seed, picks)) {
-        const before = stateHash(s);
-        const json = JSON.stringify(s);
-        deepFreeze(s);
-        for (const a of sc.actors) viewFor(sc, s, a.id);
-        sharedView(sc, s, sc.actors.map((a) => a.id));
-        expect(stateHash(s)).toBe(before);
-        expect(JSON.stringify(s)).toBe(json);
-      }
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(gameArb, ({ seed, picks }) => {
+        for (const s of playAll(seed, picks)) {
+          const before = stateHash(s);
+          const json = JSON.stringify(s);
+          deepFreeze(s);
+          for (const a of sc.actors) viewFor(sc, s, a.id);
+          sharedView(
+            sc,
+            s,
+            sc.actors.map((a) => a.id),
+          );
+          expect(stateHash(s)).toBe(before);
+          expect(JSON.stringify(s)).toBe(json);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 
-  it('shows a role every indicator it is not listed for exactly, and Upland (listed nowhere) exactly the state\'s numbers', () => {
-    fc.assert(fc.property(gameArb, ({ seed, picks }) => {
-      for (const s of playAll(seed, picks)) {
-        for (const actor of ['lowland', 'harbor']) {
-          const a = sc.actorIndex.get(actor)!;
-          for (const { r, truth, i } of pairs(s, actor)) {
-            if (sc.indicators[i]!.estimateError[a] === 0) expect(r).toEqual({ exact: true, value: truth });
+  it("shows a role every indicator it is not listed for exactly, and Upland (listed nowhere) exactly the state's numbers", () => {
+    fc.assert(
+      fc.property(gameArb, ({ seed, picks }) => {
+        for (const s of playAll(seed, picks)) {
+          for (const actor of ['lowland', 'harbor']) {
+            const a = sc.actorIndex.get(actor)!;
+            for (const { r, truth, i } of pairs(s, actor)) {
+              if (sc.indicators[i]!.estimateError[a] === 0) expect(r).toEqual({ exact: true, value: truth });
+            }
           }
+          const v = viewFor(sc, s, 'upland');
+          expect(v.estimated).toEqual([]);
+          expect(v.indicators).toEqual(s.indicators.map((value) => ({ exact: true, value })));
+          expect(v.history.map((h) => h.indicators.map((r) => r.value))).toEqual(s.history.map((h) => h.indicators));
         }
-        const v = viewFor(sc, s, 'upland');
-        expect(v.estimated).toEqual([]);
-        expect(v.indicators).toEqual(s.indicators.map((value) => ({ exact: true, value })));
-        expect(v.history.map((h) => h.indicators.map((r) => r.value))).toEqual(s.history.map((h) => h.indicators));
-      }
-    }), { numRuns: 25 });
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('keeps every estimate a whole number within its error of the truth and inside the range, with the truth between low and high', () => {
-    fc.assert(fc.property(gameArb, ({ seed, picks }) => {
-      for (const s of playAll(seed, picks)) {
-        for (const actor of ['lowland', 'harbor']) {
-          for (const { r, truth, i } of pairs(s, actor)) {
-            const ind = sc.indicators[i]!;
-            const error = ind.estimateError[sc.actorIndex.get(actor)!]!;
-            expect(r.exact).toBe(error === 0);
-            if (r.exact) continue;
-            expect(r.error).toBe(error);
-            expect(Number.isInteger(r.value)).toBe(true);
-            expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(error);
-            expect(r.value).toBeGreaterThanOrEqual(ind.min);
-            expect(r.value).toBeLessThanOrEqual(ind.max);
-            expect(r.low).toBe(Math.max(ind.min, r.value - error));
-            expect(r.high).toBe(Math.min(ind.max, r.value + error));
-            expect(truth).toBeGreaterThanOrEqual(r.low);
-            expect(truth).toBeLessThanOrEqual(r.high);
+    fc.assert(
+      fc.property(gameArb, ({ seed, picks }) => {
+        for (const s of playAll(seed, picks)) {
+          for (const actor of ['lowland', 'harbor']) {
+            for (const { r, truth, i } of pairs(s, actor)) {
+              const ind = sc.indicators[i]!;
+              const error = ind.estimateError[sc.actorIndex.get(actor)!]!;
+              expect(r.exact).toBe(error === 0);
+              if (r.exact) continue;
+              expect(r.error).toBe(error);
+              expect(Number.isInteger(r.value)).toBe(true);
+              expect(Math.abs(r.value - truth)).toBeLessThanOrEqual(error);
+              expect(r.value).toBeGreaterThanOrEqual(ind.min);
+              expect(r.value).toBeLessThanOrEqual(ind.max);
+              expect(r.low).toBe(Math.max(ind.min, r.value - error));
+              expect(r.high).toBe(Math.min(ind.max, r.value + error));
+              expect(truth).toBeGreaterThanOrEqual(r.low);
+              expect(truth).toBeLessThanOrEqual(r.high);
+            }
           }
         }
-      }
-    }), { numRuns: 40 });
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('gives the same readings for the same seed and turn, and the current reading is the last one of the history', () => {
-    fc.assert(fc.property(gameArb, ({ seed, picks }) => {
-      const a = playAll(seed, picks);
-      const b = playAll(seed, picks);
-      a.forEach((s, t) => {
-        for (const actor of ['lowland', 'harbor']) {
-          const v = viewFor(sc, s, actor);
-          expect(viewFor(sc, b[t]!, actor)).toEqual(v);
-          expect(viewFor(sc, JSON.parse(JSON.stringify(s)) as GameState, actor)).toEqual(v);
-          expect(v.history.at(-1)!.indicators).toEqual(v.indicators);
-          expect(v.history.map((h) => h.indicators)).toEqual(viewFor(sc, a[a.length - 1]!, actor).history.slice(0, t + 1).map((h) => h.indicators));
-        }
-      });
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(gameArb, ({ seed, picks }) => {
+        const a = playAll(seed, picks);
+        const b = playAll(seed, picks);
+        a.forEach((s, t) => {
+          for (const actor of ['lowland', 'harbor']) {
+            const v = viewFor(sc, s, actor);
+            expect(viewFor(sc, b[t]!, actor)).toEqual(v);
+            expect(viewFor(sc, JSON.parse(JSON.stringify(s)) as GameState, actor)).toEqual(v);
+            expect(v.history.at(-1)!.indicators).toEqual(v.indicators);
+            expect(v.history.map((h) => h.indicators)).toEqual(
+              viewFor(sc, a[a.length - 1]!, actor)
+                .history.slice(0, t + 1)
+                .map((h) => h.indicators),
+            );
+          }
+        });
+      }),
+      { numRuns: 20 },
+    );
   });
 });
 
@@ -155,7 +180,12 @@ describe('viewFor: readings', () => {
   });
 
   it('reads differently for different roles with the same error', () => {
-    const two = compileOk({ ...loadScenarioFile('tutorial'), indicators: loadScenarioFile('tutorial').indicators.map((d) => (d.id === 'tension' ? { ...d, estimate: { groups: [{ roles: ['upland', 'lowland'], error: 9 }] } } : d)) });
+    const two = compileOk({
+      ...loadScenarioFile('tutorial'),
+      indicators: loadScenarioFile('tutorial').indicators.map((d) =>
+        d.id === 'tension' ? { ...d, estimate: { groups: [{ roles: ['upland', 'lowland'], error: 9 }] } } : d,
+      ),
+    });
     let differ = 0;
     for (let k = 0; k < 20; k++) {
       const s = createGame(two, { seed: `s${k}` });
@@ -187,7 +217,7 @@ describe('sharedView', () => {
     expect(v.estimated).toEqual(['tension', 'dam', 'upland_economy']);
   });
 
-  it('is the seat\'s own view for one seat, and the truth for none or for seats that see everything', () => {
+  it("is the seat's own view for one seat, and the truth for none or for seats that see everything", () => {
     expect(sharedView(sc, s, ['lowland']).indicators).toEqual(viewFor(sc, s, 'lowland').indicators);
     const truth = s.indicators.map((value) => ({ exact: true, value }));
     expect(sharedView(sc, s, []).indicators).toEqual(truth);
@@ -199,14 +229,24 @@ describe('vagueChanges and estimateGroups', () => {
   it('tells each change as raised, lowered or unchanged, in the order it happened', () => {
     const cause = { kind: 'event' as const, id: 'e', actor: null, label: 'E' };
     const entries = [3, -1.5, 0].map((delta, k) => ({ turn: k, target: 'indicator:x', delta, value: 10, cause }));
-    expect(vagueChanges(entries).map((c) => [c.turn, c.direction])).toEqual([[0, 'raised'], [1, 'lowered'], [2, 'unchanged']]);
+    expect(vagueChanges(entries).map((c) => [c.turn, c.direction])).toEqual([
+      [0, 'raised'],
+      [1, 'lowered'],
+      [2, 'unchanged'],
+    ]);
     expect(JSON.stringify(vagueChanges(entries))).not.toContain('1.5');
   });
 
   it('groups the roles of each estimated indicator by error, largest first', () => {
     expect(estimateGroups(sc)).toEqual([
       { indicator: 'tension', groups: [{ error: 3, actors: ['harbor'] }] },
-      { indicator: 'dam', groups: [{ error: 12, actors: ['lowland'] }, { error: 4, actors: ['harbor'] }] },
+      {
+        indicator: 'dam',
+        groups: [
+          { error: 12, actors: ['lowland'] },
+          { error: 4, actors: ['harbor'] },
+        ],
+      },
       { indicator: 'upland_economy', groups: [{ error: 5, actors: ['lowland'] }] },
     ]);
   });

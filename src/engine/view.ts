@@ -4,7 +4,12 @@ import { hashText, noise } from './noise.js';
 import { EngineError, type GameState, type LedgerEntry, type Scenario } from './types.js';
 
 /** A reading within `error` of the truth: `value` is a whole number, and the truth lies in [low, high]. */
-export interface Estimate { value: number; low: number; high: number; error: number }
+export interface Estimate {
+  value: number;
+  low: number;
+  high: number;
+  error: number;
+}
 
 /** One indicator as a seat sees it: the exact value, or an estimate. */
 export type Reading = { exact: true; value: number } | ({ exact: false } & Estimate);
@@ -27,7 +32,11 @@ export interface SeatView {
 }
 
 /** A cause of change told without figures, for an indicator a seat sees only as an estimate. */
-export interface VagueChange { turn: number; cause: LedgerEntry['cause']; direction: 'raised' | 'lowered' | 'unchanged' }
+export interface VagueChange {
+  turn: number;
+  cause: LedgerEntry['cause'];
+  direction: 'raised' | 'lowered' | 'unchanged';
+}
 
 /** The key of a game's estimate noise, apart from the AI's fuzz (which hashes the bare seed). */
 function viewKey(seed: string): number {
@@ -51,7 +60,7 @@ function readAll(sc: Scenario, key: number, turn: number, values: readonly numbe
   return sc.indicators.map((ind, i): Reading => {
     const truth = values[i] ?? 0;
     const a = reader[i] ?? -1;
-    const error = a < 0 ? 0 : ind.estimateError[a] ?? 0;
+    const error = a < 0 ? 0 : (ind.estimateError[a] ?? 0);
     if (error <= 0) return { exact: true, value: truth };
     return { exact: false, ...estimateOf(key, turn, i, a, truth, error, ind.min, ind.max) };
   });
@@ -78,7 +87,12 @@ function indexOf(sc: Scenario, actorId: string): number {
 /** pure; what `actorId` sees: each indicator exactly, or as a reading that is stable within a turn and new each turn. */
 export function viewFor(sc: Scenario, s: GameState, actorId: string): SeatView {
   const a = indexOf(sc, actorId);
-  return viewOf(sc, s, [actorId], sc.indicators.map(() => a));
+  return viewOf(
+    sc,
+    s,
+    [actorId],
+    sc.indicators.map(() => a),
+  );
 }
 
 /**
@@ -90,10 +104,15 @@ export function sharedView(sc: Scenario, s: GameState, actorIds: readonly string
   const seats = [...new Set(actorIds)].map((id) => indexOf(sc, id)).sort((x, y) => x - y);
   const reader = sc.indicators.map((ind) => {
     let best = -1;
-    for (const a of seats) if ((ind.estimateError[a] ?? 0) > (best < 0 ? 0 : ind.estimateError[best] ?? 0)) best = a;
+    for (const a of seats) if ((ind.estimateError[a] ?? 0) > (best < 0 ? 0 : (ind.estimateError[best] ?? 0))) best = a;
     return best;
   });
-  return viewOf(sc, s, seats.map((a) => sc.actors[a]!.id), reader);
+  return viewOf(
+    sc,
+    s,
+    seats.map((a) => sc.actors[a]!.id),
+    reader,
+  );
 }
 
 /** pure; ledger entries as causes with a direction and no figures, in the order they happened. */

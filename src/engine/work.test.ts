@@ -78,6 +78,11 @@ describe('the attribution ledger', () => {
     const sc = loadScenario('tutorial');
     let s = createGame(sc, { seed: 'whole' });
     while (!s.over) s = step(sc, s, {}).state;
-    expectAccounted(sc, declared(sc), s, s.history.flatMap((r) => r.ledger));
+    expectAccounted(
+      sc,
+      declared(sc),
+      s,
+      s.history.flatMap((r) => r.ledger),
+    );
   });
 });

@@ -7,7 +7,14 @@ import { unreachable } from './unreachable.js';
 import type { Cause, GameState, LedgerEntry, Modifier, PendingEffect, Scenario, TargetKind } from './types.js';
 
 /** An effect with its amount already evaluated. */
-export interface Resolved { kind: TargetKind; index: number; mode: EffectMode; amount: number; label: string | null; decay: number | null }
+export interface Resolved {
+  kind: TargetKind;
+  index: number;
+  mode: EffectMode;
+  amount: number;
+  label: string | null;
+  decay: number | null;
+}
 
 /** Ledger slots a Work starts with: a busy turn of a large scenario fits; more grow the array as usual. */
 const LEDGER_ROOM = 64;
@@ -54,7 +61,12 @@ export class Work implements LeverageEnv {
    * `lite`: a look-ahead copy that tracks stance values but not modifiers, keeps an undo log of what it changes
    * (rollback()), and owns every array it has, like any Work, so it cannot change the input state.
    */
-  constructor(readonly sc: Scenario, s: GameState, keepLedger: boolean, readonly lite = false) {
+  constructor(
+    readonly sc: Scenario,
+    s: GameState,
+    keepLedger: boolean,
+    readonly lite = false,
+  ) {
     // Room for a typical turn's entries up front, rather than growing the array entry by entry.
     this.ledger = keepLedger ? new Array<LedgerEntry>(LEDGER_ROOM) : null;
     this.n = sc.actors.length;
@@ -95,16 +107,34 @@ export class Work implements LeverageEnv {
     values[i] = value;
   }
 
-  indicator(i: number): number { return this.indicators[i] ?? 0; }
-  stance(from: number, to: number): number { return this.stances[from * this.n + to] ?? 0; }
-  flow(i: number): number { return this.flows[i] ?? 0; }
-  flag(i: number): number { return this.flags[i] ?? 0; }
-  situation(i: number): number { return this.situations[i] ?? 0; }
-  fired(i: number): number { return this.eventCounts[i] ?? 0; }
-  taken(i: number): number { return this.actionCounts[i] ?? 0; }
-  turn(): number { return this.turnNo; }
+  indicator(i: number): number {
+    return this.indicators[i] ?? 0;
+  }
+  stance(from: number, to: number): number {
+    return this.stances[from * this.n + to] ?? 0;
+  }
+  flow(i: number): number {
+    return this.flows[i] ?? 0;
+  }
+  flag(i: number): number {
+    return this.flags[i] ?? 0;
+  }
+  situation(i: number): number {
+    return this.situations[i] ?? 0;
+  }
+  fired(i: number): number {
+    return this.eventCounts[i] ?? 0;
+  }
+  taken(i: number): number {
+    return this.actionCounts[i] ?? 0;
+  }
+  turn(): number {
+    return this.turnNo;
+  }
 
-  leverage(from: number, to: number): number { return leverageOf(this.sc, this.flows, from, to); }
+  leverage(from: number, to: number): number {
+    return leverageOf(this.sc, this.flows, from, to);
+  }
 
   /** The factor by which `actor`'s effects on `target` are scaled. */
   leverageFactor(actor: number, target: number): number {
@@ -126,7 +156,9 @@ export class Work implements LeverageEnv {
         break;
       }
       // Stances change only through modifiers (the compiler refuses "set" for them).
-      case 'stance': this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause); break;
+      case 'stance':
+        this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
+        break;
       case 'flow': {
         const def = this.sc.flows[index]!;
         const before = this.flows[index]!;
@@ -144,7 +176,8 @@ export class Work implements LeverageEnv {
         this.record(this.sc.keys.flag[index]!, before, after, false, cause);
         break;
       }
-      default: unreachable(kind, 'effect target kind');
+      default:
+        unreachable(kind, 'effect target kind');
     }
     this.share = 0;
   }
@@ -221,7 +254,12 @@ export class Work implements LeverageEnv {
         if (value !== 0) kept.push(m);
         continue;
       }
-      this.setRaw(m.pair, this.raw[m.pair]! + delta, false, { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` });
+      this.setRaw(m.pair, this.raw[m.pair]! + delta, false, {
+        kind: 'decay',
+        id: m.label,
+        actor: null,
+        label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)`,
+      });
       if (value !== 0) kept.push({ pair: m.pair, label: m.label, value, decay: m.decay });
       (moved ??= []).push(m.pair);
     }
@@ -290,15 +328,42 @@ export class Work implements LeverageEnv {
   }
 
   /** The working values written back over a copy of `base`. */
-  toState(base: GameState, rng = base.rng, dilemmas = base.dilemmas, news = base.news, over = base.over, ending = base.ending, history = base.history): GameState {
+  toState(
+    base: GameState,
+    rng = base.rng,
+    dilemmas = base.dilemmas,
+    news = base.news,
+    over = base.over,
+    ending = base.ending,
+    history = base.history,
+  ): GameState {
     // Every field listed in one literal, in one order: a single hidden class, no object spread on the hot path.
     return {
-      stateVersion: base.stateVersion, engineVersion: base.engineVersion, scenarioId: base.scenarioId, scenarioHash: base.scenarioHash,
-      seed: base.seed, seats: base.seats, aiFuzz: base.aiFuzz, turn: this.turnNo, over, ending, rng,
-      indicators: this.indicators, flows: this.flows, flags: this.flags, stances: this.stances,
-      modifiers: this.modifiers, pending: this.pending,
-      actionCounts: this.actionCounts, actionLast: this.actionLast, eventCounts: this.eventCounts, eventLast: this.eventLast,
-      situations: this.situations, dilemmas, news, history,
+      stateVersion: base.stateVersion,
+      engineVersion: base.engineVersion,
+      scenarioId: base.scenarioId,
+      scenarioHash: base.scenarioHash,
+      seed: base.seed,
+      seats: base.seats,
+      aiFuzz: base.aiFuzz,
+      turn: this.turnNo,
+      over,
+      ending,
+      rng,
+      indicators: this.indicators,
+      flows: this.flows,
+      flags: this.flags,
+      stances: this.stances,
+      modifiers: this.modifiers,
+      pending: this.pending,
+      actionCounts: this.actionCounts,
+      actionLast: this.actionLast,
+      eventCounts: this.eventCounts,
+      eventLast: this.eventLast,
+      situations: this.situations,
+      dilemmas,
+      news,
+      history,
     };
   }
 }

@@ -27,21 +27,30 @@ describe('analyzeScenario', () => {
 
   it('reports a requirement cycle of three actions once, as an error naming the cycle', () => {
     const found = analyze((s) => {
-      s.actions.push(action('a', 'upland', needs('taken(b)')), action('b', 'upland', needs('taken(c) > 0 and tension < 90')), action('c', 'upland', needs('taken(a) >= 1')));
+      s.actions.push(
+        action('a', 'upland', needs('taken(b)')),
+        action('b', 'upland', needs('taken(c) > 0 and tension < 90')),
+        action('c', 'upland', needs('taken(a) >= 1')),
+      );
     });
     expect(found).toEqual([['error', 'actions[4].requires[0].when', expect.stringContaining('requirement cycle a → b → c → a')]]);
   });
 
   it('reports an action that requires itself', () => {
-    expect(analyze((s) => { s.actions.push(action('a', 'upland', needs('taken(a)'))); }))
-      .toEqual([['error', 'actions[4].requires[0].when', expect.stringContaining('"a" requires taken(a)')]]);
+    expect(
+      analyze((s) => {
+        s.actions.push(action('a', 'upland', needs('taken(a)')));
+      }),
+    ).toEqual([['error', 'actions[4].requires[0].when', expect.stringContaining('"a" requires taken(a)')]]);
   });
 
   it('sees no cycle where a requirement can also be met another way', () => {
-    expect(analyze((s) => {
-      s.actions.push(action('a', 'upland', needs('taken(b) or tension > 50')), action('b', 'upland', needs('taken(a)')));
-      s.actions.push(action('c', 'upland', needs('not taken(d)')), action('d', 'upland', needs('taken(c) == 0')));
-    })).toEqual([]);
+    expect(
+      analyze((s) => {
+        s.actions.push(action('a', 'upland', needs('taken(b) or tension > 50')), action('b', 'upland', needs('taken(a)')));
+        s.actions.push(action('c', 'upland', needs('not taken(d)')), action('d', 'upland', needs('taken(c) == 0')));
+      }),
+    ).toEqual([]);
   });
 
   it('warns about actions that can never be visible, met or afforded, and about actions that wait for them', () => {
@@ -81,7 +90,14 @@ describe('analyzeScenario', () => {
     const found = analyze((s) => {
       s.actions = s.actions.filter((a) => a.actor !== 'harbor');
       s.actions[0]!.cooldown = 1;
-      s.events![0]!.dilemma = { actor: 'harbor', prompt: 'Choose.', options: [{ id: 'yes', label: 'Yes', effects: [] }, { id: 'no', label: 'No', effects: [] }] };
+      s.events![0]!.dilemma = {
+        actor: 'harbor',
+        prompt: 'Choose.',
+        options: [
+          { id: 'yes', label: 'Yes', effects: [] },
+          { id: 'no', label: 'No', effects: [] },
+        ],
+      };
     });
     expect(found).toEqual([
       ['warning', 'events[0].dilemma.actor', 'event "flood" puts a dilemma to "harbor", an actor with no actions of its own'],
@@ -92,12 +108,18 @@ describe('analyzeScenario', () => {
 
   it('never calls a requirement impossible when some indicator value meets it', () => {
     const ops = ['<', '<=', '>', '>=', '==', '!='] as const;
-    fc.assert(fc.property(fc.constantFrom(...ops), fc.integer({ min: -20, max: 120 }), (op, c) => {
-      const found = analyze((s) => { s.actions.push(action('probe', 'upland', needs(`tension ${op} ${c}`))); });
-      const claimed = found.some(([, path]) => path === 'actions[4].requires[0].when');
-      const possible = Array.from({ length: 101 }, (_, t) => t).some((t) =>
-        op === '<' ? t < c : op === '<=' ? t <= c : op === '>' ? t > c : op === '>=' ? t >= c : op === '==' ? t === c : t !== c);
-      expect(claimed).toBe(!possible);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.constantFrom(...ops), fc.integer({ min: -20, max: 120 }), (op, c) => {
+        const found = analyze((s) => {
+          s.actions.push(action('probe', 'upland', needs(`tension ${op} ${c}`)));
+        });
+        const claimed = found.some(([, path]) => path === 'actions[4].requires[0].when');
+        const possible = Array.from({ length: 101 }, (_, t) => t).some((t) =>
+          op === '<' ? t < c : op === '<=' ? t <= c : op === '>' ? t > c : op === '>=' ? t >= c : op === '==' ? t === c : t !== c,
+        );
+        expect(claimed).toBe(!possible);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

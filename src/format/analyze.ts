@@ -1,5 +1,17 @@
 // Static analysis of a compiled scenario: what can never happen, and requirement cycles. Sound: claims only certainties.
-import { exprRange, treeOf, unreachable, type Amount, type Bounds, type CAction, type CmpOp, type Diagnostic, type JsonPath, type RNode, type Scenario } from '../engine/compiler.js';
+import {
+  exprRange,
+  treeOf,
+  unreachable,
+  type Amount,
+  type Bounds,
+  type CAction,
+  type CmpOp,
+  type Diagnostic,
+  type JsonPath,
+  type RNode,
+  type Scenario,
+} from '../engine/compiler.js';
 
 type Range = [number, number];
 const FULL: Range = [-1e12, 1e12];
@@ -8,13 +20,20 @@ const always = ([lo, hi]: Range): boolean => lo > 0 || hi < 0;
 
 function holds(op: CmpOp, x: number, y: number): boolean {
   switch (op) {
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    case '>=': return x >= y;
-    case '==': return x === y;
-    case '!=': return x !== y;
-    default: return unreachable(op, 'comparison operator');
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    case '>=':
+      return x >= y;
+    case '==':
+      return x === y;
+    case '!=':
+      return x !== y;
+    default:
+      return unreachable(op, 'comparison operator');
   }
 }
 
@@ -24,34 +43,61 @@ const intersect = (a: Set<number>, b: Set<number>): Set<number> => new Set([...a
 /** pure; actions i such that the expression is exactly 0 whenever taken(i) is 0. */
 function zeroUnless(n: RNode): Set<number> {
   switch (n.k) {
-    case 'read': return n.what === 'action' ? new Set([n.i]) : new Set();
-    case 'and': return union(zeroUnless(n.a), zeroUnless(n.b));
-    case 'arith': return n.op === '*' ? union(zeroUnless(n.a), zeroUnless(n.b)) : n.op === '/' ? zeroUnless(n.a) : new Set();
-    case 'or': return intersect(zeroUnless(n.a), zeroUnless(n.b));
-    case 'if': return intersect(zeroUnless(n.a), zeroUnless(n.b));
-    case 'neg': case 'abs': case 'round': case 'floor': case 'ceil': return zeroUnless(n.x);
+    case 'read':
+      return n.what === 'action' ? new Set([n.i]) : new Set();
+    case 'and':
+      return union(zeroUnless(n.a), zeroUnless(n.b));
+    case 'arith':
+      return n.op === '*' ? union(zeroUnless(n.a), zeroUnless(n.b)) : n.op === '/' ? zeroUnless(n.a) : new Set();
+    case 'or':
+      return intersect(zeroUnless(n.a), zeroUnless(n.b));
+    case 'if':
+      return intersect(zeroUnless(n.a), zeroUnless(n.b));
+    case 'neg':
+    case 'abs':
+    case 'round':
+    case 'floor':
+    case 'ceil':
+      return zeroUnless(n.x);
     case 'cmp': {
       if (n.b.k === 'const' && !holds(n.op, 0, n.b.v)) return zeroUnless(n.a);
       if (n.a.k === 'const' && !holds(n.op, n.a.v, 0)) return zeroUnless(n.b);
       return new Set();
     }
     // Constants, turn and stance reads are not zero because of an action; not, min, max and clamp of a zero need not be zero.
-    case 'const': case 'turn': case 'pair': case 'not': case 'min': case 'max': case 'clamp': return new Set();
-    default: return unreachable(n, 'expression node');
+    case 'const':
+    case 'turn':
+    case 'pair':
+    case 'not':
+    case 'min':
+    case 'max':
+    case 'clamp':
+      return new Set();
+    default:
+      return unreachable(n, 'expression node');
   }
 }
 
-interface Edge { to: number; path: JsonPath }
+interface Edge {
+  to: number;
+  path: JsonPath;
+}
 
 /** pure; never mutates its input; warnings about what can never happen, and an error per requirement cycle. */
 export function analyzeScenario(sc: Scenario): Diagnostic[] {
   const out: Diagnostic[] = [];
   const warn = (path: JsonPath, message: string) => out.push({ severity: 'warning', path, message });
   const bounds: Bounds = {
-    indicator: (i) => { const d = sc.indicators[i]; return d ? [d.min, d.max] : FULL; },
+    indicator: (i) => {
+      const d = sc.indicators[i];
+      return d ? [d.min, d.max] : FULL;
+    },
     stance: () => [sc.stanceMin, sc.stanceMax],
     leverage: () => [-1, 1],
-    flow: (i) => { const f = sc.flows[i]; return f ? [f.min, f.max] : FULL; },
+    flow: (i) => {
+      const f = sc.flows[i];
+      return f ? [f.min, f.max] : FULL;
+    },
     flag: () => [-1e9, 1e9],
     maxTurn: () => sc.turnCount + 1,
   };
@@ -77,7 +123,12 @@ export function analyzeScenario(sc: Scenario): Diagnostic[] {
   const reach = sc.actions.map((_, start) => {
     const seen = new Set<number>();
     const todo = [start];
-    while (todo.length) for (const e of edges[todo.pop()!] ?? []) if (!seen.has(e.to)) { seen.add(e.to); todo.push(e.to); }
+    while (todo.length)
+      for (const e of edges[todo.pop()!] ?? [])
+        if (!seen.has(e.to)) {
+          seen.add(e.to);
+          todo.push(e.to);
+        }
     return seen;
   });
   const blocked = new Set<number>();
@@ -89,7 +140,11 @@ export function analyzeScenario(sc: Scenario): Diagnostic[] {
     const queue = [a.index];
     for (let k = 0; k < queue.length && !prevOf.has(a.index); k++) {
       const v = queue[k]!;
-      for (const e of edges[v] ?? []) if (scc.includes(e.to) && !prevOf.has(e.to)) { prevOf.set(e.to, v); queue.push(e.to); }
+      for (const e of edges[v] ?? [])
+        if (scc.includes(e.to) && !prevOf.has(e.to)) {
+          prevOf.set(e.to, v);
+          queue.push(e.to);
+        }
     }
     const cycle: number[] = [];
     for (let v = prevOf.get(a.index)!; v !== a.index; v = prevOf.get(v)!) cycle.unshift(v);
@@ -112,7 +167,10 @@ export function analyzeScenario(sc: Scenario): Diagnostic[] {
       const ind = sc.indicators[k.indicator]!;
       if (blocked.has(a.index) || k.amount <= ind.max - ind.min) return;
       blocked.add(a.index);
-      warn(['actions', a.index, 'cost', j, 'amount'], `action "${a.id}" is never affordable: it costs ${k.amount} of "${ind.id}", whose whole range is only ${ind.max - ind.min} wide`);
+      warn(
+        ['actions', a.index, 'cost', j, 'amount'],
+        `action "${a.id}" is never affordable: it costs ${k.amount} of "${ind.id}", whose whole range is only ${ind.max - ind.min} wide`,
+      );
     });
   }
   for (let changed = true; changed;) {
@@ -129,8 +187,13 @@ export function analyzeScenario(sc: Scenario): Diagnostic[] {
   sc.endings.forEach((e, i) => {
     const whenNever = e.when !== null && never(range(e.when));
     const limitNever = e.atTimeLimit !== null && never(range(e.atTimeLimit));
-    if (whenNever) warn(['endings', i, 'when'], `ending "${e.id}": "when" can never be true${e.atTimeLimit && !limitNever ? '' : ', so this ending is never reached'}`);
-    if (limitNever) warn(['endings', i, 'atTimeLimit'], `ending "${e.id}": "atTimeLimit" can never be true${e.when && !whenNever ? '' : ', so this ending is never reached'}`);
+    if (whenNever)
+      warn(['endings', i, 'when'], `ending "${e.id}": "when" can never be true${e.atTimeLimit && !limitNever ? '' : ', so this ending is never reached'}`);
+    if (limitNever)
+      warn(
+        ['endings', i, 'atTimeLimit'],
+        `ending "${e.id}": "atTimeLimit" can never be true${e.when && !whenNever ? '' : ', so this ending is never reached'}`,
+      );
   });
 
   sc.events.forEach((ev, i) => {
@@ -149,9 +212,11 @@ export function analyzeScenario(sc: Scenario): Diagnostic[] {
 
   sc.actors.forEach((actor, i) => {
     const own = sc.actionsByActor[i] ?? [];
-    const free = (a: CAction) => a.cooldown === 0 && a.maxUses === 0 && a.cost.every((k) => k.amount <= 0) && conditions(a).every((c) => always(range(c.amount)));
+    const free = (a: CAction) =>
+      a.cooldown === 0 && a.maxUses === 0 && a.cost.every((k) => k.amount <= 0) && conditions(a).every((c) => always(range(c.amount)));
     if (own.length === 0) warn(['actors', i], `actor "${actor.id}" has no actions; it can only "Hold course"`);
-    else if (!own.some(free)) warn(['actors', i], `actor "${actor.id}" has no action that is always available, so on some turns it may be left with only "Hold course"`);
+    else if (!own.some(free))
+      warn(['actors', i], `actor "${actor.id}" has no action that is always available, so on some turns it may be left with only "Hold course"`);
   });
   return out;
 }

@@ -54,64 +54,92 @@ describe('decodeText', () => {
   });
 
   it('refuses a file that ends in the middle of a character', () => {
-    expect(decodeText(bytes('"x', [0xf0, 0x9f]))).toMatchObject({ ok: false, line: 1, column: 3, message: expect.stringContaining('the file ends before finishing') });
+    expect(decodeText(bytes('"x', [0xf0, 0x9f]))).toMatchObject({
+      ok: false,
+      line: 1,
+      column: 3,
+      message: expect.stringContaining('the file ends before finishing'),
+    });
   });
 
   it('refuses UTF-16 with an unpaired surrogate or an odd number of bytes, located', () => {
-    expect(decodeText(utf16('{\n"\ud800"}', true))).toMatchObject({ ok: false, line: 2, column: 2, message: expect.stringContaining('invalid UTF-16LE: an unpaired surrogate U+D800') });
-    expect(decodeText(utf16('{\n"\udc00\ud83d"}', false))).toMatchObject({ ok: false, line: 2, column: 2, message: expect.stringContaining('invalid UTF-16BE') });
-    expect(decodeText(bytes(utf16('{}', true), [0x20]))).toMatchObject({ ok: false, line: 1, column: 3, message: expect.stringContaining('an odd number of bytes') });
+    expect(decodeText(utf16('{\n"\ud800"}', true))).toMatchObject({
+      ok: false,
+      line: 2,
+      column: 2,
+      message: expect.stringContaining('invalid UTF-16LE: an unpaired surrogate U+D800'),
+    });
+    expect(decodeText(utf16('{\n"\udc00\ud83d"}', false))).toMatchObject({
+      ok: false,
+      line: 2,
+      column: 2,
+      message: expect.stringContaining('invalid UTF-16BE'),
+    });
+    expect(decodeText(bytes(utf16('{}', true), [0x20]))).toMatchObject({
+      ok: false,
+      line: 1,
+      column: 3,
+      message: expect.stringContaining('an odd number of bytes'),
+    });
   });
 
   it('decodes any JSON text identically whether it is UTF-8, UTF-8 with a BOM, or UTF-16 with either BOM', () => {
-    fc.assert(fc.property(fc.json({ stringUnit: 'grapheme', maxDepth: 3 }), (text) => {
-      const want = { ok: true, text };
-      expect(decodeText(utf8(text))).toMatchObject(want);
-      expect(decodeText(bytes(BOM, utf8(text)))).toMatchObject(want);
-      expect(decodeText(utf16(text, true))).toMatchObject(want);
-      expect(decodeText(utf16(text, false))).toMatchObject(want);
-    }), { seed: 9, numRuns: 400 });
+    fc.assert(
+      fc.property(fc.json({ stringUnit: 'grapheme', maxDepth: 3 }), (text) => {
+        const want = { ok: true, text };
+        expect(decodeText(utf8(text))).toMatchObject(want);
+        expect(decodeText(bytes(BOM, utf8(text)))).toMatchObject(want);
+        expect(decodeText(utf16(text, true))).toMatchObject(want);
+        expect(decodeText(utf16(text, false))).toMatchObject(want);
+      }),
+      { seed: 9, numRuns: 400 },
+    );
   });
 
   it('either decodes any byte string exactly as a strict TextDecoder does, or gives a valid line and column at the first bad byte', () => {
     const arb = fc.oneof(
       fc.uint8Array({ maxLength: 40 }),
       // Valid text with a few random bytes written over it: mostly near-valid UTF-8, the interesting case.
-      fc.tuple(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 })).map(([s, edits]) => {
-        const b = Uint8Array.from(utf8(s));
-        for (const [at, v] of edits) if (b.length) b[at % b.length] = v;
-        return b;
-      }),
+      fc
+        .tuple(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }))
+        .map(([s, edits]) => {
+          const b = Uint8Array.from(utf8(s));
+          for (const [at, v] of edits) if (b.length) b[at % b.length] = v;
+          return b;
+        }),
     );
-    fc.assert(fc.property(arb, (b) => {
-      let strict: string | null;
-      try {
-        strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
-      } catch {
-        strict = null;
-      }
-      const utf16Bom = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
-      const r = decodeText(b);
-      if (!utf16Bom) {
-        expect(r.ok).toBe(strict !== null);
-        if (r.ok) expect(r.text).toBe(strict);
-      }
-      let valid = true;
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(b);
-      } catch {
-        valid = false;
-      }
-      expect(firstBadUtf8(b) === null).toBe(valid);
-      if (!r.ok) {
-        const lossy = new TextDecoder().decode(b);
-        expect(r.line).toBeGreaterThanOrEqual(1);
-        expect(r.column).toBeGreaterThanOrEqual(1);
-        expect(r.line).toBeLessThanOrEqual(lossy.split(/\r\n|\r|\n/).length);
-        expect(r.byteOffset).toBeGreaterThanOrEqual(0);
-        expect(r.byteOffset).toBeLessThanOrEqual(b.length);
-        expect(r.message).toMatch(/^invalid UTF-(8|16LE|16BE): /);
-      }
-    }), { seed: 10, numRuns: 3000 });
+    fc.assert(
+      fc.property(arb, (b) => {
+        let strict: string | null;
+        try {
+          strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+        } catch {
+          strict = null;
+        }
+        const utf16Bom = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+        const r = decodeText(b);
+        if (!utf16Bom) {
+          expect(r.ok).toBe(strict !== null);
+          if (r.ok) expect(r.text).toBe(strict);
+        }
+        let valid = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(b);
+        } catch {
+          valid = false;
+        }
+        expect(firstBadUtf8(b) === null).toBe(valid);
+        if (!r.ok) {
+          const lossy = new TextDecoder().decode(b);
+          expect(r.line).toBeGreaterThanOrEqual(1);
+          expect(r.column).toBeGreaterThanOrEqual(1);
+          expect(r.line).toBeLessThanOrEqual(lossy.split(/\r\n|\r|\n/).length);
+          expect(r.byteOffset).toBeGreaterThanOrEqual(0);
+          expect(r.byteOffset).toBeLessThanOrEqual(b.length);
+          expect(r.message).toMatch(/^invalid UTF-(8|16LE|16BE): /);
+        }
+      }),
+      { seed: 10, numRuns: 3000 },
+    );
   });
 });

@@ -6,13 +6,15 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export type Encoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE';
 
-export type Decoded =
-  | { ok: true; text: string; encoding: Encoding }
-  | { ok: false; line: number; column: number; byteOffset: number; message: string };
+export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; line: number; column: number; byteOffset: number; message: string };
 
 const hex = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0');
 
-interface Bad { offset: number; length: number; why: string }
+interface Bad {
+  offset: number;
+  length: number;
+  why: string;
+}
 
 // pure; the first byte sequence at or after `start` that is not UTF-8 (Unicode 15, table 3-7), or null.
 export function firstBadUtf8(bytes: Uint8Array, start = 0): Bad | null {
@@ -28,13 +30,21 @@ export function firstBadUtf8(bytes: Uint8Array, start = 0): Bad | null {
     let lo = 0x80;
     let hi = 0xbf;
     if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c === 0xe0) { need = 2; lo = 0xa0; }
-    else if (c === 0xed) { need = 2; hi = 0x9f; }
-    else if (c >= 0xe1 && c <= 0xef) need = 2;
-    else if (c === 0xf0) { need = 3; lo = 0x90; }
-    else if (c >= 0xf1 && c <= 0xf3) need = 3;
-    else if (c === 0xf4) { need = 3; hi = 0x8f; }
-    else {
+    else if (c === 0xe0) {
+      need = 2;
+      lo = 0xa0;
+    } else if (c === 0xed) {
+      need = 2;
+      hi = 0x9f;
+    } else if (c >= 0xe1 && c <= 0xef) need = 2;
+    else if (c === 0xf0) {
+      need = 3;
+      lo = 0x90;
+    } else if (c >= 0xf1 && c <= 0xf3) need = 3;
+    else if (c === 0xf4) {
+      need = 3;
+      hi = 0x8f;
+    } else {
       const why = c <= 0xbf ? 'a continuation byte with no character to continue' : c <= 0xc1 ? 'an overlong encoding' : 'a byte that never appears in UTF-8';
       return { offset: i, length: 1, why };
     }
@@ -44,7 +54,13 @@ export function firstBadUtf8(bytes: Uint8Array, start = 0): Bad | null {
       if (x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) {
         // A continuation byte outside the narrowed first range: a well-formed shape that encodes no character.
         const shape = k === 1 && x >= 0x80 && x <= 0xbf;
-        const why = !shape ? 'a character cut short' : c === 0xed ? 'a UTF-16 surrogate, which UTF-8 does not allow' : c === 0xf4 ? 'a code point above U+10FFFF' : 'an overlong encoding';
+        const why = !shape
+          ? 'a character cut short'
+          : c === 0xed
+            ? 'a UTF-16 surrogate, which UTF-8 does not allow'
+            : c === 0xf4
+              ? 'a code point above U+10FFFF'
+              : 'an overlong encoding';
         return { offset: i, length: shape ? k + 1 : k, why };
       }
     }
@@ -66,7 +82,12 @@ function decodeUtf8(bytes: Uint8Array, start: number): Decoded {
     const bad = firstBadUtf8(bytes, start) ?? { offset: bytes.length, length: 0, why: 'could not be decoded' };
     const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, bad.offset));
     const shown = Array.from(bytes.subarray(bad.offset, bad.offset + bad.length), hex).join(' ');
-    return { ok: false, ...endOf(before), byteOffset: bad.offset, message: `invalid UTF-8: ${shown} (byte ${bad.offset}) is ${bad.why}; save the file as UTF-8` };
+    return {
+      ok: false,
+      ...endOf(before),
+      byteOffset: bad.offset,
+      message: `invalid UTF-8: ${shown} (byte ${bad.offset}) is ${bad.why}; save the file as UTF-8`,
+    };
   }
 }
 
@@ -92,10 +113,20 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): Decoded {
       u++;
       continue;
     }
-    return { ok: false, ...endOf(textOf(u)), byteOffset: 2 + 2 * u, message: `invalid ${encoding}: an unpaired surrogate U+${c.toString(16).toUpperCase()} (at byte ${2 + 2 * u}) is not a character; save the file as UTF-8` };
+    return {
+      ok: false,
+      ...endOf(textOf(u)),
+      byteOffset: 2 + 2 * u,
+      message: `invalid ${encoding}: an unpaired surrogate U+${c.toString(16).toUpperCase()} (at byte ${2 + 2 * u}) is not a character; save the file as UTF-8`,
+    };
   }
   if ((bytes.length & 1) === 1) {
-    return { ok: false, ...endOf(textOf(units)), byteOffset: bytes.length - 1, message: `invalid ${encoding}: the file ends in the middle of a character (an odd number of bytes); save the file as UTF-8` };
+    return {
+      ok: false,
+      ...endOf(textOf(units)),
+      byteOffset: bytes.length - 1,
+      message: `invalid ${encoding}: the file ends in the middle of a character (an odd number of bytes); save the file as UTF-8`,
+    };
   }
   return { ok: true, text: textOf(units), encoding };
 }

@@ -14,7 +14,9 @@ describe('readJsonText', () => {
   });
 
   it('refuses a duplicated key at its second use, naming the first', () => {
-    expect(problems('{\n  "seed": "a",\n  "seed": "b"\n}')).toEqual(['f.json:3:3: error: duplicate property "seed" (first given at line 2, column 3); a property may be given only once (at seed)']);
+    expect(problems('{\n  "seed": "a",\n  "seed": "b"\n}')).toEqual([
+      'f.json:3:3: error: duplicate property "seed" (first given at line 2, column 3); a property may be given only once (at seed)',
+    ]);
   });
 
   it('refuses "__proto__" keys, so none is dropped silently or reaches a prototype', () => {
@@ -22,7 +24,9 @@ describe('readJsonText', () => {
   });
 
   it('refuses an escaped unpaired surrogate in a value or a key, at the escape', () => {
-    expect(problems('{"seed": "ab\\ud800"}')).toEqual(['f.json:1:13: error: this string holds an unpaired surrogate (\\uD800), which is not a character; remove it or complete the pair (at seed)']);
+    expect(problems('{"seed": "ab\\ud800"}')).toEqual([
+      'f.json:1:13: error: this string holds an unpaired surrogate (\\uD800), which is not a character; remove it or complete the pair (at seed)',
+    ]);
     expect(problems('{"\\udc00": 1}')[0]).toMatch(/^f\.json:1:3: error: this property name holds an unpaired surrogate \(\\uDC00\)/);
     expect(problems('{"ok": "\\ud83d\\ude00"}')).toEqual([]);
   });
@@ -33,10 +37,14 @@ describe('readJsonText', () => {
     // The root object and the key count as values, so the limit falls on number MAX_VALUES - 2 (index MAX_VALUES - 3).
     const found = problems(text);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(found).toEqual([`f.json:1:${17 + 2 * (MAX_VALUES - 3)}: error: the file holds more than ${MAX_VALUES} values; no scenario or replay needs that many (is this the right file?)`]);
+    expect(found).toEqual([
+      `f.json:1:${17 + 2 * (MAX_VALUES - 3)}: error: the file holds more than ${MAX_VALUES} values; no scenario or replay needs that many (is this the right file?)`,
+    ]);
   });
 
   it('reports a syntax error at its line and column', () => {
-    expect(problems('{\n  "a": 1,\n}')).toEqual(["f.json:3:1: error: trailing comma: remove the ',' before '}' (JSON allows no comma after the last property)"]);
+    expect(problems('{\n  "a": 1,\n}')).toEqual([
+      "f.json:3:1: error: trailing comma: remove the ',' before '}' (JSON allows no comma after the last property)",
+    ]);
   });
 });

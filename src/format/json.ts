@@ -30,7 +30,12 @@ export function parseJsonDocument(text: string): JsonDocument {
   return { ok: true, body, lines, root, value, problems };
 }
 
-export interface JsonProblem { line: number; column: number; path: JsonPath; message: string }
+export interface JsonProblem {
+  line: number;
+  column: number;
+  path: JsonPath;
+  message: string;
+}
 
 /** pure; never throws: the value of strict JSON text, or every problem located by line, column and JSON path. */
 export function readJsonText(text: string): { ok: true; value: unknown } | { ok: false; problems: JsonProblem[] } {

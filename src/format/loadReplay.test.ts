@@ -46,7 +46,16 @@ describe('loadReplay', () => {
 
   it('says once that a file which is not a replay lacks the replay format', () => {
     const r = loadReplay('{"id": "tutorial", "format": "scenario"}', 'scenario.json');
-    expect(r.ok ? [] : r.diagnostics).toEqual([{ file: 'scenario.json', line: 1, column: 30, path: ['format'], severity: 'error', message: 'not a valid replay: its "format" is "scenario"; a replay file has "format": "statecraft-replay"' }]);
+    expect(r.ok ? [] : r.diagnostics).toEqual([
+      {
+        file: 'scenario.json',
+        line: 1,
+        column: 30,
+        path: ['format'],
+        severity: 'error',
+        message: 'not a valid replay: its "format" is "scenario"; a replay file has "format": "statecraft-replay"',
+      },
+    ]);
   });
 
   it('points at the format version when it is another version', () => {

@@ -28,16 +28,28 @@ export function claimsReplay(doc: JsonDocument): boolean {
 export function loadReplay(text: string, file: string): ReplayLoad {
   const doc = parseJsonDocument(text);
   if (!doc.ok) return { ok: false, diagnostics: [{ file, ...doc.lines.at(doc.offset), path: [], message: doc.message, severity: 'error' }] };
-  if (doc.problems.length > 0) return { ok: false, diagnostics: doc.problems.map((p) => ({ file, ...doc.lines.at(p.offset), path: p.path, message: p.message, severity: 'error' as const })) };
+  if (doc.problems.length > 0)
+    return {
+      ok: false,
+      diagnostics: doc.problems.map((p) => ({ file, ...doc.lines.at(p.offset), path: p.path, message: p.message, severity: 'error' as const })),
+    };
   // A file that does not claim to be a replay (a scenario, a save) gets one line, not a list of every field it lacks.
   if (!claimsReplay(doc)) {
     const format = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? (doc.value as { format?: unknown }).format : undefined;
     const got = format === undefined ? 'it has no "format" property' : `its "format" is ${JSON.stringify(format)}`;
-    return { ok: false, diagnostics: [diagnosticAt(doc, file, format === undefined ? [] : ['format'], `not a valid replay: ${got}; a replay file has "format": "${REPLAY_FORMAT}"`)] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnosticAt(doc, file, format === undefined ? [] : ['format'], `not a valid replay: ${got}; a replay file has "format": "${REPLAY_FORMAT}"`),
+      ],
+    };
   }
   const version = (doc.value as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version !== REPLAY_VERSION) {
-    return { ok: false, diagnostics: [diagnosticAt(doc, file, ['formatVersion'], `this replay uses format version ${version}; this engine reads version ${REPLAY_VERSION}`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnosticAt(doc, file, ['formatVersion'], `this replay uses format version ${version}; this engine reads version ${REPLAY_VERSION}`)],
+    };
   }
   const r = replaySchema.safeParse(doc.value);
   if (r.success) return { ok: true, replay: r.data, doc };

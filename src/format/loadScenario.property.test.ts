@@ -27,15 +27,27 @@ function edit(path: Path, change: (parent: Record<string | number, unknown>, key
   return JSON.stringify(doc, null, 2);
 }
 
-const deleteKey = fc.constantFrom(...keyPaths).map((p) => edit(p, (parent, key) => { delete parent[key]; }));
-const changeValue = fc.tuple(fc.constantFrom(...allPaths), fc.jsonValue({ maxDepth: 2 }))
-  .map(([p, v]) => edit(p, (parent, key) => { parent[key] = v; }));
-const insertJunk = fc.tuple(fc.nat(baseText.length), fc.string({ unit: 'binary', maxLength: 8 }))
+const deleteKey = fc.constantFrom(...keyPaths).map((p) =>
+  edit(p, (parent, key) => {
+    delete parent[key];
+  }),
+);
+const changeValue = fc.tuple(fc.constantFrom(...allPaths), fc.jsonValue({ maxDepth: 2 })).map(([p, v]) =>
+  edit(p, (parent, key) => {
+    parent[key] = v;
+  }),
+);
+const insertJunk = fc
+  .tuple(fc.nat(baseText.length), fc.string({ unit: 'binary', maxLength: 8 }))
   .map(([at, junk]) => baseText.slice(0, at) + junk + baseText.slice(at));
-const cutText = fc.tuple(fc.nat(baseText.length), fc.nat(40))
-  .map(([at, n]) => baseText.slice(0, at) + baseText.slice(at + n));
-const replaceScalar = fc.tuple(fc.constantFrom(...allPaths), fc.constantFrom('', '__proto__', 'constructor', 'upland', 'taken(build_dam)', 'tension >', -1e9, 1e10, 0.5, true, null))
-  .map(([p, v]) => edit(p, (parent, key) => { parent[key] = v; }));
+const cutText = fc.tuple(fc.nat(baseText.length), fc.nat(40)).map(([at, n]) => baseText.slice(0, at) + baseText.slice(at + n));
+const replaceScalar = fc
+  .tuple(fc.constantFrom(...allPaths), fc.constantFrom('', '__proto__', 'constructor', 'upland', 'taken(build_dam)', 'tension >', -1e9, 1e10, 0.5, true, null))
+  .map(([p, v]) =>
+    edit(p, (parent, key) => {
+      parent[key] = v;
+    }),
+  );
 
 function checkResult(text: string, r: LoadResult): void {
   const lines = text.split(/\r\n|\r|\n/).length;
@@ -58,8 +70,11 @@ describe('loadScenario under random damage', () => {
     ['junk text is inserted', insertJunk],
     ['a piece of the text is cut out', cutText],
   ])('always returns a result with positioned diagnostics when %s', (_name, mutation) => {
-    fc.assert(fc.property(mutation, (text) => {
-      checkResult(text, loadScenario(text, 'm.json'));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutation, (text) => {
+        checkResult(text, loadScenario(text, 'm.json'));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -28,7 +28,14 @@ describe('loadScenario', () => {
   });
 
   it('formats a diagnostic as file:line:column: severity: message (at path)', () => {
-    const d: LocatedDiagnostic = { file: 'a.json', line: 3, column: 7, severity: 'error', path: ['actions', 3, 'effects', 0, 'add'], message: 'expected a number' };
+    const d: LocatedDiagnostic = {
+      file: 'a.json',
+      line: 3,
+      column: 7,
+      severity: 'error',
+      path: ['actions', 3, 'effects', 0, 'add'],
+      message: 'expected a number',
+    };
     expect(formatDiagnostic(d)).toBe('a.json:3:7: error: expected a number (at actions[3].effects[0].add)');
     expect(formatDiagnostic({ ...d, path: [], severity: 'warning' })).toBe('a.json:3:7: warning: expected a number');
   });
@@ -68,7 +75,9 @@ describe('loadScenario', () => {
   it('reads files with a byte order mark and Windows line endings at the same positions an editor shows', () => {
     const source = `\ufeff${baseText.replace('"count": 6', '"count": -6').replace(/\n/g, '\r\n')}`;
     const r = loadScenario(source, 'f.json');
-    expect(brief(r.diagnostics)).toEqual([`${where(baseText, '"count": 6', 9).line}:${where(baseText, '"count": 6', 9).column} error expected a number at least 1, got -6`]);
+    expect(brief(r.diagnostics)).toEqual([
+      `${where(baseText, '"count": 6', 9).line}:${where(baseText, '"count": 6', 9).column} error expected a number at least 1, got -6`,
+    ]);
   });
 
   it('refuses a file over 5 MB with one error, before parsing it', () => {
@@ -86,7 +95,9 @@ describe('loadScenario', () => {
 
   it('refuses a document with more values than any scenario needs, before building its tree', () => {
     const r = loadScenario(`[${'0,'.repeat(MAX_VALUES)}0]`, 'many.json');
-    expect(brief(r.diagnostics)).toEqual([`1:${2 * MAX_VALUES} error the file holds more than ${MAX_VALUES} values; no scenario or replay needs that many (is this the right file?)`]);
+    expect(brief(r.diagnostics)).toEqual([
+      `1:${2 * MAX_VALUES} error the file holds more than ${MAX_VALUES} values; no scenario or replay needs that many (is this the right file?)`,
+    ]);
   });
 
   it('lists at most MAX_REPORTED problems, after a note that more were left out', () => {
@@ -95,7 +106,9 @@ describe('loadScenario', () => {
     const r = loadScenario(text(s), 'f.json');
     expect(r.diagnostics).toHaveLength(MAX_REPORTED + 1);
     expect(r.diagnostics[0]).toMatchObject({ line: 1, column: 1, message: expect.stringContaining(`showing the first ${MAX_REPORTED}`) });
-    expect(r.diagnostics[1]?.message).toBe('unknown property "colour"; allowed here: id, actor, label, description, tags, visible, requires, cost, cooldown, maxUses, target, humanOnly, effects, outcome, sources, assumption');
+    expect(r.diagnostics[1]?.message).toBe(
+      'unknown property "colour"; allowed here: id, actor, label, description, tags, visible, requires, cost, cooldown, maxUses, target, humanOnly, effects, outcome, sources, assumption',
+    );
   });
 
   it('never lets "__proto__" reach a prototype, and reports it instead of dropping it silently', () => {
@@ -120,9 +133,13 @@ describe('loadScenario', () => {
     ]);
     s.endings[2]!.ratings = JSON.parse('{"toString": 2}') as Record<string, number>;
     const source = text(s);
-    expect(loadScenario(source, 'f.json').diagnostics).toEqual([expect.objectContaining({
-      ...where(source, '"toString"'), path: ['endings', 2, 'ratings', 'toString'], message: expect.stringContaining('invalid key "toString": expected an id'),
-    })]);
+    expect(loadScenario(source, 'f.json').diagnostics).toEqual([
+      expect.objectContaining({
+        ...where(source, '"toString"'),
+        path: ['endings', 2, 'ratings', 'toString'],
+        message: expect.stringContaining('invalid key "toString": expected an id'),
+      }),
+    ]);
   });
 
   it('reports numbers too large for a double at their location', () => {

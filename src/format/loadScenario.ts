@@ -6,11 +6,13 @@ import { parseJsonDocument } from './json.js';
 import { findNode, offsetInString, startOf } from './tree.js';
 import { describeNode, explainIssues, type Issue } from './zodIssues.js';
 
-export interface LocatedDiagnostic extends Diagnostic { file: string; line: number; column: number }
+export interface LocatedDiagnostic extends Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+}
 
-export type LoadResult =
-  | { ok: true; scenario: Scenario; diagnostics: LocatedDiagnostic[] }
-  | { ok: false; diagnostics: LocatedDiagnostic[] };
+export type LoadResult = { ok: true; scenario: Scenario; diagnostics: LocatedDiagnostic[] } | { ok: false; diagnostics: LocatedDiagnostic[] };
 
 export { MAX_FILE_BYTES } from './decodeText.js';
 
@@ -21,8 +23,10 @@ function utf8Length(text: string, limit: number): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) { bytes += 4; i++; }
-    else bytes += 3;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -39,7 +43,11 @@ function sorted(list: LocatedDiagnostic[]): LocatedDiagnostic[] {
   if (all.length <= MAX_REPORTED) return all;
   const first = all[0]!;
   const note: LocatedDiagnostic = {
-    file: first.file, line: 1, column: 1, severity: all.some((d) => d.severity === 'error') ? 'error' : 'warning', path: [],
+    file: first.file,
+    line: 1,
+    column: 1,
+    severity: all.some((d) => d.severity === 'error') ? 'error' : 'warning',
+    path: [],
     message: `too many problems to list: showing the first ${MAX_REPORTED}; fix these and load the file again`,
   };
   return [note, ...all.slice(0, MAX_REPORTED)];
@@ -60,7 +68,16 @@ export function loadScenario(text: string, file: string): LoadResult {
   const size = utf8Length(text, MAX_FILE_BYTES);
   if (size > MAX_FILE_BYTES) {
     const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-    return failed([{ file, line: 1, column: 1, severity: 'error', path: [], message: `the file is too large (over ${mb(MAX_FILE_BYTES)}); a scenario file must be at most ${mb(MAX_FILE_BYTES)}` }]);
+    return failed([
+      {
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        path: [],
+        message: `the file is too large (over ${mb(MAX_FILE_BYTES)}); a scenario file must be at most ${mb(MAX_FILE_BYTES)}`,
+      },
+    ]);
   }
   const doc = parseJsonDocument(text);
   const { body, lines } = doc;
@@ -81,9 +98,10 @@ export function loadScenario(text: string, file: string): LoadResult {
   const version = root.type === 'Object' ? findNode(root, ['formatVersion']) : null;
   if (version?.complete && !(version.node.type === 'Number' && version.node.value === FORMAT_VERSION)) {
     const n = version.node;
-    const message = n.type === 'Number'
-      ? `this scenario uses format version ${n.value}; this engine reads version ${FORMAT_VERSION}`
-      : `"formatVersion" must be the number ${FORMAT_VERSION}, got ${describeNode(n)}`;
+    const message =
+      n.type === 'Number'
+        ? `this scenario uses format version ${n.value}; this engine reads version ${FORMAT_VERSION}`
+        : `"formatVersion" must be the number ${FORMAT_VERSION}, got ${describeNode(n)}`;
     return failed([...structural, locate({ severity: 'error', path: ['formatVersion'], message })]);
   }
 

@@ -1,6 +1,9 @@
 // Offsets in a text to 1-based line and column (columns count UTF-16 units; \n, \r\n and \r end a line).
 
-export interface Position { line: number; column: number }
+export interface Position {
+  line: number;
+  column: number;
+}
 
 export class LineIndex {
   private readonly starts: number[] = [0];

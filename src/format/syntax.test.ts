@@ -28,25 +28,53 @@ function jsonParses(text: string): boolean {
 describe('checkJsonSyntax', () => {
   it('accepts exactly what JSON.parse accepts, for random short texts', () => {
     const alphabet = fc.constantFrom(...'{}[],:"\\ \n\t0123456789.eE+-abflnrstu\'/x'.split(''));
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 24 }).map((cs) => cs.join('')), (text) => {
-      expect(check(text) === null).toBe(jsonParses(text));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 24 }).map((cs) => cs.join('')),
+        (text) => {
+          expect(check(text) === null).toBe(jsonParses(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('accepts exactly what JSON.parse accepts, for random JSON values and junk inserted into them', () => {
-    fc.assert(fc.property(fc.json(), fc.nat(), fc.string({ maxLength: 4 }), (json, at, junk) => {
-      expect(check(json)).toBeNull();
-      const k = at % (json.length + 1);
-      const broken = json.slice(0, k) + junk + json.slice(k);
-      expect(check(broken) === null).toBe(jsonParses(broken));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.string({ maxLength: 4 }), (json, at, junk) => {
+        expect(check(json)).toBeNull();
+        const k = at % (json.length + 1);
+        const broken = json.slice(0, k) + junk + json.slice(k);
+        expect(check(broken) === null).toBe(jsonParses(broken));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([
-    ['{"a": 1,}', 8], ['[1,]', 3], ['{"a" 1}', 5], ['{"a": 1 "b": 2}', 8], ['[1 2]', 3], ['{"a": 01}', 6],
-    ['{"a": "\\x"}', 7], ['{a: 1}', 1], ["{'a': 1}", 1], ['{"a":1}x', 7], ['{"a": tru}', 6], ['{"a":1}}', 7],
-    ['{"a":1]', 6], ['{,}', 1], ['{"a"::1}', 5], ['{"a":1,,}', 7], ['{"a":1e}', 7], ['{"a":1x}', 6],
-    ['{"a":12.5.3}', 9], ['[1 true]', 3], ['{"a": 1} // c', 9], ['[+1]', 1], ['{"a":.5}', 5],
+    ['{"a": 1,}', 8],
+    ['[1,]', 3],
+    ['{"a" 1}', 5],
+    ['{"a": 1 "b": 2}', 8],
+    ['[1 2]', 3],
+    ['{"a": 01}', 6],
+    ['{"a": "\\x"}', 7],
+    ['{a: 1}', 1],
+    ["{'a': 1}", 1],
+    ['{"a":1}x', 7],
+    ['{"a": tru}', 6],
+    ['{"a":1}}', 7],
+    ['{"a":1]', 6],
+    ['{,}', 1],
+    ['{"a"::1}', 5],
+    ['{"a":1,,}', 7],
+    ['{"a":1e}', 7],
+    ['{"a":1x}', 6],
+    ['{"a":12.5.3}', 9],
+    ['[1 true]', 3],
+    ['{"a": 1} // c', 9],
+    ['[+1]', 1],
+    ['{"a":.5}', 5],
   ])('reports %j at the offset momoa reports (%i)', (text, offset) => {
     expect(momoaOffset(text)).toBe(offset);
     expect(check(text)?.offset).toBe(offset);

@@ -6,11 +6,13 @@ export const MAX_DEPTH = 64;
 /** Most values (keys included) a document may hold: far above any scenario, low enough to parse quickly. */
 export const MAX_VALUES = 100_000;
 
-export interface SyntaxProblem { offset: number; message: string }
+export interface SyntaxProblem {
+  offset: number;
+  message: string;
+}
 
 type Token =
-  | { kind: '{' | '}' | '[' | ']' | ',' | ':'; start: number; end: number }
-  | { kind: 'string' | 'number' | 'word' | 'char'; start: number; end: number };
+  { kind: '{' | '}' | '[' | ']' | ',' | ':'; start: number; end: number } | { kind: 'string' | 'number' | 'word' | 'char'; start: number; end: number };
 type Scan = Token | SyntaxProblem;
 
 const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
@@ -30,7 +32,10 @@ function scanString(text: string, start: number): Scan {
     const c = text.charCodeAt(j);
     if (c === 34) return { kind: 'string', start, end: j + 1 };
     if (c === 10 || c === 13) {
-      return { offset: j, message: `unclosed string: a string must end on the line where it starts; add the closing '"' (write \\n for a line break inside text)` };
+      return {
+        offset: j,
+        message: `unclosed string: a string must end on the line where it starts; add the closing '"' (write \\n for a line break inside text)`,
+      };
     }
     if (c < 32) return { offset: j, message: `a string cannot contain the control character ${showChar(text.charAt(j))}; write it as an escape such as \\t` };
     if (c !== 92) continue;
@@ -104,12 +109,23 @@ const HINTS: Record<string, string> = {
 function found(text: string, t: Token): string {
   const raw = text.slice(t.start, t.end);
   switch (t.kind) {
-    case 'string': return `the string ${clip(raw)}`;
-    case 'number': return `the number ${clip(raw)}`;
-    case 'word': return LITERALS.includes(raw) ? raw : `the word '${clip(raw)}'`;
-    case 'char': return showChar(raw);
-    case '{': case '}': case '[': case ']': case ',': case ':': return `'${raw}'`;
-    default: return unreachable(t, 'JSON token');
+    case 'string':
+      return `the string ${clip(raw)}`;
+    case 'number':
+      return `the number ${clip(raw)}`;
+    case 'word':
+      return LITERALS.includes(raw) ? raw : `the word '${clip(raw)}'`;
+    case 'char':
+      return showChar(raw);
+    case '{':
+    case '}':
+    case '[':
+    case ']':
+    case ',':
+    case ':':
+      return `'${raw}'`;
+    default:
+      return unreachable(t, 'JSON token');
   }
 }
 
@@ -142,7 +158,10 @@ export function checkJsonSyntax(text: string, lines: LineIndex): SyntaxProblem |
       const top = stack[stack.length - 1];
       if (top) {
         const closer = top.kind === 'object' ? '}' : ']';
-        return { offset: lastEnd, message: `unexpected end of the file: the ${top.kind} opened at ${lines.describe(top.offset)} is not closed (expected '${closer}')` };
+        return {
+          offset: lastEnd,
+          message: `unexpected end of the file: the ${top.kind} opened at ${lines.describe(top.offset)} is not closed (expected '${closer}')`,
+        };
       }
       if (state === 'after') return null;
       return { offset: 0, message: 'the file is empty: expected a JSON object' };

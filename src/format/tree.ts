@@ -3,7 +3,11 @@ import type { MemberNode, ObjectNode, StringNode, ValueNode } from '@humanwhocod
 import { unreachable, type JsonPath } from '../engine/compiler.js';
 import type { LineIndex } from './position.js';
 
-export interface TreeProblem { path: JsonPath; offset: number; message: string }
+export interface TreeProblem {
+  path: JsonPath;
+  offset: number;
+  message: string;
+}
 
 /** Offset of a node's first character (momoa is asked for ranges; loc is the fallback). */
 export function startOf(node: { range?: [number, number]; loc: { start: { offset: number } } }): number {
@@ -27,7 +31,11 @@ export function toValue(root: ValueNode, lines: LineIndex): { value: unknown; pr
     const at = loneSurrogate(value);
     if (at < 0) return;
     const code = value.charCodeAt(at).toString(16).toUpperCase();
-    problems.push({ path, offset: offsetInString(lines.text, node, at), message: `${what} holds an unpaired surrogate (\\u${code}), which is not a character; remove it or complete the pair` });
+    problems.push({
+      path,
+      offset: offsetInString(lines.text, node, at),
+      message: `${what} holds an unpaired surrogate (\\u${code}), which is not a character; remove it or complete the pair`,
+    });
   };
   const build = (node: ValueNode, path: JsonPath): unknown => {
     switch (node.type) {
@@ -44,7 +52,11 @@ export function toValue(root: ValueNode, lines: LineIndex): { value: unknown; pr
           }
           const first = seen.get(key);
           if (first) {
-            problems.push({ path: at, offset: startOf(m.name), message: `duplicate property "${key}" (first given at ${lines.describe(startOf(first.name))}); a property may be given only once` });
+            problems.push({
+              path: at,
+              offset: startOf(m.name),
+              message: `duplicate property "${key}" (first given at ${lines.describe(startOf(first.name))}); a property may be given only once`,
+            });
           }
           seen.set(key, m);
           define(out, key, build(m.value, at));
@@ -65,11 +77,16 @@ export function toValue(root: ValueNode, lines: LineIndex): { value: unknown; pr
       case 'String':
         wellFormed(node.value, node, path, 'this string');
         return node.value;
-      case 'Boolean': return node.value;
-      case 'Null': return null;
+      case 'Boolean':
+        return node.value;
+      case 'Null':
+        return null;
       // JSON5 nodes: the JSON parse never makes them.
-      case 'NaN': case 'Infinity': return null;
-      default: return unreachable(node, 'JSON node');
+      case 'NaN':
+      case 'Infinity':
+        return null;
+      default:
+        return unreachable(node, 'JSON node');
     }
   };
   return { value: build(root, []), problems };
@@ -87,7 +104,11 @@ export function loneSurrogate(s: string): number {
   return -1;
 }
 
-export interface Found { node: ValueNode; member: MemberNode | null; complete: boolean }
+export interface Found {
+  node: ValueNode;
+  member: MemberNode | null;
+  complete: boolean;
+}
 
 const MEMBERS = new WeakMap<ObjectNode, Map<string, MemberNode>>();
 

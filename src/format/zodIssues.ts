@@ -23,7 +23,11 @@ export interface Issue {
   divisor?: number | bigint;
 }
 
-export interface Explained { path: JsonPath; message: string; atKey: boolean }
+export interface Explained {
+  path: JsonPath;
+  message: string;
+  atKey: boolean;
+}
 
 function clip(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}...` : s;
@@ -52,8 +56,14 @@ export function schemaAt(root: z.ZodType, path: JsonPath): z.ZodType | undefined
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  number: 'a number', int: 'a whole number', string: 'a string', boolean: 'true or false',
-  object: 'an object', record: 'an object', array: 'a list', null: 'null',
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  record: 'an object',
+  array: 'a list',
+  null: 'null',
 };
 
 function expectedOf(s: z.ZodType | undefined): string | null {
@@ -64,7 +74,7 @@ function expectedOf(s: z.ZodType | undefined): string | null {
   if (s instanceof z.ZodArray) return 'a list';
   if (s instanceof z.ZodObject || s instanceof z.ZodRecord) return 'an object';
   if (s instanceof z.ZodEnum) return `one of: ${(s.options as string[]).join(', ')}`;
-  if (s instanceof z.ZodLiteral) return [...s.values].map((v) => (typeof v === "number" ? `the number ${v}` : JSON.stringify(v))).join(" or ");
+  if (s instanceof z.ZodLiteral) return [...s.values].map((v) => (typeof v === 'number' ? `the number ${v}` : JSON.stringify(v))).join(' or ');
   if (s instanceof z.ZodUnion) {
     const parts = (s.options as z.ZodType[]).map((o) => expectedOf(unwrap(o)));
     return parts.every((p) => p !== null) ? parts.join(' or ') : null;
@@ -75,15 +85,24 @@ function expectedOf(s: z.ZodType | undefined): string | null {
 /** pure; what a node holds, for "got ..." */
 export function describeNode(node: ValueNode): string {
   switch (node.type) {
-    case 'String': return `a string (${clip(JSON.stringify(node.value))})`;
-    case 'Number': return `the number ${node.value}`;
-    case 'Boolean': return `the value ${node.value}`;
-    case 'Null': return 'null';
-    case 'Object': return 'an object';
-    case 'Array': return `a list`;
+    case 'String':
+      return `a string (${clip(JSON.stringify(node.value))})`;
+    case 'Number':
+      return `the number ${node.value}`;
+    case 'Boolean':
+      return `the value ${node.value}`;
+    case 'Null':
+      return 'null';
+    case 'Object':
+      return 'an object';
+    case 'Array':
+      return `a list`;
     // JSON5 nodes: the JSON parse never makes them.
-    case 'NaN': case 'Infinity': return 'a number JSON does not allow';
-    default: return unreachable(node, 'JSON node');
+    case 'NaN':
+    case 'Infinity':
+      return 'a number JSON does not allow';
+    default:
+      return unreachable(node, 'JSON node');
   }
 }
 
@@ -100,13 +119,15 @@ function bound(issue: Issue, node: ValueNode, small: boolean): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (issue.origin === 'string') {
     if (small && limit === 1) return 'must not be empty';
-    return small ? `too short: ${plural(size ?? 0, 'character')}; at least ${limit} needed` : `too long: ${plural(size ?? 0, 'character')}; the limit is ${limit}`;
+    return small
+      ? `too short: ${plural(size ?? 0, 'character')}; at least ${limit} needed`
+      : `too long: ${plural(size ?? 0, 'character')}; the limit is ${limit}`;
   }
   if (issue.origin === 'array') {
     return small ? `needs at least ${plural(limit, 'item')}, got ${size ?? 0}` : `too many items: ${size ?? 0}; the limit is ${limit}`;
   }
   const strict = issue.inclusive === false;
-  const word = small ? (strict ? 'greater than' : 'at least') : (strict ? 'less than' : 'at most');
+  const word = small ? (strict ? 'greater than' : 'at least') : strict ? 'less than' : 'at most';
   return `expected a number ${word} ${limit}, got ${size ?? describeNode(node)}`;
 }
 
@@ -155,7 +176,8 @@ export function explainIssues(issues: readonly Issue[], root: ValueNode, schema:
         else say(`expected ${expectedOf(schemaAt(schema, path)) ?? 'another value'}, got ${got}`);
         break;
       }
-      case 'too_small': case 'too_big':
+      case 'too_small':
+      case 'too_big':
         say(bound(issue, at.node, issue.code === 'too_small'));
         break;
       case 'invalid_format': {
@@ -163,7 +185,11 @@ export function explainIssues(issues: readonly Issue[], root: ValueNode, schema:
         const what = custom ? issue.message.replace(/^([^:]+): (.*)$/, '$1 ($2)') : `text matching ${issue.pattern ?? issue.format ?? 'the expected format'}`;
         let hint = '';
         if (at.node.type === 'String' && issue.message.startsWith('an id')) {
-          const fixed = at.node.value.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').slice(0, 64);
+          const fixed = at.node.value
+            .toLowerCase()
+            .replace(/[^a-z0-9_]+/g, '_')
+            .replace(/^[^a-z]+/, '')
+            .slice(0, 64);
           if (fixed !== '' && fixed !== at.node.value) hint = `; try "${fixed}"`;
         }
         say(`expected ${what}, got ${got}${hint}`);
@@ -172,7 +198,13 @@ export function explainIssues(issues: readonly Issue[], root: ValueNode, schema:
       case 'invalid_value': {
         const values = issue.values ?? [];
         const shown = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-        const near = at.node.type === 'String' ? closest(at.node.value, values.filter((v): v is string => typeof v === 'string')) : null;
+        const near =
+          at.node.type === 'String'
+            ? closest(
+                at.node.value,
+                values.filter((v): v is string => typeof v === 'string'),
+              )
+            : null;
         const head = values.length === 1 ? `expected ${JSON.stringify(values[0])}` : `expected one of: ${shown.join(', ')}`;
         say(`${head}; got ${got}${near ? ` (did you mean "${near}"?)` : ''}`);
         break;

@@ -6,7 +6,11 @@ import { renderSVG } from 'uqr';
 import { Refusal, type Classroom } from './classroom.js';
 import { createRequest } from './protocol.js';
 
-export interface ApiContext { classroom: Classroom; scenarios: string; /** Hosts (host:port) whose URLs /api/qr encodes: this server's own. */ ownHosts: () => string[] }
+export interface ApiContext {
+  classroom: Classroom;
+  scenarios: string;
+  /** Hosts (host:port) whose URLs /api/qr encodes: this server's own. */ ownHosts: () => string[];
+}
 
 /** Answers an /api/ request; returns false for any other path. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<boolean> {

@@ -6,8 +6,17 @@ import type { ClassroomStore } from './store.js';
 import { aiChoice, applyCommand, choiceProblem, deadlineOf, newTables, type CommandKind, type Session, type Table } from './table.js';
 import { hashToken, newJoinCode, newToken, tokenMatches } from './tokens.js';
 import {
-  dashboardOf, projectorOf, projectorTableOf, seatStateOf, tableSummaryOf,
-  type Dashboard, type Presence, type ProjectorState, type ProjectorTable, type SeatState, type TableSummary,
+  dashboardOf,
+  projectorOf,
+  projectorTableOf,
+  seatStateOf,
+  tableSummaryOf,
+  type Dashboard,
+  type Presence,
+  type ProjectorState,
+  type ProjectorTable,
+  type SeatState,
+  type TableSummary,
 } from './views.js';
 
 export type { SeatState, TableSummary, Dashboard, ProjectorState } from './views.js';
@@ -15,7 +24,13 @@ export type { SeatState, TableSummary, Dashboard, ProjectorState } from './views
 /** A refusal the client is told about, with its reason. */
 export class Refusal extends Error {}
 
-export interface SessionOptions { scenarioText: string; seed: string; tables: number; humans: readonly string[]; timer?: number }
+export interface SessionOptions {
+  scenarioText: string;
+  seed: string;
+  tables: number;
+  humans: readonly string[];
+  timer?: number;
+}
 
 const MAX_TABLES = 60;
 const MAX_TIMER = 3600;
@@ -32,7 +47,10 @@ export class Classroom {
   /** The address students open (http://host:port), once the server knows it; join URLs are built on it. */
   publicUrl: string | null = null;
 
-  constructor(private readonly store: ClassroomStore, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly store: ClassroomStore,
+    private readonly now: () => number = Date.now,
+  ) {
     for (const row of store.sessions()) {
       const s = this.open(row.id, row.code, row.instructorHash, row.scenarioText, row.seed, row.tables, row.humans, row.timer, Date.parse(row.created));
       for (const c of store.commands(row.id)) applyCommand(s, c.kind as CommandKind, c.payload as Record<string, unknown>, c.at);
@@ -43,27 +61,62 @@ export class Classroom {
   /** Creates a session; returns its join code and the instructor's token (shown once, stored only as a hash). */
   create(o: SessionOptions): { code: string; token: string; scenario: string } {
     const r = loadScenario(o.scenarioText, 'uploaded scenario');
-    if (!r.ok) throw new Refusal(`the scenario is not valid: ${r.diagnostics[0]?.message ?? 'unknown problem'} (${r.diagnostics.length} problem${r.diagnostics.length === 1 ? '' : 's'})`);
+    if (!r.ok)
+      throw new Refusal(
+        `the scenario is not valid: ${r.diagnostics[0]?.message ?? 'unknown problem'} (${r.diagnostics.length} problem${r.diagnostics.length === 1 ? '' : 's'})`,
+      );
     if (!Number.isInteger(o.tables) || o.tables < 1 || o.tables > MAX_TABLES) throw new Refusal(`tables must be 1 to ${MAX_TABLES}`);
     const timer = o.timer ?? 0;
     if (!Number.isInteger(timer) || timer < 0 || timer > MAX_TIMER) throw new Refusal(`the turn timer must be 0 to ${MAX_TIMER} seconds`);
-    for (const h of o.humans) if (!r.scenario.actorIndex.has(h)) throw new Refusal(`"${h}" is not a role of ${r.scenario.def.id}; roles: ${[...r.scenario.actorIndex.keys()].join(', ')}`);
+    for (const h of o.humans)
+      if (!r.scenario.actorIndex.has(h))
+        throw new Refusal(`"${h}" is not a role of ${r.scenario.def.id}; roles: ${[...r.scenario.actorIndex.keys()].join(', ')}`);
     createGame(r.scenario, { seed: o.seed });
     let code = newJoinCode();
     while (this.sessions.has(code)) code = newJoinCode();
     const token = newToken();
     const instructorHash = hashToken(token);
     const now = this.now();
-    const id = this.store.createSession({ code, instructorHash, scenarioText: o.scenarioText, seed: o.seed, tables: o.tables, humans: [...o.humans], created: new Date(now).toISOString(), timer });
+    const id = this.store.createSession({
+      code,
+      instructorHash,
+      scenarioText: o.scenarioText,
+      seed: o.seed,
+      tables: o.tables,
+      humans: [...o.humans],
+      created: new Date(now).toISOString(),
+      timer,
+    });
     const s = this.open(id, code, instructorHash, o.scenarioText, o.seed, o.tables, o.humans, timer, now);
     for (const t of s.tables) this.schedule(s, t);
     return { code, token, scenario: r.scenario.def.id };
   }
 
-  private open(id: number, code: string, instructorHash: string, text: string, seed: string, tables: number, humans: readonly string[], timer: number, created: number): Session {
+  private open(
+    id: number,
+    code: string,
+    instructorHash: string,
+    text: string,
+    seed: string,
+    tables: number,
+    humans: readonly string[],
+    timer: number,
+    created: number,
+  ): Session {
     const r = loadScenario(text, 'stored scenario');
     if (!r.ok) throw new Error(`stored session ${code}: its scenario no longer loads`);
-    const s: Session = { id, code, instructorHash, scenario: r.scenario, scenarioText: text, seed, humans, timer, created, tables: newTables(r.scenario, seed, humans, tables, created, timer) };
+    const s: Session = {
+      id,
+      code,
+      instructorHash,
+      scenario: r.scenario,
+      scenarioText: text,
+      seed,
+      humans,
+      timer,
+      created,
+      tables: newTables(r.scenario, seed, humans, tables, created, timer),
+    };
     this.sessions.set(code, s);
     return s;
   }
@@ -84,10 +137,13 @@ export class Classroom {
     const deadline = deadlineOf(s, t);
     if (deadline === null) return;
     const turn = t.state.turn;
-    const timer = setTimeout(() => {
-      this.timers.delete(t);
-      if (deadlineOf(s, t) === deadline && t.state.turn === turn) this.command(s, 'timeout', { table: t.index, turn });
-    }, Math.max(0, deadline - this.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(t);
+        if (deadlineOf(s, t) === deadline && t.state.turn === turn) this.command(s, 'timeout', { table: t.index, turn });
+      },
+      Math.max(0, deadline - this.now()),
+    );
     timer.unref();
     this.timers.set(t, timer);
   }
@@ -121,7 +177,12 @@ export class Classroom {
   /** What a joining student sees before choosing: the scenario, each table's free human roles. */
   lobby(code: string): { code: string; scenario: string; title: string; tables: Array<{ table: number; free: string[] }> } {
     const s = this.session(code);
-    return { code: s.code, scenario: s.scenario.def.id, title: s.scenario.def.title, tables: s.tables.map((t) => ({ table: t.index, free: s.humans.filter((h) => !t.seats.has(h)) })) };
+    return {
+      code: s.code,
+      scenario: s.scenario.def.id,
+      title: s.scenario.def.title,
+      tables: s.tables.map((t) => ({ table: t.index, free: s.humans.filter((h) => !t.seats.has(h)) })),
+    };
   }
 
   /** Takes a free human role at a table; returns the seat token the browser keeps to hold the seat. */
@@ -247,7 +308,11 @@ export class Classroom {
   /** The projector's view, for anyone with the join code: public information only. */
   projector(code: string): ProjectorState {
     const s = this.session(code);
-    return projectorOf(s, s.tables.map((t) => cached(this.projections, t, () => projectorTableOf(s, t))), this.joinUrl(s.code));
+    return projectorOf(
+      s,
+      s.tables.map((t) => cached(this.projections, t, () => projectorTableOf(s, t))),
+      this.joinUrl(s.code),
+    );
   }
 
   /** The URL a student opens to join class `code`, once the server's address is known. */
@@ -264,7 +329,10 @@ export class Classroom {
   /** Every table's replay, one CSV of all their histories and the comparison debrief, for the instructor. */
   exportAll(code: string, instructorToken: string): ClassExport {
     const s = this.instructor(code, instructorToken);
-    return classExport(s.scenario, s.tables.map((t) => t.state));
+    return classExport(
+      s.scenario,
+      s.tables.map((t) => t.state),
+    );
   }
 
   /** The state of one table, for tests and exports. */

@@ -6,7 +6,11 @@ import { turnLabel } from '../analysis/debrief.js';
 import { historyRows } from '../analysis/historyCsv.js';
 import { recordReplay, type GameState, type Replay, type Scenario } from '../engine/index.js';
 
-export interface ClassExport { replays: Array<{ table: number; replay: Replay }>; csv: string; debrief: string }
+export interface ClassExport {
+  replays: Array<{ table: number; replay: Replay }>;
+  csv: string;
+  debrief: string;
+}
 
 /** pure; the export of a class's tables (numbered from 1 in the CSV and the debrief, as the screens show them). */
 export function classExport(sc: Scenario, tables: readonly GameState[]): ClassExport {

@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import type { Dashboard, ProjectorState, SeatState } from './views.js';
 
-const id = z.string().min(1).max(64).regex(/^[a-z][a-z0-9_]*$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/);
 const code = z.string().min(4).max(12);
 const token = z.string().min(16).max(64);
 const table = z.number().int().min(0).max(999);
@@ -22,14 +26,16 @@ export const clientMessage = z.discriminatedUnion('t', [
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
-export const createRequest = z.object({
-  scenario: z.string().min(1).max(5_000_000),
-  seed: z.string().min(1).max(200),
-  tables: z.number().int().min(1).max(60),
-  humans: z.array(id).max(64),
-  /** Seconds per turn; 0 or absent: no timer. */
-  timer: z.number().int().min(0).max(3600).optional(),
-}).strict();
+export const createRequest = z
+  .object({
+    scenario: z.string().min(1).max(5_000_000),
+    seed: z.string().min(1).max(200),
+    tables: z.number().int().min(1).max(60),
+    humans: z.array(id).max(64),
+    /** Seconds per turn; 0 or absent: no timer. */
+    timer: z.number().int().min(0).max(3600).optional(),
+  })
+  .strict();
 export type CreateRequest = z.infer<typeof createRequest>;
 
 /** The largest message a client may send, in bytes. */

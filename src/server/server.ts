@@ -11,7 +11,11 @@ import { Sockets } from './sockets.js';
 import { SqliteStore, type StoreSync } from './store.js';
 
 export interface ServeOptions {
-  port: number; host: string; data: string; site: string; scenarios: string;
+  port: number;
+  host: string;
+  data: string;
+  site: string;
+  scenarios: string;
   /** How far each command is written before it is acknowledged (SqliteStore): 'normal' unless set. */
   sync?: StoreSync;
   /** Join attempts allowed per address per minute (JOINS_PER_MINUTE unless set). */
@@ -19,8 +23,15 @@ export interface ServeOptions {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ico': 'image/x-icon',
 };
 
 /** The same headers as the site's own preview: its CSP, never framed, no sniffing, no referrer. */
@@ -29,7 +40,9 @@ function siteHeaders(site: string): Record<string, string> {
   const csp = existsSync(index) ? /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(index, 'utf8'))?.[1] : undefined;
   return {
     'Content-Security-Policy': `${csp ?? "default-src 'self'"}; frame-ancestors 'none'`,
-    'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
   };
 }
 
@@ -116,21 +129,26 @@ export function startServer(o: ServeOptions): Promise<RunningServer> {
       const port = typeof addr === 'object' && addr ? addr.port : o.port;
       const any = o.host === '0.0.0.0' || o.host === '::';
       const lan = lanAddresses();
-      const publicHost = any ? lan[0] ?? '127.0.0.1' : o.host;
+      const publicHost = any ? (lan[0] ?? '127.0.0.1') : o.host;
       ownHosts = [...new Set([publicHost, o.host, ...(any ? lan : []), '127.0.0.1', 'localhost'])].map((h) => `${hostPart(h)}:${port}`);
       const publicUrl = `http://${hostPart(publicHost)}:${port}`;
       classroom.publicUrl = publicUrl;
       done({
-        server, classroom, store, url: `http://${hostPart(o.host)}:${port}`, publicUrl,
-        close: () => new Promise<void>((ok) => {
-          classroom.close();
-          sockets.closeAll();
-          wss.close();
-          server.close(() => {
-            store.close();
-            ok();
-          });
-        }),
+        server,
+        classroom,
+        store,
+        url: `http://${hostPart(o.host)}:${port}`,
+        publicUrl,
+        close: () =>
+          new Promise<void>((ok) => {
+            classroom.close();
+            sockets.closeAll();
+            wss.close();
+            server.close(() => {
+              store.close();
+              ok();
+            });
+          }),
       });
     });
   });

@@ -4,20 +4,33 @@ import { Refusal, type Classroom } from './classroom.js';
 import { parseClientMessage, type ClientMessage, type ServerMessage } from './protocol.js';
 import { hashToken } from './tokens.js';
 
-interface HeldSeat { code: string; token: string; tokenHash: string; table: number; role: string }
+interface HeldSeat {
+  code: string;
+  token: string;
+  tokenHash: string;
+  table: number;
+  role: string;
+}
 
 class Client {
   seat: HeldSeat | null = null;
   instructor: { code: string; token: string } | null = null;
   projector: string | null = null;
-  constructor(readonly ws: WebSocket, readonly address: string) {}
+  constructor(
+    readonly ws: WebSocket,
+    readonly address: string,
+  ) {}
   send(m: ServerMessage | string): void {
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(typeof m === 'string' ? m : JSON.stringify(m));
   }
 }
 
 const INSTRUCTOR_ONLY: Partial<Record<ClientMessage['t'], string>> = {
-  advance: 'advance a table', reassign: 'reassign a seat', pause: 'pause a table', seatAi: 'hand a seat to the AI', end: 'end a table',
+  advance: 'advance a table',
+  reassign: 'reassign a seat',
+  pause: 'pause a table',
+  seatAi: 'hand a seat to the AI',
+  end: 'end a table',
 };
 
 /** The longest a dashboard or projector waits for a change to show. */
@@ -35,7 +48,10 @@ export class Sockets {
   /** Classes whose dashboard and projector are due: pushed at most every SCREEN_PUSH_MS, not on every move. */
   private readonly screensDue = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly classroom: Classroom, private readonly allowJoin: (address: string) => boolean) {
+  constructor(
+    private readonly classroom: Classroom,
+    private readonly allowJoin: (address: string) => boolean,
+  ) {
     classroom.onChange = (code, table) => {
       if (this.dirty.size === 0) queueMicrotask(() => this.flush());
       let tables = this.dirty.get(code);
@@ -123,11 +139,16 @@ export class Sockets {
         c.send({ t: 'projector', projector: state });
         return;
       }
-      case 'advance': return classroom.advance(ins.code, ins.token, m.table);
-      case 'reassign': return classroom.reassign(ins.code, ins.token, m.table, m.role);
-      case 'pause': return classroom.pause(ins.code, ins.token, m.table, m.paused);
-      case 'seatAi': return classroom.seatAi(ins.code, ins.token, m.table, m.role, m.ai);
-      case 'end': return classroom.end(ins.code, ins.token, m.table);
+      case 'advance':
+        return classroom.advance(ins.code, ins.token, m.table);
+      case 'reassign':
+        return classroom.reassign(ins.code, ins.token, m.table, m.role);
+      case 'pause':
+        return classroom.pause(ins.code, ins.token, m.table, m.paused);
+      case 'seatAi':
+        return classroom.seatAi(ins.code, ins.token, m.table, m.role, m.ai);
+      case 'end':
+        return classroom.end(ins.code, ins.token, m.table);
     }
   }
 
@@ -190,16 +211,19 @@ export class Sockets {
   /** Pushes class `code`'s dashboard and projector soon: a class of 150 students changes many times a second. */
   private screensLater(code: string): void {
     if (this.screensDue.has(code)) return;
-    this.screensDue.set(code, setTimeout(() => {
-      this.screensDue.delete(code);
-      this.pushDashboard(code);
-      let projector: string | null = null;
-      for (const c of this.byCode.get(code) ?? []) {
-        if (c.projector !== code) continue;
-        projector ??= JSON.stringify({ t: 'projector', projector: this.classroom.projector(code) });
-        c.send(projector);
-      }
-    }, SCREEN_PUSH_MS));
+    this.screensDue.set(
+      code,
+      setTimeout(() => {
+        this.screensDue.delete(code);
+        this.pushDashboard(code);
+        let projector: string | null = null;
+        for (const c of this.byCode.get(code) ?? []) {
+          if (c.projector !== code) continue;
+          projector ??= JSON.stringify({ t: 'projector', projector: this.classroom.projector(code) });
+          c.send(projector);
+        }
+      }, SCREEN_PUSH_MS),
+    );
   }
 
   private pushDashboard(code: string): void {

@@ -18,8 +18,13 @@ describe('SqliteStore', () => {
     a.append(id, 'submit', { table: 0, role: 'x', choice: { action: 'go' } }, 2000);
     a.close();
     const b = new SqliteStore(file);
-    expect(b.sessions()).toEqual([{ id, code: 'ABCDEF', instructorHash: 'h', scenarioText: '{}', seed: 's', tables: 2, humans: ['x'], created: 'now', timer: 30 }]);
-    expect(b.commands(id).map((c) => [c.kind, c.payload, c.at])).toEqual([['join', { table: 0, role: 'x' }, 1000], ['submit', { table: 0, role: 'x', choice: { action: 'go' } }, 2000]]);
+    expect(b.sessions()).toEqual([
+      { id, code: 'ABCDEF', instructorHash: 'h', scenarioText: '{}', seed: 's', tables: 2, humans: ['x'], created: 'now', timer: 30 },
+    ]);
+    expect(b.commands(id).map((c) => [c.kind, c.payload, c.at])).toEqual([
+      ['join', { table: 0, role: 'x' }, 1000],
+      ['submit', { table: 0, role: 'x', choice: { action: 'go' } }, 2000],
+    ]);
     b.close();
   });
 

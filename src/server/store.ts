@@ -25,9 +25,25 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE commands ADD COLUMN at INTEGER NOT NULL DEFAULT 0;`,
 ];
 
-export interface SessionRow { id: number; code: string; instructorHash: string; scenarioText: string; seed: string; tables: number; humans: string[]; created: string; timer: number }
+export interface SessionRow {
+  id: number;
+  code: string;
+  instructorHash: string;
+  scenarioText: string;
+  seed: string;
+  tables: number;
+  humans: string[];
+  created: string;
+  timer: number;
+}
 /** A stored command; `at` is when it was accepted (epoch ms). */
-export interface CommandRow { id: number; session: number; kind: string; payload: unknown; at: number }
+export interface CommandRow {
+  id: number;
+  session: number;
+  kind: string;
+  payload: unknown;
+  at: number;
+}
 
 /** The narrow storage interface the classroom needs (a PostgreSQL one would implement the same). */
 export interface ClassroomStore {
@@ -65,7 +81,8 @@ export class SqliteStore implements ClassroomStore {
 
   private migrate(): void {
     const at = this.version();
-    if (at > MIGRATIONS.length) throw new Error(`the classroom database is at schema version ${at}, newer than this program (${MIGRATIONS.length}); use a newer statecraft`);
+    if (at > MIGRATIONS.length)
+      throw new Error(`the classroom database is at schema version ${at}, newer than this program (${MIGRATIONS.length}); use a newer statecraft`);
     for (let v = at; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]!);
@@ -75,16 +92,26 @@ export class SqliteStore implements ClassroomStore {
   }
 
   createSession(row: Omit<SessionRow, 'id'>): number {
-    const r = this.db.prepare('INSERT INTO sessions (code, instructor_hash, scenario_text, seed, tables, humans, created, timer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    const r = this.db
+      .prepare('INSERT INTO sessions (code, instructor_hash, scenario_text, seed, tables, humans, created, timer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(row.code, row.instructorHash, row.scenarioText, row.seed, row.tables, JSON.stringify(row.humans), row.created, row.timer);
     return Number(r.lastInsertRowid);
   }
 
   sessions(): SessionRow[] {
-    const rows = this.db.prepare('SELECT id, code, instructor_hash, scenario_text, seed, tables, humans, created, timer FROM sessions ORDER BY id').all() as Array<Record<string, unknown>>;
+    const rows = this.db
+      .prepare('SELECT id, code, instructor_hash, scenario_text, seed, tables, humans, created, timer FROM sessions ORDER BY id')
+      .all() as Array<Record<string, unknown>>;
     return rows.map((r) => ({
-      id: r.id as number, code: r.code as string, instructorHash: r.instructor_hash as string, scenarioText: r.scenario_text as string,
-      seed: r.seed as string, tables: r.tables as number, humans: JSON.parse(r.humans as string) as string[], created: r.created as string, timer: r.timer as number,
+      id: r.id as number,
+      code: r.code as string,
+      instructorHash: r.instructor_hash as string,
+      scenarioText: r.scenario_text as string,
+      seed: r.seed as string,
+      tables: r.tables as number,
+      humans: JSON.parse(r.humans as string) as string[],
+      created: r.created as string,
+      timer: r.timer as number,
     }));
   }
 
@@ -95,8 +122,16 @@ export class SqliteStore implements ClassroomStore {
   }
 
   commands(session: number): CommandRow[] {
-    const rows = this.db.prepare('SELECT id, session, kind, payload, at FROM commands WHERE session = ? ORDER BY id').all(session) as Array<Record<string, unknown>>;
-    return rows.map((r) => ({ id: r.id as number, session: r.session as number, kind: r.kind as string, payload: JSON.parse(r.payload as string) as unknown, at: r.at as number }));
+    const rows = this.db.prepare('SELECT id, session, kind, payload, at FROM commands WHERE session = ? ORDER BY id').all(session) as Array<
+      Record<string, unknown>
+    >;
+    return rows.map((r) => ({
+      id: r.id as number,
+      session: r.session as number,
+      kind: r.kind as string,
+      payload: JSON.parse(r.payload as string) as unknown,
+      at: r.at as number,
+    }));
   }
 
   close(): void {

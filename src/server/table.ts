@@ -45,8 +45,18 @@ export function newTables(sc: Scenario, seed: string, humans: readonly string[],
   const seats = Object.fromEntries(humans.map((h) => [h, 'human' as const]));
   return Array.from({ length: count }, (_, index) => {
     const t: Table = {
-      index, state: createGame(sc, { seed, seats }), choices: new Map(), aiPlayed: [], seats: new Map(),
-      paused: false, stopped: false, ai: new Set(), runningSince: null, elapsed: 0, clockStarted: false, version: 0,
+      index,
+      state: createGame(sc, { seed, seats }),
+      choices: new Map(),
+      aiPlayed: [],
+      seats: new Map(),
+      paused: false,
+      stopped: false,
+      ai: new Set(),
+      runningSince: null,
+      elapsed: 0,
+      clockStarted: false,
+      version: 0,
     };
     startClockIfReady(humans, t, created, timer);
     return t;
@@ -140,7 +150,7 @@ function startClockIfReady(humans: readonly string[], t: Table, at: number, time
 
 /** The engine's reason for refusing `role`'s choice `c` now (tried with the AI's for the seats yet to choose), or null. */
 export function choiceProblem(s: Session, t: Table, role: string, c: Choice): string | null {
-  const trial: Choices = Object.fromEntries(s.humans.map((h) => [h, h === role ? c : t.choices.get(h) ?? aiChoice(s.scenario, t.state, h)]));
+  const trial: Choices = Object.fromEntries(s.humans.map((h) => [h, h === role ? c : (t.choices.get(h) ?? aiChoice(s.scenario, t.state, h))]));
   try {
     step(s.scenario, t.state, trial, { ledger: false });
     return null;

@@ -1,7 +1,20 @@
 // What each screen of a class is shown: a seat's own view, the instructor's dashboard, the projector's public view.
 import {
-  canonicalJson, legalChoices, objectiveStatus, scoreObjectives, sha256Hex, sharedView, stateHash, viewFor,
-  type GameState, type LegalChoices, type ObjectiveStatus, type Reading, type Scenario, type SeatView, type TurnEvent,
+  canonicalJson,
+  legalChoices,
+  objectiveStatus,
+  scoreObjectives,
+  sha256Hex,
+  sharedView,
+  stateHash,
+  viewFor,
+  type GameState,
+  type LegalChoices,
+  type ObjectiveStatus,
+  type Reading,
+  type Scenario,
+  type SeatView,
+  type TurnEvent,
 } from '../engine/index.js';
 import { deadlineOf, type Session, type Table } from './table.js';
 
@@ -36,7 +49,14 @@ export interface SeatState {
   hash: string;
 }
 
-export interface DashboardSeat { role: string; label: string; taken: boolean; submitted: boolean; connected: boolean; ai: boolean }
+export interface DashboardSeat {
+  role: string;
+  label: string;
+  taken: boolean;
+  submitted: boolean;
+  connected: boolean;
+  ai: boolean;
+}
 
 /** One table's line on the instructor's dashboard. */
 export interface TableSummary {
@@ -53,7 +73,14 @@ export interface TableSummary {
   hash: string;
 }
 
-export interface Dashboard { code: string; scenario: string; title: string; timer: number; joinUrl: string | null; tables: TableSummary[] }
+export interface Dashboard {
+  code: string;
+  scenario: string;
+  title: string;
+  timer: number;
+  joinUrl: string | null;
+  tables: TableSummary[];
+}
 
 export interface ProjectorTable {
   table: number;
@@ -68,7 +95,13 @@ export interface ProjectorTable {
   indicators: Reading[];
 }
 
-export interface ProjectorState { code: string; scenario: string; title: string; joinUrl: string | null; tables: ProjectorTable[] }
+export interface ProjectorState {
+  code: string;
+  scenario: string;
+  title: string;
+  joinUrl: string | null;
+  tables: ProjectorTable[];
+}
 
 /** Whether a socket holds the seat `role` at `table` now. */
 export type Presence = (table: number, role: string) => boolean;
@@ -78,7 +111,14 @@ export function actorLabel(sc: Scenario, role: string): string {
 }
 
 /** What a seat is shown that changes only when its table's state does, with its hash; kept per state and role. */
-interface SeatPart { view: SeatView; legal: LegalChoices; objectives: SeatState['objectives']; status: ObjectiveStatus[]; news: TurnEvent[]; hash: string }
+interface SeatPart {
+  view: SeatView;
+  legal: LegalChoices;
+  objectives: SeatState['objectives'];
+  status: ObjectiveStatus[];
+  news: TurnEvent[];
+  hash: string;
+}
 const seatParts = new WeakMap<GameState, Map<string, SeatPart>>();
 
 function seatPartOf(sc: Scenario, g: GameState, role: string, ended: boolean): SeatPart {
@@ -88,7 +128,12 @@ function seatPartOf(sc: Scenario, g: GameState, role: string, ended: boolean): S
   let part = byRole.get(key);
   if (!part) {
     const view = viewFor(sc, g, role);
-    const status = objectiveStatus(sc, g, role, view.indicators.map((r) => r.value));
+    const status = objectiveStatus(
+      sc,
+      g,
+      role,
+      view.indicators.map((r) => r.value),
+    );
     const last = g.history.length ? g.history.at(g.history.length - 1) : undefined;
     // A score read off the truth would tell a seat whether an estimated figure crossed its threshold: only at the end.
     const objectives = ended ? scoreObjectives(sc, g).find((o) => o.actor === role)! : null;
@@ -105,24 +150,54 @@ export function seatStateOf(s: Session, t: Table, role: string): SeatState {
   const ended = g.over || t.stopped;
   const part = seatPartOf(s.scenario, g, role, ended);
   const light = {
-    code: s.code, table: t.index, role, label: actorLabel(s.scenario, role), scenario: s.scenario.def.id,
-    turn: g.turn, over: g.over, ending: g.ending, seed: ended ? s.seed : null,
-    paused: t.paused, stopped: t.stopped, ai: t.ai.has(role), deadline: deadlineOf(s, t), submitted: [...t.choices.keys()],
+    code: s.code,
+    table: t.index,
+    role,
+    label: actorLabel(s.scenario, role),
+    scenario: s.scenario.def.id,
+    turn: g.turn,
+    over: g.over,
+    ending: g.ending,
+    seed: ended ? s.seed : null,
+    paused: t.paused,
+    stopped: t.stopped,
+    ai: t.ai.has(role),
+    deadline: deadlineOf(s, t),
+    submitted: [...t.choices.keys()],
     aiPlayed: [...(t.aiPlayed[t.aiPlayed.length - 1] ?? [])].sort(),
   };
   // The hash covers the whole body: the state-bound part through its own hash, computed once per state.
-  return { ...light, view: part.view, legal: part.legal, objectives: part.objectives, status: part.status, news: part.news, hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`) };
+  return {
+    ...light,
+    view: part.view,
+    legal: part.legal,
+    objectives: part.objectives,
+    status: part.status,
+    news: part.news,
+    hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`),
+  };
 }
 
 /** pure; table `t`'s line on the dashboard. */
 export function tableSummaryOf(s: Session, t: Table, present: Presence): TableSummary {
   const sc = s.scenario;
   return {
-    table: t.index, turn: t.state.turn, over: t.state.over, ending: t.state.ending, paused: t.paused, stopped: t.stopped,
-    deadline: deadlineOf(s, t), hash: stateHash(t.state),
+    table: t.index,
+    turn: t.state.turn,
+    over: t.state.over,
+    ending: t.state.ending,
+    paused: t.paused,
+    stopped: t.stopped,
+    deadline: deadlineOf(s, t),
+    hash: stateHash(t.state),
     indicators: sc.indicators.map((ind, i) => ({ id: ind.id, label: sc.def.indicators[i]?.name ?? ind.id, value: t.state.indicators[i]! })),
     seats: s.humans.map((role) => ({
-      role, label: actorLabel(sc, role), taken: t.seats.has(role), submitted: t.choices.has(role), connected: present(t.index, role), ai: t.ai.has(role),
+      role,
+      label: actorLabel(sc, role),
+      taken: t.seats.has(role),
+      submitted: t.choices.has(role),
+      connected: present(t.index, role),
+      ai: t.ai.has(role),
     })),
   };
 }
@@ -136,11 +211,19 @@ export function projectorTableOf(s: Session, t: Table): ProjectorTable {
   const sc = s.scenario;
   const g = t.state;
   return {
-    table: t.index, turn: g.turn, over: g.over, ending: g.ending,
-    endingTitle: g.ending === null ? null : sc.def.endings.find((e) => e.id === g.ending)?.title ?? g.ending,
-    paused: t.paused, stopped: t.stopped,
+    table: t.index,
+    turn: g.turn,
+    over: g.over,
+    ending: g.ending,
+    endingTitle: g.ending === null ? null : (sc.def.endings.find((e) => e.id === g.ending)?.title ?? g.ending),
+    paused: t.paused,
+    stopped: t.stopped,
     seats: s.humans.map((role) => ({ role, label: actorLabel(sc, role), taken: t.seats.has(role), submitted: t.choices.has(role) })),
-    indicators: sharedView(sc, g, sc.actors.map((a) => a.id)).indicators,
+    indicators: sharedView(
+      sc,
+      g,
+      sc.actors.map((a) => a.id),
+    ).indicators,
   };
 }
 

@@ -1,8 +1,32 @@
 // The one module between the scenes and the engine: holds scenario, state and turn flow, autosaves, emits changes.
 import {
-  bandOf, chooseAi, createGame, explain, legalChoices, objectiveStatus, PASS_ID, previewAction, recordReplay, scoreObjectives, sharedView, stateHash,
-  step, viewFor, type AiDecision, type Choices, type Explanation, type GameState, type LegalChoices, type ObjectiveScore, type ObjectiveStatus, type Replay,
-  type Scenario, type ScenarioFile, type Seat, type SeatView, type TurnEvent,
+  bandOf,
+  chooseAi,
+  createGame,
+  explain,
+  legalChoices,
+  objectiveStatus,
+  PASS_ID,
+  previewAction,
+  recordReplay,
+  scoreObjectives,
+  sharedView,
+  stateHash,
+  step,
+  viewFor,
+  type AiDecision,
+  type Choices,
+  type Explanation,
+  type GameState,
+  type LegalChoices,
+  type ObjectiveScore,
+  type ObjectiveStatus,
+  type Replay,
+  type Scenario,
+  type ScenarioFile,
+  type Seat,
+  type SeatView,
+  type TurnEvent,
 } from '../engine/index.js';
 import { previewOption, type ChoicePreview } from '../engine/index.js';
 import { turnLabel } from '../analysis/debrief.js';
@@ -15,14 +39,35 @@ import { newSlotId, slotIds, slotKey } from './saveSlots.js';
 export type Phase = { name: 'title' } | { name: 'setup' } | SavedPhase | { name: 'review'; seat: number };
 
 /** Where a scenario came from: a bundled file (by id) or a file the player opened (kept as text for resume). */
-export interface ScenarioSource { bundled: string | null; file: { name: string; text: string } | null }
+export interface ScenarioSource {
+  bundled: string | null;
+  file: { name: string; text: string } | null;
+}
 
 /** What happened in the turn just resolved, with each AI's reasons taken on the pre-step state. */
-export interface TurnReport { turn: number; before: GameState; events: TurnEvent[]; choices: Choices; decisions: Record<string, AiDecision> }
+export interface TurnReport {
+  turn: number;
+  before: GameState;
+  events: TurnEvent[];
+  choices: Choices;
+  decisions: Record<string, AiDecision>;
+}
 
-export interface StanceView { from: number; to: number; value: number; band: string; bandPos: number; bandCount: number; leverage: number }
+export interface StanceView {
+  from: number;
+  to: number;
+  value: number;
+  band: string;
+  bandPos: number;
+  bandCount: number;
+  leverage: number;
+}
 
-export interface NewGameOptions { seed: string; seats: Record<string, Seat>; aiFuzz: number | null }
+export interface NewGameOptions {
+  seed: string;
+  seats: Record<string, Seat>;
+  aiFuzz: number | null;
+}
 
 type Listener = () => void;
 
@@ -177,7 +222,12 @@ export class Bridge {
 
   /** The seat's objectives now, judged on the numbers that seat reads (its estimates, never the truth behind them). */
   objectiveStatus(actorId: string): ObjectiveStatus[] {
-    return objectiveStatus(this.need(), this.game(), actorId, viewFor(this.need(), this.game(), actorId).indicators.map((r) => r.value));
+    return objectiveStatus(
+      this.need(),
+      this.game(),
+      actorId,
+      viewFor(this.need(), this.game(), actorId).indicators.map((r) => r.value),
+    );
   }
 
   /** Records a human's answer to a pending dilemma (part of their choice for this turn). */
@@ -316,11 +366,17 @@ export class Bridge {
     if (!sc || !s || p.name === 'title' || p.name === 'setup') return null;
     const phase: SavedPhase = p.name === 'review' ? { name: 'main', seat: p.seat } : p;
     return {
-      format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: new Date().toISOString(),
+      format: SAVE_FORMAT,
+      version: SAVE_VERSION,
+      savedAt: new Date().toISOString(),
       scenario: { id: sc.def.id, hash: sc.hash, bundled: this.source.bundled, file: this.source.bundled ? null : this.source.file },
-      seed: s.seed, seats: s.seats, aiFuzz: s.aiFuzz,
+      seed: s.seed,
+      seats: s.seats,
+      aiFuzz: s.aiFuzz,
       turns: s.history.filter((r) => r.turn > 0).map((r) => r.choices),
-      hash: stateHash(s), phase, draft: this.draft,
+      hash: stateHash(s),
+      phase,
+      draft: this.draft,
     };
   }
 

@@ -5,7 +5,11 @@ const files = import.meta.glob<string>(['../../scenarios/*.json', '!../../scenar
 export const FLAGSHIP = 'party-congress';
 export const TUTORIAL = 'tutorial';
 
-export interface BundledEntry { id: string; file: string; load: () => Promise<string> }
+export interface BundledEntry {
+  id: string;
+  file: string;
+  load: () => Promise<string>;
+}
 
 /** Every bundled scenario: the flagship first, then the tutorial, then the rest by id. */
 export function bundledScenarios(): BundledEntry[] {

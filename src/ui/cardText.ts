@@ -4,7 +4,11 @@ import { changeText, previewLines } from '../analysis/previewText.js';
 import { fmt, fmtDelta } from './theme.js';
 
 /** One card's place on the board: the action's view, or null while the scenario keeps it hidden (its slot stays). */
-export interface CardSlot { id: string; view: ActionView | null; preview: ChoicePreview | null }
+export interface CardSlot {
+  id: string;
+  view: ActionView | null;
+  preview: ChoicePreview | null;
+}
 
 /** pure; the seat's cards keyed by action id in scenario order, a hidden action keeping its place, extra views (the pass) last. */
 export function cardSlots(order: readonly string[], views: readonly ActionView[], previewOf: (id: string) => ChoicePreview | null): CardSlot[] {
@@ -36,7 +40,7 @@ export function costText(a: ActionView): string {
 
 /** How much a change weighs in the short preview: its expected size, a flag or a value set counting as large. */
 function weight(c: PreviewChange, chance: number | null): number {
-  const w = c.branch === 'success' ? chance ?? 1 : c.branch === 'failure' ? 1 - (chance ?? 1) : 1;
+  const w = c.branch === 'success' ? (chance ?? 1) : c.branch === 'failure' ? 1 - (chance ?? 1) : 1;
   const size = c.kind === 'flag' ? 10 : c.mode === 'set' ? Math.abs(c.amount - c.from) : Math.abs(c.amount);
   return size * w;
 }

@@ -2,7 +2,14 @@
 import { bundledScenarios } from './bundled.js';
 import { loadScenarioText, type LoadOutcome, type UiDiagnostic } from './scenarioLoader.js';
 
-export interface Summary { title: string; summary: string; actors: number; turns: number; unit: string; names: Map<string, string> }
+export interface Summary {
+  title: string;
+  summary: string;
+  actors: number;
+  turns: number;
+  unit: string;
+  names: Map<string, string>;
+}
 
 export interface CatalogEntry {
   id: string;
@@ -24,9 +31,12 @@ export function summaryOf(text: string): Summary | null {
       if (typeof a?.id === 'string' && typeof a.name === 'string') names.set(a.id, a.name);
     }
     return {
-      title: v.title, summary: typeof v.summary === 'string' ? v.summary : '',
+      title: v.title,
+      summary: typeof v.summary === 'string' ? v.summary : '',
       actors: Array.isArray(v.actors) ? v.actors.length : 0,
-      turns: typeof v.turns?.count === 'number' ? v.turns.count : 0, unit: typeof v.turns?.unit === 'string' ? v.turns.unit : 'turn', names,
+      turns: typeof v.turns?.count === 'number' ? v.turns.count : 0,
+      unit: typeof v.turns?.unit === 'string' ? v.turns.unit : 'turn',
+      names,
     };
   } catch {
     return null;
@@ -43,11 +53,13 @@ export function catalogNow(): CatalogEntry[] | null {
 
 /** Every bundled scenario, flagship first. */
 export function loadCatalog(): Promise<CatalogEntry[]> {
-  cache ??= Promise.all(bundledScenarios().map(async (e) => {
-    const text = await e.load();
-    let outcome: LoadOutcome | null = null;
-    return { id: e.id, file: e.file, text, summary: summaryOf(text), check: () => (outcome ??= loadScenarioText(text, e.file)) };
-  })).then((all) => (ready = all));
+  cache ??= Promise.all(
+    bundledScenarios().map(async (e) => {
+      const text = await e.load();
+      let outcome: LoadOutcome | null = null;
+      return { id: e.id, file: e.file, text, summary: summaryOf(text), check: () => (outcome ??= loadScenarioText(text, e.file)) };
+    }),
+  ).then((all) => (ready = all));
   return cache;
 }
 
@@ -58,8 +70,17 @@ export async function bundledById(id: string): Promise<CatalogEntry | undefined>
 
 /** The entry of `all` whose file name or scenario id is `id`. */
 export function entryById(all: readonly CatalogEntry[], id: string): CatalogEntry | undefined {
-  return all.find((e) => e.id === id) ?? all.find((e) => { const o = e.check(); return o.ok && o.scenario.def.id === id; });
+  return (
+    all.find((e) => e.id === id) ??
+    all.find((e) => {
+      const o = e.check();
+      return o.ok && o.scenario.def.id === id;
+    })
+  );
 }
 
 /** The broken scenario file shown on the title screen, with every problem found. */
-export interface FileErrors { name: string; diagnostics: UiDiagnostic[] }
+export interface FileErrors {
+  name: string;
+  diagnostics: UiDiagnostic[];
+}

@@ -20,7 +20,11 @@ function place(node: HTMLElement, x: number, y: number, w?: number, h?: number):
 
 /** Draws with absolutely placed, decorative DOM nodes in the twin layer (the twins themselves stay the real controls). */
 class DomPainter implements Painter {
-  constructor(readonly W: number, readonly H: number, private readonly redraw: () => void) {}
+  constructor(
+    readonly W: number,
+    readonly H: number,
+    private readonly redraw: () => void,
+  ) {}
 
   get portrait(): boolean {
     return this.W < this.H;

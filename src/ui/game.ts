@@ -73,10 +73,16 @@ export async function startGame(ctx: AppContext, stage: HTMLElement): Promise<vo
   };
   attachRenderLoop(game);
   setRenderer(() => (game.renderer && 'gl' in game.renderer ? 'webgl' : 'canvas'));
-  setTexts(() => game.scene.getScenes(true).flatMap((scene) => scene.children.list.filter((o): o is GameObjects.Text => o instanceof GameObjects.Text && o.visible).map((t) => {
-    const b = t.getBounds();
-    return { text: t.text, x: b.x, y: b.y, w: b.width, h: b.height };
-  })));
+  setTexts(() =>
+    game.scene.getScenes(true).flatMap((scene) =>
+      scene.children.list
+        .filter((o): o is GameObjects.Text => o instanceof GameObjects.Text && o.visible)
+        .map((t) => {
+          const b = t.getBounds();
+          return { text: t.text, x: b.x, y: b.y, w: b.width, h: b.height };
+        }),
+    ),
+  );
   game.events.once('ready', () => {
     document.getElementById('boot-message')?.setAttribute('hidden', '');
     requestFrames();

@@ -6,7 +6,7 @@ import { indicatorOrder } from './indicatorOrder.js';
 const sc = loadScenario('party-congress');
 
 describe('dashboard order', () => {
-  it('puts the role\'s own indicators first, then those its objectives read, then the rest in scenario order', () => {
+  it("puts the role's own indicators first, then those its objectives read, then the rest in scenario order", () => {
     const s = createGame(sc, { seed: 'order' });
     const order = indicatorOrder(sc.def, 'sk', objectiveStatus(sc, s, 'sk'));
     expect(order.slice(0, 3).map((i) => sc.def.indicators[i]!.id)).toEqual(['sk_security', 'sk_capital', 'inter_korean']);

@@ -1,6 +1,11 @@
 // Picks the logical board size for the viewport (landscape boards 720 high, phone boards 430 wide) and the zoom
 // that renders it at the screen's real pixel density.
-export interface Frame { width: number; height: number; portrait: boolean; zoom: number }
+export interface Frame {
+  width: number;
+  height: number;
+  portrait: boolean;
+  zoom: number;
+}
 
 let current: Frame = { width: 1280, height: 720, portrait: false, zoom: 1 };
 

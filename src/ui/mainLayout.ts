@@ -4,9 +4,24 @@ import type { Rect } from './dom/twins.js';
 export type MainTab = 'actions' | 'indicators' | 'news';
 
 /** The header's buttons: on a phone a row of their own under the role and turn, each wide enough for its word. */
-export interface HeaderButtons { briefing: Rect; keys: Rect; menu: Rect; textRight: number }
+export interface HeaderButtons {
+  briefing: Rect;
+  keys: Rect;
+  menu: Rect;
+  textRight: number;
+}
 
-export interface MainLayout { top: number; header: HeaderButtons; map: Rect; dashboard: Rect | null; cards: Rect | null; news: Rect | null; tabs: Rect | null; bar: Rect; columns: number }
+export interface MainLayout {
+  top: number;
+  header: HeaderButtons;
+  map: Rect;
+  dashboard: Rect | null;
+  cards: Rect | null;
+  news: Rect | null;
+  tabs: Rect | null;
+  bar: Rect;
+  columns: number;
+}
 
 /** pure; where the header's buttons go on a W-wide board whose header is `top` high. */
 function headerButtons(W: number, top: number, portrait: boolean): HeaderButtons {
@@ -49,7 +64,12 @@ export function mainLayout(W: number, H: number, tab: MainTab): MainLayout {
   const bar = { x: pad, y: H - 60, w: W - pad * 2, h: 52 };
   const panel = { x: pad, y: tabs.y + tabs.h + 8, w: W - pad * 2, h: bar.y - tabs.y - tabs.h - 16 };
   return {
-    top, map, tabs, bar, columns: 1, header: headerButtons(W, top, true),
+    top,
+    map,
+    tabs,
+    bar,
+    columns: 1,
+    header: headerButtons(W, top, true),
     dashboard: tab === 'indicators' ? panel : null,
     cards: tab === 'actions' ? panel : null,
     news: tab === 'news' ? panel : null,

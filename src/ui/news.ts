@@ -4,7 +4,12 @@ import { narrate } from '../analysis/debrief.js';
 import { unreachable, type GameState, type Scenario, type TurnEvent } from '../engine/index.js';
 import { fmt } from './theme.js';
 
-export interface NewsItem { turn: number; title: string; text: string; kind: TurnEvent['type'] }
+export interface NewsItem {
+  turn: number;
+  title: string;
+  text: string;
+  kind: TurnEvent['type'];
+}
 
 /** "62% — succeeded" for a rolled action; null when the outcome was certain. */
 export function rollText(odds: number | null, success: boolean | null): string | null {
@@ -15,9 +20,16 @@ export function rollText(odds: number | null, success: boolean | null): string |
 /** The turn whose news an event is: the resolved turn's own choices, or the opening of the next (never past the last turn: the ending is the last turn's news). */
 function newsTurn(e: TurnEvent, resolved: number, last: number): number {
   switch (e.type) {
-    case 'action': case 'dilemma-answer': return resolved;
-    case 'event': case 'dilemma': case 'situation': case 'ending': return Math.max(1, Math.min(resolved + 1, last));
-    default: return unreachable(e, 'turn event');
+    case 'action':
+    case 'dilemma-answer':
+      return resolved;
+    case 'event':
+    case 'dilemma':
+    case 'situation':
+    case 'ending':
+      return Math.max(1, Math.min(resolved + 1, last));
+    default:
+      return unreachable(e, 'turn event');
   }
 }
 

@@ -3,17 +3,31 @@ import type { ObjectiveStatus, ObjectiveTerm, Reading } from '../engine/index.js
 import { readingShort, rangeText } from './readings.js';
 import { fmt } from './theme.js';
 
-export interface ObjectiveLine { id: string; label: string; met: boolean; icon: string; state: string; points: number; details: string[] }
+export interface ObjectiveLine {
+  id: string;
+  label: string;
+  met: boolean;
+  icon: string;
+  state: string;
+  points: number;
+  details: string[];
+}
 
 /** A threshold in words: "60 or more", "below 58", "35 or less". */
 export function thresholdText(op: ObjectiveTerm['op'], t: string): string {
   switch (op) {
-    case '>=': return `${t} or more`;
-    case '>': return `more than ${t}`;
-    case '<=': return `${t} or less`;
-    case '<': return `below ${t}`;
-    case '==': return `exactly ${t}`;
-    case '!=': return `anything but ${t}`;
+    case '>=':
+      return `${t} or more`;
+    case '>':
+      return `more than ${t}`;
+    case '<=':
+      return `${t} or less`;
+    case '<':
+      return `below ${t}`;
+    case '==':
+      return `exactly ${t}`;
+    case '!=':
+      return `anything but ${t}`;
   }
 }
 
@@ -21,7 +35,13 @@ const num = (kind: ObjectiveTerm['kind'], x: number): string => (kind === 'lever
 
 /** Whether a flag comparison asks for the flag on (e.g. "flag(freeze) >= 1"), off, or neither. */
 function flagWants(t: ObjectiveTerm): boolean | null {
-  if ((t.op === '>=' && t.threshold === 1) || (t.op === '>' && t.threshold === 0) || (t.op === '!=' && t.threshold === 0) || (t.op === '==' && t.threshold === 1)) return true;
+  if (
+    (t.op === '>=' && t.threshold === 1) ||
+    (t.op === '>' && t.threshold === 0) ||
+    (t.op === '!=' && t.threshold === 0) ||
+    (t.op === '==' && t.threshold === 1)
+  )
+    return true;
   if ((t.op === '<' && t.threshold === 1) || (t.op === '<=' && t.threshold === 0) || (t.op === '==' && t.threshold === 0)) return false;
   return null;
 }
@@ -49,8 +69,13 @@ export function objectiveLines(list: readonly ObjectiveStatus[], readingOf: (ind
     const details = o.terms.map((t, k) => `${k > 0 && o.join === 'or' ? 'or ' : ''}${termText(t, t.kind === 'indicator' ? readingOf(t.id) : undefined)}`);
     const by = estimated ? ' by your estimate' : '';
     return {
-      id: o.id, label: o.label, met: o.met, points: o.points, icon: o.met ? '✓' : '✗',
-      state: o.met ? `Met${by}` : `Not met${by}`, details,
+      id: o.id,
+      label: o.label,
+      met: o.met,
+      points: o.points,
+      icon: o.met ? '✓' : '✗',
+      state: o.met ? `Met${by}` : `Not met${by}`,
+      details,
     };
   });
 }

@@ -26,11 +26,21 @@ async function openReplay(name: string, text: string): Promise<void> {
   const { replay, doc } = parsed;
   const entry = await bundledById(replay.scenario.id);
   const outcome = entry?.check();
-  if (!outcome?.ok) return refuse(name, [diagnosticAt(doc, name, ['scenario', 'id'], `this replay is of the scenario "${replay.scenario.id}", which is not bundled with this game (or does not load), so it cannot be verified`)]);
+  if (!outcome?.ok)
+    return refuse(name, [
+      diagnosticAt(
+        doc,
+        name,
+        ['scenario', 'id'],
+        `this replay is of the scenario "${replay.scenario.id}", which is not bundled with this game (or does not load), so it cannot be verified`,
+      ),
+    ]);
   const frames = replayFrames(outcome.scenario, replay);
   if (!frames.ok) {
     const k = frames.turn === null ? -1 : replay.turns.findIndex((t) => t.turn === frames.turn);
-    return refuse(name, [diagnosticAt(doc, name, k < 0 ? [] : ['turns', k], `not verified${frames.turn === null ? '' : ` at turn ${frames.turn}`}: ${frames.message}`)]);
+    return refuse(name, [
+      diagnosticAt(doc, name, k < 0 ? [] : ['turns', k], `not verified${frames.turn === null ? '' : ` at turn ${frames.turn}`}: ${frames.message}`),
+    ]);
   }
   app().fileErrors = null;
   openReplayViewer(outcome.scenario, name, frames.frames, frames.ending);
@@ -39,7 +49,11 @@ async function openReplay(name: string, text: string): Promise<void> {
 /** Opens a chosen or dropped file's text as a replay or a scenario. */
 export function openFile(name: string, text: string): void {
   if (claimsReplay(parseJsonDocument(text))) {
-    void openReplay(name, text).catch((e: unknown) => refuse(name, [{ file: name, line: 1, column: 1, path: [], severity: 'error', message: `it could not be read: ${e instanceof Error ? e.message : String(e)}` }]));
+    void openReplay(name, text).catch((e: unknown) =>
+      refuse(name, [
+        { file: name, line: 1, column: 1, path: [], severity: 'error', message: `it could not be read: ${e instanceof Error ? e.message : String(e)}` },
+      ]),
+    );
     return;
   }
   openScenarioFile(name, text);

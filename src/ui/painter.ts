@@ -1,9 +1,22 @@
 // What a screen draws with: Phaser scenes (BaseScene) and the plain-DOM painter used before Phaser has loaded.
 import type { Rect, TwinOptions } from './dom/twins.js';
 
-export interface TextOptions { size?: number; color?: string; weight?: 400 | 600; wrap?: number; align?: 'left' | 'center' | 'right'; maxLines?: number; lineSpacing?: number }
+export interface TextOptions {
+  size?: number;
+  color?: string;
+  weight?: 400 | 600;
+  wrap?: number;
+  align?: 'left' | 'center' | 'right';
+  maxLines?: number;
+  lineSpacing?: number;
+}
 
-export interface ButtonOptions extends Omit<TwinOptions, 'rect'> { rect: Rect; text?: string; primary?: boolean; size?: number }
+export interface ButtonOptions extends Omit<TwinOptions, 'rect'> {
+  rect: Rect;
+  text?: string;
+  primary?: boolean;
+  size?: number;
+}
 
 export interface Painter {
   readonly W: number;

@@ -43,7 +43,9 @@ describe('checking a save before it resumes', () => {
   it('sets aside an illegal drafted action ("protest", "nosuch" or none at all) with the engine\'s reason', () => {
     const save = hotSeatSave(1, 'handover');
     const upland = save.draft['upland']!;
-    expect(reasonOf(withDraft(save, { upland: { ...upland, action: 'protest' } }))).toMatch(/^the choice saved for "upland" is not legal now: "protest" is not available to "upland" on turn 2; available: /);
+    expect(reasonOf(withDraft(save, { upland: { ...upland, action: 'protest' } }))).toMatch(
+      /^the choice saved for "upland" is not legal now: "protest" is not available to "upland" on turn 2; available: /,
+    );
     expect(reasonOf(withDraft(save, { upland: { ...upland, action: 'nosuch' } }))).toMatch(/"nosuch" is not available to "upland"/);
     expect(reasonOf(withDraft(save, { upland: { ...upland, action: '' } }))).toBe('the choice saved for "upland" names no action');
     expect(reasonOf(withDraft(save, {}))).toBe('the choice of "upland", made before the hand-over, is missing');
@@ -52,7 +54,9 @@ describe('checking a save before it resumes', () => {
   it('sets aside a draft for a seat whose turn has not come, a seat no human plays, or a screen with no choosing', () => {
     const save = hotSeatSave(1, 'handover');
     const lowlandAction = legalChoices(tutorial, checkPlan(save).state, 'lowland').actions.find((a) => a.available)!.id;
-    expect(reasonOf(withDraft(save, { ...save.draft, lowland: { action: lowlandAction } }))).toBe('it holds a choice for "lowland", whose turn to choose has not come');
+    expect(reasonOf(withDraft(save, { ...save.draft, lowland: { action: lowlandAction } }))).toBe(
+      'it holds a choice for "lowland", whose turn to choose has not come',
+    );
     const oneHuman = { ...hotSeatSave(0, 'main'), seats: { upland: 'human' as const, lowland: 'ai' as const } };
     expect(reasonOf(oneHuman)).toBe('replaying its moves does not reach the saved position');
     expect(reasonOf({ ...save, phase: { name: 'briefing', seat: 0 } })).toBe('it holds choices for the briefing screen, where nobody chooses');
@@ -60,7 +64,9 @@ describe('checking a save before it resumes', () => {
 
   it('sets aside an answer to a dilemma that is not pending, or with an option the dilemma does not have', () => {
     const save = hotSeatSave(0, 'main');
-    expect(reasonOf(withDraft(save, { upland: { action: '', dilemmas: { nosuch_event: 'a' } } }))).toMatch(/^the choice saved for "upland" is not legal now: "upland" answers the dilemma "nosuch_event", which is not put to it this turn/);
+    expect(reasonOf(withDraft(save, { upland: { action: '', dilemmas: { nosuch_event: 'a' } } }))).toMatch(
+      /^the choice saved for "upland" is not legal now: "upland" answers the dilemma "nosuch_event", which is not put to it this turn/,
+    );
     const pending = findPendingDilemma();
     const bad = { action: '', dilemmas: { [pending.event]: 'no_such_option' } };
     expect(reasonOf(withDraft(pending, { ...pending.draft, [pending.actor]: bad }))).toMatch(/must answer the dilemma .* with one of/);
@@ -103,9 +109,39 @@ function findPendingDilemma(): SaveData & { actor: string; event: string } {
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const INTERESTING: Json[] = [
-  'protest', 'nosuch', '', 'pass', '__proto__', '\uD800', '\uDC00x', 'x'.repeat(300), 'human', 'ai', 'main', 'handover', 'ending',
-  'resolution', 'briefing', 'upland', 'lowland', 'tutorial', -1, 0, 1, 2, 17, 0.5, 1e9, Number.MAX_SAFE_INTEGER, null, true, false, [], {},
-  ...tutorial.def.actions.slice(0, 6).map((a) => a.id), ...(tutorial.def.events ?? []).map((e) => e.id).slice(0, 4),
+  'protest',
+  'nosuch',
+  '',
+  'pass',
+  '__proto__',
+  '\uD800',
+  '\uDC00x',
+  'x'.repeat(300),
+  'human',
+  'ai',
+  'main',
+  'handover',
+  'ending',
+  'resolution',
+  'briefing',
+  'upland',
+  'lowland',
+  'tutorial',
+  -1,
+  0,
+  1,
+  2,
+  17,
+  0.5,
+  1e9,
+  Number.MAX_SAFE_INTEGER,
+  null,
+  true,
+  false,
+  [],
+  {},
+  ...tutorial.def.actions.slice(0, 6).map((a) => a.id),
+  ...(tutorial.def.events ?? []).map((e) => e.id).slice(0, 4),
 ];
 
 /** Every path to a value inside `v` (the root is []). */
@@ -145,7 +181,7 @@ function mutate(root: Json, m: Mutation): Json {
 /** A value from the pool of the same JSON type as `like` (so the damage often passes the schema and reaches the engine). */
 function ofKind(like: Json | undefined, pick: number): Json {
   const pool = INTERESTING.filter((x) => typeof x === typeof like && Array.isArray(x) === Array.isArray(like) && (x === null) === (like === null));
-  return pool.length ? pool[pick % pool.length]! : like ?? null;
+  return pool.length ? pool[pick % pool.length]! : (like ?? null);
 }
 
 const jsonValue: fc.Arbitrary<Json> = fc.oneof(
@@ -162,7 +198,13 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
   key: fc.constantFrom('upland', 'lowland', '__proto__', 'action', 'dilemmas', 'extra', ...(tutorial.def.events ?? []).map((e) => e.id).slice(0, 3)),
 });
 
-const BASES: SaveData[] = [hotSeatSave(0, 'handover'), hotSeatSave(1, 'answered'), hotSeatSave(3, 'main'), hotSeatSave(2, 'handover', 'fuzz-b'), hotSeatSave(40, 'main')];
+const BASES: SaveData[] = [
+  hotSeatSave(0, 'handover'),
+  hotSeatSave(1, 'answered'),
+  hotSeatSave(3, 'main'),
+  hotSeatSave(2, 'handover', 'fuzz-b'),
+  hotSeatSave(40, 'main'),
+];
 
 describe('the save loader under random damage', () => {
   it('either resumes a mutated save at its saved position with a turn that can be finished, or sets it aside with a reason; it never throws', () => {

@@ -1,10 +1,28 @@
 // Whether a save can resume, checked in full before anything is shown: its moves replay to the saved position, its
 // screen fits that game, and every choice already drafted for the turn is legal now by the engine's own step. Pure.
-import { createGame, EngineError, legalChoices, rerunTurn, stateHash, step, type AiDecision, type Choice, type Choices, type GameState, type Scenario } from '../engine/index.js';
+import {
+  createGame,
+  EngineError,
+  legalChoices,
+  rerunTurn,
+  stateHash,
+  step,
+  type AiDecision,
+  type Choice,
+  type Choices,
+  type GameState,
+  type Scenario,
+} from '../engine/index.js';
 import { seedProblem, type SaveData, type SavedPhase } from './saves.js';
 
 /** A save that resumes: its state, the state before the last turn with the AI's decisions of that turn, its screen and drafts. */
-export interface ResumePlan { state: GameState; before: GameState | null; decisions: Record<string, AiDecision>; phase: SavedPhase; draft: Choices }
+export interface ResumePlan {
+  state: GameState;
+  before: GameState | null;
+  decisions: Record<string, AiDecision>;
+  phase: SavedPhase;
+  draft: Choices;
+}
 
 export type SaveCheck = { ok: true; plan: ResumePlan } | { ok: false; reason: string };
 

@@ -2,42 +2,71 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hotSeatSave } from '../../tests/unit/saveFixtures.js';
 import { SAVE_KEY, type SaveStore } from './saves.js';
-import { describeWhen, listSlots, migrateLegacySave, newSlotId, orderSlots, savedGames, slotIdOf, slotKey, summariseSave, type SlotEntry } from './saveSlots.js';
+import {
+  describeWhen,
+  listSlots,
+  migrateLegacySave,
+  newSlotId,
+  orderSlots,
+  savedGames,
+  slotIdOf,
+  slotKey,
+  summariseSave,
+  type SlotEntry,
+} from './saveSlots.js';
 
 /** An in-memory Web Storage; `refuse` makes setItem throw for the keys it names, as a full browser storage does. */
 class MapStore implements SaveStore {
   readonly map = new Map<string, string>();
   constructor(private readonly refuse: (key: string) => boolean = () => false) {}
-  get length(): number { return this.map.size; }
-  key(i: number): string | null { return [...this.map.keys()][i] ?? null; }
-  getItem(k: string): string | null { return this.map.get(k) ?? null; }
+  get length(): number {
+    return this.map.size;
+  }
+  key(i: number): string | null {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k: string): string | null {
+    return this.map.get(k) ?? null;
+  }
   setItem(k: string, v: string): void {
     if (this.refuse(k)) throw new Error('QuotaExceededError');
     this.map.set(k, v);
   }
-  removeItem(k: string): void { this.map.delete(k); }
+  removeItem(k: string): void {
+    this.map.delete(k);
+  }
 }
 
 const slotId = fc.integer({ min: 1, max: 999_999 }).map((n) => `g${n}`);
 
 describe('the saved-game list', () => {
   it('gives a new game a slot id no existing slot uses, whatever else the storage holds', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(slotId, fc.string())), (ids) => {
-      const id = newSlotId(ids);
-      expect(ids).not.toContain(id);
-      expect(slotIdOf(slotKey(id))).toBe(id);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(slotId, fc.string())), (ids) => {
+        const id = newSlotId(ids);
+        expect(ids).not.toContain(id);
+        expect(slotIdOf(slotKey(id))).toBe(id);
+      }),
+    );
   });
 
   it('lists slots newest first, keeping every one, with unreadable ones last', () => {
-    const entry = fc.record({ id: slotId, at: fc.option(fc.integer({ min: 0, max: 4e12 }), { nil: undefined }) }).map(({ id, at }): SlotEntry => (
-      at === undefined ? { id, outcome: { kind: 'bad', reason: 'x' } } : { id, outcome: { kind: 'ok', save: { ...hotSeatSave(0, 'main'), savedAt: new Date(at).toISOString() } } }));
-    fc.assert(fc.property(fc.uniqueArray(entry, { selector: (e) => e.id, maxLength: 12 }), (entries) => {
-      const out = orderSlots(entries);
-      expect(out.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
-      const when = (e: SlotEntry) => (e.outcome.kind === 'ok' ? e.outcome.save.savedAt : '');
-      for (let i = 1; i < out.length; i++) expect(when(out[i - 1]!) >= when(out[i]!)).toBe(true);
-    }), { numRuns: 60 });
+    const entry = fc
+      .record({ id: slotId, at: fc.option(fc.integer({ min: 0, max: 4e12 }), { nil: undefined }) })
+      .map(({ id, at }): SlotEntry =>
+        at === undefined
+          ? { id, outcome: { kind: 'bad', reason: 'x' } }
+          : { id, outcome: { kind: 'ok', save: { ...hotSeatSave(0, 'main'), savedAt: new Date(at).toISOString() } } },
+      );
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: (e) => e.id, maxLength: 12 }), (entries) => {
+        const out = orderSlots(entries);
+        expect(out.map((e) => e.id).sort()).toEqual(entries.map((e) => e.id).sort());
+        const when = (e: SlotEntry) => (e.outcome.kind === 'ok' ? e.outcome.save.savedAt : '');
+        for (let i = 1; i < out.length; i++) expect(when(out[i - 1]!) >= when(out[i]!)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('moves the single save of earlier versions into the list without reading or losing it', () => {
@@ -48,7 +77,11 @@ describe('the saved-game list', () => {
     expect(migrateLegacySave(store)).toBe('g5');
     expect(store.getItem(SAVE_KEY)).toBeNull();
     expect(store.getItem(slotKey('g5'))).toBe(old);
-    expect(savedGames(store).map((g) => g.id).sort()).toEqual(['g4', 'g5']);
+    expect(
+      savedGames(store)
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual(['g4', 'g5']);
     expect(migrateLegacySave(store)).toBeNull();
   });
 
@@ -85,7 +118,15 @@ describe('the saved-game list', () => {
 
   it('summarises a save by its scenario, the roles humans play by name, and its turn', () => {
     const save = hotSeatSave(2, 'main');
-    const s = summariseSave(save, 'Tutorial', new Map([['upland', 'Upland'], ['lowland', 'Lowland']]), new Date(save.savedAt));
+    const s = summariseSave(
+      save,
+      'Tutorial',
+      new Map([
+        ['upland', 'Upland'],
+        ['lowland', 'Lowland'],
+      ]),
+      new Date(save.savedAt),
+    );
     expect(s).toEqual({ title: 'Tutorial', roles: 'Upland, Lowland', where: 'turn 3', when: expect.stringMatching(/^today \d\d:\d\d$/) });
     expect(summariseSave({ ...save, seats: { upland: 'ai', lowland: 'ai' }, phase: { name: 'ending' } }, 'T', new Map(), new Date()).roles).toBe('AI only');
   });

@@ -29,7 +29,10 @@ export function newSlotId(existing: readonly string[]): string {
   return `g${max + 1}`;
 }
 
-export interface SlotEntry { id: string; outcome: ReadOutcome }
+export interface SlotEntry {
+  id: string;
+  outcome: ReadOutcome;
+}
 
 /** pure; slots newest first (by the time saved, then by slot number); unreadable ones last. */
 export function orderSlots<T extends SlotEntry>(entries: readonly T[]): T[] {
@@ -121,11 +124,18 @@ export function describeWhen(savedAt: string, now: Date): string {
   return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()} ${hm}`;
 }
 
-export interface SlotSummary { title: string; roles: string; where: string; when: string }
+export interface SlotSummary {
+  title: string;
+  roles: string;
+  where: string;
+  when: string;
+}
 
 /** pure; what the title screen says of a saved game: its scenario, who the humans play, its turn, when it was saved. */
 export function summariseSave(save: SaveData, title: string, names: ReadonlyMap<string, string>, now: Date): SlotSummary {
-  const humans = Object.entries(save.seats).filter(([, s]) => s === 'human').map(([id]) => names.get(id) ?? id);
+  const humans = Object.entries(save.seats)
+    .filter(([, s]) => s === 'human')
+    .map(([id]) => names.get(id) ?? id);
   const roles = humans.length === 0 ? 'AI only' : humans.join(', ');
   const where = save.phase.name === 'ending' ? 'finished' : `turn ${save.turns.length + 1}`;
   return { title, roles, where, when: describeWhen(save.savedAt, now) };

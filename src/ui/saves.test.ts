@@ -5,10 +5,20 @@ import { diagnoseSave, readSave, SAVE_KEY, SET_ASIDE_PREFIX, seedProblem, setAsi
 /** An in-memory Web Storage with a quota in UTF-16 code units over keys and values, as browsers count it. */
 class QuotaStore implements SaveStore {
   readonly map = new Map<string, string>();
-  constructor(private readonly quota = 5_000_000, private readonly refuse: (key: string) => boolean = () => false, private readonly stuck = false) {}
-  get length(): number { return this.map.size; }
-  key(i: number): string | null { return [...this.map.keys()][i] ?? null; }
-  getItem(k: string): string | null { return this.map.get(k) ?? null; }
+  constructor(
+    private readonly quota = 5_000_000,
+    private readonly refuse: (key: string) => boolean = () => false,
+    private readonly stuck = false,
+  ) {}
+  get length(): number {
+    return this.map.size;
+  }
+  key(i: number): string | null {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k: string): string | null {
+    return this.map.get(k) ?? null;
+  }
   setItem(k: string, v: string): void {
     const used = [...this.map].reduce((n, [key, value]) => n + (key === k ? 0 : key.length + value.length), 0);
     if (this.refuse(k) || used + k.length + v.length > this.quota) {

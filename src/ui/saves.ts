@@ -12,10 +12,17 @@ export const SAVE_VERSION = 1;
 export { seedProblem };
 
 // Keys are scenario ids (never "__proto__" or other text a plain object would treat specially).
-const idKey = z.string().max(64).regex(/^[a-z][a-z0-9_]*$/, 'an id: lower-case letters, digits and _, starting with a letter');
+const idKey = z
+  .string()
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'an id: lower-case letters, digits and _, starting with a letter');
 const choice = z.object({ action: z.string().max(64), dilemmas: z.record(idKey, z.string().max(64)).optional() }).strict();
 const choices = z.record(idKey, choice);
-const seat = z.number().int().min(0).max(MAX_ACTORS - 1);
+const seat = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_ACTORS - 1);
 const phase = z.union([
   z.object({ name: z.enum(['briefing', 'main']), seat }).strict(),
   z.object({ name: z.literal('handover'), seat, then: z.enum(['briefing', 'main']) }).strict(),
@@ -27,16 +34,24 @@ export const saveSchema = z
     format: z.literal(SAVE_FORMAT),
     version: z.literal(SAVE_VERSION),
     savedAt: z.string().max(40),
-    scenario: z.object({
-      id: z.string().max(64),
-      hash: z.string().regex(/^[0-9a-f]{64}$/),
-      bundled: z.string().max(64).nullable(),
-      file: z.object({ name: z.string().max(300), text: z.string().max(6_000_000) }).strict().nullable(),
-    }).strict(),
-    seed: z.string().max(SEED_MAX * 2).superRefine((v, ctx) => {
-      const problem = seedProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: `the seed cannot be used: ${problem}` });
-    }),
+    scenario: z
+      .object({
+        id: z.string().max(64),
+        hash: z.string().regex(/^[0-9a-f]{64}$/),
+        bundled: z.string().max(64).nullable(),
+        file: z
+          .object({ name: z.string().max(300), text: z.string().max(6_000_000) })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+    seed: z
+      .string()
+      .max(SEED_MAX * 2)
+      .superRefine((v, ctx) => {
+        const problem = seedProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: `the seed cannot be used: ${problem}` });
+      }),
     seats: z.record(idKey, z.enum(['human', 'ai'])),
     aiFuzz: z.number().min(0).max(1).nullable(),
     turns: z.array(choices).max(1000),
@@ -136,11 +151,7 @@ export function readSave(store: SaveStore | null = storage(), key: string = SAVE
  * was freed and the text is handed back to be offered as a download); stuck (the main slot could not even be
  * freed, so it is ignored until a reload); or none (nothing stored).
  */
-export type SetAsideOutcome =
-  | { kind: 'kept'; key: string }
-  | { kind: 'dropped'; raw: string; why: string }
-  | { kind: 'stuck'; why: string }
-  | { kind: 'none' };
+export type SetAsideOutcome = { kind: 'kept'; key: string } | { kind: 'dropped'; raw: string; why: string } | { kind: 'stuck'; why: string } | { kind: 'none' };
 
 const why = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 

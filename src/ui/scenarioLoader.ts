@@ -3,7 +3,15 @@ import { formatPath, type Scenario } from '../engine/index.js';
 import { formatDiagnostic, loadScenario, type LocatedDiagnostic } from '../format/loadScenario.js';
 
 /** One problem in a scenario file, located by line, column and JSON path (as text). */
-export interface UiDiagnostic { file: string; line: number; column: number; path: string; message: string; severity: 'error' | 'warning'; text: string }
+export interface UiDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+  text: string;
+}
 
 export type LoadOutcome = { ok: true; scenario: Scenario; diagnostics: UiDiagnostic[] } | { ok: false; diagnostics: UiDiagnostic[] };
 

@@ -57,8 +57,11 @@ export function setAside(reason: string, id: string): void {
   if (out.kind === 'kept') app().notices.push(`${head} It was kept in this browser's storage under "${out.key}" and not deleted.`);
   else if (out.kind === 'dropped') {
     app().droppedSave = out.raw;
-    app().notices.push(`${head} There was no room in this browser's storage to keep a copy (${out.why}), so it was taken out of the autosave slot; use "Download the set-aside save" to keep it, before you close this page.`);
-  } else if (out.kind === 'stuck') app().notices.push(`${head} This browser's storage would not let it be moved (${out.why}); it is ignored until the page is reloaded.`);
+    app().notices.push(
+      `${head} There was no room in this browser's storage to keep a copy (${out.why}), so it was taken out of the autosave slot; use "Download the set-aside save" to keep it, before you close this page.`,
+    );
+  } else if (out.kind === 'stuck')
+    app().notices.push(`${head} This browser's storage would not let it be moved (${out.why}); it is ignored until the page is reloaded.`);
   else app().notices.push(head);
 }
 
@@ -117,7 +120,7 @@ export async function continueSlot(id: string, takeOver = false): Promise<boolea
   const r = readSave(saveStore(), slotKey(id));
   if (r.kind === 'ok') return resumeSave(id, r.save, takeOver);
   if (r.kind === 'bad') setAside(r.reason, id);
-  if (r.kind === 'none') app().notices.push('That saved game is no longer in this browser\'s storage (it was deleted in another tab).');
+  if (r.kind === 'none') app().notices.push("That saved game is no longer in this browser's storage (it was deleted in another tab).");
   return false;
 }
 
@@ -155,7 +158,9 @@ export async function startFromRequest(req: StartRequest): Promise<boolean> {
   const sc = outcome.scenario;
   const unknown = req.humans.filter((h) => !sc.actorIndex.has(h));
   if (unknown.length) {
-    app().notices.push(`The link names ${unknown.map((u) => `"${u}"`).join(', ')}, not an actor of "${sc.def.title}". Actors: ${sc.actors.map((a) => a.id).join(', ')}.`);
+    app().notices.push(
+      `The link names ${unknown.map((u) => `"${u}"`).join(', ')}, not an actor of "${sc.def.title}". Actors: ${sc.actors.map((a) => a.id).join(', ')}.`,
+    );
     return false;
   }
   // The same game (scenario, seed, players, AI) as a saved one resumes it; any other starts in a slot of its own.
@@ -172,7 +177,10 @@ export async function startFromRequest(req: StartRequest): Promise<boolean> {
 
 function matches(save: SaveData, id: string, req: StartRequest): boolean {
   if (save.scenario.bundled !== id || req.seed === null || save.seed !== req.seed || save.aiFuzz !== req.fuzz) return false;
-  const humans = Object.entries(save.seats).filter(([, s]) => s === 'human').map(([a]) => a).sort();
+  const humans = Object.entries(save.seats)
+    .filter(([, s]) => s === 'human')
+    .map(([a]) => a)
+    .sort();
   return humans.join(',') === [...req.humans].sort().join(',');
 }
 
@@ -194,7 +202,10 @@ export function openScenarioFile(name: string, text: string): void {
 /** Reports a file that could not even be read. */
 export function fileUnreadable(name: string, message: string, at = { line: 1, column: 1 }): void {
   const { line, column } = at;
-  app().fileErrors = { name, diagnostics: [{ file: name, line, column, path: '(root)', message, severity: 'error', text: `${name}:${line}:${column}: error: ${message}` }] };
+  app().fileErrors = {
+    name,
+    diagnostics: [{ file: name, line, column, path: '(root)', message, severity: 'error', text: `${name}:${line}:${column}: error: ${message}` }],
+  };
   alertNow(`${name} could not be opened: ${message}`);
   bridge.show({ name: 'title' });
 }

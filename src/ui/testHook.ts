@@ -15,7 +15,13 @@ export interface TestHook {
   texts(): DrawnText[];
 }
 
-export interface DrawnText { text: string; x: number; y: number; w: number; h: number }
+export interface DrawnText {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 let renderer: () => string = () => 'none';
 let texts: () => DrawnText[] = () => [];

@@ -24,15 +24,32 @@ let firstListed = 0;
 
 /** The title screen, drawn by a Phaser scene or, before Phaser has loaded, by the DOM painter. */
 export class TitleView {
-  constructor(private readonly p: Painter, private readonly catalog: CatalogEntry[]) {}
+  constructor(
+    private readonly p: Painter,
+    private readonly catalog: CatalogEntry[],
+  ) {}
 
-  get W(): number { return this.p.W; }
-  get H(): number { return this.p.H; }
-  get portrait(): boolean { return this.p.portrait; }
-  private txt(...a: Parameters<Painter['txt']>): void { this.p.txt(...a); }
-  private panel(...a: Parameters<Painter['panel']>): void { this.p.panel(...a); }
-  private button(o: ButtonOptions): HTMLButtonElement { return this.p.button(o); }
-  private rebuild(): void { this.p.rebuild(); }
+  get W(): number {
+    return this.p.W;
+  }
+  get H(): number {
+    return this.p.H;
+  }
+  get portrait(): boolean {
+    return this.p.portrait;
+  }
+  private txt(...a: Parameters<Painter['txt']>): void {
+    this.p.txt(...a);
+  }
+  private panel(...a: Parameters<Painter['panel']>): void {
+    this.p.panel(...a);
+  }
+  private button(o: ButtonOptions): HTMLButtonElement {
+    return this.p.button(o);
+  }
+  private rebuild(): void {
+    this.p.rebuild();
+  }
 
   build(): void {
     rememberScreen('title');
@@ -83,8 +100,12 @@ export class TitleView {
     const summary = ok?.summary ?? '';
     this.txt(r.x + 40, r.y + summaryY, summary, { size, wrap: r.w - 56 });
     app().twins.button({
-      id: `scenario-${entry.id}`, label: ok ? `Play ${title}` : `${title}: has errors`, description: ok ? `${meta}. ${ok.summary}` : meta,
-      rect: r, keyHint: String(i + 1), onActivate: () => this.play(entry),
+      id: `scenario-${entry.id}`,
+      label: ok ? `Play ${title}` : `${title}: has errors`,
+      description: ok ? `${meta}. ${ok.summary}` : meta,
+      rect: r,
+      keyHint: String(i + 1),
+      onActivate: () => this.play(entry),
     });
     return h;
   }
@@ -106,19 +127,55 @@ export class TitleView {
     y = this.savedList(x, y, w);
     const dropped = app().droppedSave;
     if (dropped !== null) {
-      this.button({ id: 'download-set-aside', label: 'Download the set-aside save', description: 'The saved game that could not be resumed, as a file: it did not fit in this browser\'s storage.', rect: { x, y, w, h: 52 }, onActivate: () => download('statecraft-set-aside-save.json', 'application/json', dropped) });
+      this.button({
+        id: 'download-set-aside',
+        label: 'Download the set-aside save',
+        description: "The saved game that could not be resumed, as a file: it did not fit in this browser's storage.",
+        rect: { x, y, w, h: 52 },
+        onActivate: () => download('statecraft-set-aside-save.json', 'application/json', dropped),
+      });
       y += 72;
     }
     const open = filePicker(app().twins.root, openFile, fileUnreadable, openCompare);
-    this.button({ id: 'open-file', label: 'Open a scenario or replay file', description: 'Choose a scenario JSON file to play, or a replay file to watch; you can also drop one onto the page.', rect: { x, y, w, h: 52 }, onActivate: open });
+    this.button({
+      id: 'open-file',
+      label: 'Open a scenario or replay file',
+      description: 'Choose a scenario JSON file to play, or a replay file to watch; you can also drop one onto the page.',
+      rect: { x, y, w, h: 52 },
+      onActivate: open,
+    });
     this.txt(x + 4, y + 58, 'or drop a scenario or replay .json file anywhere on this page', { size: 14, color: CSS.muted, wrap: w - 8 });
     y += 92;
     const half = (w - 8) / 2;
-    this.button({ id: 'instructors', label: 'For instructors', description: 'Learning objectives, class plan, glossary, discussion questions, what is invented, and printable handouts: role cards and a class sheet.', rect: { x, y, w: half, h: 52 }, onActivate: () => openInstructorView(this.catalog) });
-    this.button({ id: 'compare-games', label: 'Compare games', description: 'Several groups\' replays of one scenario side by side: endings, scores, who chose what, the numbers over time.', rect: { x: x + half + 8, y, w: half, h: 52 }, onActivate: () => openCompare() });
+    this.button({
+      id: 'instructors',
+      label: 'For instructors',
+      description: 'Learning objectives, class plan, glossary, discussion questions, what is invented, and printable handouts: role cards and a class sheet.',
+      rect: { x, y, w: half, h: 52 },
+      onActivate: () => openInstructorView(this.catalog),
+    });
+    this.button({
+      id: 'compare-games',
+      label: 'Compare games',
+      description: "Several groups' replays of one scenario side by side: endings, scores, who chose what, the numbers over time.",
+      rect: { x: x + half + 8, y, w: half, h: 52 },
+      onActivate: () => openCompare(),
+    });
     y += 64;
-    this.button({ id: 'run-class', label: 'Run a class', description: 'Create a class on the classroom server: every student plays from their own device, you follow the tables on a dashboard.', rect: { x, y, w: half, h: 48 }, onActivate: () => openRunClass(this.catalog) });
-    this.button({ id: 'join-class', label: 'Join a class', description: 'Type the code your instructor shows to take a seat in a class game.', rect: { x: x + half + 8, y, w: half, h: 48 }, onActivate: () => openJoinClass() });
+    this.button({
+      id: 'run-class',
+      label: 'Run a class',
+      description: 'Create a class on the classroom server: every student plays from their own device, you follow the tables on a dashboard.',
+      rect: { x, y, w: half, h: 48 },
+      onActivate: () => openRunClass(this.catalog),
+    });
+    this.button({
+      id: 'join-class',
+      label: 'Join a class',
+      description: 'Type the code your instructor shows to take a seat in a class game.',
+      rect: { x: x + half + 8, y, w: half, h: 48 },
+      onActivate: () => openJoinClass(),
+    });
     return y + 68;
   }
 
@@ -138,8 +195,21 @@ export class TitleView {
     const s = this.summary(game.save);
     this.panel({ x, y, w, h: 128 }, COLOR.card, COLOR.accent);
     this.txt(x + 14, y + 10, 'This game is open in another tab', { size: 16, weight: 600, color: CSS.accent, wrap: w - 28 });
-    this.txt(x + 14, y + 34, `${s.title} · ${s.roles} · ${s.where}. Its moves there are saved; taking it over here continues from the last one.`, { size: 13, color: CSS.text, wrap: w - 28 });
-    this.button({ id: 'take-over', label: `Take over ${s.title} here`, text: 'Take over here', description: 'The other tab stops saving this game and says so.', primary: true, rect: { x: x + 14, y: y + 80, w: Math.min(240, w - 28), h: 40 }, size: 15, onActivate: () => void this.resume(id, true) });
+    this.txt(x + 14, y + 34, `${s.title} · ${s.roles} · ${s.where}. Its moves there are saved; taking it over here continues from the last one.`, {
+      size: 13,
+      color: CSS.text,
+      wrap: w - 28,
+    });
+    this.button({
+      id: 'take-over',
+      label: `Take over ${s.title} here`,
+      text: 'Take over here',
+      description: 'The other tab stops saving this game and says so.',
+      primary: true,
+      rect: { x: x + 14, y: y + 80, w: Math.min(240, w - 28), h: 40 },
+      size: 15,
+      onActivate: () => void this.resume(id, true),
+    });
     return y + 140;
   }
 
@@ -176,15 +246,38 @@ export class TitleView {
       this.txt(x + 12, y + 12 + titleH, meta, { size: 13, color: CSS.muted, wrap: textW });
       const said = `${s.title}: ${s.roles}, ${s.where}, saved ${s.when}`;
       app().twins.button({ id: `resume-${g.id}`, label: `Continue ${said}`, rect: row, onActivate: () => void this.resume(g.id) });
-      this.button({ id: `delete-${g.id}`, label: `Delete the saved game ${said}`, text: 'Delete', size: 15, rect: { x: x + w - delW, y, w: delW, h }, onActivate: () => this.confirmDelete(g.id, said) });
+      this.button({
+        id: `delete-${g.id}`,
+        label: `Delete the saved game ${said}`,
+        text: 'Delete',
+        size: 15,
+        rect: { x: x + w - delW, y, w: delW, h },
+        onActivate: () => this.confirmDelete(g.id, said),
+      });
       y += h + 8;
     }
     if (firstListed > 0 || firstListed + fit < games.length) {
       const half = (w - 8) / 2;
       const older = firstListed + fit < games.length;
       const newer = firstListed > 0;
-      this.button({ id: 'saves-newer', label: 'Show newer saved games', text: 'Newer', unavailable: !newer, size: 15, rect: { x, y, w: half, h: 40 }, onActivate: () => this.page(newer ? -fit : 0) });
-      this.button({ id: 'saves-older', label: `Show older saved games (${games.length - firstListed - fit} more)`, text: `Older (${Math.max(0, games.length - firstListed - fit)})`, unavailable: !older, size: 15, rect: { x: x + half + 8, y, w: half, h: 40 }, onActivate: () => this.page(older ? fit : 0) });
+      this.button({
+        id: 'saves-newer',
+        label: 'Show newer saved games',
+        text: 'Newer',
+        unavailable: !newer,
+        size: 15,
+        rect: { x, y, w: half, h: 40 },
+        onActivate: () => this.page(newer ? -fit : 0),
+      });
+      this.button({
+        id: 'saves-older',
+        label: `Show older saved games (${games.length - firstListed - fit} more)`,
+        text: `Older (${Math.max(0, games.length - firstListed - fit)})`,
+        unavailable: !older,
+        size: 15,
+        rect: { x: x + half + 8, y, w: half, h: 40 },
+        onActivate: () => this.page(older ? fit : 0),
+      });
       y += 48;
     }
     return y + 8;
@@ -199,13 +292,17 @@ export class TitleView {
 
   private confirmDelete(id: string, said: string): void {
     const d = openDialog({ title: 'Delete this saved game?', className: 'confirm' });
-    const yes = domButton('Delete it', () => {
-      d.close();
-      const problem = deleteSlot(id);
-      if (problem) app().notices.push(`${said}: ${problem}.`);
-      this.rebuild();
-      announce(problem ? `Not deleted: ${problem}` : `Deleted the saved game ${said}`);
-    }, { id: 'confirm-delete' });
+    const yes = domButton(
+      'Delete it',
+      () => {
+        d.close();
+        const problem = deleteSlot(id);
+        if (problem) app().notices.push(`${said}: ${problem}.`);
+        this.rebuild();
+        announce(problem ? `Not deleted: ${problem}` : `Deleted the saved game ${said}`);
+      },
+      { id: 'confirm-delete' },
+    );
     const no = domButton('Keep it', () => d.close(), { id: 'keep-save' });
     d.body.append(el('p', { text: `${said}. A deleted game cannot be brought back.` }), el('div', { class: 'dialog-actions' }, no, ' ', yes));
     no.focus();
@@ -219,11 +316,18 @@ export class TitleView {
     if (hMax < 120) return;
     const h = Math.min(hMax, this.portrait ? 260 : 300);
     this.panel({ x, y, w, h }, COLOR.panel);
-    const box = el('div', { class: 'reading about', id: 'about', tabindex: 0, role: 'region', 'aria-label': 'How to play' },
+    const box = el(
+      'div',
+      { class: 'reading about', id: 'about', tabindex: 0, role: 'region', 'aria-label': 'How to play' },
       el('h2', { text: 'How to play' }),
-      el('p', { text: 'Choose a scenario, then who plays each role: several people can share this screen, and the AI plays the rest. Everyone who uses the same seed rolls the same dice.' }),
-      el('p', { text: 'Each turn, every role picks one policy card; all choices resolve together. Select any indicator, country or stance to see why it moved.' }),
-      el('p', { text: 'The game saves itself after every step. Press ? for the keyboard keys.' }));
+      el('p', {
+        text: 'Choose a scenario, then who plays each role: several people can share this screen, and the AI plays the rest. Everyone who uses the same seed rolls the same dice.',
+      }),
+      el('p', {
+        text: 'Each turn, every role picks one policy card; all choices resolve together. Select any indicator, country or stance to see why it moved.',
+      }),
+      el('p', { text: 'The game saves itself after every step. Press ? for the keyboard keys.' }),
+    );
     app().twins.region(box, { x: x + 8, y: y + 8, w: w - 16, h: h - 16 });
   }
 

@@ -3,7 +3,12 @@ import { seedProblem } from '../engine/index.js';
 
 export { seedProblem };
 
-export interface StartRequest { scenario: string; seed: string | null; humans: string[]; fuzz: number | null }
+export interface StartRequest {
+  scenario: string;
+  seed: string | null;
+  humans: string[];
+  fuzz: number | null;
+}
 
 export type ParamsOutcome = { kind: 'none' } | { kind: 'start'; request: StartRequest } | { kind: 'error'; message: string };
 
@@ -21,7 +26,13 @@ export function parseStartParams(search: string): ParamsOutcome {
   if (!ID.test(scenario)) return { kind: 'error', message: `The link names the scenario "${scenario.slice(0, 80)}", which is not a valid scenario id.` };
   const problem = seed === null ? null : seedProblem(seed);
   if (problem) return { kind: 'error', message: `The seed in the link cannot be used: ${problem}.` };
-  const humans = human === null || human.trim() === '' ? [] : human.split(',').map((h) => h.trim()).filter((h) => h.length > 0);
+  const humans =
+    human === null || human.trim() === ''
+      ? []
+      : human
+          .split(',')
+          .map((h) => h.trim())
+          .filter((h) => h.length > 0);
   for (const h of humans) if (!ID.test(h)) return { kind: 'error', message: `The link names the player "${h.slice(0, 80)}", which is not a valid actor id.` };
   if (new Set(humans).size !== humans.length) return { kind: 'error', message: 'The link names the same player twice.' };
   let f: number | null = null;

@@ -62,7 +62,15 @@ describe('the adversary on a fixture won only by "prime on odd turns, cash on ev
 });
 
 describe('leaders and the widest pair', () => {
-  const summary = (name: string, topShare: number, meanScore: number): PolicySummary => ({ name, kind: 'fixed', games: 1, meanScore, topShare, meanRating: 0, endings: {} });
+  const summary = (name: string, topShare: number, meanScore: number): PolicySummary => ({
+    name,
+    kind: 'fixed',
+    games: 1,
+    meanScore,
+    topShare,
+    meanRating: 0,
+    endings: {},
+  });
 
   it('the leaders of a class are the top few by top-ending share and the top few by mean score, ties by name', () => {
     const list = [summary('fixed:d', 0.5, 1), summary('fixed:c', 0.5, 1), summary('fixed:b', 0.1, 9), summary('fixed:a', 0.9, 0)];

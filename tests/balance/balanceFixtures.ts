@@ -19,7 +19,12 @@ export function alternationScenario(): ScenarioFile {
     flags: [{ id: 'primed', label: 'Primed' }],
     actions: [
       actionDef('prime', 'a', { effects: [{ flag: 'primed', set: 1 }] }),
-      actionDef('cash', 'a', { effects: [{ indicator: 'x', add: 'if(flag(primed) == 1, 10, 0)' }, { flag: 'primed', set: 0 }] }),
+      actionDef('cash', 'a', {
+        effects: [
+          { indicator: 'x', add: 'if(flag(primed) == 1, 10, 0)' },
+          { flag: 'primed', set: 0 },
+        ],
+      }),
       actionDef('b_wait', 'b'),
     ],
     endings: [
@@ -41,7 +46,10 @@ export function measuredScenario(): ScenarioFile {
     actors: [
       actorDef('a', { objectives: [{ id: 'a_high', label: 'x high', when: 'x >= 90', points: 2 }] }),
       actorDef('b', {
-        objectives: [{ id: 'b_start', label: 'x not negative', when: 'x >= 0', points: 1 }, { id: 'b_rich', label: 'bx high', when: 'bx >= 70', points: 3 }],
+        objectives: [
+          { id: 'b_start', label: 'x not negative', when: 'x >= 0', points: 1 },
+          { id: 'b_rich', label: 'bx high', when: 'bx >= 70', points: 3 },
+        ],
         ai: { goals: [{ id: 'bx', label: 'bx', value: 'bx', weight: 1 }], fuzz: 0 },
       }),
     ],
@@ -60,7 +68,14 @@ export function measuredScenario(): ScenarioFile {
       eventDef('never', { when: 'x > 1000' }),
       eventDef('ask', {
         turn: 2,
-        dilemma: { actor: 'b', prompt: 'Which way?', options: [{ id: 'up', label: 'Up', effects: [{ indicator: 'bx', add: 5 }] }, { id: 'down', label: 'Down', effects: [{ indicator: 'bx', add: -5 }] }] },
+        dilemma: {
+          actor: 'b',
+          prompt: 'Which way?',
+          options: [
+            { id: 'up', label: 'Up', effects: [{ indicator: 'bx', add: 5 }] },
+            { id: 'down', label: 'Down', effects: [{ indicator: 'bx', add: -5 }] },
+          ],
+        },
       }),
     ],
   });

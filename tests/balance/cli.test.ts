@@ -19,7 +19,13 @@ describe.concurrent('statecraft batch --balance', () => {
     const { seconds, ...rest } = balance;
     expect(typeof seconds).toBe('number');
     const inProcess = runBalance(loadScenario('tutorial'), {
-      runs: 30, train: 3, holdout: 4, sequences: 10, leaders: 2, seedPrefix: 'tut', majorFlows: ['harbor_upland_trade', 'upland_harbor_power'],
+      runs: 30,
+      train: 3,
+      holdout: 4,
+      sequences: 10,
+      leaders: 2,
+      seedPrefix: 'tut',
+      majorFlows: ['harbor_upland_trade', 'upland_harbor_power'],
     });
     expect(rest).toEqual(JSON.parse(JSON.stringify(inProcess)));
     expect((rest.flows as { major: string[] }).major).toEqual(['harbor_upland_trade', 'upland_harbor_power']);
@@ -27,7 +33,7 @@ describe.concurrent('statecraft batch --balance', () => {
     expect((rest.allAi as { endings: Record<string, number> }).endings).toEqual(p.endings);
   });
 
-  test('--notes prints the Markdown table kept in a scenario\'s notes: the command, a row per check, the tally', async () => {
+  test("--notes prints the Markdown table kept in a scenario's notes: the command, a row per check, the tally", async () => {
     const r = await cli(['batch', TUTORIAL, '--balance', ...SMALL, '--notes']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -41,7 +47,18 @@ describe.concurrent('statecraft batch --balance', () => {
     const r = await cli(['batch', TUTORIAL, '--balance', ...SMALL]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Balance of "tutorial": all-AI run i uses the seed "batch-i" \(30 runs per world\); 3 training seeds/);
-    for (const heading of ['Adversary', 'Endings', 'Leverage switch', 'Flow cuts', 'Actors respond', 'Action usage', 'Objectives', 'Scores agree with endings', 'Events and dilemmas', 'Indicators']) {
+    for (const heading of [
+      'Adversary',
+      'Endings',
+      'Leverage switch',
+      'Flow cuts',
+      'Actors respond',
+      'Action usage',
+      'Objectives',
+      'Scores agree with endings',
+      'Events and dilemmas',
+      'Indicators',
+    ]) {
       expect(r.stdout).toContain(`== ${heading}`);
     }
     expect(r.stdout).toMatch(/(PASS|FAIL) choices-matter: [\d.]+ \(needs >= 0\.250\)/);
@@ -55,7 +72,10 @@ describe.concurrent('statecraft batch --balance', () => {
     [['--balance', '--workers', '2'], 'batch: --workers cannot be combined with --balance, which runs in this process (see: statecraft batch --help)'],
     [['--balance', '--train', '0'], '--train must be a whole number from 1 to 1000000, not "0"'],
     [['--balance', '--sequences', 'many'], '--sequences must be a whole number from 1 to 1000000, not "many"'],
-    [['--balance', '--major-flows', 'harbor_upland_trade,nope'], 'batch: --major-flows: "nope" is not a flow of tutorial; flows: harbor_lowland_trade, harbor_upland_trade, upland_harbor_power (see: statecraft batch --help)'],
+    [
+      ['--balance', '--major-flows', 'harbor_upland_trade,nope'],
+      'batch: --major-flows: "nope" is not a flow of tutorial; flows: harbor_lowland_trade, harbor_upland_trade, upland_harbor_power (see: statecraft batch --help)',
+    ],
     [['--runs', '5', '--holdout', '3'], 'batch: --holdout needs --balance (see: statecraft batch --help)'],
     [['--balance', '--train'], "batch: Option '--train <value>' argument missing (see: statecraft batch --help)"],
   ])('refuses %j with a one-line usage error', async (args, message) => {

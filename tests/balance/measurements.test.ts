@@ -26,13 +26,13 @@ function withHumanOnly(marks: Record<string, unknown>): Scenario {
 }
 
 describe('all-AI measurements on a fixture with known answers', () => {
-  it('action mixes: b always takes b_act, a always waits; every actor\'s shares sum to 1', () => {
+  it("action mixes: b always takes b_act, a always waits; every actor's shares sum to 1", () => {
     expect(report.allAi.actionShare).toEqual({ a: { a_wait: 1 }, b: { b_wait: 0, b_act: 1 } });
     expect(check(report, 'action-usage')).toMatchObject({ passed: false, figure: 0 });
     expect(check(report, 'action-usage').detail).toContain('b b_wait 0.0%');
   });
 
-  it('flow cuts: cutting ab (a major flow) moves b\'s mix all the way; cutting ba moves nothing', () => {
+  it("flow cuts: cutting ab (a major flow) moves b's mix all the way; cutting ba moves nothing", () => {
     expect(defaultMajorFlows(sc)).toEqual(['ab']);
     expect(report.flows.major).toEqual(['ab']);
     const [ab, ba] = report.flows.cuts;
@@ -51,7 +51,12 @@ describe('all-AI measurements on a fixture with known answers', () => {
     expect(share.never).toBe(0);
     expect(share.rare).toBeGreaterThan(0);
     expect(share.rare).toBeLessThan(1);
-    expect(report.events.map((e) => [e.id, e.scheduled])).toEqual([['opening', true], ['rare', false], ['never', false], ['ask', true]]);
+    expect(report.events.map((e) => [e.id, e.scheduled])).toEqual([
+      ['opening', true],
+      ['rare', false],
+      ['never', false],
+      ['ask', true],
+    ]);
     expect(check(report, 'events-fire')).toMatchObject({ passed: false, figure: 0 });
     expect(check(report, 'unscheduled-not-certain')).toMatchObject({ passed: true, figure: share.rare });
   });
@@ -79,7 +84,7 @@ describe('all-AI measurements on a fixture with known answers', () => {
     expect(check(report, 'dilemma-options-used').detail).toContain('ask.down');
   });
 
-  it('objectives: b_start holds from the start, b_rich at every end, a_high never; the AI\'s score shares follow', () => {
+  it("objectives: b_start holds from the start, b_rich at every end, a_high never; the AI's score shares follow", () => {
     const o = Object.fromEntries(report.objectives.map((x) => [x.id, [x.startShare, x.endShare]]));
     expect(o).toEqual({ a_high: [0, 0], b_start: [1, 1], b_rich: [0, 1] });
     expect(check(report, 'objectives-open-at-start')).toMatchObject({ passed: false, figure: 1 });

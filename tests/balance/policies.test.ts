@@ -2,8 +2,20 @@
 // policy games, on the tutorial and on fixtures built in code.
 import { describe, expect, it } from 'vitest';
 import {
-  actionsOf, aiPolicy, alternationPolicy, coercivePolicy, cooperativePolicy, fixedPolicy, greedyPolicy, greedyValue, maxPointsOf, policyAction,
-  randomSequences, rolePolicies, sequencePolicy, type Policy,
+  actionsOf,
+  aiPolicy,
+  alternationPolicy,
+  coercivePolicy,
+  cooperativePolicy,
+  fixedPolicy,
+  greedyPolicy,
+  greedyValue,
+  maxPointsOf,
+  policyAction,
+  randomSequences,
+  rolePolicies,
+  sequencePolicy,
+  type Policy,
 } from '../../src/analysis/policies.js';
 import { mixIndex, playPolicy, playRolePolicies, PolicyTurn } from '../../src/analysis/policyGames.js';
 import { playRun } from '../../src/cli/batchRun.js';
@@ -16,7 +28,7 @@ const start = (role: string, seed = 'policies'): GameState => createGame(sc, { s
 const actionsTaken = (g: GameState, role: string) => g.history.slice(1).map((h) => h.choices[role]!.action);
 
 describe('policies and the AI fallback', () => {
-  it('fixed: its action whenever available, otherwise the AI\'s own choice for the seat', () => {
+  it("fixed: its action whenever available, otherwise the AI's own choice for the seat", () => {
     const s = start('upland');
     const t = new PolicyTurn(sc, s, 'upland');
     expect(policyAction(fixedPolicy('build_dam'), t)).toBe('build_dam');
@@ -46,7 +58,7 @@ describe('policies and the AI fallback', () => {
     }
   });
 
-  it('the seat\'s dilemmas are answered by the AI, whatever the policy', () => {
+  it("the seat's dilemmas are answered by the AI, whatever the policy", () => {
     let found = 0;
     for (let i = 1; i <= 60 && found < 2; i++) {
       const g = playPolicy(sc, `dilemma-${i}`, 'lowland', fixedPolicy('lowland_wait'));
@@ -67,17 +79,25 @@ describe('policies and the AI fallback', () => {
 
 describe('the tagged reference policies', () => {
   // a's AI wants x; "c_small" (cooperative, first in the file) adds 1, "c_big" (cooperative) adds 5, "grab" (untagged) 10.
-  const tagged = (vetoBig = false) => compileOk(baseScenario({
-    actors: [actorDef('a', { ai: { goals: [{ id: 'x', label: 'x', value: 'x', weight: 1 }], ...(vetoBig ? { vetoes: [{ label: 'not c_big', actions: ['c_big'] }] } : {}) } }), actorDef('b')],
-    actions: [
-      actionDef('c_small', 'a', { tags: ['cooperative'], effects: [{ indicator: 'x', add: 1 }] }),
-      actionDef('c_big', 'a', { tags: ['cooperative'], effects: [{ indicator: 'x', add: 5 }] }),
-      actionDef('grab', 'a', { effects: [{ indicator: 'x', add: 10 }] }),
-      actionDef('b_wait', 'b'),
-    ],
-  }));
+  const tagged = (vetoBig = false) =>
+    compileOk(
+      baseScenario({
+        actors: [
+          actorDef('a', {
+            ai: { goals: [{ id: 'x', label: 'x', value: 'x', weight: 1 }], ...(vetoBig ? { vetoes: [{ label: 'not c_big', actions: ['c_big'] }] } : {}) },
+          }),
+          actorDef('b'),
+        ],
+        actions: [
+          actionDef('c_small', 'a', { tags: ['cooperative'], effects: [{ indicator: 'x', add: 1 }] }),
+          actionDef('c_big', 'a', { tags: ['cooperative'], effects: [{ indicator: 'x', add: 5 }] }),
+          actionDef('grab', 'a', { effects: [{ indicator: 'x', add: 10 }] }),
+          actionDef('b_wait', 'b'),
+        ],
+      }),
+    );
 
-  it('take the AI\'s best-scoring action with the tag, not the first in file order; the AI\'s choice when none has it', () => {
+  it("take the AI's best-scoring action with the tag, not the first in file order; the AI's choice when none has it", () => {
     const f = tagged();
     const t = new PolicyTurn(f, createGame(f, { seed: 's', seats: { a: 'human' } }), 'a');
     expect(t.ai().action).toBe('grab');
@@ -93,7 +113,7 @@ describe('the tagged reference policies', () => {
 });
 
 describe('greedy one-step look-ahead', () => {
-  it('values a state by the role\'s points, plus its rating of the ending times a quarter of its maximum', () => {
+  it("values a state by the role's points, plus its rating of the ending times a quarter of its maximum", () => {
     const f = compileOk(alternationScenario());
     const s = createGame(f, { seed: 'g', seats: { a: 'human' } });
     expect(greedyValue(f, s, 'a')).toBe(0);
@@ -125,7 +145,7 @@ describe('greedy one-step look-ahead', () => {
 });
 
 describe('random sequences', () => {
-  it('are drawn from the role\'s own actions, one per turn, the same for a seed prefix and different for another', () => {
+  it("are drawn from the role's own actions, one per turn, the same for a seed prefix and different for another", () => {
     const a = randomSequences(sc, 'upland', 40, 'p');
     expect(a).toHaveLength(40);
     for (const seq of a) {
@@ -142,13 +162,21 @@ describe('random sequences', () => {
     const k = actionsOf(sc, 'lowland').length;
     const set = rolePolicies(sc, 'lowland', { sequences: 7, seedPrefix: 'p' });
     const count = (kind: Policy['kind']) => set.filter((p) => p.kind === kind).length;
-    expect([count('fixed'), count('alternation'), count('greedy'), count('random'), count('ai'), count('cooperative'), count('coercive')]).toEqual([k, k * (k - 1), 1, 7, 1, 1, 1]);
+    expect([count('fixed'), count('alternation'), count('greedy'), count('random'), count('ai'), count('cooperative'), count('coercive')]).toEqual([
+      k,
+      k * (k - 1),
+      1,
+      7,
+      1,
+      1,
+      1,
+    ]);
     expect(new Set(set.map((p) => p.name)).size).toBe(set.length);
   });
 });
 
 describe('the shared tree of policy games', () => {
-  it('gives each policy the outcome and the other seats\' action counts of its game played alone', () => {
+  it("gives each policy the outcome and the other seats' action counts of its game played alone", () => {
     for (const actor of sc.actors) {
       const policies = rolePolicies(sc, actor.id, { sequences: 6, seedPrefix: 'tree' });
       const track = policies.map(() => true);
@@ -166,7 +194,7 @@ describe('the shared tree of policy games', () => {
     }
   });
 
-  it('counts other seats\' actions only for the policies asked to', () => {
+  it("counts other seats' actions only for the policies asked to", () => {
     const out = playRolePolicies(sc, 'x', 'upland', [fixedPolicy('build_dam'), aiPolicy], null, [false, true]);
     expect(out[0]!.otherActions).toBeNull();
     const turns = playPolicy(sc, 'x', 'upland', aiPolicy).history.length - 1;

@@ -18,10 +18,27 @@ const progress: Array<[number, number]> = [];
 const report = runBalance(sc, { ...OPTIONS, onProgress: (done, total) => progress.push([done, total]) });
 
 const CHECK_NAMES = [
-  'no-trivial-win', 'adversary-beats-ai', 'choices-matter', 'endings-occurring', 'top-ending-share', 'endings-reachable', 'leverage-matters',
-  'major-flows-matter', 'actors-respond', 'action-usage', 'human-only-limit', 'objectives-open-at-start', 'objectives-not-automatic',
-  'ai-score-floor', 'ai-score-ceiling', 'scores-match-endings', 'events-fire', 'unscheduled-not-certain', 'dilemma-options-used',
-  'event-variety', 'nothing-pinned',
+  'no-trivial-win',
+  'adversary-beats-ai',
+  'choices-matter',
+  'endings-occurring',
+  'top-ending-share',
+  'endings-reachable',
+  'leverage-matters',
+  'major-flows-matter',
+  'actors-respond',
+  'action-usage',
+  'human-only-limit',
+  'objectives-open-at-start',
+  'objectives-not-automatic',
+  'ai-score-floor',
+  'ai-score-ceiling',
+  'scores-match-endings',
+  'events-fire',
+  'unscheduled-not-certain',
+  'dilemma-options-used',
+  'event-variety',
+  'nothing-pinned',
 ];
 
 describe('the balance report of the tutorial, small sample', () => {
@@ -73,7 +90,7 @@ describe('the balance report of the tutorial, small sample', () => {
     });
   });
 
-  it('states each role\'s figures as computed from its own policy summaries', () => {
+  it("states each role's figures as computed from its own policy summaries", () => {
     for (const r of report.roles) {
       const k = actionsOf(sc, r.role).length;
       expect(r.training).toHaveLength(k + k * (k - 1) + 1 + 12 + 3);
@@ -82,7 +99,11 @@ describe('the balance report of the tutorial, small sample', () => {
       const contenders = r.holdout.filter((p) => !['cooperative', 'coercive'].includes(p.kind));
       expect(r.bestTop!.share).toBe(Math.max(...contenders.map((p) => p.topShare)));
       expect(r.bestScore!.meanScore).toBe(Math.max(...contenders.filter((p) => p.kind !== 'ai').map((p) => p.meanScore)));
-      for (const kind of ['fixed', 'alternation', 'greedy', 'random'] as const) expect(r.holdout.some((p) => p.kind === kind), kind).toBe(true);
+      for (const kind of ['fixed', 'alternation', 'greedy', 'random'] as const)
+        expect(
+          r.holdout.some((p) => p.kind === kind),
+          kind,
+        ).toBe(true);
     }
     for (const e of report.endings) {
       const adversaries = report.roles.flatMap((r) => r.training.filter((p) => ['fixed', 'alternation', 'greedy', 'random'].includes(p.kind)));

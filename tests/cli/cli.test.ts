@@ -27,10 +27,12 @@ afterAll(() => {
 });
 
 describe.concurrent('statecraft CLI', () => {
-  test('validate scenarios/*.json, the README\'s first example, checks both scenarios and skips the schema file by name', async () => {
+  test("validate scenarios/*.json, the README's first example, checks both scenarios and skips the schema file by name", async () => {
     const r = await cli(['validate', 'scenarios/party-congress.json', 'scenarios/scenario.schema.json', TUTORIAL]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('scenarios/party-congress.json: ok\nscenarios/scenario.schema.json: skipped (the JSON Schema of the scenario format, not a scenario)\nscenarios/tutorial.json: ok\n');
+    expect(r.stdout).toBe(
+      'scenarios/party-congress.json: ok\nscenarios/scenario.schema.json: skipped (the JSON Schema of the scenario format, not a scenario)\nscenarios/tutorial.json: ok\n',
+    );
   });
 
   test('validate accepts the tutorial scenario and exits 0', async () => {
@@ -42,7 +44,9 @@ describe.concurrent('statecraft CLI', () => {
 
   test('validate rejects a broken scenario with file:line:column diagnostics and exits 1', async () => {
     const broken = tmp('broken.json');
-    const text = readFileSync(join(ROOT, TUTORIAL), 'utf8').replace('"when": "tension >= 80"', '"when": "tension >= "').replace('"initial": 45,', '"initial": "high",');
+    const text = readFileSync(join(ROOT, TUTORIAL), 'utf8')
+      .replace('"when": "tension >= 80"', '"when": "tension >= "')
+      .replace('"initial": 45,', '"initial": "high",');
     writeFileSync(broken, text);
     const r = await cli(['validate', TUTORIAL, broken, tmp('missing.json')]);
     expect(r.code).toBe(1);
@@ -187,7 +191,7 @@ describe.concurrent('statecraft CLI', () => {
     expect(r.stdout).toContain('Lowland (human):');
   });
 
-  test('play shows a human Lowland Upland\'s economy only as an estimate; the end, --json and report tell the truth', async () => {
+  test("play shows a human Lowland Upland's economy only as an estimate; the end, --json and report tell the truth", async () => {
     const answers = Array.from({ length: 30 }, (_, i) => (i % 2 ? '3' : '1')).join('\n');
     const out = tmp('seen.replay.json');
     const r = await cli(['play', TUTORIAL, '--role', 'lowland', '--interactive', '--seed', 'seen', '--replay-out', out], `w upland_economy\n${answers}\n`);
@@ -206,14 +210,17 @@ describe.concurrent('statecraft CLI', () => {
       if (reading.exact) throw new Error('Lowland should see an estimate');
       expect(line).toContain(`≈ ${num(reading.value)}  [0..100]  (estimate: ${num(reading.low)}–${num(reading.high)}, within ±5)`);
     });
-    expect(r.stdout).toContain("You see only an estimate of this number");
+    expect(r.stdout).toContain('You see only an estimate of this number');
     expect(r.stdout).not.toMatch(/Upland's economy: [\d.]+ /);
     expect(r.stdout).toContain(`the true value at the end is ${num(final.indicators[i]!)}.`);
     const [json, report] = await Promise.all([
       cli(['play', TUTORIAL, '--json', '--auto', '--seed', 'seen-json', '--role', 'lowland', '--role', 'upland']),
       cli(['report', out]),
     ]);
-    const game = JSON.parse(json.stdout) as { indicators: Record<string, number>; seen: Record<string, Record<string, { value: number; low: number; high: number; error: number }>> };
+    const game = JSON.parse(json.stdout) as {
+      indicators: Record<string, number>;
+      seen: Record<string, Record<string, { value: number; low: number; high: number; error: number }>>;
+    };
     expect(Object.keys(game.seen)).toEqual(['lowland']);
     const e = game.seen.lowland!.upland_economy!;
     expect(e.error).toBe(5);

@@ -12,7 +12,9 @@ const tmp = (name: string) => join(dir, name);
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statecraft-compare-'));
   await Promise.all([
-    ...['0.1', '0.4', '0.7'].map((fuzz, k) => cli(['play', FLAGSHIP, '--auto', '--seed', 'class', '--fuzz', fuzz, '--json', '--replay-out', tmp(`table${k + 1}.json`)])),
+    ...['0.1', '0.4', '0.7'].map((fuzz, k) =>
+      cli(['play', FLAGSHIP, '--auto', '--seed', 'class', '--fuzz', fuzz, '--json', '--replay-out', tmp(`table${k + 1}.json`)]),
+    ),
     cli(['play', 'scenarios/tutorial.json', '--auto', '--seed', 'class', '--json', '--replay-out', tmp('tutorial.json')]),
   ]);
 }, 120_000);
@@ -30,7 +32,7 @@ describe.concurrent('statecraft compare', () => {
     expect(r.stdout).toContain('| table1 |');
   });
 
-  test('gives JSON with each group\'s ending id and a CSV with labels beside ids', async () => {
+  test("gives JSON with each group's ending id and a CSV with labels beside ids", async () => {
     const r = await cli(['compare', tmp('table1.json'), tmp('table2.json'), '--json', '--csv', tmp('cmp.csv')]);
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout) as { groups: Array<{ name: string; ending: string }> };

@@ -10,7 +10,13 @@ import { cli, ROOT, type Ran } from './runCli.js';
 const ESC = '\u001b';
 /** Terminal escapes: colour, window title (OSC ... BEL), clear screen, a bidi override, DEL and a C1 CSI. */
 const TITLE = `Hostile ${ESC}[31mred${ESC}]0;pwned\u0007${ESC}[2J \u202eevil\u202c\u007f\u009b`;
-const HTML = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '[x](javascript:alert(1))', '<a href="data:text/html,x">d</a>', '<javascript:alert(1)>'];
+const HTML = [
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '[x](javascript:alert(1))',
+  '<a href="data:text/html,x">d</a>',
+  '<javascript:alert(1)>',
+];
 const QUESTION = 'Why did it happen?\n# heading\n- item\n> quote\n```\n---';
 const ACTOR = 'Upland | forged | cells';
 /** Passed as --seed=S, so that one starting with - is a value. */
@@ -114,9 +120,22 @@ describe.concurrent('the hostile corpus through the CLI', () => {
       ['report: no link or image of any scheme', !all.some((t) => t.type === 'link_open' || t.type === 'image')],
       ['report: no code block or fence from text', !all.some((t) => t.type === 'fence' || t.type === 'code_block')],
       ['report: no block quote or rule from text', !all.some((t) => t.type === 'blockquote_open' || t.type === 'hr')],
-      ['report: headings are only the debrief\'s own', tokens.filter((t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open')
-        .every((t) => /^(Debrief: |Roles$|Learning objectives$|Timeline$|Turn \d+ · |What changed and why$|Numbers seen|Leverage at work$|Ending: |Objectives$|Discussion questions$|Class plan$|Glossary$|Reflect$|.+ \((human|AI)\)(: \d+ of \d+ points)?$)/.test(t.content))],
-      ['report: the forged headings are text', !tokens.some((t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open' && /^(heading|Forged ending heading)$/.test(t.content))],
+      [
+        "report: headings are only the debrief's own",
+        tokens
+          .filter((t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open')
+          .every((t) =>
+            /^(Debrief: |Roles$|Learning objectives$|Timeline$|Turn \d+ · |What changed and why$|Numbers seen|Leverage at work$|Ending: |Objectives$|Discussion questions$|Class plan$|Glossary$|Reflect$|.+ \((human|AI)\)(: \d+ of \d+ points)?$)/.test(
+              t.content,
+            ),
+          ),
+      ],
+      [
+        'report: the forged headings are text',
+        !tokens.some(
+          (t) => t.type === 'inline' && tokens[tokens.indexOf(t) - 1]?.type === 'heading_open' && /^(heading|Forged ending heading)$/.test(t.content),
+        ),
+      ],
       ['report: the roles table has one row per actor, two cells each', rolesTable(tokens)],
       ['report: the seed reads back exactly as a code span', all.some((t) => t.type === 'code_inline' && t.content === seed)],
       ['report: the discussion questions are one ordered list of one item each', questionsList(tokens)],
@@ -128,16 +147,19 @@ describe.concurrent('the hostile corpus through the CLI', () => {
   });
 
   test('batch --csv defuses every formula seed and keeps numbers as numbers', async () => {
-    const results = await Promise.all(SEEDS.slice(1, 5).map(async (seed, i) => {
-      const csv = tmp(`batch-${i}.csv`);
-      const r = await cli(['batch', scenario, '--runs', '3', '--workers', '1', `--seed=${seed}`, '--csv', csv]);
-      terminalClean(`batch --seed ${JSON.stringify(seed)}`, r);
-      return { seed, rows: parseCsv(readFileSync(csv, 'utf8'), { record_delimiter: '\r\n', relax_quotes: false }) as string[][] };
-    }));
+    const results = await Promise.all(
+      SEEDS.slice(1, 5).map(async (seed, i) => {
+        const csv = tmp(`batch-${i}.csv`);
+        const r = await cli(['batch', scenario, '--runs', '3', '--workers', '1', `--seed=${seed}`, '--csv', csv]);
+        terminalClean(`batch --seed ${JSON.stringify(seed)}`, r);
+        return { seed, rows: parseCsv(readFileSync(csv, 'utf8'), { record_delimiter: '\r\n', relax_quotes: false }) as string[][] };
+      }),
+    );
     for (const { seed, rows } of results) {
       const body = rows.slice(1);
-      const ok = body.every((row) => row[1] === `'${seed}-${row[0]}` && row.slice(2).every((v) => /^-?\d+(\.\d+)?(e[-+]\d+)?$/.test(v)))
-        && rows.flat().every((v) => !/^[=+\-@\t\r]/.test(v) || /^-?\d/.test(v));
+      const ok =
+        body.every((row) => row[1] === `'${seed}-${row[0]}` && row.slice(2).every((v) => /^-?\d+(\.\d+)?(e[-+]\d+)?$/.test(v))) &&
+        rows.flat().every((v) => !/^[=+\-@\t\r]/.test(v) || /^-?\d/.test(v));
       tally.push([`batch --csv with seed ${JSON.stringify(seed)}`, ok]);
       expect(ok).toBe(true);
     }
@@ -171,7 +193,13 @@ function rolesTable(tokens: Token[]): boolean {
   const rows: string[][] = [];
   for (const t of tokens.slice(start, end)) {
     if (t.type === 'tr_open') rows.push([]);
-    if (t.type === 'inline') rows.at(-1)!.push(t.children!.filter((c) => c.type === 'text').map((c) => c.content).join(''));
+    if (t.type === 'inline')
+      rows.at(-1)!.push(
+        t
+          .children!.filter((c) => c.type === 'text')
+          .map((c) => c.content)
+          .join(''),
+      );
   }
   return rows.length === 4 && rows.every((r) => r.length === 2) && rows[1]![0] === ACTOR;
 }
@@ -184,5 +212,9 @@ function questionsList(tokens: Token[]): boolean {
   const next = after.findIndex((t) => t.type === 'heading_open');
   const rest = next < 0 ? after : after.slice(0, next);
   const items = rest.filter((t) => t.type === 'list_item_open');
-  return rest[0]?.type === 'ordered_list_open' && items.length === 1 + HTML.length && rest.every((t) => !t.type.startsWith('heading') && t.type !== 'bullet_list_open');
+  return (
+    rest[0]?.type === 'ordered_list_open' &&
+    items.length === 1 + HTML.length &&
+    rest.every((t) => !t.type.startsWith('heading') && t.type !== 'bullet_list_open')
+  );
 }

@@ -14,7 +14,17 @@ describe.concurrent('statecraft handouts', () => {
     const r = await cli(['handouts', 'scenarios/party-congress.json', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('9 handouts written');
-    for (const f of ['index.html', 'class-sheet.html', 'role-nk.html', 'role-us.html', 'role-sk.html', 'role-cn.html', 'role-ru.html', 'invented.html', 'instructor.html']) {
+    for (const f of [
+      'index.html',
+      'class-sheet.html',
+      'role-nk.html',
+      'role-us.html',
+      'role-sk.html',
+      'role-cn.html',
+      'role-ru.html',
+      'invented.html',
+      'instructor.html',
+    ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     expect(readFileSync(join(out, 'role-sk.html'), 'utf8')).toContain('What you can do on the first turn');

@@ -15,7 +15,13 @@ const TITLE_COLUMN = TITLE_AT - text.lastIndexOf('\n', TITLE_AT - 1);
 let dir = '';
 const tmp = (name: string) => join(dir, name);
 let replay = '';
-const replayOf = () => JSON.parse(readFileSync(replay, 'utf8')) as { seed: string; engineVersion: string; seats: Record<string, string>; turns: Array<{ choices: Record<string, { action: string; dilemmas?: Record<string, string> }>; indicators: number[] }> };
+const replayOf = () =>
+  JSON.parse(readFileSync(replay, 'utf8')) as {
+    seed: string;
+    engineVersion: string;
+    seats: Record<string, string>;
+    turns: Array<{ choices: Record<string, { action: string; dilemmas?: Record<string, string> }>; indicators: number[] }>;
+  };
 
 function utf16(s: string, littleEndian: boolean): Buffer {
   const body = Buffer.from(s, 'utf16le');
@@ -41,7 +47,12 @@ beforeAll(async () => {
   writeFileSync(tmp('utf16be.json'), utf16(text, false));
   const bytes = Buffer.from(text);
   const at = Buffer.byteLength(text.slice(0, TITLE_AT));
-  for (const [name, bad] of [['ff', [0xff]], ['c080', [0xc0, 0x80]], ['eda080', [0xed, 0xa0, 0x80]], ['cut', [0xe2, 0x82]]] as const) {
+  for (const [name, bad] of [
+    ['ff', [0xff]],
+    ['c080', [0xc0, 0x80]],
+    ['eda080', [0xed, 0xa0, 0x80]],
+    ['cut', [0xe2, 0x82]],
+  ] as const) {
     writeFileSync(tmp(`bad-${name}.json`), Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)]));
   }
   writeFileSync(tmp('surrogate.json'), `${text.slice(0, TITLE_AT)}\\ud800${text.slice(TITLE_AT)}`);
@@ -71,12 +82,20 @@ describe.concurrent('decoding is the same in every command', () => {
   });
 
   test.each(['bom', 'utf16le'])('play --auto gives the same game from the %s file as from the plain one', async (name) => {
-    const [plain, other] = await Promise.all([cli(['play', TUTORIAL, '--auto', '--json', '--seed', 'd']), cli(['play', tmp(`${name}.json`), '--auto', '--json', '--seed', 'd'])]);
+    const [plain, other] = await Promise.all([
+      cli(['play', TUTORIAL, '--auto', '--json', '--seed', 'd']),
+      cli(['play', tmp(`${name}.json`), '--auto', '--json', '--seed', 'd']),
+    ]);
     expect(other.code).toBe(0);
     expect(JSON.parse(other.stdout)).toEqual(JSON.parse(plain.stdout));
   });
 
-  test.each([['bom', '1'], ['bom', '2'], ['utf16le', '2'], ['utf16be', '1']])('batch reads the %s file with %s worker(s), every run in the workers', async (name, workers) => {
+  test.each([
+    ['bom', '1'],
+    ['bom', '2'],
+    ['utf16le', '2'],
+    ['utf16be', '1'],
+  ])('batch reads the %s file with %s worker(s), every run in the workers', async (name, workers) => {
     const args = (file: string) => ['batch', file, '--runs', '12', '--workers', workers, '--workers-only', '--json'];
     const [plain, other] = await Promise.all([cli(args(TUTORIAL)), cli(args(tmp(`${name}.json`)))]);
     expect(other.stderr).toBe('');
@@ -112,7 +131,10 @@ describe.concurrent('decoding is the same in every command', () => {
   test('an escaped unpaired surrogate is an error at its string, with its path', async () => {
     const file = tmp('surrogate.json');
     const r = await cli(['validate', file]);
-    userError(r, `${file}:${TITLE_LINE}:${TITLE_COLUMN}: error: this string holds an unpaired surrogate (\\uD800), which is not a character; remove it or complete the pair (at title)`);
+    userError(
+      r,
+      `${file}:${TITLE_LINE}:${TITLE_COLUMN}: error: this string holds an unpaired surrogate (\\uD800), which is not a character; remove it or complete the pair (at title)`,
+    );
   });
 });
 
@@ -161,7 +183,10 @@ describe.concurrent('every recorded field of a replay is checked', () => {
 
   test('recorded indicators of the wrong count are refused', async () => {
     const file = tampered('count.json', (r) => r.turns[0]!.indicators.pop());
-    userError(await cli(['replay', file]), /the recorded indicators of turn 1 differ from the replayed ones: \d+ values are recorded; the scenario has \d+ indicators/);
+    userError(
+      await cli(['replay', file]),
+      /the recorded indicators of turn 1 differ from the replayed ones: \d+ values are recorded; the scenario has \d+ indicators/,
+    );
   });
 
   test('a 2,000,000-number indicators array is refused quickly', async () => {
@@ -175,10 +200,26 @@ describe.concurrent('every recorded field of a replay is checked', () => {
   });
 
   test.each([
-    ['dup', (t: string) => t.replace('"seed": "hostile",', '"seed": "hostile",\n  "seed": "other",'), /dup\.json:\d+:3: error: duplicate property "seed" \(first given at line \d+, column 3\).* \(at seed\)/],
-    ['proto-seats', (t: string) => t.replace('"seats": {', '"seats": {\n    "__proto__": "human",'), /\d+:5: error: "__proto__" cannot be used as a property name \(at seats.__proto__\)/],
-    ['proto-choices', (t: string) => t.replace('"choices": {', '"choices": { "__proto__": { "action": "x" },'), /error: "__proto__" cannot be used as a property name \(at turns\[0\]\.choices\.__proto__\)/],
-    ['surrogate-seed', (t: string) => t.replace('"seed": "hostile"', '"seed": "\\udc00"'), /error: this string holds an unpaired surrogate \(\\uDC00\).* \(at seed\)/],
+    [
+      'dup',
+      (t: string) => t.replace('"seed": "hostile",', '"seed": "hostile",\n  "seed": "other",'),
+      /dup\.json:\d+:3: error: duplicate property "seed" \(first given at line \d+, column 3\).* \(at seed\)/,
+    ],
+    [
+      'proto-seats',
+      (t: string) => t.replace('"seats": {', '"seats": {\n    "__proto__": "human",'),
+      /\d+:5: error: "__proto__" cannot be used as a property name \(at seats.__proto__\)/,
+    ],
+    [
+      'proto-choices',
+      (t: string) => t.replace('"choices": {', '"choices": { "__proto__": { "action": "x" },'),
+      /error: "__proto__" cannot be used as a property name \(at turns\[0\]\.choices\.__proto__\)/,
+    ],
+    [
+      'surrogate-seed',
+      (t: string) => t.replace('"seed": "hostile"', '"seed": "\\udc00"'),
+      /error: this string holds an unpaired surrogate \(\\uDC00\).* \(at seed\)/,
+    ],
   ])('a replay with %s is refused with a reason and its place', async (name, edit, pattern) => {
     const file = tmp(`${name}.json`);
     writeFileSync(file, edit(readFileSync(replay, 'utf8')));
@@ -187,7 +228,10 @@ describe.concurrent('every recorded field of a replay is checked', () => {
 
   test('an answer to a dilemma that was not pending is refused', async () => {
     const file = tampered('dilemma.json', (r) => (r.turns[0]!.choices.upland!.dilemmas = { nosuch_event: 'yes' }));
-    userError(await cli(['replay', file]), 'turn 1: the recorded choices are not legal: "upland" answers the dilemma "nosuch_event", which is not put to it this turn');
+    userError(
+      await cli(['replay', file]),
+      'turn 1: the recorded choices are not legal: "upland" answers the dilemma "nosuch_event", which is not put to it this turn',
+    );
   });
 });
 
@@ -234,10 +278,19 @@ describe.concurrent('writes are atomic', () => {
 });
 
 describe('an interrupted batch says so, exits 128 + signal and leaves no CSV', () => {
-  test.each([['SIGINT', 130, '1'], ['SIGTERM', 143, '1'], ['SIGINT', 130, '2'], ['SIGTERM', 143, '2']] as const)('%s (exit %s) with %s worker(s)', async (signal, code, workers) => {
+  test.each([
+    ['SIGINT', 130, '1'],
+    ['SIGTERM', 143, '1'],
+    ['SIGINT', 130, '2'],
+    ['SIGTERM', 143, '2'],
+  ] as const)('%s (exit %s) with %s worker(s)', async (signal, code, workers) => {
     const folder = mkdtempSync(join(dir, 'interrupt-'));
     const out = join(folder, 'runs.csv');
-    const r = await cliInterrupted(['batch', 'scenarios/party-congress.json', '--runs', '1000000', '--workers', workers, '--csv', out], signal, () => readdirSync(folder).length > 0);
+    const r = await cliInterrupted(
+      ['batch', 'scenarios/party-congress.json', '--runs', '1000000', '--workers', workers, '--csv', out],
+      signal,
+      () => readdirSync(folder).length > 0,
+    );
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(`statecraft: interrupted by ${signal}\n`);
     expect(r.stderr).toMatch(/statecraft: batch stopped after \d+ of 1000000 runs\n/);
@@ -256,7 +309,10 @@ describe.concurrent('small items', () => {
   });
 
   test('--fuzz .5 and 0.25 are plain decimals and accepted', async () => {
-    const [a, b] = await Promise.all([cli(['play', TUTORIAL, '--auto', '--json', '--fuzz', '.5']), cli(['batch', TUTORIAL, '--runs', '2', '--fuzz', '0.25', '--json'])]);
+    const [a, b] = await Promise.all([
+      cli(['play', TUTORIAL, '--auto', '--json', '--fuzz', '.5']),
+      cli(['batch', TUTORIAL, '--runs', '2', '--fuzz', '0.25', '--json']),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
   });
 
@@ -270,7 +326,10 @@ describe.concurrent('small items', () => {
     expect(v.stdout).toMatch(/^verified: /);
   });
 
-  test.each([['play', 201, 200, ['--auto']], ['batch', 181, 180, ['--runs', '1']]] as const)('%s refuses a seed of %s emoji, counting characters', async (command, n, max, rest) => {
+  test.each([
+    ['play', 201, 200, ['--auto']],
+    ['batch', 181, 180, ['--runs', '1']],
+  ] as const)('%s refuses a seed of %s emoji, counting characters', async (command, n, max, rest) => {
     const r = await cli([command, TUTORIAL, ...rest, '--seed', '\u{1F600}'.repeat(n)]);
     userError(r, `--seed: a seed must be 1 to ${max} characters (this one has ${n})`, 2);
   });

@@ -29,8 +29,12 @@ describe('statecraft replay on a broken replay file', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(`${tmp('bad.json')}:${lineOf('"turn": "three"')}:15: error: not a valid replay: expected a number, got a string ("three") (at turns[2].turn)`);
-    expect(lines[1]).toBe(`statecraft: ${tmp('bad.json')}:${lineOf('"seed": 7')}:11: error: not a valid replay: expected a string, got the number 7 (at seed) (and 1 more, above)`);
+    expect(lines[0]).toBe(
+      `${tmp('bad.json')}:${lineOf('"turn": "three"')}:15: error: not a valid replay: expected a number, got a string ("three") (at turns[2].turn)`,
+    );
+    expect(lines[1]).toBe(
+      `statecraft: ${tmp('bad.json')}:${lineOf('"seed": 7')}:11: error: not a valid replay: expected a string, got the number 7 (at seed) (and 1 more, above)`,
+    );
   });
 
   test('the good replay still verifies', async () => {

@@ -4,10 +4,18 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
-export interface Ran { code: number | null; stdout: string; stderr: string }
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Starts `statecraft <args>` from the repository root; resolves with its output and how it ended. */
-function run(args: string[], input: string, started: (child: ChildProcessWithoutNullStreams) => () => void = () => () => {}): Promise<Ran & { signal: NodeJS.Signals | null }> {
+function run(
+  args: string[],
+  input: string,
+  started: (child: ChildProcessWithoutNullStreams) => () => void = () => () => {},
+): Promise<Ran & { signal: NodeJS.Signals | null }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';

@@ -19,7 +19,9 @@ describe('AI difficulty', () => {
     await waitPhase(page, 'setup');
     expect(await page.locator('#ai-level .twin-label').textContent()).toBe('AI difficulty: normal');
     await clickAt(page, '#ai-level');
-    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('#ai-level .twin-label')?.textContent === 'AI difficulty: erratic');
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobals).document.querySelector('#ai-level .twin-label')?.textContent === 'AI difficulty: erratic',
+    );
     expect(await focusedId(page)).toBe('ai-level');
     await clickAt(page, '#start');
     await waitPhase(page, 'briefing', 0);
@@ -42,7 +44,9 @@ describe('AI difficulty', () => {
     await waitPhase(page, 'setup');
     await clickAt(page, '#ai-level');
     await clickAt(page, '#ai-level');
-    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('#ai-level .twin-label')?.textContent === 'AI difficulty: sharp');
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobals).document.querySelector('#ai-level .twin-label')?.textContent === 'AI difficulty: sharp',
+    );
     await clickAt(page, '#start');
     await waitPhase(page, 'briefing', 0);
     expect(await page.locator('#briefing-ai').textContent()).toContain('AI difficulty: sharp');

@@ -6,7 +6,10 @@ import { FLAGSHIP, nodeScenario } from './engineNode.js';
 import { answerDilemmaIfAny, pickFirstAvailable, toNextMain } from './flows.js';
 import { clickAt, close, DESKTOP, launch, openApp, phase, PHONE, problemsOf, waitPhase, waitPhaseChange, type Session } from './helpers.js';
 
-describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('accessibility at %s size', (_name, size) => {
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('accessibility at %s size', (_name, size) => {
   let s: Session | null = null;
   afterEach(async () => {
     if (s) await close(s);

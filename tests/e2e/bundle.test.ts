@@ -24,7 +24,10 @@ describe('the built bundle', () => {
     const assets = files(join(ROOT, 'dist'));
     expect(assets.some((f) => /ibm-plex-sans-latin-400-normal.*\.woff2$/.test(f))).toBe(true);
     expect(assets.some((f) => /countries-50m.*\.json$/.test(f))).toBe(true);
-    const css = assets.filter((f) => f.endsWith('.css')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const css = assets
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     expect(css).not.toMatch(/url\((["']?)https?:/);
   });
 

@@ -26,14 +26,40 @@ async function startAs(s: Session, role: string, seed: string): Promise<void> {
   }
 }
 
-interface Detail { shown: boolean; card: string; text: string; factors: string[]; preview: string[]; status: string }
+interface Detail {
+  shown: boolean;
+  card: string;
+  text: string;
+  factors: string[];
+  preview: string[];
+  status: string;
+}
 
 async function detail(s: Session): Promise<Detail> {
   return s.page.evaluate(() => {
-    const d = (globalThis as unknown as { document: { getElementById(id: string): { hidden: boolean; dataset: Record<string, string>; textContent: string; querySelectorAll(q: string): ArrayLike<{ textContent: string }>; querySelector(q: string): { textContent: string } | null } } }).document;
+    const d = (
+      globalThis as unknown as {
+        document: {
+          getElementById(id: string): {
+            hidden: boolean;
+            dataset: Record<string, string>;
+            textContent: string;
+            querySelectorAll(q: string): ArrayLike<{ textContent: string }>;
+            querySelector(q: string): { textContent: string } | null;
+          };
+        };
+      }
+    ).document;
     const p = d.getElementById('card-detail');
     const texts = (q: string) => Array.from(p.querySelectorAll(q)).map((e) => e.textContent);
-    return { shown: !p.hidden, card: p.dataset['card'] ?? '', text: p.textContent, factors: texts('.card-detail-factors li'), preview: texts('.card-detail-preview li'), status: p.querySelector('.card-detail-status')?.textContent ?? '' };
+    return {
+      shown: !p.hidden,
+      card: p.dataset['card'] ?? '',
+      text: p.textContent,
+      factors: texts('.card-detail-factors li'),
+      preview: texts('.card-detail-preview li'),
+      status: p.querySelector('.card-detail-status')?.textContent ?? '',
+    };
   });
 }
 
@@ -44,7 +70,7 @@ describe('cards, objectives and the dashboard on the main screen', () => {
     s = null;
   });
 
-  it('shows a card in full by mouse hover and by keyboard focus, with the preview in previewLines\' words', async () => {
+  it("shows a card in full by mouse hover and by keyboard focus, with the preview in previewLines' words", async () => {
     s = await launch();
     const { page } = s;
     await startAs(s, 'sk', 'cards-e2e');
@@ -53,7 +79,10 @@ describe('cards, objectives and the dashboard on the main screen', () => {
     const odds = actions.find((a) => a.odds && a.odds.factors.length > 0)!;
     const costly = actions.find((a) => a.cost.length > 0)!;
     expect(await detail(s)).toMatchObject({ shown: false });
-    for (const [a, how] of [[odds, 'mouse'], [costly, 'keyboard']] as const) {
+    for (const [a, how] of [
+      [odds, 'mouse'],
+      [costly, 'keyboard'],
+    ] as const) {
       if (how === 'mouse') await page.hover(`#action-${a.id}`);
       else await tabTo(page, `action-${a.id}`);
       const d = await detail(s);
@@ -62,7 +91,10 @@ describe('cards, objectives and the dashboard on the main screen', () => {
       expect(d.text).toContain(a.label);
       expect(d.text).toContain(a.description);
       for (const c of a.cost) expect(d.text).toContain(`${Math.round(c.amount * 10) / 10} ${c.name}`);
-      if (a.odds) expect(d.factors.map((f) => f.replace(/^(For|Against): [+−]\d+(\.\d)? /, '').replace(/ \(not in force now\)$/, ''))).toEqual(a.odds.factors.map((f) => f.label));
+      if (a.odds)
+        expect(d.factors.map((f) => f.replace(/^(For|Against): [+−]\d+(\.\d)? /, '').replace(/ \(not in force now\)$/, ''))).toEqual(
+          a.odds.factors.map((f) => f.label),
+        );
       const lines = previewLines(previewAction(sc, state, 'sk', a.id));
       expect(d.preview).toEqual(lines);
       const described = await page.locator(`#action-${a.id}-desc`).textContent();
@@ -72,13 +104,18 @@ describe('cards, objectives and the dashboard on the main screen', () => {
     expect(await problemsOf(s)).toEqual([]);
   });
 
-  it('lists the role\'s objectives met or not and puts its own indicators first', async () => {
+  it("lists the role's objectives met or not and puts its own indicators first", async () => {
     s = await launch();
     const { page } = s;
     await startAs(s, 'sk', 'cards-e2e');
     const state = await fullState(s);
     const view = viewFor(sc, state, 'sk');
-    const want = objectiveStatus(sc, state, 'sk', view.indicators.map((r) => r.value));
+    const want = objectiveStatus(
+      sc,
+      state,
+      'sk',
+      view.indicators.map((r) => r.value),
+    );
     const items = await page.$$eval('#objectives li', (els) => els.map((e) => ({ id: e.id, met: e.getAttribute('data-met'), text: e.textContent ?? '' })));
     expect(items.map((i) => i.id)).toEqual(want.map((o) => `objective-${o.id}`));
     for (const [k, o] of want.entries()) {
@@ -99,15 +136,20 @@ describe('cards, objectives and the dashboard on the main screen', () => {
     await startAs(s, 'sk', 'cards-keys');
     const ids = await page.$$eval('#controls button[id^="action-"]', (els) => els.map((e) => e.id));
     expect(ids).toEqual(sc.def.actions.filter((a) => a.actor === 'sk').map((a) => `action-${a.id}`));
-    const picked = legalChoices(sc, await fullState(s), 'sk').actions.find((a) => a.available && (sc.def.actions.find((d) => d.id === a.id)?.cooldown ?? 0) > 0)!.id;
+    const picked = legalChoices(sc, await fullState(s), 'sk').actions.find(
+      (a) => a.available && (sc.def.actions.find((d) => d.id === a.id)?.cooldown ?? 0) > 0,
+    )!.id;
     await clickAt(page, `#action-${picked}`);
     expect(await focusedId(page)).toBe('end-turn');
     const other = ids.find((id) => id !== `action-${picked}`)!;
     await tabTo(page, other);
-    const look = (id: string) => page.$eval(`#${id}`, (e) => {
-      const c = (globalThis as unknown as { getComputedStyle(x: unknown): { outlineStyle: string; outlineWidth: string; outlineOffset: string } }).getComputedStyle(e);
-      return { outline: `${c.outlineStyle} ${c.outlineWidth} ${c.outlineOffset}`, pressed: e.getAttribute('aria-pressed'), label: e.textContent ?? '' };
-    });
+    const look = (id: string) =>
+      page.$eval(`#${id}`, (e) => {
+        const c = (
+          globalThis as unknown as { getComputedStyle(x: unknown): { outlineStyle: string; outlineWidth: string; outlineOffset: string } }
+        ).getComputedStyle(e);
+        return { outline: `${c.outlineStyle} ${c.outlineWidth} ${c.outlineOffset}`, pressed: e.getAttribute('aria-pressed'), label: e.textContent ?? '' };
+      });
     const focused = await look(other);
     const selected = await look(`action-${picked}`);
     expect(focused.outline).toBe('solid 4px 3px');
@@ -127,14 +169,16 @@ describe('cards, objectives and the dashboard on the main screen', () => {
       await page.keyboard.press('1');
       await page.waitForSelector('dialog[open]', { state: 'detached' });
     }
-    const after = await page.$$eval('#controls button[id^="action-"]', (els) => els.map((e) => [e.id, e.querySelector('.twin-label')?.textContent ?? '', e.getAttribute('aria-disabled')]));
+    const after = await page.$$eval('#controls button[id^="action-"]', (els) =>
+      els.map((e) => [e.id, e.querySelector('.twin-label')?.textContent ?? '', e.getAttribute('aria-disabled')]),
+    );
     expect(after.map(([id]) => id)).toEqual(ids);
     after.forEach(([, label], k) => expect(label!.startsWith(`${k + 1}. `)).toBe(true));
     expect(after.find(([id]) => id === `action-${picked}`)![2]).toBe('true');
     expect(await problemsOf(s)).toEqual([]);
   });
 
-  it('keeps a hidden action\'s place in the tutorial, so the cards after it keep their numbers', async () => {
+  it("keeps a hidden action's place in the tutorial, so the cards after it keep their numbers", async () => {
     s = await launch();
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=cards-hidden&human=lowland');
@@ -148,7 +192,8 @@ describe('cards, objectives and the dashboard on the main screen', () => {
     const visible = new Set(legalChoices(tut, await fullState(s), 'lowland').actions.map((a) => `action-${a.id}`));
     const hidden = order.filter((id) => !visible.has(id));
     expect(hidden.length).toBeGreaterThan(0);
-    for (const [k, [id, label]] of seen.entries()) expect(label).toEqual(visible.has(id!) ? expect.stringMatching(new RegExp(`^${k + 1}\\. `)) : `${k + 1}. Not open now (not available)`);
+    for (const [k, [id, label]] of seen.entries())
+      expect(label).toEqual(visible.has(id!) ? expect.stringMatching(new RegExp(`^${k + 1}\\. `)) : `${k + 1}. Not open now (not available)`);
   });
 
   it('has no invisible tab stop on the main screen, and the skip link shows when focused and leads to the controls', async () => {
@@ -161,12 +206,31 @@ describe('cards, objectives and the dashboard on the main screen', () => {
     for (let i = 0; i < 60 && (await focusedId(page)) !== 'end-turn'; i++) {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(() => {
-        const g = globalThis as unknown as { document: { activeElement: { id: string; tagName: string; getBoundingClientRect(): { x: number; y: number; width: number; height: number } } | null; body: unknown }; innerWidth: number; innerHeight: number; getComputedStyle(e: unknown): { outlineStyle: string; visibility: string } };
+        const g = globalThis as unknown as {
+          document: {
+            activeElement: { id: string; tagName: string; getBoundingClientRect(): { x: number; y: number; width: number; height: number } } | null;
+            body: unknown;
+          };
+          innerWidth: number;
+          innerHeight: number;
+          getComputedStyle(e: unknown): { outlineStyle: string; visibility: string };
+        };
         const e = g.document.activeElement;
         if (!e || e === g.document.body) return { id: 'BODY', visible: false };
         const r = e.getBoundingClientRect();
         const c = g.getComputedStyle(e);
-        return { id: e.id || e.tagName, visible: r.width >= 4 && r.height >= 4 && r.x >= 0 && r.y >= 0 && r.x + r.width <= g.innerWidth && r.y + r.height <= g.innerHeight && c.visibility !== 'hidden' && c.outlineStyle !== 'none' };
+        return {
+          id: e.id || e.tagName,
+          visible:
+            r.width >= 4 &&
+            r.height >= 4 &&
+            r.x >= 0 &&
+            r.y >= 0 &&
+            r.x + r.width <= g.innerWidth &&
+            r.y + r.height <= g.innerHeight &&
+            c.visibility !== 'hidden' &&
+            c.outlineStyle !== 'none',
+        };
       });
       stops.push(stop.id);
       expect(stop, `tab stop ${i + 1} after ${first}`).toMatchObject({ visible: true });

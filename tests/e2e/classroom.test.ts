@@ -70,7 +70,7 @@ async function titleOf(page: Page): Promise<void> {
 const findings: Record<string, Finding[]> = {};
 
 describe('a class played in Chromium', () => {
-  it('runs from the title to every student\'s ending, with a reload, an advance and a replay that verifies', async () => {
+  it("runs from the title to every student's ending, with a reload, an advance and a replay that verifies", async () => {
     const teacher = await open();
     const tp = teacher.page;
     await titleOf(tp);
@@ -79,7 +79,11 @@ describe('a class played in Chromium', () => {
     await tp.waitForSelector('dialog[open] #class-scenario');
     // An uploaded file the server refuses: its reason is shown, and nothing is created.
     await tp.selectOption('#class-scenario', '');
-    await tp.setInputFiles('#class-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ title: 'Broken', actors: [{ id: 'a', name: 'Aland' }] })) });
+    await tp.setInputFiles('#class-file', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ title: 'Broken', actors: [{ id: 'a', name: 'Aland' }] })),
+    });
     await tp.waitForSelector('#class-human-a');
     await tp.click('#class-create');
     await tp.waitForSelector('#class-problem:has-text("The class was not created: the scenario is not valid")');
@@ -127,7 +131,11 @@ describe('a class played in Chromium', () => {
       await expect(s.page.locator('#seat-title').textContent()).resolves.toMatch(/^You are /);
       await s.page.waitForSelector('#link-status[data-status="open"]');
     }
-    await tp.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#table-0 .seat-state').length === 3);
+    await tp.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('#table-0 .seat-state')
+          .length === 3,
+    );
     expect(await tp.locator('#table-0 .seat-state').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^taken/)]));
     findings.seat = await axe(students[0]!.page);
     await shot(students[1]!, 'class-seat');
@@ -160,10 +168,11 @@ describe('a class played in Chromium', () => {
         await playTurn(students[1]!.page);
         await playTurn(students[2]!.page);
       }
-      for (const s of students) await s.page.waitForFunction((t) => {
-        const d = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
-        return d.querySelector('#seat-ending') !== null || !new RegExp(`turn ${t} of`).test(d.querySelector('#seat-turn')?.textContent ?? '');
-      }, turn);
+      for (const s of students)
+        await s.page.waitForFunction((t) => {
+          const d = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+          return d.querySelector('#seat-ending') !== null || !new RegExp(`turn ${t} of`).test(d.querySelector('#seat-turn')?.textContent ?? '');
+        }, turn);
       if (advanced && turn === 3) {
         // The turn the instructor advanced: every seat reads what each role did, and who the AI played for.
         const p = students[0]!.page;
@@ -189,10 +198,14 @@ describe('a class played in Chromium', () => {
     // The export downloads every table's replay, the CSV and the debrief; the replay verifies in Node.
     const files: Record<string, string> = {};
     const downloads = new Promise<void>((done) => {
-      tp.on('download', (d) => void d.path().then((path) => {
-        files[d.suggestedFilename()] = readFileSync(path, 'utf8');
-        if (Object.keys(files).length === 3) done();
-      }));
+      tp.on(
+        'download',
+        (d) =>
+          void d.path().then((path) => {
+            files[d.suggestedFilename()] = readFileSync(path, 'utf8');
+            if (Object.keys(files).length === 3) done();
+          }),
+      );
     });
     await tp.click('#export-class');
     await downloads;
@@ -216,19 +229,29 @@ describe('a class played in Chromium', () => {
 
     expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])));
     // The refused upload is the teacher's only problem (the browser logs its 400 too).
-    expect(await problemsOf(teacher)).toEqual([`HTTP 400 for ${server.url}/api/sessions`, 'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    expect(await problemsOf(teacher)).toEqual([
+      `HTTP 400 for ${server.url}/api/sessions`,
+      'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
     for (const [k, s] of [...students, wall].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
   });
 
-  it('carries pause, the AI seat, a server restart and the end of the game to the students\' screens', async () => {
-    const r = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'tutorial', seed: 'controls', tables: 1, humans: ['upland', 'lowland'] }) });
+  it("carries pause, the AI seat, a server restart and the end of the game to the students' screens", async () => {
+    const r = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario: 'tutorial', seed: 'controls', tables: 1, humans: ['upland', 'lowland'] }),
+    });
     const { code, token } = (await r.json()) as { code: string; token: string };
     const teacher = await open();
     const tp = teacher.page;
     await tp.goto(`${server.url}/?dashboard=${code}#instructor=${code}.${token}`);
     await tp.waitForSelector('#pause-0');
     const [a, b] = [await open(), await open(PHONE)];
-    for (const [s, role] of [[a, 'upland'], [b, 'lowland']] as const) {
+    for (const [s, role] of [
+      [a, 'upland'],
+      [b, 'lowland'],
+    ] as const) {
       await s.page.goto(`${server.url}/?join=${code}`);
       await s.page.click(`#join-0-${role}`);
       await s.page.waitForSelector('#seat-submit');

@@ -43,19 +43,22 @@ describe('compare groups', () => {
     await page.waitForSelector('#compare-scores');
     expect(await focusedId(page)).toBe('compare-result');
 
-    const expected = compareGames(sc, games.map((g, k) => ({ name: seeds[k]!, state: g })));
-    const endings = await page.locator('#compare-endings').textContent() ?? '';
+    const expected = compareGames(
+      sc,
+      games.map((g, k) => ({ name: seeds[k]!, state: g })),
+    );
+    const endings = (await page.locator('#compare-endings').textContent()) ?? '';
     for (const e of expected.endings) expect(endings).toContain(`${e.title}: ${e.groups.length} of 3 groups`);
     expect(await page.locator('#compare-scores tbody tr').count()).toBe(3);
-    const scores = await page.locator('#compare-scores').textContent() ?? '';
+    const scores = (await page.locator('#compare-scores').textContent()) ?? '';
     for (const g of expected.groups) expect(scores).toContain(`${g.scores[0]!.score} / ${g.scores[0]!.max}`);
-    const diverged = await page.locator('#compare-diverged').textContent() ?? '';
+    const diverged = (await page.locator('#compare-diverged').textContent()) ?? '';
     expect(expected.mostDiverged).not.toBeNull();
     expect(diverged).toContain(`drew apart most in`);
     expect(diverged).toContain(`(turn ${expected.mostDiverged})`);
 
     const first = expected.turns[0]!.actions[0]!;
-    const choices = await page.locator('#compare-choices').textContent() ?? '';
+    const choices = (await page.locator('#compare-choices').textContent()) ?? '';
     expect(choices).toContain(`${first.options[0]!.groups.length} of 3 chose ${first.options[0]!.label}`);
 
     expect(await page.locator('#compare-charts figure').count()).toBe(sc.indicators.length);
@@ -80,7 +83,10 @@ describe('compare groups', () => {
   it('compares replays dropped together on the title screen', async () => {
     const { page } = s;
     await openApp(s);
-    await dropFiles(page, groupFiles.slice(0, 2).map((f) => ({ name: f.name, text: f.buffer.toString() })));
+    await dropFiles(
+      page,
+      groupFiles.slice(0, 2).map((f) => ({ name: f.name, text: f.buffer.toString() })),
+    );
     await page.waitForSelector('#compare-dialog[open] #compare-scores');
     expect(await page.locator('#compare-scores tbody tr').count()).toBe(2);
     expect(await page.locator('#compare-title').textContent()).toContain('2 groups');

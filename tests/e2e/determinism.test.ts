@@ -65,12 +65,42 @@ describe('determinism across runtimes', () => {
     expect(out).toContain('verified');
     expect(out).toContain(browserHash!);
     const g = await gameState(page);
-    expect(nodeHash(sc, g.seed, g.seats as Record<string, 'human' | 'ai'>, null, g.history.filter((h) => h.turn > 0).map((h) => h.choices))).toBe(browserHash);
+    expect(
+      nodeHash(
+        sc,
+        g.seed,
+        g.seats as Record<string, 'human' | 'ai'>,
+        null,
+        g.history.filter((h) => h.turn > 0).map((h) => h.choices),
+      ),
+    ).toBe(browserHash);
 
     const rows = readFileSync(csvFile, 'utf8').trim().split(/\r\n/);
     const per = (a: string) => [`action_${a}`, `action_label_${a}`, `dilemmas_${a}`, `dilemma_labels_${a}`];
-    expect(rows[0]).toBe(['run', 'scenario', 'seed', 'turn', 'period', 'tension', 'dam', 'upland_economy', 'lowland_economy', ...per('upland'), ...per('lowland'), ...per('harbor'),
-      'ending', 'ending_title', 'score_upland', 'score_lowland', 'score_harbor', 'max_score_upland', 'max_score_lowland', 'max_score_harbor'].join(','));
+    expect(rows[0]).toBe(
+      [
+        'run',
+        'scenario',
+        'seed',
+        'turn',
+        'period',
+        'tension',
+        'dam',
+        'upland_economy',
+        'lowland_economy',
+        ...per('upland'),
+        ...per('lowland'),
+        ...per('harbor'),
+        'ending',
+        'ending_title',
+        'score_upland',
+        'score_lowland',
+        'score_harbor',
+        'max_score_upland',
+        'max_score_lowland',
+        'max_score_harbor',
+      ].join(','),
+    );
     expect(rows.length).toBe(g.history.length + 1);
     expect(await problemsOf(s)).toEqual([]);
   });

@@ -36,7 +36,7 @@ describe('estimates in the browser', () => {
     s = null;
   });
 
-  it('shows Lowland Upland\'s economy only as an estimate, by keyboard, and the ending and debrief the truth', async () => {
+  it("shows Lowland Upland's economy only as an estimate, by keyboard, and the ending and debrief the truth", async () => {
     s = await launch();
     const { page } = s;
     await openApp(s, `?scenario=tutorial&seed=${telling()}&human=lowland`);
@@ -102,7 +102,9 @@ describe('estimates in the browser', () => {
     const last = viewFor(sc, final, 'lowland').indicators[ECON]!;
     if (last.exact) throw new Error('Lowland should see an estimate');
     const notes = (await page.locator('#ending-estimates').textContent()) ?? '';
-    expect(notes).toContain(`Upland's economy: seen only as an estimate, ±5 by Lowland (human). Lowland last read ≈ ${num(last.value)} (${num(last.low)}–${num(last.high)}); the true value at the end is ${num(truth)}.`);
+    expect(notes).toContain(
+      `Upland's economy: seen only as an estimate, ±5 by Lowland (human). Lowland last read ≈ ${num(last.value)} (${num(last.low)}–${num(last.high)}); the true value at the end is ${num(truth)}.`,
+    );
     await shot(s, 'estimate-ending');
     await tabTo(page, 'tab-charts');
     await page.keyboard.press('Enter');
@@ -116,7 +118,7 @@ describe('estimates in the browser', () => {
     expect(await problemsOf(s)).toEqual([]);
   });
 
-  it('shows each hot-seat player its own view, and the shared resolution the least-informed one\'s', async () => {
+  it("shows each hot-seat player its own view, and the shared resolution the least-informed one's", async () => {
     s = await launch();
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=estimate-hotseat&human=upland,lowland');

@@ -55,7 +55,12 @@ export async function endTurnsToEnding(page: Page, maxSteps = 30): Promise<void>
 /** Drops files (name and text) onto the page as a drag-and-drop from the desktop would. */
 export async function dropFiles(page: Page, files: ReadonlyArray<{ name: string; text: string }>): Promise<void> {
   await page.evaluate((list) => {
-    const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (b: string[], n: string, o: object) => unknown; dispatchEvent(e: unknown): void; DragEvent: new (t: string, o: object) => unknown };
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(f: unknown): void } };
+      File: new (b: string[], n: string, o: object) => unknown;
+      dispatchEvent(e: unknown): void;
+      DragEvent: new (t: string, o: object) => unknown;
+    };
     const dt = new g.DataTransfer();
     for (const f of list) dt.items.add(new g.File([f.text], f.name, { type: 'application/json' }));
     g.dispatchEvent(new g.DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));

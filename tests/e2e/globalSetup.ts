@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string }
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,10 +44,18 @@ async function waitFor(url: string, child: ChildProcess, ms: number): Promise<vo
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(`${root}/dist/index.html`)) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
   const port = await freePort();
-  const child = spawn(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let log = '';
-  child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
   const baseUrl = `http://127.0.0.1:${port}/`;
   try {
     await waitFor(baseUrl, child, 30_000);

@@ -36,7 +36,9 @@ describe('served headers', () => {
     await page.waitForTimeout(2000);
     const frame = page.frames().find((f) => f !== page.mainFrame());
     expect(frame).toBeDefined();
-    const inside = await frame!.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#app') !== null).catch(() => false);
+    const inside = await frame!
+      .evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#app') !== null)
+      .catch(() => false);
     expect(inside).toBe(false);
   });
 });

@@ -13,9 +13,19 @@ export const SHOTS = join(ROOT, 'screenshots');
 export const DESKTOP = { width: 1280, height: 720 };
 export const PHONE = { width: 390, height: 844 };
 
-export interface Session { ctx: BrowserContext; page: Page; problems: string[]; dir: string; size: { width: number; height: number } }
+export interface Session {
+  ctx: BrowserContext;
+  page: Page;
+  problems: string[];
+  dir: string;
+  size: { width: number; height: number };
+}
 
-export interface Phase { name: string; seat?: number; then?: string }
+export interface Phase {
+  name: string;
+  seat?: number;
+  then?: string;
+}
 
 /** Launches Chromium exactly as the project requires, with a fresh profile, and records page problems (a request to another host than `site` is one). */
 export async function launch(size = DESKTOP, site: string = inject('baseUrl')): Promise<Session> {
@@ -25,7 +35,15 @@ export async function launch(size = DESKTOP, site: string = inject('baseUrl')): 
     headless: true,
     viewport: size,
     acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const problems: string[] = [];
@@ -63,11 +81,15 @@ export async function problemsOf(s: Session): Promise<string[]> {
 /** Opens the app (optionally with a query string) and waits until it shows a screen. */
 export async function openApp(s: Session, query = ''): Promise<void> {
   await s.page.goto(new URL(query, inject('baseUrl')).toString());
-  await s.page.waitForFunction(() => {
-    const g = globalThis as unknown as Partial<PageGlobals> & Pick<PageGlobals, 'document'>;
-    // The game's own screen (the plain-DOM title shown before the game loads is replaced by it).
-    return !!g.__statecraft && g.__statecraft.ready() && g.document.querySelector('#controls button') !== null;
-  }, undefined, { timeout: 30_000 });
+  await s.page.waitForFunction(
+    () => {
+      const g = globalThis as unknown as Partial<PageGlobals> & Pick<PageGlobals, 'document'>;
+      // The game's own screen (the plain-DOM title shown before the game loads is replaced by it).
+      return !!g.__statecraft && g.__statecraft.ready() && g.document.querySelector('#controls button') !== null;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 export async function phase(page: Page): Promise<Phase> {
@@ -82,7 +104,15 @@ export async function seatActor(page: Page): Promise<string | null> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.seat());
 }
 
-export interface GameView { turn: number; over: boolean; ending: string | null; seed: string; seats: Record<string, string>; history: Array<{ turn: number; choices: Record<string, { action: string; dilemmas?: Record<string, string> }> }>; dilemmas: Array<{ event: string; actor: string }> }
+export interface GameView {
+  turn: number;
+  over: boolean;
+  ending: string | null;
+  seed: string;
+  seats: Record<string, string>;
+  history: Array<{ turn: number; choices: Record<string, { action: string; dilemmas?: Record<string, string> }> }>;
+  dilemmas: Array<{ event: string; actor: string }>;
+}
 
 export async function gameState(page: Page): Promise<GameView> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.state() as GameView);
@@ -90,12 +120,16 @@ export async function gameState(page: Page): Promise<GameView> {
 
 /** Waits until the app shows `name` (and seat, when given) and its screen has been laid out. */
 export async function waitPhase(page: Page, name: string, seat?: number): Promise<void> {
-  await page.waitForFunction(([n, st]) => {
-    const g = globalThis as unknown as PageGlobals;
-    if (!g.__statecraft?.ready()) return false;
-    const p = g.__statecraft.phase();
-    return p.name === n && (st === null || p.seat === st) && g.document.querySelector('#controls button') !== null;
-  }, [name, seat ?? null] as const, { timeout: 20_000 });
+  await page.waitForFunction(
+    ([n, st]) => {
+      const g = globalThis as unknown as PageGlobals;
+      if (!g.__statecraft?.ready()) return false;
+      const p = g.__statecraft.phase();
+      return p.name === n && (st === null || p.seat === st) && g.document.querySelector('#controls button') !== null;
+    },
+    [name, seat ?? null] as const,
+    { timeout: 20_000 },
+  );
   await page.waitForTimeout(120);
 }
 

@@ -7,7 +7,10 @@ import { pickFirstAvailable } from './flows.js';
 import { clickAt, close, launch, openApp, problemsOf, waitPhase, type Session, onlySave } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
 
-interface Stored { main: string | null; aside: Array<{ key: string; length: number; same: boolean }> }
+interface Stored {
+  main: string | null;
+  aside: Array<{ key: string; length: number; same: boolean }>;
+}
 
 /** A saved game still stored (the old single slot or any slot of the list), and every set-aside key with whether it holds exactly `raw`. */
 async function stored(page: Page, raw: string | null): Promise<Stored> {
@@ -85,7 +88,13 @@ describe('saves that cannot resume', () => {
     const draft = valid['draft'] as Record<string, { action: string }>;
     const raw = JSON.stringify({ ...valid, draft: { ...draft, upland: { ...draft['upland'], action } } });
     await plant(s.page, raw);
-    await expectSetAside(s, raw, action === '' ? /the choice saved for "upland" names no action/ : new RegExp(`the choice saved for "upland" is not legal now: "${action}" is not available to "upland"`));
+    await expectSetAside(
+      s,
+      raw,
+      action === ''
+        ? /the choice saved for "upland" names no action/
+        : new RegExp(`the choice saved for "upland" is not legal now: "${action}" is not available to "upland"`),
+    );
     expect(await problemsOf(s)).toEqual([]);
   });
 
@@ -136,7 +145,9 @@ describe('saves that cannot resume', () => {
     await Promise.all([page.waitForEvent('load'), page.locator('#crash-set-aside').click()]);
     await waitPhase(page, 'title');
     const message = (await page.locator('#messages').textContent()) ?? '';
-    expect(message).toMatch(/The saved game was set aside after an error \(a test error\)\. It was kept in this browser's storage under "statecraft\.save\.set-aside\./);
+    expect(message).toMatch(
+      /The saved game was set aside after an error \(a test error\)\. It was kept in this browser's storage under "statecraft\.save\.set-aside\./,
+    );
     const after = await stored(page, raw);
     expect(after.main).toBeNull();
     expect(after.aside.filter((a) => a.same)).toHaveLength(1);
@@ -146,7 +157,7 @@ describe('saves that cannot resume', () => {
     expect(await problemsOf(s)).toEqual([]);
   });
 
-  it('keeps a 4.5 MB damaged save aside under the browser\'s own quota, freeing the main slot', async () => {
+  it("keeps a 4.5 MB damaged save aside under the browser's own quota, freeing the main slot", async () => {
     const raw = `${JSON.stringify(valid).slice(0, -1)},"padding":"${'x'.repeat(4_500_000)}`;
     await plant(s.page, raw);
     await expectSetAside(s, raw, /the saved game is corrupt/);

@@ -8,7 +8,11 @@ import { handoutsOf } from '../../src/analysis/handouts.js';
 import { nodeScenario } from './engineNode.js';
 import { clickAt, close, focusedId, launch, openApp, problemsOf, ROOT, tabTo, type Session } from './helpers.js';
 
-interface Def { actors: Array<{ id: string; name: string }>; instructor: { glossary: Array<{ term: string }>; learningObjectives: string[] }; actions: Array<{ label: string; assumption?: string }> }
+interface Def {
+  actors: Array<{ id: string; name: string }>;
+  instructor: { glossary: Array<{ term: string }>; learningObjectives: string[] };
+  actions: Array<{ label: string; assumption?: string }>;
+}
 const flagship = JSON.parse(readFileSync(join(ROOT, 'scenarios/party-congress.json'), 'utf8')) as Def;
 
 /** Pages in a PDF that Chromium wrote (each page object is "/Type /Page", the tree "/Type /Pages"). */
@@ -29,7 +33,7 @@ describe('instructor view', () => {
     await close(s);
   });
 
-  it('opens from the title by mouse and shows the objectives, the glossary and the model\'s assumptions', async () => {
+  it("opens from the title by mouse and shows the objectives, the glossary and the model's assumptions", async () => {
     const { page } = s;
     await openApp(s);
     await clickAt(page, '#instructors');
@@ -49,7 +53,7 @@ describe('instructor view', () => {
     expect(await problemsOf(s)).toEqual([]);
   });
 
-  it('opens from the title by keyboard, with focus inside it, and switches to the tutorial\'s notes', async () => {
+  it("opens from the title by keyboard, with focus inside it, and switches to the tutorial's notes", async () => {
     const { page } = s;
     await openApp(s);
     await tabTo(page, 'instructors');
@@ -57,7 +61,14 @@ describe('instructor view', () => {
     await page.waitForSelector('#instructor-view[open]');
     expect(await focusedId(page)).toBe('instructor-scenario');
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#instructor-glossary dt') === null || !((globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } } }).document.querySelector('#instructor-glossary')!.textContent ?? '').includes('Party congress'));
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#instructor-glossary dt') === null ||
+        !(
+          (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } } }).document.querySelector('#instructor-glossary')!
+            .textContent ?? ''
+        ).includes('Party congress'),
+    );
     expect(await page.locator('#print-root .handout[data-file="role-lowland.html"]').count()).toBe(1);
     expect(await page.locator('#print-root .handout').count()).toBeGreaterThan(3);
     await page.keyboard.press('Escape');
@@ -65,7 +76,7 @@ describe('instructor view', () => {
     expect(await problemsOf(s)).toEqual([]);
   });
 
-  it('prints only the handouts, each from a new page: a class sheet, one card per role, what is invented and the instructor\'s page', async () => {
+  it("prints only the handouts, each from a new page: a class sheet, one card per role, what is invented and the instructor's page", async () => {
     const { page } = s;
     await openApp(s);
     await clickAt(page, '#instructors');
@@ -81,7 +92,8 @@ describe('instructor view', () => {
     const printed = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
     for (const a of flagship.actors) expect(printed).toContain(a.name);
     expect(printed.split('Who you are').length - 1).toBe(flagship.actors.length);
-    for (const t of ['The situation', 'The roles', 'What is invented', 'For the instructor', 'Glossary', 'Who you are', 'What you can do on the first turn']) expect(printed).toContain(t);
+    for (const t of ['The situation', 'The roles', 'What is invented', 'For the instructor', 'Glossary', 'Who you are', 'What you can do on the first turn'])
+      expect(printed).toContain(t);
     for (const t of ['Choose a scenario', 'Handouts to print', 'How to play']) expect(printed).not.toContain(t);
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('#print-root').isVisible()).toBe(false);

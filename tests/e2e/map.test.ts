@@ -13,7 +13,10 @@ const summary = (page: Page) => page.locator('#map-summary').textContent();
 async function chips(page: Page): Promise<string[]> {
   const drawn = await texts(page);
   const legend = drawn.find((t) => t.text.startsWith('Line style'));
-  return drawn.filter((t) => BANDS.test(t.text) && !(legend && t.y > legend.y)).map((t) => `${t.text}@${Math.round(t.x)},${Math.round(t.y)}`).sort();
+  return drawn
+    .filter((t) => BANDS.test(t.text) && !(legend && t.y > legend.y))
+    .map((t) => `${t.text}@${Math.round(t.x)},${Math.round(t.y)}`)
+    .sort();
 }
 
 /** Goes on to the next main screen and answers any dilemma it opens with (which come a moment after the screen). */
@@ -24,7 +27,10 @@ async function settleMain(page: Page): Promise<void> {
   await waitPhase(page, 'main');
 }
 
-describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('the map at %s size', (_name, size) => {
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('the map at %s size', (_name, size) => {
   let s: Session | null = null;
   afterEach(async () => {
     if (s) await close(s);
@@ -43,7 +49,10 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('the map at %s 
     expect(usa, 'the United States inset is titled').toBeDefined();
     expect(russia!.x).toBeLessThan(usa!.x);
     // Each title sits above its own marker's label, inside the inset.
-    for (const [title, label] of [[russia!, 'RUS'], [usa!, 'USA']] as const) {
+    for (const [title, label] of [
+      [russia!, 'RUS'],
+      [usa!, 'USA'],
+    ] as const) {
       const mark = drawn.find((t) => t.text === label)!;
       expect(title.y + title.h).toBeLessThan(mark.y);
       expect(Math.abs(title.x - mark.x)).toBeLessThan(100);

@@ -17,7 +17,11 @@ function allAiReplay(seed: string): Replay {
   return recordReplay(sc, s);
 }
 
-const text = (page: Page, selector: string) => page.locator(selector).textContent().then((t) => t ?? '');
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .textContent()
+    .then((t) => t ?? '');
 
 describe('replay viewer', () => {
   let s: Session;
@@ -29,10 +33,14 @@ describe('replay viewer', () => {
     await close(s);
   });
 
-  it('verifies a picked replay and steps through it by buttons and arrow keys, showing every screen\'s information', async () => {
+  it("verifies a picked replay and steps through it by buttons and arrow keys, showing every screen's information", async () => {
     const { page } = s;
     await openApp(s);
-    await page.setInputFiles('#scenario-file', { name: 'group-1.replay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(replay, null, 2)) });
+    await page.setInputFiles('#scenario-file', {
+      name: 'group-1.replay.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(replay, null, 2)),
+    });
     await page.waitForSelector('#replay-viewer[open]');
     const n = replay.turns.length;
     expect(await text(page, '#replay-summary')).toContain('verified');
@@ -114,7 +122,9 @@ describe('replay viewer', () => {
     const other = { ...replay, scenario: { ...replay.scenario, id: 'elsewhere' } };
     const body = JSON.stringify(other, null, 2);
     await page.setInputFiles('#scenario-file', { name: 'other.replay.json', mimeType: 'application/json', buffer: Buffer.from(body) });
-    await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('#file-errors')?.textContent ?? '').includes('other.replay.json'));
+    await page.waitForFunction(() =>
+      ((globalThis as unknown as PageGlobals).document.querySelector('#file-errors')?.textContent ?? '').includes('other.replay.json'),
+    );
     const line = body.slice(0, body.indexOf('"elsewhere"')).split('\n').length;
     expect(await text(page, '#file-errors')).toContain(`other.replay.json:${line}:`);
     expect(await text(page, '#file-errors')).toContain('"elsewhere", which is not bundled');
@@ -122,11 +132,15 @@ describe('replay viewer', () => {
 
     const claims = JSON.stringify({ ...replay, seed: 7, turns: replay.turns.map((t, i) => (i === 1 ? { ...t, hash: 'tampered' } : t)) }, null, 2);
     await page.setInputFiles('#scenario-file', { name: 'claims.json', mimeType: 'application/json', buffer: Buffer.from(claims) });
-    await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('#file-errors')?.textContent ?? '').includes('claims.json'));
+    await page.waitForFunction(() =>
+      ((globalThis as unknown as PageGlobals).document.querySelector('#file-errors')?.textContent ?? '').includes('claims.json'),
+    );
     const listed = await page.locator('#file-errors .diag').allTextContents();
     const lineOf = (needle: string) => claims.slice(0, claims.indexOf(needle)).split('\n').length;
     expect(listed).toHaveLength(2);
-    expect(listed[0]).toMatch(new RegExp(`^claims\\.json:${lineOf('"seed": 7')}:11 error: not a valid replay: expected a string, got the number 7\\s+at seed$`));
+    expect(listed[0]).toMatch(
+      new RegExp(`^claims\\.json:${lineOf('"seed": 7')}:11 error: not a valid replay: expected a string, got the number 7\\s+at seed$`),
+    );
     expect(listed[1]).toMatch(new RegExp(`^claims\\.json:${lineOf('"tampered"')}:\\d+ error: not a valid replay: .*\\s+at turns\\[1\\]\\.hash$`));
     expect(await page.locator('#replay-viewer').count()).toBe(0);
     expect(await problemsOf(s)).toEqual([]);
@@ -136,13 +150,20 @@ describe('replay viewer', () => {
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=export-confirm');
     await endTurnsToEnding(page);
-    for (const [id, ending] of [['#export-debrief', '.debrief.md'], ['#export-csv', '.history.csv'], ['#export-replay', '.replay.json']] as const) {
+    for (const [id, ending] of [
+      ['#export-debrief', '.debrief.md'],
+      ['#export-csv', '.history.csv'],
+      ['#export-replay', '.replay.json'],
+    ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), clickAt(page, id)]);
       const name = download.suggestedFilename();
       expect(name.endsWith(ending)).toBe(true);
       await page.waitForSelector('#toast:not([hidden])');
       expect(await text(page, '#toast')).toContain(`Saved ${name}`);
-      await page.waitForFunction((n) => ((globalThis as unknown as PageGlobals).document.getElementById('live')?.textContent ?? '').includes(`Saved ${n}`), name);
+      await page.waitForFunction(
+        (n) => ((globalThis as unknown as PageGlobals).document.getElementById('live')?.textContent ?? '').includes(`Saved ${n}`),
+        name,
+      );
     }
     expect(await problemsOf(s)).toEqual([]);
   });

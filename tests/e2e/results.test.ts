@@ -118,16 +118,26 @@ describe('results, dilemmas and the ending, as a student reads them', () => {
     for (const a of sc.def.actors) {
       const line = drawn.find((t) => t.text.startsWith(`${a.name}`) && / of \d+ points$/.test(t.text));
       expect(line, `${a.name}'s score line is drawn`).toBeDefined();
-      expect(line!.x >= 0 && line!.y >= 0 && line!.x + line!.w <= 1280 && line!.y + line!.h <= barTop, `${a.name}'s score line lies inside the screen, above the exports`).toBe(true);
+      expect(
+        line!.x >= 0 && line!.y >= 0 && line!.x + line!.w <= 1280 && line!.y + line!.h <= barTop,
+        `${a.name}'s score line lies inside the screen, above the exports`,
+      ).toBe(true);
     }
     // The tab shown is marked by a fill and a ✓ in its text, not by the yellow outline that keyboard focus draws.
-    expect(drawn.map((t) => t.text).filter((t) => /^(✓ )?(Outcome|Indicators|Decisions)$/.test(t)).sort()).toEqual(['Decisions', 'Indicators', '✓ Outcome']);
+    expect(
+      drawn
+        .map((t) => t.text)
+        .filter((t) => /^(✓ )?(Outcome|Indicators|Decisions)$/.test(t))
+        .sort(),
+    ).toEqual(['Decisions', 'Indicators', '✓ Outcome']);
     const g = await gameState(page);
     const ending = sc.def.endings.find((e) => e.id === g.ending)!;
     const rating = ending.ratings!.sk!;
     const word = ['disaster', 'setback', 'stalemate', 'gain', 'triumph'][rating + 2]!;
     const sign = rating > 0 ? `+${rating}` : rating < 0 ? `−${-rating}` : '0';
-    expect(await page.locator('#objectives-sk').textContent()).toContain(`For South Korea this ending is ${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}: ${sign}`);
+    expect(await page.locator('#objectives-sk').textContent()).toContain(
+      `For South Korea this ending is ${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}: ${sign}`,
+    );
     const verdict = (await page.locator('#ending-verdicts').textContent())!;
     expect(verdict).toMatch(new RegExp(`^An? ${word} for South Korea: \\d+ of \\d+ objectives? met, \\d+ of \\d+ points\\.$`, 'i'));
     const reflect = await page.$$eval('#ending-reflect li', (els) => els.map((e) => e.textContent ?? ''));

@@ -7,11 +7,23 @@ const cases: Array<[string, string, RegExp]> = [
   ['corrupt', '{"format":"statecraft-save","version":1,"scen', /corrupt/],
   ['foreign', JSON.stringify({ hello: 'world', version: 3 }), /foreign/],
   ['outdated', JSON.stringify({ format: 'statecraft-save', version: 0, turns: [] }), /version 0/],
-  ['mismatched', JSON.stringify({
-    format: 'statecraft-save', version: 1, savedAt: '2026-01-01T00:00:00.000Z',
-    scenario: { id: 'tutorial', hash: '0'.repeat(64), bundled: 'tutorial', file: null },
-    seed: 'x', seats: { upland: 'human' }, aiFuzz: null, turns: [], hash: '1'.repeat(64), phase: { name: 'main', seat: 0 }, draft: {},
-  }), /changed since this game was saved/],
+  [
+    'mismatched',
+    JSON.stringify({
+      format: 'statecraft-save',
+      version: 1,
+      savedAt: '2026-01-01T00:00:00.000Z',
+      scenario: { id: 'tutorial', hash: '0'.repeat(64), bundled: 'tutorial', file: null },
+      seed: 'x',
+      seats: { upland: 'human' },
+      aiFuzz: null,
+      turns: [],
+      hash: '1'.repeat(64),
+      phase: { name: 'main', seat: 0 },
+      draft: {},
+    }),
+    /changed since this game was saved/,
+  ],
 ];
 
 describe('bad saves', () => {

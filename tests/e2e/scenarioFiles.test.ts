@@ -23,7 +23,12 @@ describe('scenario files', () => {
     expect(await page.locator('#alert').textContent()).toContain('could not be opened');
 
     await page.setInputFiles('#scenario-file', join(ROOT, 'tests/e2e/fixtures/broken-schema.json'));
-    await page.waitForFunction(() => ((globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('#file-errors')?.textContent ?? '').includes('broken-schema.json'));
+    await page.waitForFunction(() =>
+      (
+        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('#file-errors')
+          ?.textContent ?? ''
+      ).includes('broken-schema.json'),
+    );
     const items = await page.locator('#file-errors .diag').allTextContents();
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(items.join('\n')).toMatch(/broken-schema\.json:\d+:\d+ error: .*\n?\s*at actors\[0\]\.colour/);
@@ -50,7 +55,11 @@ describe('scenario files', () => {
     expect(await page.locator('#file-errors').textContent()).toContain(`bad-utf8.json:${line}:${column}`);
     expect(await page.locator('#file-errors').textContent()).toContain('invalid UTF-8: FF');
 
-    await page.setInputFiles('#scenario-file', { name: 'utf16.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
+    await page.setInputFiles('#scenario-file', {
+      name: 'utf16.json',
+      mimeType: 'application/json',
+      buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    });
     await waitPhase(page, 'setup');
     expect(await problemsOf(s)).toEqual([]);
   });
@@ -63,7 +72,12 @@ describe('scenario files', () => {
     def.id = 'dropped';
     const text = JSON.stringify(def);
     await page.evaluate((t) => {
-      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void }; types: string[] }; File: new (b: string[], n: string, o: object) => unknown; dispatchEvent(e: unknown): void; DragEvent: new (t: string, o: object) => unknown };
+      const g = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(f: unknown): void }; types: string[] };
+        File: new (b: string[], n: string, o: object) => unknown;
+        dispatchEvent(e: unknown): void;
+        DragEvent: new (t: string, o: object) => unknown;
+      };
       const dt = new g.DataTransfer();
       dt.items.add(new g.File([t], 'dropped.json', { type: 'application/json' }));
       g.dispatchEvent(new g.DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));

@@ -8,7 +8,10 @@ import { clickAt, close, DESKTOP, launch, openApp, phase, PHONE, problemsOf, ROO
 const scenario = FLAGSHIP;
 const humans = ['nk', 'sk'];
 
-describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('screens at %s size', (_name, size) => {
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('screens at %s size', (_name, size) => {
   let s: Session | null = null;
   afterEach(async () => {
     if (s) await close(s);

@@ -40,7 +40,9 @@ describe('several saved games', () => {
     await waitPhase(page, 'setup');
     await clickAt(page, '#seat-upland');
     await clickAt(page, '#seat-lowland');
-    expect((await page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.texts())).map((t) => t.text)).toContain('Your saved game is kept: this game is saved beside it.');
+    expect((await page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.texts())).map((t) => t.text)).toContain(
+      'Your saved game is kept: this game is saved beside it.',
+    );
     await clickAt(page, '#start');
     await waitPhase(page, 'briefing', 0);
     const b = await hash(page);
@@ -98,7 +100,12 @@ describe('several saved games', () => {
     expect(await listed(page)).toHaveLength(2);
     await clickAt(page, '#controls button[id^="delete-"]');
     await clickAt(page, 'dialog[open] #confirm-delete');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(q: string): { length: number } } }).document.querySelectorAll('#controls button[id^="resume-"]').length === 1);
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelectorAll(q: string): { length: number } } }).document.querySelectorAll(
+          '#controls button[id^="resume-"]',
+        ).length === 1,
+    );
     expect(Object.keys(await storedSaves(page))).toHaveLength(1);
     expect(await problemsOf(s)).toEqual([]);
   });
@@ -130,7 +137,10 @@ describe('one game in two tabs', () => {
     // A second tab opens the same game (the last screen was a game): it is told, not given a second copy.
     second = await s.ctx.newPage();
     await second.goto(page.url().split('?')[0]!);
-    await second.waitForFunction(() => { const g = globalThis as unknown as PageGlobals; return g.__statecraft?.ready() && !!g.document.getElementById('take-over'); });
+    await second.waitForFunction(() => {
+      const g = globalThis as unknown as PageGlobals;
+      return g.__statecraft?.ready() && !!g.document.getElementById('take-over');
+    });
     expect((await phase(second)).name).toBe('title');
     expect(await second.locator('#take-over .twin-label').textContent()).toBe('Take over Tutorial: the river dispute here');
 

@@ -8,7 +8,12 @@ import { toNextMain } from './flows.js';
 import { clickAt, close, DESKTOP, launch, openApp, PHONE, problemsOf, ROOT, shot, waitPhase, type Session } from './helpers.js';
 import type { PageGlobals } from './pageTypes.js';
 
-interface Box { x: number; y: number; w: number; h: number }
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 const texts = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).__statecraft.texts());
 
@@ -23,27 +28,36 @@ async function twinRect(page: Page, id: string): Promise<Box> {
 const inside = (t: Box, r: Box) => t.x >= r.x - 0.5 && t.y >= r.y - 0.5 && t.x + t.w <= r.x + r.w + 0.5 && t.y + t.h <= r.y + r.h + 0.5;
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('text at %s size', (_name, size) => {
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('text at %s size', (_name, size) => {
   let s: Session | null = null;
   afterEach(async () => {
     if (s) await close(s);
     s = null;
   });
 
-  it('shows each scenario\'s whole blurb inside its card on the title, with saved games listed', async () => {
+  it("shows each scenario's whole blurb inside its card on the title, with saved games listed", async () => {
     s = await launch(size);
     const { page } = s;
     for (const link of ['?scenario=tutorial&seed=text-fit&human=upland', '?scenario=party-congress&seed=text-fit&human=sk']) {
       await openApp(s, link);
       await waitPhase(page, 'briefing', 0);
-      expect((await texts(page)).filter((t) => t.text.includes('…')), `nothing is cut on the briefing of ${link}`).toEqual([]);
+      expect(
+        (await texts(page)).filter((t) => t.text.includes('…')),
+        `nothing is cut on the briefing of ${link}`,
+      ).toEqual([]);
       await clickAt(page, '#briefing-title');
       await waitPhase(page, 'title');
     }
     expect(await page.locator('#controls button[id^="resume-"]').count()).toBe(2);
     await shot(s, 'title');
     const drawn = await texts(page);
-    for (const [id, file] of [['party-congress', 'party-congress.json'], ['tutorial', 'tutorial.json']] as const) {
+    for (const [id, file] of [
+      ['party-congress', 'party-congress.json'],
+      ['tutorial', 'tutorial.json'],
+    ] as const) {
       const summary = (JSON.parse(readFileSync(join(ROOT, 'scenarios', file), 'utf8')) as { summary: string }).summary;
       const blurb = drawn.find((t) => flat(t.text) === flat(summary));
       expect(blurb, `the whole blurb of ${id} is drawn`).toBeDefined();
@@ -54,7 +68,7 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('text at %s siz
     expect(await problemsOf(s)).toEqual([]);
   });
 
-  it('labels the main screen\'s header buttons in words, each inside its own button', async () => {
+  it("labels the main screen's header buttons in words, each inside its own button", async () => {
     s = await launch(size);
     const { page } = s;
     await openApp(s, '?scenario=tutorial&seed=text-fit&human=upland');
@@ -63,7 +77,11 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('text at %s siz
     await shot(s, 'main-header');
     const drawn = await texts(page);
     const rects: Box[] = [];
-    for (const [id, word] of [['briefing', 'Briefing'], ['keys', 'Keys ?'], ['menu', 'Menu']] as const) {
+    for (const [id, word] of [
+      ['briefing', 'Briefing'],
+      ['keys', 'Keys ?'],
+      ['menu', 'Menu'],
+    ] as const) {
       const r = await twinRect(page, id);
       const label = drawn.find((t) => t.text === word && inside(t, r));
       expect(label, `"${word}" is drawn inside #${id}`).toBeDefined();

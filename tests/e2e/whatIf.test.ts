@@ -16,7 +16,11 @@ const sc = nodeScenario('party-congress');
 let game = createGame(sc, { seed: 'what-if-1' });
 while (!game.over) game = step(sc, game, {}).state;
 const replay = recordReplay(sc, game);
-const text = (page: Page, selector: string) => page.locator(selector).textContent().then((t) => t ?? '');
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .textContent()
+    .then((t) => t ?? '');
 
 async function exported(page: Page): Promise<{ name: string; replay: Replay }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#whatif-export').click()]);
@@ -67,7 +71,8 @@ describe('what-if forks', () => {
     expect(await text(page, '#whatif-ending-fork')).toContain(title(c.endings.fork));
     const scores = await page.locator('#whatif-scores tbody tr').allTextContents();
     c.scores.forEach((x, k) => expect(scores[k]).toContain(`${x.original} / ${x.max}${x.fork} / ${x.max}`));
-    if (c.differences.length) expect(await text(page, '#whatif-differences li:first-child')).toBe(`${c.differences[0]!.label} ${differenceText(sc, c.differences[0]!).text}`);
+    if (c.differences.length)
+      expect(await text(page, '#whatif-differences li:first-child')).toBe(`${c.differences[0]!.label} ${differenceText(sc, c.differences[0]!).text}`);
     expect(await page.locator('#whatif-charts figure').count()).toBe(sc.indicators.length);
     const lines = page.locator(`#whatif-chart-${sc.indicators[0]!.id} polyline`);
     expect(await lines.count()).toBe(2);

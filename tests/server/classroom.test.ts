@@ -4,7 +4,14 @@ import { stateHash, verifyReplay } from '../../src/engine/index.js';
 import { loadScenario } from '../unit/fixtures.js';
 import { create, dataDir, Probe, serveChild, start } from './harness.js';
 
-type Seat = { turn: number; over: boolean; submitted: string[]; legal: { actions: Array<{ id: string; available: boolean }> }; seed: string | null; hash: string };
+type Seat = {
+  turn: number;
+  over: boolean;
+  submitted: string[];
+  legal: { actions: Array<{ id: string; available: boolean }> };
+  seed: string | null;
+  hash: string;
+};
 
 describe('the classroom server', () => {
   test('runs a table when every human seat has chosen, refuses illegal moves with a reason, and its export verifies', async () => {
@@ -51,7 +58,7 @@ describe('the classroom server', () => {
     }
   });
 
-  test('refuses a socket from another site\'s page, an oversized message and a scenario that does not validate', async () => {
+  test("refuses a socket from another site's page, an oversized message and a scenario that does not validate", async () => {
     const s = await start(dataDir());
     try {
       const evil = new Probe(s.url, { Origin: 'http://evil.example' });
@@ -74,7 +81,10 @@ describe('the classroom server', () => {
   test('keeps every accepted move across a restart: the seat rejoins with its token and the table is at the same hash', async () => {
     const data = dataDir();
     const s1 = await start(data);
-    const { code, token } = (await create(s1, { scenario: 'party-congress', seed: 'durable', tables: 1, humans: ['nk', 'us'] })).json as { code: string; token: string };
+    const { code, token } = (await create(s1, { scenario: 'party-congress', seed: 'durable', tables: 1, humans: ['nk', 'us'] })).json as {
+      code: string;
+      token: string;
+    };
     const nk = new Probe(s1.url);
     await nk.opened();
     nk.send({ t: 'join', code, table: 0, role: 'nk' });
@@ -110,7 +120,11 @@ describe('the classroom server', () => {
     const data = dataDir();
     const p1 = serveChild(data);
     const url1 = await p1.url;
-    const r = await fetch(`${url1}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: 'tutorial', seed: 'kill', tables: 1, humans: ['upland'] }) });
+    const r = await fetch(`${url1}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario: 'tutorial', seed: 'kill', tables: 1, humans: ['upland'] }),
+    });
     const { code, token } = (await r.json()) as { code: string; token: string };
     const w = new Probe(url1);
     await w.opened();

@@ -12,7 +12,21 @@ describe('statecraft classroom and bot', () => {
   test('create prints the code and token, a bot plays its seat to the end, and export writes replays that verify, the CSV and the debrief', async () => {
     const s = await start(dataDir());
     try {
-      const made = await cli(['classroom', 'create', '--server', s.url, '--scenario', 'tutorial', '--tables', '2', '--human', 'upland', '--seed', 'cli', '--json']);
+      const made = await cli([
+        'classroom',
+        'create',
+        '--server',
+        s.url,
+        '--scenario',
+        'tutorial',
+        '--tables',
+        '2',
+        '--human',
+        'upland',
+        '--seed',
+        'cli',
+        '--json',
+      ]);
       expect(made.stderr).toBe('');
       const { code, token } = JSON.parse(made.stdout) as { code: string; token: string };
       const bot = await cli(['bot', '--server', s.url, '--code', code, '--table', '2']);

@@ -5,7 +5,6 @@ import type { Dashboard, ProjectorState, SeatState } from '../../src/server/clas
 import { loadScenario } from '../unit/fixtures.js';
 import { opened, withClass } from './harness.js';
 
-
 describe('the instructor controls', () => {
   test('a paused table refuses choices with a reason and takes them again once resumed', async () => {
     await withClass({ scenario: 'tutorial', seed: 'pause', tables: 2, humans: ['upland'] }, async (s, { code, token }) => {
@@ -62,7 +61,11 @@ describe('the instructor controls', () => {
       expect(seat.seed).toBe('stop');
       up.send({ t: 'submit', turn: 2, choice: 'ai' });
       expect((await up.next('refused')).reason).toBe('the instructor has ended the game at this table');
-      for (const m of [{ t: 'advance', table: 0 }, { t: 'pause', table: 0, paused: true }, { t: 'end', table: 0 }]) {
+      for (const m of [
+        { t: 'advance', table: 0 },
+        { t: 'pause', table: 0, paused: true },
+        { t: 'end', table: 0 },
+      ]) {
         ins.send(m);
         expect(await ins.next('refused')).toMatchObject({ to: m.t, reason: 'the instructor has ended the game at table 1' });
       }
@@ -80,16 +83,22 @@ describe('the instructor controls', () => {
     });
   });
 
-  test('a student\'s socket is refused every instructor control, with the reason', async () => {
+  test("a student's socket is refused every instructor control, with the reason", async () => {
     await withClass({ scenario: 'tutorial', seed: 'nope', tables: 1, humans: ['upland'] }, async (s, { code }) => {
       const { probe: up } = await opened(s.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
       const controls = [
-        { t: 'advance', table: 0 }, { t: 'reassign', table: 0, role: 'upland' }, { t: 'pause', table: 0, paused: true },
-        { t: 'seatAi', table: 0, role: 'upland', ai: true }, { t: 'end', table: 0 },
+        { t: 'advance', table: 0 },
+        { t: 'reassign', table: 0, role: 'upland' },
+        { t: 'pause', table: 0, paused: true },
+        { t: 'seatAi', table: 0, role: 'upland', ai: true },
+        { t: 'end', table: 0 },
       ];
       for (const m of controls) {
         up.send(m);
-        expect(await up.next('refused')).toMatchObject({ to: m.t, reason: expect.stringMatching(/^only the instructor can .+; watch the class with its instructor token first$/) });
+        expect(await up.next('refused')).toMatchObject({
+          to: m.t,
+          reason: expect.stringMatching(/^only the instructor can .+; watch the class with its instructor token first$/),
+        });
       }
       expect(s.classroom.tableState(code, 0).turn).toBe(1);
       up.close();
@@ -116,7 +125,7 @@ describe('the instructor controls', () => {
     });
   });
 
-  test('serves a session\'s scenario file and QR codes only for this server\'s own URLs', async () => {
+  test("serves a session's scenario file and QR codes only for this server's own URLs", async () => {
     await withClass({ scenario: 'tutorial', seed: 'public', tables: 1, humans: [] }, async (s, { code }) => {
       const text = await (await fetch(`${s.url}/api/sessions/${code}/scenario`)).text();
       expect((JSON.parse(text) as { id: string }).id).toBe('tutorial');

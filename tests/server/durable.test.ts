@@ -27,7 +27,14 @@ describe('the classroom after kill -9', () => {
       { made: a, send: [{ t: 'seatAi', table: 1, role: 'lowland', ai: true }], done: (d) => d.tables[1]!.seats[1]!.ai && d.tables[1]!.seats[1]!.submitted },
       { made: a, send: [{ t: 'end', table: 2 }], done: (d) => d.tables[2]!.stopped },
       // With this seed the tutorial ends (a treaty) after turn 3: two advances, then the timer plays turn 3 and no timer runs on.
-      { made: b, send: [{ t: 'advance', table: 0 }, { t: 'advance', table: 0 }], done: (d) => d.tables[0]!.over },
+      {
+        made: b,
+        send: [
+          { t: 'advance', table: 0 },
+          { t: 'advance', table: 0 },
+        ],
+        done: (d) => d.tables[0]!.over,
+      },
     ];
     try {
       for (const step of steps) {

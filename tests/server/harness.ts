@@ -66,14 +66,18 @@ export class Probe {
   }
 }
 
-
 /** `statecraft serve` in a child process on a free port: its URL once it listens, and kill -9. */
 export function serveChild(data: string): { url: Promise<string>; kill(): Promise<void> } {
-  const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--data', data], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = new Promise<string>((ok) => p.stdout.on('data', (d: Buffer) => {
-    const m = /on (http:\/\/[^ ]+) /.exec(String(d));
-    if (m) ok(m[1]!);
-  }));
+  const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--data', data], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = new Promise<string>((ok) =>
+    p.stdout.on('data', (d: Buffer) => {
+      const m = /on (http:\/\/[^ ]+) /.exec(String(d));
+      if (m) ok(m[1]!);
+    }),
+  );
   const exited = new Promise<void>((ok) => p.once('exit', () => ok()));
   return { url, kill: () => (p.kill('SIGKILL'), exited) };
 }

@@ -43,7 +43,10 @@ describe('the turn timer', () => {
   test('keeps its deadline across a restart mid-turn and fires on time after it', async () => {
     const data = dataDir();
     const s1 = await start(data);
-    const { code, token } = (await create(s1, { scenario: 'tutorial', seed: 'again', tables: 1, humans: ['upland'], timer: 2 })).json as { code: string; token: string };
+    const { code, token } = (await create(s1, { scenario: 'tutorial', seed: 'again', tables: 1, humans: ['upland'], timer: 2 })).json as {
+      code: string;
+      token: string;
+    };
     const { probe: up, reply } = await opened(s1.url, { t: 'join', code, table: 0, role: 'upland' }, 'seat');
     const deadline = (reply.state as SeatState).deadline!;
     up.close();

@@ -29,7 +29,7 @@ describe('the bench floor', () => {
     const trace: DrawRecord[] = [];
     const values = Array.from({ length: 195 }, (_, k) => (k * 0.618) % 1);
     playFloor(0, sequenceDraw(values), trace);
-    expect(trace.map((d) => d.roll / 100)).toEqual(values.map((v) => v * 100 / 100));
+    expect(trace.map((d) => d.roll / 100)).toEqual(values.map((v) => (v * 100) / 100));
     expect(() => playFloor(0, sequenceDraw(values.slice(0, 10)))).toThrow(/draw 11 of a sequence of 10/);
   });
 });

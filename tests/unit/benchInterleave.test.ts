@@ -17,7 +17,13 @@ describe('interleaved sampling', () => {
 
   it('samples every side in turn, once per round', () => {
     const order: string[] = [];
-    const side = (name: string) => ({ name, work: () => { order.push(name); return 1; } });
+    const side = (name: string) => ({
+      name,
+      work: () => {
+        order.push(name);
+        return 1;
+      },
+    });
     const rates = interleave([side('a'), side('b')], { warmupMs: 0, sampleMs: 0, rounds: 3 });
     expect(rates.a).toHaveLength(3);
     expect(rates.b).toHaveLength(3);

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { createGame, step } from '../../src/engine/index.js';
-import { actionDef, baseScenario, compileOk, deepFreeze, diagnosticsOf, ledgerSums, ledgerValues, loadScenario, pair, playOut, stanceOf, valueOf } from './fixtures.js';
+import {
+  actionDef,
+  baseScenario,
+  compileOk,
+  deepFreeze,
+  diagnosticsOf,
+  ledgerSums,
+  ledgerValues,
+  loadScenario,
+  pair,
+  playOut,
+  stanceOf,
+  valueOf,
+} from './fixtures.js';
 
 describe('test fixtures', () => {
   it('build a minimal scenario that passes the schema and compiles without diagnostics', () => {
     expect(diagnosticsOf(baseScenario())).toEqual([]);
     const sc = compileOk(baseScenario());
     expect(sc.actors.map((a) => a.id)).toEqual(['a', 'b']);
-    expect(sc.indicators.map((i) => [i.id, i.owner])).toEqual([['x', -1], ['ax', 0], ['bx', 1]]);
+    expect(sc.indicators.map((i) => [i.id, i.owner])).toEqual([
+      ['x', -1],
+      ['ax', 0],
+      ['bx', 1],
+    ]);
   });
 
   it('build a fresh scenario object on every call, so tests can change it freely', () => {
@@ -25,7 +42,9 @@ describe('test fixtures', () => {
     const v = deepFreeze({ a: [1, { b: 2 }], c: { d: [3] } });
     expect(Object.isFrozen(v.a[1])).toBe(true);
     expect(Object.isFrozen(v.c.d)).toBe(true);
-    expect(() => { (v.c.d as number[]).push(4); }).toThrow();
+    expect(() => {
+      (v.c.d as number[]).push(4);
+    }).toThrow();
   });
 
   it('read values, stances and ledger sums of a state', () => {

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { legalChoices, createGame, step, type Choices, type GameState, type Scenario } from '../../src/engine/index.js';
 import { jsonCopy } from './fixtures.js';
 
-export interface Plan { seed: string; humans: string[]; aiFuzz: number | null; picks: number[]; saveAt: number }
+export interface Plan {
+  seed: string;
+  humans: string[];
+  aiFuzz: number | null;
+  picks: number[];
+  saveAt: number;
+}
 
 export function planArb(sc: Scenario): fc.Arbitrary<Plan> {
   const actors = sc.actors.map((a) => a.id);
@@ -45,7 +51,6 @@ export function play(sc: Scenario, plan: Plan, opts: { save?: boolean; check?: (
   }
   return s;
 }
-
 
 /** A copy of `s` with its own indicator array: the event memo has never seen it, so its next turn evaluates every event condition. */
 export function unseen(s: GameState): GameState {

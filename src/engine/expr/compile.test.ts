@@ -15,7 +15,10 @@ const refs: ExprRefs = {
 // An env with fixed values whose methods count their calls.
 function makeEnv(over: Partial<Record<keyof ExprEnv, number>> = {}): ExprEnv & { calls: Map<string, number> } {
   const calls = new Map<string, number>();
-  const hit = (name: string, v: number): number => { calls.set(name, (calls.get(name) ?? 0) + 1); return v; };
+  const hit = (name: string, v: number): number => {
+    calls.set(name, (calls.get(name) ?? 0) + 1);
+    return v;
+  };
   const indicators = [40, 70, 5, 2];
   return {
     calls,
@@ -103,8 +106,7 @@ describe('compileExpr evaluation', () => {
   });
 
   it('implements abs, round, floor and ceil without negative zero', () => {
-    expect([run('abs(-3.5)'), run('abs(2)'), run('round(2.5)'), run('round(-2.5)'), run('floor(-1.5)'), run('ceil(1.2)')])
-      .toEqual([3.5, 2, 3, -2, -2, 2]);
+    expect([run('abs(-3.5)'), run('abs(2)'), run('round(2.5)'), run('round(-2.5)'), run('floor(-1.5)'), run('ceil(1.2)')]).toEqual([3.5, 2, 3, -2, -2, 2]);
     expect(Object.is(run('round(-0.4)'), 0)).toBe(true);
     expect(Object.is(run('ceil(-0.5)'), 0)).toBe(true);
     expect(Object.is(run('0 * -1'), 0)).toBe(true);
@@ -184,12 +186,25 @@ describe('compileExpr short-circuit', () => {
 
 describe('compileExpr reads and constants', () => {
   it('lists every read, deduplicated and sorted ascending', () => {
-    const e = compiled('Sanctions + nk_economy + nk_economy + ind(escalation) + stance(us, nk) + stance(kr, cn) '
-      + '+ stance(us, nk) + stance(nk, kr) + leverage(cn, nk) + flow(ru_nk_munitions) + flow(cn_nk_trade) '
-      + '+ flag(summit_held) + active(crisis) + fired(missile_test) + fired(congress) + taken(talks) + turn');
+    const e = compiled(
+      'Sanctions + nk_economy + nk_economy + ind(escalation) + stance(us, nk) + stance(kr, cn) ' +
+        '+ stance(us, nk) + stance(nk, kr) + leverage(cn, nk) + flow(ru_nk_munitions) + flow(cn_nk_trade) ' +
+        '+ flag(summit_held) + active(crisis) + fired(missile_test) + fired(congress) + taken(talks) + turn',
+    );
     expect(e.reads).toEqual({
-      indicators: [0, 2, 3], flows: [0, 1], flags: [0], situations: [0], events: [0, 1], actions: [1],
-      stances: [[0, 3], [1, 0], [3, 2]], leverages: [[2, 0]], turn: true,
+      indicators: [0, 2, 3],
+      flows: [0, 1],
+      flags: [0],
+      situations: [0],
+      events: [0, 1],
+      actions: [1],
+      stances: [
+        [0, 3],
+        [1, 0],
+        [3, 2],
+      ],
+      leverages: [[2, 0]],
+      turn: true,
     });
     expect(e.constant).toBeNull();
   });
@@ -199,7 +214,15 @@ describe('compileExpr reads and constants', () => {
     expect(e.constant).toBe(6);
     expect(e.fn(makeEnv())).toBe(6);
     expect(e.reads).toEqual({
-      indicators: [], flows: [], flags: [], situations: [], events: [], actions: [], stances: [], leverages: [], turn: false,
+      indicators: [],
+      flows: [],
+      flags: [],
+      situations: [],
+      events: [],
+      actions: [],
+      stances: [],
+      leverages: [],
+      turn: false,
     });
   });
 
@@ -209,8 +232,7 @@ describe('compileExpr reads and constants', () => {
     expect(compiled('1 or turn').constant).toBe(1);
     expect(compiled('if(2 > 1, 5, nk_economy)').constant).toBe(5);
     const e = compiled('1 and nk_economy');
-    expect([e.constant, e.reads.indicators, e.fn(makeEnv({ indicator: 9 })), e.fn(makeEnv({ indicator: 0 }))])
-      .toEqual([null, [0], 1, 0]);
+    expect([e.constant, e.reads.indicators, e.fn(makeEnv({ indicator: 9 })), e.fn(makeEnv({ indicator: 0 }))]).toEqual([null, [0], 1, 0]);
   });
 
   it('keeps the source and a plain data shape', () => {
@@ -223,9 +245,7 @@ describe('compileExpr reads and constants', () => {
 
 describe('compileExpr errors', () => {
   it('reports an unknown indicator with its position and a did-you-mean hint', () => {
-    expect(errorsOf('nk_econmy > 3')).toEqual([
-      { message: 'unknown indicator "nk_econmy"; did you mean "nk_economy"?', start: 0, end: 9 },
-    ]);
+    expect(errorsOf('nk_econmy > 3')).toEqual([{ message: 'unknown indicator "nk_econmy"; did you mean "nk_economy"?', start: 0, end: 9 }]);
   });
 
   it('suggests a case-insensitive match first and gives no hint when nothing is close', () => {
@@ -244,20 +264,14 @@ describe('compileExpr errors', () => {
   });
 
   it('explains a name of another kind used as an indicator', () => {
-    expect(errorsOf('nk + 1')).toEqual([
-      { message: '"nk" is an actor, not an indicator; use it inside stance(...) or leverage(...)', start: 0, end: 2 },
-    ]);
-    expect(errorsOf('1 + crisis')).toEqual([
-      { message: '"crisis" is a situation, not an indicator; write active(crisis)', start: 4, end: 10 },
-    ]);
+    expect(errorsOf('nk + 1')).toEqual([{ message: '"nk" is an actor, not an indicator; use it inside stance(...) or leverage(...)', start: 0, end: 2 }]);
+    expect(errorsOf('1 + crisis')).toEqual([{ message: '"crisis" is a situation, not an indicator; write active(crisis)', start: 4, end: 10 }]);
     expect(errorsOf('congress')[0]?.message).toBe('"congress" is an event, not an indicator; write fired(congress)');
     expect(errorsOf('max')[0]).toEqual({ message: '"max" is a function; write max(...)', start: 0, end: 3 });
   });
 
   it('reports a name of the wrong kind passed to an id-taking function', () => {
-    expect(errorsOf('stance(nk, nk_economy)')).toEqual([
-      { message: '"nk_economy" is an indicator, not an actor', start: 11, end: 21 },
-    ]);
+    expect(errorsOf('stance(nk, nk_economy)')).toEqual([{ message: '"nk_economy" is an indicator, not an actor', start: 11, end: 21 }]);
     expect(errorsOf('fired(sanction)')[0]?.message).toBe('"sanction" is an action, not an event');
     expect(errorsOf('ind(nk)')[0]?.message).toBe('"nk" is an actor, not an indicator');
   });
@@ -268,9 +282,7 @@ describe('compileExpr errors', () => {
   });
 
   it('requires a bare id, not an expression, in id-taking functions', () => {
-    expect(errorsOf('flag(1 + 2)')).toEqual([
-      { message: 'flag() expects a flag id here, not an expression', start: 5, end: 10 },
-    ]);
+    expect(errorsOf('flag(1 + 2)')).toEqual([{ message: 'flag() expects a flag id here, not an expression', start: 5, end: 10 }]);
     expect(compiled('stance((nk), us)').reads.stances).toEqual([[0, 1]]);
   });
 
@@ -301,11 +313,17 @@ describe('compileExpr errors', () => {
       { message: "a number cannot start with '.'; write '0.5'", start: 0, end: 2 },
       { message: "unexpected character '#'", start: 5, end: 6 },
     ]);
-    expect(errorsOf('1e5 + )').map((e) => [e.start, e.end])).toEqual([[0, 3], [6, 7]]);
+    expect(errorsOf('1e5 + )').map((e) => [e.start, e.end])).toEqual([
+      [0, 3],
+      [6, 7],
+    ]);
   });
 
   it('still reports unknown names after a malformed number', () => {
-    expect(errorsOf('1.5.2 + foo').map((e) => [e.start, e.end])).toEqual([[0, 5], [8, 11]]);
+    expect(errorsOf('1.5.2 + foo').map((e) => [e.start, e.end])).toEqual([
+      [0, 5],
+      [8, 11],
+    ]);
   });
 
   it('reports an empty expression', () => {

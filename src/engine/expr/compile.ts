@@ -29,10 +29,22 @@ export interface ExprEnv {
 }
 export type ExprFn = (env: ExprEnv) => number;
 export interface ExprReads {
-  indicators: number[]; flows: number[]; flags: number[]; situations: number[]; events: number[]; actions: number[];
-  stances: Array<[number, number]>; leverages: Array<[number, number]>; turn: boolean;
+  indicators: number[];
+  flows: number[];
+  flags: number[];
+  situations: number[];
+  events: number[];
+  actions: number[];
+  stances: Array<[number, number]>;
+  leverages: Array<[number, number]>;
+  turn: boolean;
 }
-export interface CompiledExpr { source: string; fn: ExprFn; reads: ExprReads; constant: number | null }
+export interface CompiledExpr {
+  source: string;
+  fn: ExprFn;
+  reads: ExprReads;
+  constant: number | null;
+}
 export type CompileResult = { ok: true; expr: CompiledExpr } | { ok: false; errors: ExprError[] };
 
 export type ReadKind = 'indicator' | 'flow' | 'flag' | 'situation' | 'event' | 'action';
@@ -53,33 +65,60 @@ export type RNode =
 
 const TREES = new WeakMap<CompiledExpr, RNode>();
 // The resolved tree of an expression made by compileExpr, for static analysis.
-export function treeOf(expr: CompiledExpr): RNode | undefined { return TREES.get(expr); }
+export function treeOf(expr: CompiledExpr): RNode | undefined {
+  return TREES.get(expr);
+}
 
 const FIELD = {
-  indicator: 'indicators', actor: 'actors', flow: 'flows', flag: 'flags',
-  situation: 'situations', event: 'events', action: 'actions',
+  indicator: 'indicators',
+  actor: 'actors',
+  flow: 'flows',
+  flag: 'flags',
+  situation: 'situations',
+  event: 'events',
+  action: 'actions',
 } as const;
 const KINDS: readonly IdKind[] = ['indicator', 'actor', 'flow', 'flag', 'situation', 'event', 'action'];
 const ARTICLE = { indicator: 'an', actor: 'an', flow: 'a', flag: 'a', situation: 'a', event: 'an', action: 'an' } as const;
 // The functions that read one id, and the kind of id each reads.
-const READS = { ind: 'indicator', flow: 'flow', flag: 'flag', active: 'situation', fired: 'event', taken: 'action' } as const satisfies Record<string, ReadKind>;
+const READS = { ind: 'indicator', flow: 'flow', flag: 'flag', active: 'situation', fired: 'event', taken: 'action' } as const satisfies Record<
+  string,
+  ReadKind
+>;
 // How to read each kind of name where a number is expected: READS turned around.
 const USE = Object.fromEntries(Object.entries(READS).map(([fn, kind]) => [kind, fn])) as { [K in keyof typeof READS as (typeof READS)[K]]: K };
 
 // Functions by name: arity (max = Infinity for any number) and, for id-taking ones, the kind of id they take.
-interface FnSpec { min: number; max: number; ids: IdKind | null }
+interface FnSpec {
+  min: number;
+  max: number;
+  ids: IdKind | null;
+}
 const fnSpec = (min: number, max: number, ids: IdKind | null = null): FnSpec => ({ min, max, ids });
 const FUNCS = {
-  min: fnSpec(1, Infinity), max: fnSpec(1, Infinity), clamp: fnSpec(3, 3), if: fnSpec(3, 3),
-  abs: fnSpec(1, 1), round: fnSpec(1, 1), floor: fnSpec(1, 1), ceil: fnSpec(1, 1),
-  stance: fnSpec(2, 2, 'actor'), leverage: fnSpec(2, 2, 'actor'), flow: fnSpec(1, 1, READS.flow),
-  flag: fnSpec(1, 1, READS.flag), active: fnSpec(1, 1, READS.active), fired: fnSpec(1, 1, READS.fired),
-  taken: fnSpec(1, 1, READS.taken), ind: fnSpec(1, 1, READS.ind),
+  min: fnSpec(1, Infinity),
+  max: fnSpec(1, Infinity),
+  clamp: fnSpec(3, 3),
+  if: fnSpec(3, 3),
+  abs: fnSpec(1, 1),
+  round: fnSpec(1, 1),
+  floor: fnSpec(1, 1),
+  ceil: fnSpec(1, 1),
+  stance: fnSpec(2, 2, 'actor'),
+  leverage: fnSpec(2, 2, 'actor'),
+  flow: fnSpec(1, 1, READS.flow),
+  flag: fnSpec(1, 1, READS.flag),
+  active: fnSpec(1, 1, READS.active),
+  fired: fnSpec(1, 1, READS.fired),
+  taken: fnSpec(1, 1, READS.taken),
+  ind: fnSpec(1, 1, READS.ind),
 } as const satisfies Record<string, FnSpec>;
 type FnName = keyof typeof FUNCS;
 const isFn = (name: string): name is FnName => Object.hasOwn(FUNCS, name);
 
-function quote(name: string): string { return `"${name.length > 40 ? `${name.slice(0, 40)}...` : name}"`; }
+function quote(name: string): string {
+  return `"${name.length > 40 ? `${name.slice(0, 40)}...` : name}"`;
+}
 
 // A did-you-mean hint for a message (text.ts's closest), or ''.
 export function suggest(name: string, candidates: Iterable<string>): string {
@@ -110,7 +149,8 @@ function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null 
   };
 
   switch (n.kind) {
-    case 'num': return { k: 'const', v: lim(n.value) };
+    case 'num':
+      return { k: 'const', v: lim(n.value) };
     case 'name': {
       if (n.name === 'turn') return { k: 'turn' };
       const i = refs.indicators.get(n.name);
@@ -121,7 +161,8 @@ function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null 
       if (isFn(n.name)) return err(n, `${quote(n.name)} is a function; write ${n.name}(...)`);
       return err(n, `unknown indicator ${quote(n.name)}${suggest(n.name, [...refs.indicators.keys(), 'turn'])}`);
     }
-    case 'neg': case 'not': {
+    case 'neg':
+    case 'not': {
       const x = resolve(n.arg, refs, errors);
       return x && simplify({ k: n.kind, x });
     }
@@ -146,12 +187,11 @@ function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null 
       if (count < spec.min || count > spec.max) {
         if (!spec.ids) all(n.args);
         const plural = (k: number): string => `${k} argument${k === 1 ? '' : 's'}`;
-        return err(n, spec.max === Infinity
-          ? `${n.name}() needs at least ${plural(spec.min)}`
-          : `${n.name}() takes ${plural(spec.min)} but got ${count}`);
+        return err(n, spec.max === Infinity ? `${n.name}() needs at least ${plural(spec.min)}` : `${n.name}() takes ${plural(spec.min)} but got ${count}`);
       }
       switch (name) {
-        case 'stance': case 'leverage': {
+        case 'stance':
+        case 'leverage': {
           const [argA, argB] = n.args as [AstNode, AstNode];
           const a = id(argA, 'actor', name);
           const b = id(argB, 'actor', name);
@@ -159,27 +199,50 @@ function resolve(n: AstNode, refs: ExprRefs, errors: ExprError[]): RNode | null 
           if (a === b) return err(argB, `${name}() needs two different actors`);
           return { k: 'pair', what: name, a, b };
         }
-        case 'ind': case 'flow': case 'flag': case 'active': case 'fired': case 'taken': {
+        case 'ind':
+        case 'flow':
+        case 'flag':
+        case 'active':
+        case 'fired':
+        case 'taken': {
           const what = READS[name];
           const i = id(n.args[0] as AstNode, what, name);
           return i === null ? null : { k: 'read', what, i };
         }
-        case 'min': case 'max': case 'clamp': case 'if': case 'abs': case 'round': case 'floor': case 'ceil': {
+        case 'min':
+        case 'max':
+        case 'clamp':
+        case 'if':
+        case 'abs':
+        case 'round':
+        case 'floor':
+        case 'ceil': {
           const args = all(n.args);
           if (!args) return null;
           const [p, q, r] = args as [RNode, RNode, RNode];
           switch (name) {
-            case 'min': case 'max': return args.slice(1).reduce<RNode>((acc, x) => simplify({ k: name, a: acc, b: x }), p);
-            case 'clamp': return simplify({ k: 'clamp', x: p, lo: q, hi: r });
-            case 'if': return simplify({ k: 'if', c: p, a: q, b: r });
-            case 'abs': case 'round': case 'floor': case 'ceil': return simplify({ k: name, x: p });
-            default: return unreachable(name, 'function');
+            case 'min':
+            case 'max':
+              return args.slice(1).reduce<RNode>((acc, x) => simplify({ k: name, a: acc, b: x }), p);
+            case 'clamp':
+              return simplify({ k: 'clamp', x: p, lo: q, hi: r });
+            case 'if':
+              return simplify({ k: 'if', c: p, a: q, b: r });
+            case 'abs':
+            case 'round':
+            case 'floor':
+            case 'ceil':
+              return simplify({ k: name, x: p });
+            default:
+              return unreachable(name, 'function');
           }
         }
-        default: return unreachable(name, 'function');
+        default:
+          return unreachable(name, 'function');
       }
     }
-    default: return unreachable(n, 'expression syntax node');
+    default:
+      return unreachable(n, 'expression syntax node');
   }
 }
 
@@ -188,25 +251,54 @@ const truthy = (x: RNode): RNode => simplify({ k: 'cmp', op: '!=', a: x, b: C(0)
 
 function kids(n: RNode): RNode[] {
   switch (n.k) {
-    case 'const': case 'turn': case 'read': case 'pair': return [];
-    case 'neg': case 'not': case 'abs': case 'round': case 'floor': case 'ceil': return [n.x];
-    case 'clamp': return [n.x, n.lo, n.hi];
-    case 'if': return [n.c, n.a, n.b];
-    case 'arith': case 'cmp': case 'and': case 'or': case 'min': case 'max': return [n.a, n.b];
-    default: return unreachable(n, 'expression node');
+    case 'const':
+    case 'turn':
+    case 'read':
+    case 'pair':
+      return [];
+    case 'neg':
+    case 'not':
+    case 'abs':
+    case 'round':
+    case 'floor':
+    case 'ceil':
+      return [n.x];
+    case 'clamp':
+      return [n.x, n.lo, n.hi];
+    case 'if':
+      return [n.c, n.a, n.b];
+    case 'arith':
+    case 'cmp':
+    case 'and':
+    case 'or':
+    case 'min':
+    case 'max':
+      return [n.a, n.b];
+    default:
+      return unreachable(n, 'expression node');
   }
 }
 
 const NO_ENV: ExprEnv = {
-  indicator: () => 0, stance: () => 0, leverage: () => 0, flow: () => 0, flag: () => 0,
-  situation: () => 0, fired: () => 0, taken: () => 0, turn: () => 0,
+  indicator: () => 0,
+  stance: () => 0,
+  leverage: () => 0,
+  flow: () => 0,
+  flag: () => 0,
+  situation: () => 0,
+  fired: () => 0,
+  taken: () => 0,
+  turn: () => 0,
 };
 
 // Folds a node whose operands are constants, and and/or/if whose deciding operand is constant (reads are pure).
 function simplify(n: RNode): RNode {
   if (n.k === 'and' || n.k === 'or') {
     const stop = n.k === 'and' ? 0 : 1;
-    for (const [x, y] of [[n.a, n.b], [n.b, n.a]] as const) {
+    for (const [x, y] of [
+      [n.a, n.b],
+      [n.b, n.a],
+    ] as const) {
       if (x.k === 'const' && (x.v !== 0 ? 1 : 0) === stop) return C(stop);
       if (x.k === 'const' && y.k !== 'const') return truthy(y);
     }
@@ -218,8 +310,14 @@ function simplify(n: RNode): RNode {
 }
 
 function collectReads(root: RNode): ExprReads {
-  const sets = { indicator: new Set<number>(), flow: new Set<number>(), flag: new Set<number>(),
-    situation: new Set<number>(), event: new Set<number>(), action: new Set<number>() };
+  const sets = {
+    indicator: new Set<number>(),
+    flow: new Set<number>(),
+    flag: new Set<number>(),
+    situation: new Set<number>(),
+    event: new Set<number>(),
+    action: new Set<number>(),
+  };
   const pairs = { stance: new Map<string, [number, number]>(), leverage: new Map<string, [number, number]>() };
   let turn = false;
   const walk = (n: RNode): void => {
@@ -230,12 +328,17 @@ function collectReads(root: RNode): ExprReads {
   };
   walk(root);
   const sorted = (s: Set<number>): number[] => [...s].sort((x, y) => x - y);
-  const sortedPairs = (m: Map<string, [number, number]>): Array<[number, number]> =>
-    [...m.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const sortedPairs = (m: Map<string, [number, number]>): Array<[number, number]> => [...m.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   return {
-    indicators: sorted(sets.indicator), flows: sorted(sets.flow), flags: sorted(sets.flag),
-    situations: sorted(sets.situation), events: sorted(sets.event), actions: sorted(sets.action),
-    stances: sortedPairs(pairs.stance), leverages: sortedPairs(pairs.leverage), turn,
+    indicators: sorted(sets.indicator),
+    flows: sorted(sets.flow),
+    flags: sorted(sets.flag),
+    situations: sorted(sets.situation),
+    events: sorted(sets.event),
+    actions: sorted(sets.action),
+    stances: sortedPairs(pairs.stance),
+    leverages: sortedPairs(pairs.leverage),
+    turn,
   };
 }
 

@@ -17,9 +17,7 @@ describe('lex', () => {
 
   it('normalizes symbolic and word operators to the same text', () => {
     expect(kinds('a && b || !c')).toEqual(kinds('a and b or not c'));
-    expect(kinds('a and b or not c')).toEqual([
-      'name:a', 'op:and', 'name:b', 'op:or', 'op:not', 'name:c', 'eof:',
-    ]);
+    expect(kinds('a and b or not c')).toEqual(['name:a', 'op:and', 'name:b', 'op:or', 'op:not', 'name:c', 'eof:']);
   });
 
   it('reads true and false as the numbers 1 and 0', () => {
@@ -30,7 +28,20 @@ describe('lex', () => {
 
   it('lexes every operator, with two-character operators taking precedence', () => {
     expect(kinds('<<=>>===!=+-*/(),')).toEqual([
-      'op:<', 'op:<=', 'op:>', 'op:>=', 'op:==', 'op:!=', 'op:+', 'op:-', 'op:*', 'op:/', 'op:(', 'op:)', 'op:,', 'eof:',
+      'op:<',
+      'op:<=',
+      'op:>',
+      'op:>=',
+      'op:==',
+      'op:!=',
+      'op:+',
+      'op:-',
+      'op:*',
+      'op:/',
+      'op:(',
+      'op:)',
+      'op:,',
+      'eof:',
     ]);
   });
 
@@ -51,12 +62,8 @@ describe('lex', () => {
   });
 
   it('rejects exponent notation, including a signed exponent, over the whole number', () => {
-    expect(lex('1e5').errors).toEqual([
-      { message: "exponent notation is not supported ('1e5'); write the number out in full", start: 0, end: 3 },
-    ]);
-    expect(lex('2 * 1.5E-3').errors).toEqual([
-      { message: "exponent notation is not supported ('1.5E-3'); write the number out in full", start: 4, end: 10 },
-    ]);
+    expect(lex('1e5').errors).toEqual([{ message: "exponent notation is not supported ('1e5'); write the number out in full", start: 0, end: 3 }]);
+    expect(lex('2 * 1.5E-3').errors).toEqual([{ message: "exponent notation is not supported ('1.5E-3'); write the number out in full", start: 4, end: 10 }]);
   });
 
   it('rejects a number glued to letters or a second dot', () => {
@@ -75,7 +82,11 @@ describe('lex', () => {
   });
 
   it('reports every separate lexical error', () => {
-    expect(lex('# 1 ; .5').errors.map((e) => [e.start, e.end])).toEqual([[0, 1], [4, 5], [6, 8]]);
+    expect(lex('# 1 ; .5').errors.map((e) => [e.start, e.end])).toEqual([
+      [0, 1],
+      [4, 5],
+      [6, 8],
+    ]);
   });
 
   it('explains a lone =, & or |', () => {

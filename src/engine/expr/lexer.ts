@@ -1,33 +1,76 @@
 // Lexer for the expression language: pure; turns source text into tokens and collects every lexical error.
 import { showChar } from '../text.js';
 
-export interface ExprError { message: string; start: number; end: number }
+export interface ExprError {
+  message: string;
+  start: number;
+  end: number;
+}
 
 // 'bad' marks text already reported as an error; the parser stops there without adding another error.
 export type TokenKind = 'num' | 'name' | 'op' | 'bad' | 'eof';
 
 // For 'op' tokens, text is normalized: '&&' -> 'and', '||' -> 'or', '!' -> 'not'.
-export interface Token { kind: TokenKind; text: string; value: number; start: number; end: number }
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  value: number;
+  start: number;
+  end: number;
+}
 
-export interface LexResult { tokens: Token[]; errors: ExprError[] }
+export interface LexResult {
+  tokens: Token[];
+  errors: ExprError[];
+}
 
-const WORD_OPS: ReadonlyMap<string, string> = new Map([['and', 'and'], ['or', 'or'], ['not', 'not']]);
-const WORD_NUMS: ReadonlyMap<string, number> = new Map([['true', 1], ['false', 0]]);
+const WORD_OPS: ReadonlyMap<string, string> = new Map([
+  ['and', 'and'],
+  ['or', 'or'],
+  ['not', 'not'],
+]);
+const WORD_NUMS: ReadonlyMap<string, number> = new Map([
+  ['true', 1],
+  ['false', 0],
+]);
 const TWO_CHAR_OPS: ReadonlyMap<string, string> = new Map([
-  ['<=', '<='], ['>=', '>='], ['==', '=='], ['!=', '!='], ['&&', 'and'], ['||', 'or'],
+  ['<=', '<='],
+  ['>=', '>='],
+  ['==', '=='],
+  ['!=', '!='],
+  ['&&', 'and'],
+  ['||', 'or'],
 ]);
 const ONE_CHAR_OPS: ReadonlyMap<string, string> = new Map([
-  ['<', '<'], ['>', '>'], ['!', 'not'], ['+', '+'], ['-', '-'], ['*', '*'], ['/', '/'],
-  ['(', '('], [')', ')'], [',', ','],
+  ['<', '<'],
+  ['>', '>'],
+  ['!', 'not'],
+  ['+', '+'],
+  ['-', '-'],
+  ['*', '*'],
+  ['/', '/'],
+  ['(', '('],
+  [')', ')'],
+  [',', ','],
 ]);
 const LONE_CHAR_HINTS: ReadonlyMap<string, string> = new Map([
-  ['=', "use '==' to compare"], ['&', "use 'and' or '&&'"], ['|', "use 'or' or '||'"],
+  ['=', "use '==' to compare"],
+  ['&', "use 'and' or '&&'"],
+  ['|', "use 'or' or '||'"],
 ]);
 
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
-function isNameStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
-function isNamePart(c: number): boolean { return isNameStart(c) || isDigit(c); }
-function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13; }
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isNamePart(c: number): boolean {
+  return isNameStart(c) || isDigit(c);
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
 // Length in UTF-16 units of the code point at i (2 for a surrogate pair).
 function codePointLength(src: string, i: number): number {
@@ -72,9 +115,7 @@ export function lex(src: string): LexResult {
       if (exponent) j += 1 + sign;
       while (isNamePart(src.charCodeAt(j)) || src.charCodeAt(j) === 46) j++;
       const text = src.slice(start, j);
-      fail(exponent
-        ? `exponent notation is not supported ('${text}'); write the number out in full`
-        : `invalid number '${text}'`, start, j);
+      fail(exponent ? `exponent notation is not supported ('${text}'); write the number out in full` : `invalid number '${text}'`, start, j);
       push('num', text, 0, start, j);
       return j;
     }
@@ -87,8 +128,14 @@ export function lex(src: string): LexResult {
   let i = 0;
   while (i < n) {
     const c = src.charCodeAt(i);
-    if (isSpace(c)) { i++; continue; }
-    if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) { i = number(i); continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
+      i = number(i);
+      continue;
+    }
     if (isNameStart(c)) {
       const start = i;
       while (isNamePart(src.charCodeAt(i))) i++;
@@ -101,10 +148,18 @@ export function lex(src: string): LexResult {
       continue;
     }
     const two = TWO_CHAR_OPS.get(src.slice(i, i + 2));
-    if (two !== undefined) { push('op', two, 0, i, i + 2); i += 2; continue; }
+    if (two !== undefined) {
+      push('op', two, 0, i, i + 2);
+      i += 2;
+      continue;
+    }
     const ch = src.charAt(i);
     const one = ONE_CHAR_OPS.get(ch);
-    if (one !== undefined) { push('op', one, 0, i, i + 1); i++; continue; }
+    if (one !== undefined) {
+      push('op', one, 0, i, i + 1);
+      i++;
+      continue;
+    }
     const hint = LONE_CHAR_HINTS.get(ch);
     if (hint !== undefined) {
       fail(`unexpected character '${ch}'; ${hint}`, i, i + 1);

@@ -7,12 +7,18 @@ const parseSrc = (src: string): ReturnType<typeof parse> => parse(lex(src).token
 // A compact, fully parenthesized rendering of the tree, for checking its shape.
 function show(n: AstNode): string {
   switch (n.kind) {
-    case 'num': return String(n.value);
-    case 'name': return n.name;
-    case 'neg': return `(-${show(n.arg)})`;
-    case 'not': return `(not ${show(n.arg)})`;
-    case 'bin': return `(${show(n.left)} ${n.op} ${show(n.right)})`;
-    case 'call': return `${n.name}(${n.args.map(show).join(', ')})`;
+    case 'num':
+      return String(n.value);
+    case 'name':
+      return n.name;
+    case 'neg':
+      return `(-${show(n.arg)})`;
+    case 'not':
+      return `(not ${show(n.arg)})`;
+    case 'bin':
+      return `(${show(n.left)} ${n.op} ${show(n.right)})`;
+    case 'call':
+      return `${n.name}(${n.args.map(show).join(', ')})`;
   }
 }
 
@@ -64,7 +70,9 @@ describe('parse', () => {
 
   it('rejects chained comparisons at the second operator', () => {
     expect(firstError('a < b < c')).toEqual({
-      message: "comparisons cannot be chained; write 'a < b and b < c' or add parentheses", start: 6, end: 7,
+      message: "comparisons cannot be chained; write 'a < b and b < c' or add parentheses",
+      start: 6,
+      end: 7,
     });
     expect(firstError('a == b != c')).toMatchObject({ start: 7, end: 9 });
   });
@@ -76,7 +84,9 @@ describe('parse', () => {
 
   it('reports a missing operand at the end of the expression', () => {
     expect(firstError('a +')).toEqual({
-      message: "expected a number, a name or '(' but found the end of the expression", start: 3, end: 3,
+      message: "expected a number, a name or '(' but found the end of the expression",
+      start: 3,
+      end: 3,
     });
   });
 
@@ -135,7 +145,7 @@ describe('parse', () => {
     expect(firstError('-'.repeat(33) + '1')).toMatchObject({ start: 32, end: 33 });
     expect(firstError('not '.repeat(33) + '1')).toMatchObject({ start: 128, end: 131 });
     expect(firstError('abs('.repeat(33) + '1' + ')'.repeat(33))).toMatchObject({ start: 131, end: 132 });
-    expect(firstError('-(' .repeat(17) + '1' + ')'.repeat(17))).toMatchObject({ start: 32, end: 33 });
+    expect(firstError('-('.repeat(17) + '1' + ')'.repeat(17))).toMatchObject({ start: 32, end: 33 });
   });
 
   it('returns an error instead of overflowing the stack on 100,000 nested parentheses', () => {

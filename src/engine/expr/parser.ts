@@ -15,7 +15,10 @@ export type AstNode =
   | { kind: 'bin'; op: BinOp; left: AstNode; right: AstNode; start: number; end: number }
   | { kind: 'call'; name: string; args: AstNode[]; nameEnd: number; start: number; end: number };
 
-export interface ParseResult { ast: AstNode | null; errors: ExprError[] }
+export interface ParseResult {
+  ast: AstNode | null;
+  errors: ExprError[];
+}
 
 const CMP_OPS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
@@ -35,7 +38,11 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
   let depth = 0;
 
   const peek = (): Token => tokens[pos] ?? eof;
-  const next = (): Token => { const t = peek(); pos++; return t; };
+  const next = (): Token => {
+    const t = peek();
+    pos++;
+    return t;
+  };
   const isOp = (t: Token, text: string): boolean => t.kind === 'op' && t.text === text;
 
   const fail = (tok: Token, message: string): never => {
@@ -54,13 +61,19 @@ export function parse(tokens: readonly Token[], src: string): ParseResult {
 
   const parseOr = (): AstNode => {
     let left = parseAnd();
-    while (isOp(peek(), 'or')) { next(); left = bin('or', left, parseAnd()); }
+    while (isOp(peek(), 'or')) {
+      next();
+      left = bin('or', left, parseAnd());
+    }
     return left;
   };
 
   const parseAnd = (): AstNode => {
     let left = parseNot();
-    while (isOp(peek(), 'and')) { next(); left = bin('and', left, parseNot()); }
+    while (isOp(peek(), 'and')) {
+      next();
+      left = bin('and', left, parseNot());
+    }
     return left;
   };
 

@@ -12,7 +12,12 @@ const refs: ExprRefs = {
   events: ids('e0'),
   actions: ids('t0'),
 };
-const IND: Array<[number, number]> = [[0, 100], [-50, 50], [-1, 1], [-1e15, 1e15]];
+const IND: Array<[number, number]> = [
+  [0, 100],
+  [-50, 50],
+  [-1, 1],
+  [-1e15, 1e15],
+];
 const STANCE: [number, number] = [-100, 100];
 const LEVERAGE: [number, number] = [-1, 1];
 const FLOW: [number, number] = [0, 50];
@@ -29,11 +34,7 @@ const bounds: Bounds = {
 };
 
 const within = ([lo, hi]: [number, number]): fc.Arbitrary<number> =>
-  fc.oneof(
-    fc.double({ min: lo, max: hi, noNaN: true }),
-    fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }),
-    fc.constantFrom(lo, hi),
-  );
+  fc.oneof(fc.double({ min: lo, max: hi, noNaN: true }), fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }), fc.constantFrom(lo, hi));
 
 // A random env whose every read lies within the declared bounds.
 const envArb: fc.Arbitrary<ExprEnv> = fc
@@ -66,7 +67,8 @@ const numberLit = fc.oneof(
   fc.constantFrom('0', 'true', 'false', '9'.repeat(30), '0.000000000001'),
 );
 const pairOf = (fn: string): fc.Arbitrary<string> =>
-  fc.tuple(fc.constantFrom('nk', 'us', 'cn'), fc.constantFrom('nk', 'us', 'cn'))
+  fc
+    .tuple(fc.constantFrom('nk', 'us', 'cn'), fc.constantFrom('nk', 'us', 'cn'))
     .filter(([x, y]) => x !== y)
     .map(([x, y]) => `${fn}(${x}, ${y})`);
 const leaf = fc.oneof(
@@ -98,10 +100,48 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => {
 });
 
 const tokenSoup = fc
-  .array(fc.constantFrom(
-    '(', ')', ',', '+', '-', '*', '/', '<', '<=', '==', '!=', '!', '=', '&', '|', 'and', 'or', 'not', ' ', '\n',
-    '1', '0', '.', '5', 'e', 'a', 'b', 'nk', 'us', 'stance', 'min', 'clamp', 'if', 'ind', '__proto__', '#', 'é',
-  ), { maxLength: 40 })
+  .array(
+    fc.constantFrom(
+      '(',
+      ')',
+      ',',
+      '+',
+      '-',
+      '*',
+      '/',
+      '<',
+      '<=',
+      '==',
+      '!=',
+      '!',
+      '=',
+      '&',
+      '|',
+      'and',
+      'or',
+      'not',
+      ' ',
+      '\n',
+      '1',
+      '0',
+      '.',
+      '5',
+      'e',
+      'a',
+      'b',
+      'nk',
+      'us',
+      'stance',
+      'min',
+      'clamp',
+      'if',
+      'ind',
+      '__proto__',
+      '#',
+      'é',
+    ),
+    { maxLength: 40 },
+  )
   .map((xs) => xs.join(''));
 
 describe('expression properties', () => {
@@ -132,8 +172,11 @@ describe('expression properties', () => {
         const r = compileExpr(src, refs);
         if (!r.ok) return;
         const { reads, constant, fn } = r.expr;
-        const readsNothing = !reads.turn && [reads.indicators, reads.flows, reads.flags, reads.situations,
-          reads.events, reads.actions, reads.stances, reads.leverages].every((xs) => xs.length === 0);
+        const readsNothing =
+          !reads.turn &&
+          [reads.indicators, reads.flows, reads.flags, reads.situations, reads.events, reads.actions, reads.stances, reads.leverages].every(
+            (xs) => xs.length === 0,
+          );
         expect(constant !== null).toBe(readsNothing);
         if (constant !== null) {
           expect(fn(env)).toBe(constant);
@@ -148,10 +191,21 @@ describe('expression properties', () => {
     const check = (src: string): void => {
       const r = compileExpr(src, refs);
       if (r.ok) {
-        expect(Number.isFinite(r.expr.fn({
-          indicator: () => 1, stance: () => 1, leverage: () => 1, flow: () => 1, flag: () => 1,
-          situation: () => 1, fired: () => 1, taken: () => 1, turn: () => 1,
-        }))).toBe(true);
+        expect(
+          Number.isFinite(
+            r.expr.fn({
+              indicator: () => 1,
+              stance: () => 1,
+              leverage: () => 1,
+              flow: () => 1,
+              flag: () => 1,
+              situation: () => 1,
+              fired: () => 1,
+              taken: () => 1,
+              turn: () => 1,
+            }),
+          ),
+        ).toBe(true);
         return;
       }
       expect(r.errors.length).toBeGreaterThan(0);

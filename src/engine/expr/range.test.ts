@@ -11,7 +11,12 @@ const refs: ExprRefs = {
   events: ids('congress'),
   actions: ids('talks'),
 };
-const indicatorBounds: Array<[number, number]> = [[0, 100], [-50, -10], [-1e20, 1e20], [NaN, 5]];
+const indicatorBounds: Array<[number, number]> = [
+  [0, 100],
+  [-50, -10],
+  [-1e20, 1e20],
+  [NaN, 5],
+];
 const bounds: Bounds = {
   indicator: (i) => indicatorBounds[i] ?? [0, 0],
   stance: () => [-100, 100],

@@ -21,7 +21,8 @@ const BOOL: Iv = [0, 1];
 // Declared bounds made safe: NaN gives the full range, values saturate like evaluated ones, reversed ends are swapped.
 function sane(lo: number, hi: number): Iv {
   if (Number.isNaN(lo) || Number.isNaN(hi)) return [FULL[0], FULL[1]];
-  const a = lim(lo), b = lim(hi);
+  const a = lim(lo),
+    b = lim(hi);
   return a <= b ? [a, b] : [b, a];
 }
 
@@ -56,13 +57,22 @@ function divide(a: Iv, b: Iv): Iv {
 
 function compare(op: CmpOp, [alo, ahi]: Iv, [blo, bhi]: Iv): Iv {
   switch (op) {
-    case '<': return ahi < blo ? [1, 1] : alo >= bhi ? [0, 0] : BOOL;
-    case '<=': return ahi <= blo ? [1, 1] : alo > bhi ? [0, 0] : BOOL;
-    case '>': return alo > bhi ? [1, 1] : ahi <= blo ? [0, 0] : BOOL;
-    case '>=': return alo >= bhi ? [1, 1] : ahi < blo ? [0, 0] : BOOL;
-    case '==': return equal([alo, ahi], [blo, bhi]);
-    case '!=': { const eq = equal([alo, ahi], [blo, bhi]); return [1 - eq[1], 1 - eq[0]]; }
-    default: return unreachable(op, 'comparison operator');
+    case '<':
+      return ahi < blo ? [1, 1] : alo >= bhi ? [0, 0] : BOOL;
+    case '<=':
+      return ahi <= blo ? [1, 1] : alo > bhi ? [0, 0] : BOOL;
+    case '>':
+      return alo > bhi ? [1, 1] : ahi <= blo ? [0, 0] : BOOL;
+    case '>=':
+      return alo >= bhi ? [1, 1] : ahi < blo ? [0, 0] : BOOL;
+    case '==':
+      return equal([alo, ahi], [blo, bhi]);
+    case '!=': {
+      const eq = equal([alo, ahi], [blo, bhi]);
+      return [1 - eq[1], 1 - eq[0]];
+    }
+    default:
+      return unreachable(op, 'comparison operator');
   }
 }
 
@@ -74,56 +84,101 @@ function equal([alo, ahi]: Iv, [blo, bhi]: Iv): Iv {
 
 function range(n: RNode, b: Bounds): Iv {
   switch (n.k) {
-    case 'const': return [n.v, n.v];
-    case 'turn': return sane(0, b.maxTurn());
+    case 'const':
+      return [n.v, n.v];
+    case 'turn':
+      return sane(0, b.maxTurn());
     case 'read':
       switch (n.what) {
-        case 'indicator': return sane(...b.indicator(n.i));
-        case 'flow': return sane(...b.flow(n.i));
-        case 'flag': return sane(...b.flag(n.i));
-        case 'situation': return [0, 1];
-        case 'event': case 'action': return [0, LIMIT];
-        default: return unreachable(n, 'read kind');
+        case 'indicator':
+          return sane(...b.indicator(n.i));
+        case 'flow':
+          return sane(...b.flow(n.i));
+        case 'flag':
+          return sane(...b.flag(n.i));
+        case 'situation':
+          return [0, 1];
+        case 'event':
+        case 'action':
+          return [0, LIMIT];
+        default:
+          return unreachable(n, 'read kind');
       }
-    case 'pair': return sane(...(n.what === 'stance' ? b.stance() : b.leverage()));
-    case 'neg': { const [lo, hi] = range(n.x, b); return [0 - hi, 0 - lo]; }
-    case 'not': { const t = truth(range(n.x, b)); return fromTruth(t === 'maybe' ? t : t === 'true' ? 'false' : 'true'); }
+    case 'pair':
+      return sane(...(n.what === 'stance' ? b.stance() : b.leverage()));
+    case 'neg': {
+      const [lo, hi] = range(n.x, b);
+      return [0 - hi, 0 - lo];
+    }
+    case 'not': {
+      const t = truth(range(n.x, b));
+      return fromTruth(t === 'maybe' ? t : t === 'true' ? 'false' : 'true');
+    }
     case 'abs': {
       const [lo, hi] = range(n.x, b);
       return lo >= 0 ? [lo, hi] : hi <= 0 ? [0 - hi, 0 - lo] : [0, -lo > hi ? -lo : hi];
     }
-    case 'round': { const [lo, hi] = range(n.x, b); return [Math.round(lo) + 0, Math.round(hi) + 0]; }
-    case 'floor': { const [lo, hi] = range(n.x, b); return [Math.floor(lo), Math.floor(hi)]; }
-    case 'ceil': { const [lo, hi] = range(n.x, b); return [Math.ceil(lo) + 0, Math.ceil(hi) + 0]; }
+    case 'round': {
+      const [lo, hi] = range(n.x, b);
+      return [Math.round(lo) + 0, Math.round(hi) + 0];
+    }
+    case 'floor': {
+      const [lo, hi] = range(n.x, b);
+      return [Math.floor(lo), Math.floor(hi)];
+    }
+    case 'ceil': {
+      const [lo, hi] = range(n.x, b);
+      return [Math.ceil(lo) + 0, Math.ceil(hi) + 0];
+    }
     case 'arith': {
-      const x = range(n.a, b), y = range(n.b, b);
+      const x = range(n.a, b),
+        y = range(n.b, b);
       switch (n.op) {
-        case '+': return [lim(x[0] + y[0]), lim(x[1] + y[1])];
-        case '-': return [lim(x[0] - y[1]), lim(x[1] - y[0])];
-        case '*': return corners(x, y, (p, q) => p * q);
-        case '/': return divide(x, y);
-        default: return unreachable(n, 'arithmetic operator');
+        case '+':
+          return [lim(x[0] + y[0]), lim(x[1] + y[1])];
+        case '-':
+          return [lim(x[0] - y[1]), lim(x[1] - y[0])];
+        case '*':
+          return corners(x, y, (p, q) => p * q);
+        case '/':
+          return divide(x, y);
+        default:
+          return unreachable(n, 'arithmetic operator');
       }
     }
-    case 'cmp': return compare(n.op, range(n.a, b), range(n.b, b));
-    case 'and': case 'or': {
-      const x = truth(range(n.a, b)), y = truth(range(n.b, b));
+    case 'cmp':
+      return compare(n.op, range(n.a, b), range(n.b, b));
+    case 'and':
+    case 'or': {
+      const x = truth(range(n.a, b)),
+        y = truth(range(n.b, b));
       const stop = n.k === 'and' ? 'false' : 'true';
       if (x === stop || y === stop) return fromTruth(stop);
       return x === 'maybe' || y === 'maybe' ? BOOL : fromTruth(x);
     }
-    case 'min': { const x = range(n.a, b), y = range(n.b, b); return [Math.min(x[0], y[0]), Math.min(x[1], y[1])]; }
-    case 'max': { const x = range(n.a, b), y = range(n.b, b); return [Math.max(x[0], y[0]), Math.max(x[1], y[1])]; }
+    case 'min': {
+      const x = range(n.a, b),
+        y = range(n.b, b);
+      return [Math.min(x[0], y[0]), Math.min(x[1], y[1])];
+    }
+    case 'max': {
+      const x = range(n.a, b),
+        y = range(n.b, b);
+      return [Math.max(x[0], y[0]), Math.max(x[1], y[1])];
+    }
     case 'clamp': {
       // min(max(x, lo), hi) is monotone in each argument, so it maps the interval ends.
-      const x = range(n.x, b), lo = range(n.lo, b), hi = range(n.hi, b);
+      const x = range(n.x, b),
+        lo = range(n.lo, b),
+        hi = range(n.hi, b);
       return [Math.min(Math.max(x[0], lo[0]), hi[0]), Math.min(Math.max(x[1], lo[1]), hi[1])];
     }
     case 'if': {
       const t = truth(range(n.c, b));
       return t === 'true' ? range(n.a, b) : t === 'false' ? range(n.b, b) : hull(range(n.a, b), range(n.b, b));
     }
-    default: return unreachable(n, 'expression node');
+    default:
+      return unreachable(n, 'expression node');
   }
 }
 

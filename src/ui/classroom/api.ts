@@ -23,14 +23,26 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
     const reason = (body as { error?: unknown } | null)?.error;
     throw new ClassError(typeof reason === 'string' ? reason : `the server answered ${res.status} ${res.statusText}`.trim());
   }
-  if (body === null) throw new ClassError('the server\'s answer is not JSON: is this page served by the classroom server (npm run serve)?');
+  if (body === null) throw new ClassError("the server's answer is not JSON: is this page served by the classroom server (npm run serve)?");
   return body as T;
 }
 
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
-export interface CreateRequest { scenario: string; seed: string; tables: number; humans: string[]; timer?: number }
-export interface Created { code: string; token: string; scenario: string; join: string; /** The address for other devices, when the server knows it (its LAN address). */ joinUrl?: string | null }
+export interface CreateRequest {
+  scenario: string;
+  seed: string;
+  tables: number;
+  humans: string[];
+  timer?: number;
+}
+export interface Created {
+  code: string;
+  token: string;
+  scenario: string;
+  join: string;
+  /** The address for other devices, when the server knows it (its LAN address). */ joinUrl?: string | null;
+}
 
 export function createClass(req: CreateRequest): Promise<Created> {
   return call<Created>('/api/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(req) });
@@ -56,7 +68,11 @@ export async function replays(code: string, token: string): Promise<Array<{ tabl
   return (await call<{ replays: Array<{ table: number; replay: Replay }> }>(`/api/sessions/${encodeURIComponent(code)}/replays`, bearer(token))).replays;
 }
 
-export interface ClassExport { replays: Array<{ table: number; replay: Replay }>; csv: string; debrief: string }
+export interface ClassExport {
+  replays: Array<{ table: number; replay: Replay }>;
+  csv: string;
+  debrief: string;
+}
 
 export function exportClass(code: string, token: string): Promise<ClassExport> {
   return call<ClassExport>(`/api/sessions/${encodeURIComponent(code)}/export`, bearer(token));

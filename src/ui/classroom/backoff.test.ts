@@ -21,7 +21,7 @@ describe('seatVerdict', () => {
   it('ignores a state it already holds', () => {
     expect(seatVerdict(seat(2), seat(2))).toBe('same');
   });
-  it('resyncs when a turn was skipped or went back, or the state is another seat\'s', () => {
+  it("resyncs when a turn was skipped or went back, or the state is another seat's", () => {
     expect(seatVerdict(seat(2), seat(4))).toBe('resync');
     expect(seatVerdict(seat(3), seat(2))).toBe('resync');
     expect(seatVerdict(seat(2), seat(3, { role: 'lowland' }))).toBe('resync');

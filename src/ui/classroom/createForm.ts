@@ -11,7 +11,11 @@ import './classroom.css';
 import { instructorLink, joinLink } from './route.js';
 import { keepInstructorToken } from './storage.js';
 
-interface Picked { send: string; names: Map<string, string>; title: string }
+interface Picked {
+  send: string;
+  names: Map<string, string>;
+  title: string;
+}
 
 /** A labelled form row. */
 function row(label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -25,9 +29,12 @@ export function openRunClass(catalog: readonly CatalogEntry[]): void {
   d.element.id = 'run-class';
   const bundled = catalog.filter((e) => e.summary);
   let upload: Picked | null = null;
-  const select = el('select', { id: 'class-scenario' },
+  const select = el(
+    'select',
+    { id: 'class-scenario' },
     ...bundled.map((e) => el('option', { value: e.id, text: e.summary!.title })),
-    el('option', { value: '', text: 'A scenario file I upload…' }));
+    el('option', { value: '', text: 'A scenario file I upload…' }),
+  );
   const file = el('input', { type: 'file', id: 'class-file', accept: '.json,application/json', 'aria-describedby': 'class-file-hint' });
   const fileRow = row('Scenario file', file, 'A scenario JSON file; the server checks it and says what is wrong if it cannot be used.');
   const seed = el('input', { id: 'class-seed', type: 'text', value: freshSeed(), maxlength: 200, 'aria-describedby': 'class-seed-hint' });
@@ -61,7 +68,10 @@ export function openRunClass(catalog: readonly CatalogEntry[]): void {
       const decoded = f.size > MAX_FILE_BYTES ? null : decodeText(new Uint8Array(await f.arrayBuffer()));
       const sum = decoded?.ok ? summaryOf(decoded.text) : null;
       if (decoded?.ok && sum) upload = { send: decoded.text, names: sum.names, title: sum.title };
-      else say(`${f.name}: ${f.size > MAX_FILE_BYTES ? `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` : decoded && !decoded.ok ? decoded.message : 'not a scenario file (no title, or not JSON)'}`);
+      else
+        say(
+          `${f.name}: ${f.size > MAX_FILE_BYTES ? `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` : decoded && !decoded.ok ? decoded.message : 'not a scenario file (no title, or not JSON)'}`,
+        );
     }
     drawRoles();
   }
@@ -92,13 +102,18 @@ export function openRunClass(catalog: readonly CatalogEntry[]): void {
     }
   }
   d.body.append(
-    el('p', { text: 'Every student plays from their own device; the server runs the game. Start the classroom server with npm run serve and open this page from it.' }),
-    row('Scenario', select), fileRow,
+    el('p', {
+      text: 'Every student plays from their own device; the server runs the game. Start the classroom server with npm run serve and open this page from it.',
+    }),
+    row('Scenario', select),
+    fileRow,
     row('Seed', seed, 'Every table of the class uses this seed: the same dice, so their games can be compared.'),
     row('Number of tables', tables, 'One game per table, each with its own students.'),
     roles,
     row('Turn timer (seconds)', timer, '0 for none. When it runs out, the AI plays every seat that has not submitted.'),
-    problem, el('div', { class: 'dialog-actions' }, create));
+    problem,
+    el('div', { class: 'dialog-actions' }, create),
+  );
   drawRoles();
   select.focus();
 }
@@ -109,25 +124,52 @@ async function showCreated(d: OpenDialog, made: Created, title: string): Promise
   const join = made.joinUrl ?? joinLink(origin, made.code);
   const secret = instructorLink(origin, made.code, made.token);
   const qr = el('div', { class: 'qr', id: 'class-qr' });
-  const copy = button('Copy the instructor link', () => {
-    void navigator.clipboard?.writeText(secret).then(() => announce('Copied the instructor link'), () => announce('Copy failed: select the link and copy it'));
-  }, { id: 'copy-instructor' });
+  const copy = button(
+    'Copy the instructor link',
+    () => {
+      void navigator.clipboard?.writeText(secret).then(
+        () => announce('Copied the instructor link'),
+        () => announce('Copy failed: select the link and copy it'),
+      );
+    },
+    { id: 'copy-instructor' },
+  );
   d.body.replaceChildren(
     el('p', { text: `${title}: the class is ready.` }),
-    el('div', { class: 'projector-join' },
-      el('div', {},
+    el(
+      'div',
+      { class: 'projector-join' },
+      el(
+        'div',
+        {},
         el('p', { class: 'join-code-label', text: 'Join code' }),
         el('p', { class: 'join-code', id: 'join-code', text: made.code, 'aria-label': `Join code ${made.code.split('').join(' ')}` }),
-        el('p', {}, 'Students open ', el('a', { href: join, id: 'join-url', text: join }), ' or type the code under "Join a class".')),
-      qr),
+        el('p', {}, 'Students open ', el('a', { href: join, id: 'join-url', text: join }), ' or type the code under "Join a class".'),
+      ),
+      qr,
+    ),
     el('h3', { text: 'Your instructor link' }),
-    el('p', { class: 'warning', text: 'Keep this link private: anyone who has it can run this class. It comes back to the dashboard from any device. Do not show it on the projector.' }),
+    el('p', {
+      class: 'warning',
+      text: 'Keep this link private: anyone who has it can run this class. It comes back to the dashboard from any device. Do not show it on the projector.',
+    }),
     el('p', { class: 'secret' }, el('a', { href: secret, id: 'instructor-link', text: secret })),
-    el('div', { class: 'dialog-actions' }, copy, ' ',
-      el('a', { class: 'button primary', id: 'open-dashboard', href: secret, text: 'Open the dashboard' }), ' ',
-      el('a', { class: 'button', id: 'open-projector', href: `${origin}/?project=${made.code}`, target: '_blank', rel: 'noopener', text: 'Projector view' })));
+    el(
+      'div',
+      { class: 'dialog-actions' },
+      copy,
+      ' ',
+      el('a', { class: 'button primary', id: 'open-dashboard', href: secret, text: 'Open the dashboard' }),
+      ' ',
+      el('a', { class: 'button', id: 'open-projector', href: `${origin}/?project=${made.code}`, target: '_blank', rel: 'noopener', text: 'Projector view' }),
+    ),
+  );
   announce(`The class is ready. Join code ${made.code}.`);
   d.body.querySelector<HTMLElement>('#open-dashboard')?.focus();
   const img = await qrImage(join);
-  qr.replaceChildren(img ? el('img', { src: img, alt: `QR code for ${join}`, width: 180, height: 180 }) : el('p', { class: 'muted', text: 'No QR code from this server: show the address above.' }));
+  qr.replaceChildren(
+    img
+      ? el('img', { src: img, alt: `QR code for ${join}`, width: 180, height: 180 })
+      : el('p', { class: 'muted', text: 'No QR code from this server: show the address above.' }),
+  );
 }

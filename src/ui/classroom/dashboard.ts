@@ -21,12 +21,21 @@ const COMPARE_EVERY_MS = 3000;
 
 class DashboardPage {
   private board: Dashboard | null = null;
-  private compare: HTMLElement = el('section', { class: 'class-box', id: 'class-compare' }, el('p', { class: 'muted', text: 'The comparison appears after the first turn.' }));
+  private compare: HTMLElement = el(
+    'section',
+    { class: 'class-box', id: 'class-compare' },
+    el('p', { class: 'muted', text: 'The comparison appears after the first turn.' }),
+  );
   private compared = '';
   private compareAt = 0;
   private readonly socket: ClassSocket;
 
-  constructor(private readonly code: string, private readonly token: string, private readonly sc: Scenario, private readonly ui: Shell) {
+  constructor(
+    private readonly code: string,
+    private readonly token: string,
+    private readonly sc: Scenario,
+    private readonly ui: Shell,
+  ) {
     this.socket = new ClassSocket(socketUrl(), {
       onOpen: () => this.socket.send({ t: 'watch', code, token }),
       onMessage: (m) => {
@@ -49,42 +58,107 @@ class DashboardPage {
 
   private seatRow(t: TableSummary, s: DashboardSeat): HTMLElement {
     const name = s.label ?? this.sc.def.actors.find((a) => a.id === s.role)?.name ?? s.role;
-    const state = [s.ai ? 'played by the AI' : s.taken ? 'taken' : 'free', s.taken && !s.ai ? (s.connected === false ? 'not connected' : s.connected ? 'connected' : '') : '', s.submitted ? '✓ submitted' : 'choosing']
-      .filter(Boolean).join(' · ');
+    const state = [
+      s.ai ? 'played by the AI' : s.taken ? 'taken' : 'free',
+      s.taken && !s.ai ? (s.connected === false ? 'not connected' : s.connected ? 'connected' : '') : '',
+      s.submitted ? '✓ submitted' : 'choosing',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const label = `${name} at table ${t.table + 1}`;
-    return el('tr', { 'data-role': s.role },
-      el('th', { scope: 'row', text: name }), el('td', { class: 'seat-state', text: state }),
-      el('td', {},
-        s.ai ? button('Take back from the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: false }, `${label} is a student's again`), { 'aria-label': `Take back from the AI: ${label}` })
-          : button('Hand to the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: true }, `${label} is played by the AI`), { 'aria-label': `Hand to the AI: ${label}` }),
-        ' ', s.taken ? button('Free the seat', () => this.send({ t: 'reassign', table: t.table, role: s.role }, `${label} is free for a new device`), { 'aria-label': `Free the seat: ${label}, for a new device` }) : null));
+    return el(
+      'tr',
+      { 'data-role': s.role },
+      el('th', { scope: 'row', text: name }),
+      el('td', { class: 'seat-state', text: state }),
+      el(
+        'td',
+        {},
+        s.ai
+          ? button('Take back from the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: false }, `${label} is a student's again`), {
+              'aria-label': `Take back from the AI: ${label}`,
+            })
+          : button('Hand to the AI', () => this.send({ t: 'seatAi', table: t.table, role: s.role, ai: true }, `${label} is played by the AI`), {
+              'aria-label': `Hand to the AI: ${label}`,
+            }),
+        ' ',
+        s.taken
+          ? button('Free the seat', () => this.send({ t: 'reassign', table: t.table, role: s.role }, `${label} is free for a new device`), {
+              'aria-label': `Free the seat: ${label}, for a new device`,
+            })
+          : null,
+      ),
+    );
   }
 
   private tableBox(t: TableSummary): HTMLElement {
     const n = t.table + 1;
-    const status = t.over ? `Over: ${this.sc.def.endings.find((e) => e.id === t.ending)?.title ?? t.ending ?? 'ended'}` : t.stopped ? 'Ended by you' : t.paused ? 'Paused' : 'Playing';
+    const status = t.over
+      ? `Over: ${this.sc.def.endings.find((e) => e.id === t.ending)?.title ?? t.ending ?? 'ended'}`
+      : t.stopped
+        ? 'Ended by you'
+        : t.paused
+          ? 'Paused'
+          : 'Playing';
     const live = !t.over && !t.stopped;
-    const actions = live ? el('div', { class: 'dialog-actions' },
-      button('Advance the turn', () => this.send({ t: 'advance', table: t.table }, `Table ${n} advanced`), { id: `advance-${t.table}`, 'aria-label': `Advance the turn at table ${n}: the AI plays the seats that have not submitted` }), ' ',
-      button(t.paused ? 'Resume' : 'Pause', () => this.send({ t: 'pause', table: t.table, paused: !t.paused }, `Table ${n} ${t.paused ? 'resumed' : 'paused'}`), { id: `pause-${t.table}`, 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${n}` }), ' ',
-      button('End the game', () => this.confirmEnd(t.table), { id: `end-${t.table}`, 'aria-label': `End the game at table ${n}` })) : null;
-    return el('section', { class: 'class-box table-box', id: `table-${t.table}`, 'aria-labelledby': `table-${t.table}-title` },
+    const actions = live
+      ? el(
+          'div',
+          { class: 'dialog-actions' },
+          button('Advance the turn', () => this.send({ t: 'advance', table: t.table }, `Table ${n} advanced`), {
+            id: `advance-${t.table}`,
+            'aria-label': `Advance the turn at table ${n}: the AI plays the seats that have not submitted`,
+          }),
+          ' ',
+          button(
+            t.paused ? 'Resume' : 'Pause',
+            () => this.send({ t: 'pause', table: t.table, paused: !t.paused }, `Table ${n} ${t.paused ? 'resumed' : 'paused'}`),
+            { id: `pause-${t.table}`, 'aria-label': `${t.paused ? 'Resume' : 'Pause'} table ${n}` },
+          ),
+          ' ',
+          button('End the game', () => this.confirmEnd(t.table), { id: `end-${t.table}`, 'aria-label': `End the game at table ${n}` }),
+        )
+      : null;
+    return el(
+      'section',
+      { class: 'class-box table-box', id: `table-${t.table}`, 'aria-labelledby': `table-${t.table}-title` },
       el('h2', { id: `table-${t.table}-title`, text: `Table ${n}` }),
-      el('p', { class: 'table-line', id: `table-${t.table}-turn` }, `${turnLabel(this.sc, Math.min(t.turn, this.sc.turnCount))} — turn ${t.turn} of ${this.sc.turnCount} · ${status}`, el('span', { class: 'clock', 'data-deadline': t.deadline ?? '' })),
+      el(
+        'p',
+        { class: 'table-line', id: `table-${t.table}-turn` },
+        `${turnLabel(this.sc, Math.min(t.turn, this.sc.turnCount))} — turn ${t.turn} of ${this.sc.turnCount} · ${status}`,
+        el('span', { class: 'clock', 'data-deadline': t.deadline ?? '' }),
+      ),
       actions,
-      el('table', { class: 'class-table' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Role' }), el('th', { scope: 'col', text: 'Seat' }), el('th', { scope: 'col', text: 'Actions' }))),
-        el('tbody', {}, ...t.seats.map((s) => this.seatRow(t, s)))),
-      el('p', { class: 'muted table-indicators', text: `True values: ${t.indicators.map((i) => `${i.label} ${fmt(i.value)}`).join(' · ')}` }));
+      el(
+        'table',
+        { class: 'class-table' },
+        el(
+          'thead',
+          {},
+          el('tr', {}, el('th', { scope: 'col', text: 'Role' }), el('th', { scope: 'col', text: 'Seat' }), el('th', { scope: 'col', text: 'Actions' })),
+        ),
+        el('tbody', {}, ...t.seats.map((s) => this.seatRow(t, s))),
+      ),
+      el('p', { class: 'muted table-indicators', text: `True values: ${t.indicators.map((i) => `${i.label} ${fmt(i.value)}`).join(' · ')}` }),
+    );
   }
 
   private confirmEnd(table: number): void {
     const d = openDialog({ title: `End the game at table ${table + 1}?`, className: 'confirm' });
     const no = button('Keep playing', () => d.close(), { id: 'end-keep' });
-    const yes = button('End it', () => {
-      d.close();
-      this.send({ t: 'end', table }, `Table ${table + 1} ended`);
-    }, { id: 'end-confirm' });
-    d.body.append(el('p', { text: 'The game stops where it is: no more moves. Its replay still exports.' }), el('div', { class: 'dialog-actions' }, no, ' ', yes));
+    const yes = button(
+      'End it',
+      () => {
+        d.close();
+        this.send({ t: 'end', table }, `Table ${table + 1} ended`);
+      },
+      { id: 'end-confirm' },
+    );
+    d.body.append(
+      el('p', { text: 'The game stops where it is: no more moves. Its replay still exports.' }),
+      el('div', { class: 'dialog-actions' }, no, ' ', yes),
+    );
     no.focus();
   }
 
@@ -94,12 +168,28 @@ class DashboardPage {
     const join = b.joinUrl ?? joinLink(origin, b.code);
     this.ui.show([
       el('h1', { id: 'dashboard-title', text: `Dashboard: ${b.title ?? this.sc.def.title}` }),
-      el('p', { class: 'join-line' }, 'Join code ', el('strong', { class: 'join-code inline', id: 'dashboard-code', text: b.code }), ' · ', el('a', { href: join, text: join }),
-        b.timer ? ` · turn timer ${b.timer} s` : ''),
-      el('div', { class: 'dialog-actions' },
-        el('a', { class: 'button', id: 'projector-link', href: `${origin}/?project=${b.code}`, target: '_blank', rel: 'noopener', text: 'Projector view' }), ' ',
-        button('Export replays, CSV and debrief', () => void this.exportAll(), { id: 'export-class' }), ' ',
-        button('Copy the instructor link', () => void navigator.clipboard?.writeText(instructorLink(origin, b.code, this.token)).then(() => announce('Copied')), { id: 'dashboard-copy' })),
+      el(
+        'p',
+        { class: 'join-line' },
+        'Join code ',
+        el('strong', { class: 'join-code inline', id: 'dashboard-code', text: b.code }),
+        ' · ',
+        el('a', { href: join, text: join }),
+        b.timer ? ` · turn timer ${b.timer} s` : '',
+      ),
+      el(
+        'div',
+        { class: 'dialog-actions' },
+        el('a', { class: 'button', id: 'projector-link', href: `${origin}/?project=${b.code}`, target: '_blank', rel: 'noopener', text: 'Projector view' }),
+        ' ',
+        button('Export replays, CSV and debrief', () => void this.exportAll(), { id: 'export-class' }),
+        ' ',
+        button(
+          'Copy the instructor link',
+          () => void navigator.clipboard?.writeText(instructorLink(origin, b.code, this.token)).then(() => announce('Copied')),
+          { id: 'dashboard-copy' },
+        ),
+      ),
       el('div', { class: 'tables' }, ...b.tables.map((t) => this.tableBox(t))),
       this.compare,
     ]);
@@ -155,7 +245,13 @@ export async function startDashboard(code: string, linkToken: string | null): Pr
   }
   if (!token) {
     ui.status('closed', null);
-    ui.show([el('h1', { text: `Dashboard of class ${code}` }), el('p', { class: 'problem', text: 'This browser does not hold the instructor token of this class. Open your secret instructor link (the one ending in #instructor=…).' })]);
+    ui.show([
+      el('h1', { text: `Dashboard of class ${code}` }),
+      el('p', {
+        class: 'problem',
+        text: 'This browser does not hold the instructor token of this class. Open your secret instructor link (the one ending in #instructor=…).',
+      }),
+    ]);
     return;
   }
   try {

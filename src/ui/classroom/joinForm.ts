@@ -9,7 +9,15 @@ import { normaliseCode } from './route.js';
 export function openJoinClass(): void {
   const d = openDialog({ title: 'Join a class', className: 'classroom' });
   d.element.id = 'join-class';
-  const input = el('input', { id: 'join-code-input', type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 16, 'aria-describedby': 'join-code-hint' });
+  const input = el('input', {
+    id: 'join-code-input',
+    type: 'text',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    maxlength: 16,
+    'aria-describedby': 'join-code-hint',
+  });
   const problem = el('p', { class: 'problem', id: 'join-problem', role: 'alert', hidden: true });
   const go = () => {
     const code = normaliseCode(input.value);
@@ -25,7 +33,15 @@ export function openJoinClass(): void {
     if (e.key === 'Enter') go();
   });
   d.body.append(
-    el('div', { class: 'form-row' }, el('label', { for: input.id, text: 'Class code' }), input, el('small', { id: 'join-code-hint', text: 'The code on the projector or from your instructor.' })),
-    problem, el('div', { class: 'dialog-actions' }, button('Join', go, { id: 'join-go', class: 'primary' })));
+    el(
+      'div',
+      { class: 'form-row' },
+      el('label', { for: input.id, text: 'Class code' }),
+      input,
+      el('small', { id: 'join-code-hint', text: 'The code on the projector or from your instructor.' }),
+    ),
+    problem,
+    el('div', { class: 'dialog-actions' }, button('Join', go, { id: 'join-go', class: 'primary' })),
+  );
   input.focus();
 }

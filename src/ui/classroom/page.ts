@@ -11,7 +11,11 @@ export async function startClassroom(route: ClassRoute | { kind: 'error'; messag
   if (route.kind === 'error') {
     const s = shell('Class');
     s.status('closed', null);
-    s.show([el('h1', { text: 'This link cannot be used' }), el('p', { text: route.message }), el('p', {}, el('a', { href: '/', text: 'Go to the title screen' }))]);
+    s.show([
+      el('h1', { text: 'This link cannot be used' }),
+      el('p', { text: route.message }),
+      el('p', {}, el('a', { href: '/', text: 'Go to the title screen' })),
+    ]);
     return;
   }
   if (route.kind === 'join') return startStudent(route.code);

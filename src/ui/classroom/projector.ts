@@ -11,19 +11,49 @@ import { ClassSocket, socketUrl } from './socket.js';
 import type { ProjectorState, ProjectorTable } from './wire.js';
 
 function tableBox(sc: Scenario, t: ProjectorTable): HTMLElement {
-  const status = t.over ? `Ending: ${t.endingTitle ?? t.ending ?? 'over'}` : t.stopped ? 'Ended by the instructor' : t.paused ? 'Paused' : `${turnLabel(sc, t.turn)} — turn ${t.turn} of ${sc.turnCount}`;
-  return el('section', { class: 'class-box table-box', id: `project-table-${t.table}`, 'aria-labelledby': `project-table-${t.table}-title` },
+  const status = t.over
+    ? `Ending: ${t.endingTitle ?? t.ending ?? 'over'}`
+    : t.stopped
+      ? 'Ended by the instructor'
+      : t.paused
+        ? 'Paused'
+        : `${turnLabel(sc, t.turn)} — turn ${t.turn} of ${sc.turnCount}`;
+  return el(
+    'section',
+    { class: 'class-box table-box', id: `project-table-${t.table}`, 'aria-labelledby': `project-table-${t.table}-title` },
     el('h2', { id: `project-table-${t.table}-title`, text: `Table ${t.table + 1}` }),
     el('p', { class: 'table-line', text: status }),
-    el('ul', { class: 'seat-list' }, ...t.seats.map((s) => el('li', { text: `${s.submitted ? '✓' : '…'} ${s.label}: ${s.taken ? (s.submitted ? 'has chosen' : 'choosing') : 'free'}` }))),
-    el('p', { class: 'muted table-indicators', text: sc.def.indicators.map((ind, i) => (t.indicators[i] ? `${ind.name} ${readingText(t.indicators[i])}` : '')).filter(Boolean).join(' · ') }));
+    el(
+      'ul',
+      { class: 'seat-list' },
+      ...t.seats.map((s) => el('li', { text: `${s.submitted ? '✓' : '…'} ${s.label}: ${s.taken ? (s.submitted ? 'has chosen' : 'choosing') : 'free'}` })),
+    ),
+    el('p', {
+      class: 'muted table-indicators',
+      text: sc.def.indicators
+        .map((ind, i) => (t.indicators[i] ? `${ind.name} ${readingText(t.indicators[i])}` : ''))
+        .filter(Boolean)
+        .join(' · '),
+    }),
+  );
 }
 
 function draw(ui: Shell, sc: Scenario, p: ProjectorState, qr: HTMLElement): void {
   const join = p.joinUrl ?? joinLink(window.location.origin, p.code);
   ui.show([
     el('h1', { id: 'projector-title', text: p.title }),
-    el('div', { class: 'projector-join' }, el('div', {}, el('p', { class: 'join-code-label', text: 'Join code' }), el('p', { class: 'join-code', id: 'projector-code', text: p.code }), el('p', { text: join })), qr),
+    el(
+      'div',
+      { class: 'projector-join' },
+      el(
+        'div',
+        {},
+        el('p', { class: 'join-code-label', text: 'Join code' }),
+        el('p', { class: 'join-code', id: 'projector-code', text: p.code }),
+        el('p', { text: join }),
+      ),
+      qr,
+    ),
     el('div', { class: 'tables' }, ...p.tables.map((t) => tableBox(sc, t))),
   ]);
 }

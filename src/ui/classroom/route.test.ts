@@ -16,7 +16,7 @@ describe('classRoute', () => {
     expect(classRoute('?project=a!', '')).toMatchObject({ kind: 'error', message: expect.stringContaining('not a class code') });
     expect(classRoute('', '#instructor=ABCD23.short')).toMatchObject({ kind: 'error' });
   });
-  it('leaves the game\'s own addresses alone', () => {
+  it("leaves the game's own addresses alone", () => {
     expect(classRoute('?scenario=tutorial&seed=x', '')).toBeNull();
   });
 });

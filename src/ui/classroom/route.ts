@@ -1,8 +1,5 @@
 // Which classroom screen a page address asks for: ?join=CODE, ?project=CODE, #instructor=CODE.TOKEN or ?dashboard=CODE.
-export type ClassRoute =
-  | { kind: 'join'; code: string }
-  | { kind: 'project'; code: string }
-  | { kind: 'dashboard'; code: string; token: string | null };
+export type ClassRoute = { kind: 'join'; code: string } | { kind: 'project'; code: string } | { kind: 'dashboard'; code: string; token: string | null };
 
 const CODE = /^[A-Za-z0-9]{4,12}$/;
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;

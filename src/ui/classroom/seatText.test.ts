@@ -14,10 +14,33 @@ function lowland(extra: Partial<SeatState> = {}): SeatState {
   const g = createGame(sc, { seed: 'seat' });
   const view = viewFor(sc, g, 'lowland');
   return {
-    code: 'ABCD23', table: 0, role: 'lowland', label: 'Lowland', scenario: 'tutorial', turn: 1, over: false, ending: null, seed: null,
-    paused: false, stopped: false, ai: false, deadline: null, view, legal: legalChoices(sc, g, 'lowland'),
-    objectives: extra.over || extra.stopped ? scoreObjectives(sc, g).find((o) => o.actor === 'lowland')! : null, status: objectiveStatus(sc, g, 'lowland', view.indicators.map((x) => x.value)),
-    submitted: [], news: g.news, aiPlayed: [], hash: '', ...extra,
+    code: 'ABCD23',
+    table: 0,
+    role: 'lowland',
+    label: 'Lowland',
+    scenario: 'tutorial',
+    turn: 1,
+    over: false,
+    ending: null,
+    seed: null,
+    paused: false,
+    stopped: false,
+    ai: false,
+    deadline: null,
+    view,
+    legal: legalChoices(sc, g, 'lowland'),
+    objectives: extra.over || extra.stopped ? scoreObjectives(sc, g).find((o) => o.actor === 'lowland')! : null,
+    status: objectiveStatus(
+      sc,
+      g,
+      'lowland',
+      view.indicators.map((x) => x.value),
+    ),
+    submitted: [],
+    news: g.news,
+    aiPlayed: [],
+    hash: '',
+    ...extra,
   };
 }
 
@@ -41,7 +64,7 @@ describe('a classroom seat in words', () => {
     expect(endingSummary(sc, lowland({ over: true })).score).toBe(`Your score: ${objectives.score} of ${objectives.max} points`);
   });
 
-  it('puts the role\'s own indicators first', () => {
+  it("puts the role's own indicators first", () => {
     expect(indicatorRows(sc, lowland())[0]!.id).toBe('lowland_economy');
   });
 
@@ -52,9 +75,18 @@ describe('a classroom seat in words', () => {
   });
 
   it('names who is still choosing, and nobody once all are in', () => {
-    const seats = [{ role: 'upland', label: 'Upland', submitted: true }, { role: 'lowland', label: 'Lowland', submitted: true }, { role: 'harbor', label: 'Harbor', submitted: false }];
+    const seats = [
+      { role: 'upland', label: 'Upland', submitted: true },
+      { role: 'lowland', label: 'Lowland', submitted: true },
+      { role: 'harbor', label: 'Harbor', submitted: false },
+    ];
     expect(waitingLine(seats, 'lowland')).toBe('Waiting for 1 other player: Harbor');
-    expect(waitingLine(seats.map((x) => ({ ...x, submitted: true })), 'lowland')).toBeNull();
+    expect(
+      waitingLine(
+        seats.map((x) => ({ ...x, submitted: true })),
+        'lowland',
+      ),
+    ).toBeNull();
   });
 
   it('says why the seat cannot play: paused, handed to the AI, ended', () => {

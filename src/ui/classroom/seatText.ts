@@ -7,7 +7,14 @@ import { readingText, readingWords } from '../readings.js';
 import { fmt, fmtDelta } from '../theme.js';
 import type { SeatState } from './wire.js';
 
-export interface IndicatorRow { id: string; name: string; text: string; words: string; estimate: boolean; change: string | null }
+export interface IndicatorRow {
+  id: string;
+  name: string;
+  text: string;
+  words: string;
+  estimate: boolean;
+  change: string | null;
+}
 
 /** pure; the seat's indicators, its own and those its objectives read first, each with its change since the last turn. */
 export function indicatorRows(sc: Scenario, s: SeatState): IndicatorRow[] {
@@ -19,7 +26,11 @@ export function indicatorRows(sc: Scenario, s: SeatState): IndicatorRow[] {
     const was = before?.[i];
     const delta = was === undefined ? 0 : r.value - was.value;
     return {
-      id: ind.id, name: ind.name, text: r.exact ? readingText(r) : `${readingText(r)} ±${fmt(r.error)}`, words: readingWords(r), estimate: !r.exact,
+      id: ind.id,
+      name: ind.name,
+      text: r.exact ? readingText(r) : `${readingText(r)} ±${fmt(r.error)}`,
+      words: readingWords(r),
+      estimate: !r.exact,
       change: was === undefined || delta === 0 ? null : `${fmtDelta(delta)} since last turn${r.exact && was.exact ? '' : ' (estimates)'}`,
     };
   });
@@ -74,6 +85,6 @@ export function endingSummary(sc: Scenario, s: SeatState): { title: string; text
 /** pure; who the AI played for last turn, in words ("Played by the AI last turn: you, Harbor"), or null when nobody. */
 export function aiPlayedText(sc: Scenario, s: SeatState): string | null {
   if (s.aiPlayed.length === 0 || s.turn <= 1) return null;
-  const names = s.aiPlayed.map((r) => (r === s.role ? 'you' : sc.def.actors.find((a) => a.id === r)?.name ?? r));
+  const names = s.aiPlayed.map((r) => (r === s.role ? 'you' : (sc.def.actors.find((a) => a.id === r)?.name ?? r)));
   return `Played by the AI last turn: ${names.join(', ')}.`;
 }

@@ -26,9 +26,13 @@ export function shell(title: string): Shell {
   const line = el('p', { class: 'link-status', id: 'link-status', role: 'status', 'aria-live': 'polite', text: 'Connecting…' });
   const problem = el('p', { class: 'problem', id: 'class-refused', role: 'alert', hidden: true });
   const main = el('div', { class: 'class-main', id: 'class-main', tabindex: -1 });
-  const root = el('div', { class: 'class-root', id: 'classroom' },
+  const root = el(
+    'div',
+    { class: 'class-root', id: 'classroom' },
     el('header', { class: 'class-header' }, el('a', { href: '/', class: 'brand', text: 'Statecraft' }), el('span', { class: 'class-name', text: title }), line),
-    problem, main);
+    problem,
+    main,
+  );
   document.getElementById('app')!.append(root);
   let last: LinkStatus | null = null;
   return {
@@ -44,7 +48,8 @@ export function shell(title: string): Shell {
       line.textContent = statusText(s, retry);
       line.dataset.status = s;
       // The visible line updates with each retry; screen readers hear only a change of state.
-      if (s !== last && (s === 'reconnecting' || (s === 'open' && last === 'reconnecting'))) announce(s === 'open' ? 'Reconnected' : 'Connection lost: reconnecting…');
+      if (s !== last && (s === 'reconnecting' || (s === 'open' && last === 'reconnecting')))
+        announce(s === 'open' ? 'Reconnected' : 'Connection lost: reconnecting…');
       last = s;
     },
     problem(text) {
@@ -58,11 +63,13 @@ export function shell(title: string): Shell {
 /** The class's scenario, compiled in the browser for its labels and texts (the bundled copy when the server has none to give). */
 export async function classScenario(code: string, id: string): Promise<Scenario> {
   // A server without the scenario route answers with the site's index page, which is not a scenario.
-  let text = await scenarioText(code).then((t) => (t.trimStart().startsWith('{') ? t : null), () => null);
+  let text = await scenarioText(code).then(
+    (t) => (t.trimStart().startsWith('{') ? t : null),
+    () => null,
+  );
   if (text === null) text = (await loadCatalog()).find((e) => e.summary && (e.id === id || e.id === id.replace(/_/g, '-')))?.text ?? null;
   if (text === null) throw new Error(`the scenario "${id}" of this class could not be fetched`);
   const r = loadScenarioText(text, `${id}.json`);
   if (!r.ok) throw new Error(`the class's scenario does not load here: ${r.diagnostics[0]?.message ?? 'unknown problem'}`);
   return r.scenario;
 }
-

@@ -20,7 +20,10 @@ export class ClassSocket {
   private ws: WebSocket | null = null;
   private attempt = 0;
 
-  constructor(private readonly url: string, private readonly h: SocketHandlers) {
+  constructor(
+    private readonly url: string,
+    private readonly h: SocketHandlers,
+  ) {
     this.connect();
   }
 
@@ -56,9 +59,13 @@ export class ClassSocket {
 /** The words for a connection status, for the visible line and screen readers. */
 export function statusText(s: LinkStatus, retryInMs: number | null): string {
   switch (s) {
-    case 'connecting': return 'Connecting…';
-    case 'open': return 'Connected';
-    case 'reconnecting': return retryInMs === null ? 'Reconnecting…' : `Reconnecting… (next try in ${(retryInMs / 1000).toFixed(1)} s)`;
-    case 'closed': return 'Disconnected';
+    case 'connecting':
+      return 'Connecting…';
+    case 'open':
+      return 'Connected';
+    case 'reconnecting':
+      return retryInMs === null ? 'Reconnecting…' : `Reconnecting… (next try in ${(retryInMs / 1000).toFixed(1)} s)`;
+    case 'closed':
+      return 'Disconnected';
   }
 }

@@ -1,5 +1,9 @@
 // The tokens this browser keeps for a class: a student's seat token and an instructor's token, each keyed by join code.
-export interface HeldSeat { token: string; table: number; role: string }
+export interface HeldSeat {
+  token: string;
+  table: number;
+  role: string;
+}
 
 const seatKey = (code: string) => `statecraft.class.seat.${code}`;
 const instructorKey = (code: string) => `statecraft.class.instructor.${code}`;

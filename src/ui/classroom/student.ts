@@ -20,7 +20,12 @@ class Student {
   private readonly socket: ClassSocket;
   private tick: number | null = null;
 
-  constructor(private readonly code: string, private readonly sc: Scenario, private readonly ui: Shell, private lobbyNow: Lobby) {
+  constructor(
+    private readonly code: string,
+    private readonly sc: Scenario,
+    private readonly ui: Shell,
+    private lobbyNow: Lobby,
+  ) {
     this.socket = new ClassSocket(socketUrl(), {
       onOpen: () => this.greet(),
       onMessage: (m) => this.receive(m),
@@ -43,10 +48,12 @@ class Student {
   private receive(m: ServerMessage): void {
     switch (m.t) {
       case 'joined':
-        if (!keepSeat(this.code, { token: m.token, table: m.table, role: m.role })) this.ui.problem('This browser cannot store your seat: a reload will lose it. Keep this page open.');
+        if (!keepSeat(this.code, { token: m.token, table: m.table, role: m.role }))
+          this.ui.problem('This browser cannot store your seat: a reload will lose it. Keep this page open.');
         else this.ui.problem(null);
         return;
-      case 'seat': return this.seat(m.state);
+      case 'seat':
+        return this.seat(m.state);
       case 'accepted':
         if (this.held && m.turn !== this.held.turn) this.resync();
         else announce('Your choice is in.');
@@ -55,8 +62,10 @@ class Student {
         this.table = m.projector.tables.find((t) => t.table === (this.held?.table ?? heldSeat(this.code)?.table)) ?? null;
         if (this.held) this.draw();
         return;
-      case 'refused': return this.refused(m.to, m.reason);
-      case 'dashboard': return;
+      case 'refused':
+        return this.refused(m.to, m.reason);
+      case 'dashboard':
+        return;
     }
   }
 
@@ -109,13 +118,28 @@ class Student {
 
   private showLobby(): void {
     const name = (id: string) => this.sc.def.actors.find((a) => a.id === id)?.name ?? id;
-    const tables = this.lobbyNow.tables.map((t) => el('section', { class: 'class-box', 'aria-labelledby': `lobby-table-${t.table}` },
-      el('h2', { id: `lobby-table-${t.table}`, text: `Table ${t.table + 1}` }),
-      t.free.length === 0 ? el('p', { class: 'muted', text: 'Every role here is taken.' })
-        : el('div', { class: 'role-list' }, ...t.free.map((r) => button(`Play ${name(r)}`, () => this.join(t.table, r), { id: `join-${t.table}-${r}`, 'aria-label': `Play ${name(r)} at table ${t.table + 1}` })))));
-    this.ui.show([el('h1', { id: 'lobby-title', tabindex: -1, text: `Join ${this.lobbyNow.title}` }),
+    const tables = this.lobbyNow.tables.map((t) =>
+      el(
+        'section',
+        { class: 'class-box', 'aria-labelledby': `lobby-table-${t.table}` },
+        el('h2', { id: `lobby-table-${t.table}`, text: `Table ${t.table + 1}` }),
+        t.free.length === 0
+          ? el('p', { class: 'muted', text: 'Every role here is taken.' })
+          : el(
+              'div',
+              { class: 'role-list' },
+              ...t.free.map((r) =>
+                button(`Play ${name(r)}`, () => this.join(t.table, r), { id: `join-${t.table}-${r}`, 'aria-label': `Play ${name(r)} at table ${t.table + 1}` }),
+              ),
+            ),
+      ),
+    );
+    this.ui.show([
+      el('h1', { id: 'lobby-title', tabindex: -1, text: `Join ${this.lobbyNow.title}` }),
       el('p', { text: 'Choose a table and a free role. Your seat is kept in this browser: if you reload or lose the connection, you come back to it.' }),
-      ...tables, button('Refresh the list', () => void this.refreshLobby(), { id: 'lobby-refresh' })]);
+      ...tables,
+      button('Refresh the list', () => void this.refreshLobby(), { id: 'lobby-refresh' }),
+    ]);
     document.getElementById('lobby-title')?.focus();
   }
 
@@ -127,12 +151,16 @@ class Student {
     const s = this.held!;
     const seats = this.table?.seats.filter((x) => x.taken) ?? [];
     const waiting = seats.length ? waitingLine(seats, s.role) : null;
-    this.ui.show([...seatScreen(this.sc, s, this.draft, waiting, {
-      submit: (c) => {
-        if (!this.socket.send({ t: 'submit', turn: s.turn, choice: c })) this.ui.problem('Not connected: your choice was not sent. It will be possible again once reconnected.');
-      },
-      changed: () => this.draw(),
-    }), el('p', { class: 'clock', id: 'seat-clock', 'aria-live': 'off' })]);
+    this.ui.show([
+      ...seatScreen(this.sc, s, this.draft, waiting, {
+        submit: (c) => {
+          if (!this.socket.send({ t: 'submit', turn: s.turn, choice: c }))
+            this.ui.problem('Not connected: your choice was not sent. It will be possible again once reconnected.');
+        },
+        changed: () => this.draw(),
+      }),
+      el('p', { class: 'clock', id: 'seat-clock', 'aria-live': 'off' }),
+    ]);
     this.drawClock();
   }
 
@@ -152,7 +180,10 @@ export async function startStudent(code: string): Promise<void> {
     new Student(code, sc, ui, l);
   } catch (e) {
     ui.status('closed', null);
-    ui.show([el('h1', { text: `Class ${code}` }), el('p', { class: 'problem', text: e instanceof Error ? e.message : String(e) }),
-      el('p', {}, el('a', { href: `/?join=${code}`, text: 'Try again' }), ' · ', el('a', { href: '/', text: 'Title screen' }))]);
+    ui.show([
+      el('h1', { text: `Class ${code}` }),
+      el('p', { class: 'problem', text: e instanceof Error ? e.message : String(e) }),
+      el('p', {}, el('a', { href: `/?join=${code}`, text: 'Try again' }), ' · ', el('a', { href: '/', text: 'Title screen' })),
+    ]);
   }
 }

@@ -16,8 +16,14 @@ function table(first: string) {
 
 describe('compareTables', () => {
   it('counts how many tables chose each action in a turn', () => {
-    const actions = legalChoices(sc, createGame(sc, { seed: 'class' }), 'upland').actions.filter((a) => a.available).map((a) => a.id);
-    const { comparison, failed } = compareTables(sc, [{ table: 0, replay: table(actions[0]!) }, { table: 1, replay: table(actions[0]!) }, { table: 2, replay: table(actions[1]!) }]);
+    const actions = legalChoices(sc, createGame(sc, { seed: 'class' }), 'upland')
+      .actions.filter((a) => a.available)
+      .map((a) => a.id);
+    const { comparison, failed } = compareTables(sc, [
+      { table: 0, replay: table(actions[0]!) },
+      { table: 1, replay: table(actions[0]!) },
+      { table: 2, replay: table(actions[1]!) },
+    ]);
     expect(failed).toEqual([]);
     const upland = comparison.turns[0]!.actions.find((a) => a.actor === 'upland')!;
     expect(upland.options.map((o) => o.groups)).toEqual([['Table 1', 'Table 2'], ['Table 3']]);

@@ -19,9 +19,12 @@ export function compareTables(sc: Scenario, replays: ReadonlyArray<{ table: numb
 
 /** The comparison as a section of the dashboard. */
 export function comparisonPanel(sc: Scenario, c: Comparison, failed: readonly string[]): HTMLElement {
-  return el('section', { class: 'class-box', id: 'class-compare', 'aria-labelledby': 'class-compare-title' },
+  return el(
+    'section',
+    { class: 'class-box', id: 'class-compare', 'aria-labelledby': 'class-compare-title' },
     el('h2', { id: 'class-compare-title', text: 'Across the tables' }),
     ...failed.map((f) => el('p', { class: 'problem', text: `Not compared: ${f}` })),
     c.turns.length === 0 ? el('p', { class: 'muted', text: 'No turn has been played yet.' }) : null,
-    compareView(sc, c, 'table'));
+    compareView(sc, c, 'table'),
+  );
 }

@@ -5,7 +5,12 @@ import type { ServerMessage } from '../../server/protocol.js';
 export type { ClientMessage, ServerMessage } from '../../server/protocol.js';
 export type { Dashboard, DashboardSeat, ProjectorState, ProjectorTable, SeatState, TableSummary } from '../../server/views.js';
 
-export interface Lobby { code: string; scenario: string; title: string; tables: Array<{ table: number; free: string[] }> }
+export interface Lobby {
+  code: string;
+  scenario: string;
+  title: string;
+  tables: Array<{ table: number; free: string[] }>;
+}
 
 export type Choice = { action: string; dilemmas?: Record<string, string> };
 

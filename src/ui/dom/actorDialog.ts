@@ -5,7 +5,13 @@ import { fmt } from '../theme.js';
 import { focusFirst, openDialog } from './dialog.js';
 import { el } from './el.js';
 
-export interface ActorContext { def: ScenarioFile; index: number; seat: string; stances: StanceView[]; onWhy: (from: number, to: number) => void }
+export interface ActorContext {
+  def: ScenarioFile;
+  index: number;
+  seat: string;
+  stances: StanceView[];
+  onWhy: (from: number, to: number) => void;
+}
 
 function leverageWords(l: number): string {
   if (Math.abs(l) < 0.05) return 'no leverage either way';
@@ -26,16 +32,32 @@ export function openActor(ctx: ActorContext): void {
       const o = ctx.def.actors[other(s)]!;
       const from = ctx.def.actors[s.from]!.name;
       const to = ctx.def.actors[s.to]!.name;
-      const btn = el('button', { type: 'button', id: `stance-${ctx.def.actors[s.from]!.id}-${ctx.def.actors[s.to]!.id}` }, `${from} → ${to}: ${s.band} (${fmt(s.value)}), ${leverageWords(s.leverage)} — why?`);
+      const btn = el(
+        'button',
+        { type: 'button', id: `stance-${ctx.def.actors[s.from]!.id}-${ctx.def.actors[s.to]!.id}` },
+        `${from} → ${to}: ${s.band} (${fmt(s.value)}), ${leverageWords(s.leverage)} — why?`,
+      );
       // The visible text stays the accessible name (speech input users say what they see); the long form describes it.
-      const desc = el('span', { class: 'sr-only', id: `${btn.id}-desc`, text: `${from} toward ${to}: ${s.band}, ${fmt(s.value)}; ${from} has ${leverageWords(s.leverage)} over ${o.name}. Show why.` });
+      const desc = el('span', {
+        class: 'sr-only',
+        id: `${btn.id}-desc`,
+        text: `${from} toward ${to}: ${s.band}, ${fmt(s.value)}; ${from} has ${leverageWords(s.leverage)} over ${o.name}. Show why.`,
+      });
       btn.setAttribute('aria-describedby', desc.id);
       btn.addEventListener('click', () => ctx.onWhy(s.from, s.to));
       box.append(btn, desc);
     }
     b.append(box);
   };
-  list(`${a.name} toward others`, ctx.stances.filter((s) => s.from === ctx.index), (s) => s.to);
-  list(`Others toward ${a.name}`, ctx.stances.filter((s) => s.to === ctx.index), (s) => s.from);
+  list(
+    `${a.name} toward others`,
+    ctx.stances.filter((s) => s.from === ctx.index),
+    (s) => s.to,
+  );
+  list(
+    `Others toward ${a.name}`,
+    ctx.stances.filter((s) => s.to === ctx.index),
+    (s) => s.from,
+  );
   focusFirst(d);
 }

@@ -49,6 +49,10 @@ export function briefingBody(def: ScenarioFile, actorId: string): HTMLElement {
     root.append(el('ul', {}, ...lo.map((t) => el('li', { text: t }))));
   }
   root.append(el('h3', { text: 'Time' }));
-  root.append(el('p', { text: `${def.turns.count} turns of one ${def.turns.unit} each${def.turns.startLabel ? `, starting ${def.turns.startLabel}` : ''}.${def.turns.why ? ` ${def.turns.why}` : ''}` }));
+  root.append(
+    el('p', {
+      text: `${def.turns.count} turns of one ${def.turns.unit} each${def.turns.startLabel ? `, starting ${def.turns.startLabel}` : ''}.${def.turns.why ? ` ${def.turns.why}` : ''}`,
+    }),
+  );
   return root;
 }

@@ -26,7 +26,12 @@ export function cardDetailPanel(onHide: () => void, size: { width: number; wide:
     element.dataset['card'] = slot.id;
     const status = selected ? '✓ Selected' : a.available ? 'Available' : '✗ Not available';
     const parts: HTMLElement[] = [
-      el('h3', { class: 'card-detail-title' }, el('span', { text: `${n}. ${a.label}` }), el('span', { class: `card-detail-status${selected ? ' selected' : ''}`, text: status })),
+      el(
+        'h3',
+        { class: 'card-detail-title' },
+        el('span', { text: `${n}. ${a.label}` }),
+        el('span', { class: `card-detail-status${selected ? ' selected' : ''}`, text: status }),
+      ),
       el('p', { class: 'card-detail-desc', text: a.description }),
       el('p', { class: 'card-detail-cost', text: costText(a) }),
     ];
@@ -36,7 +41,10 @@ export function cardDetailPanel(onHide: () => void, size: { width: number; wide:
       if (factors.length) parts.push(el('ul', { class: 'card-detail-factors' }, ...factors.map((f) => el('li', { text: f }))));
     } else parts.push(el('p', { class: 'card-detail-odds', text: 'Certain outcome: nothing is rolled.' }));
     if (!a.available) parts.push(el('p', { class: 'card-detail-missing', text: `Missing: ${a.missing.join('; ')}` }));
-    parts.push(el('h4', { text: 'What it will do' }), el('ul', { class: 'card-detail-preview' }, ...previewFull(slot.preview).map((l) => el('li', { text: l }))));
+    parts.push(
+      el('h4', { text: 'What it will do' }),
+      el('ul', { class: 'card-detail-preview' }, ...previewFull(slot.preview).map((l) => el('li', { text: l }))),
+    );
     body.replaceChildren(...parts);
     // As tall as its text, so it seldom scrolls: wider first, then down over the cards, at most `size.most` high.
     element.style.height = 'auto';

@@ -8,13 +8,32 @@ import { lineChart } from './lineChart.js';
 import './instructor.css';
 
 function splitText(split: ChoiceSplit, n: number): HTMLElement {
-  return el('ul', { class: 'split' }, ...split.options.map((o) => el('li', {}, el('b', { text: `${o.groups.length} of ${n}` }), ` chose ${o.label} (${o.groups.join(', ')})`)));
+  return el(
+    'ul',
+    { class: 'split' },
+    ...split.options.map((o) => el('li', {}, el('b', { text: `${o.groups.length} of ${n}` }), ` chose ${o.label} (${o.groups.join(', ')})`)),
+  );
 }
 
 function scoresTable(sc: Scenario, c: Comparison, noun: string): HTMLElement {
-  const head = el('tr', {}, el('th', { text: noun[0]!.toUpperCase() + noun.slice(1) }), el('th', { text: 'Ending' }), el('th', { text: 'Turns' }), ...sc.def.actors.map((a) => el('th', { text: a.name })));
-  const rows = c.groups.map((g) => el('tr', {}, el('th', { scope: 'row', text: g.name }), el('td', { text: g.endingTitle }), el('td', { class: 'num', text: String(g.turns) }),
-    ...g.scores.map((s) => el('td', { class: 'num', text: `${s.score} / ${s.max}` }))));
+  const head = el(
+    'tr',
+    {},
+    el('th', { text: noun[0]!.toUpperCase() + noun.slice(1) }),
+    el('th', { text: 'Ending' }),
+    el('th', { text: 'Turns' }),
+    ...sc.def.actors.map((a) => el('th', { text: a.name })),
+  );
+  const rows = c.groups.map((g) =>
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: g.name }),
+      el('td', { text: g.endingTitle }),
+      el('td', { class: 'num', text: String(g.turns) }),
+      ...g.scores.map((s) => el('td', { class: 'num', text: `${s.score} / ${s.max}` })),
+    ),
+  );
   return el('table', { class: 'compare-scores', id: 'compare-scores' }, el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
@@ -27,7 +46,8 @@ function choicesTable(sc: Scenario, c: Comparison, many: string): HTMLElement {
     const marks = [t.turn === c.mostSplit ? 'choices split most' : '', t.turn === c.mostDiverged ? 'numbers drew apart most' : ''].filter(Boolean).join('; ');
     splits.forEach(({ who, split }, k) => {
       const row = el('tr', { class: t.turn === c.mostDiverged || t.turn === c.mostSplit ? 'marked' : '', 'data-turn': t.turn });
-      if (k === 0) row.append(el('th', { scope: 'rowgroup', rowspan: splits.length, text: `${turnLabel(sc, t.turn)} (turn ${t.turn})${marks ? ` — ${marks}` : ''}` }));
+      if (k === 0)
+        row.append(el('th', { scope: 'rowgroup', rowspan: splits.length, text: `${turnLabel(sc, t.turn)} (turn ${t.turn})${marks ? ` — ${marks}` : ''}` }));
       row.append(el('td', { text: who }), el('td', {}, splitText(split, n)));
       rows.push(row);
     });
@@ -40,19 +60,38 @@ export function compareView(sc: Scenario, c: Comparison, noun = 'group'): HTMLEl
   const n = c.groups.length;
   const many = `${noun}s`;
   const root = el('div', { class: 'compare-view' });
-  root.append(el('h3', { text: 'Endings' }), el('ul', { id: 'compare-endings' },
-    ...c.endings.map((e) => el('li', {}, el('b', { text: e.title }), `: ${e.groups.length} of ${n} ${n === 1 ? noun : many} (${e.groups.join(', ')})`))));
+  root.append(
+    el('h3', { text: 'Endings' }),
+    el(
+      'ul',
+      { id: 'compare-endings' },
+      ...c.endings.map((e) => el('li', {}, el('b', { text: e.title }), `: ${e.groups.length} of ${n} ${n === 1 ? noun : many} (${e.groups.join(', ')})`)),
+    ),
+  );
   const parted: string[] = [];
   if (c.mostDiverged !== null) parted.push(`The ${many}' numbers drew apart most in ${turnLabel(sc, c.mostDiverged)} (turn ${c.mostDiverged}).`);
   if (c.mostSplit !== null) parted.push(`Their choices split most in ${turnLabel(sc, c.mostSplit)} (turn ${c.mostSplit}).`);
-  if (parted.length === 0) parted.push(n < 2 ? `One ${noun}: nothing to compare it with yet.` : `The ${many} made the same choices and their numbers stayed together.`);
+  if (parted.length === 0)
+    parted.push(n < 2 ? `One ${noun}: nothing to compare it with yet.` : `The ${many} made the same choices and their numbers stayed together.`);
   root.append(el('p', { id: 'compare-diverged', class: 'lead', text: parted.join(' ') }));
   root.append(el('h3', { text: 'Scores' }), scoresTable(sc, c, noun));
-  root.append(el('h3', { text: 'The numbers, turn by turn' }), el('div', { class: 'chart-grid-list', id: 'compare-charts' },
-    ...c.trajectories.map((t) => {
-      const ind = sc.def.indicators.find((d) => d.id === t.id);
-      return lineChart({ id: `compare-chart-${t.id}`, title: t.name, min: ind?.min ?? 0, max: ind?.max ?? 100, series: t.groups.map((g) => ({ label: g.name, values: g.values })) });
-    })));
+  root.append(
+    el('h3', { text: 'The numbers, turn by turn' }),
+    el(
+      'div',
+      { class: 'chart-grid-list', id: 'compare-charts' },
+      ...c.trajectories.map((t) => {
+        const ind = sc.def.indicators.find((d) => d.id === t.id);
+        return lineChart({
+          id: `compare-chart-${t.id}`,
+          title: t.name,
+          min: ind?.min ?? 0,
+          max: ind?.max ?? 100,
+          series: t.groups.map((g) => ({ label: g.name, values: g.values })),
+        });
+      }),
+    ),
+  );
   root.append(el('h3', { text: 'Who chose what' }), choicesTable(sc, c, many));
   return root;
 }

@@ -15,10 +15,13 @@ export function showCrash(message: string): void {
   alertNow(`Something went wrong: ${message}`);
   if (shown) return;
   shown = true;
-  const box = el('div', { class: 'crash', role: 'alertdialog', 'aria-labelledby': 'crash-title' },
+  const box = el(
+    'div',
+    { class: 'crash', role: 'alertdialog', 'aria-labelledby': 'crash-title' },
     el('h2', { id: 'crash-title', text: 'Something went wrong' }),
     el('p', { text: message }),
-    el('p', { text: 'Your game was saved after the last completed step.' }));
+    el('p', { text: 'Your game was saved after the last completed step.' }),
+  );
   const again = el('button', { type: 'button', id: 'crash-title-screen' }, 'Back to the title screen');
   again.addEventListener('click', () => {
     try {
@@ -35,7 +38,12 @@ export function showCrash(message: string): void {
     const aside = el('button', { type: 'button', id: 'crash-set-aside' }, 'Set the saved game aside');
     aside.addEventListener('click', () => {
       const out = setAsideSave(saveStore(), slotKey(slot));
-      const kept = out.kind === 'kept' ? ` It was kept in this browser's storage under "${out.key}".` : out.kind === 'dropped' ? ' There was no room to keep a copy of it, so it was downloaded as a file.' : '';
+      const kept =
+        out.kind === 'kept'
+          ? ` It was kept in this browser's storage under "${out.key}".`
+          : out.kind === 'dropped'
+            ? ' There was no room to keep a copy of it, so it was downloaded as a file.'
+            : '';
       if (out.kind === 'dropped') download('statecraft-set-aside-save.json', 'application/json', out.raw);
       try {
         window.sessionStorage.setItem(CRASH_NOTICE_KEY, `The saved game was set aside after an error (${message}).${kept}`);

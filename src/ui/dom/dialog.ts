@@ -9,7 +9,11 @@ export interface DialogOptions {
   onClose?: () => void;
 }
 
-export interface OpenDialog { element: HTMLDialogElement; body: HTMLElement; close: () => void }
+export interface OpenDialog {
+  element: HTMLDialogElement;
+  body: HTMLElement;
+  close: () => void;
+}
 
 let stack: OpenDialog[] = [];
 

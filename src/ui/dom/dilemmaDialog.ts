@@ -43,22 +43,43 @@ export function openDilemma(actorName: string, d: DilemmaView, eventText: string
   const actor = bridge.seatActor();
   const dialog = openDialog({ title: `Dilemma for ${actorName}: ${d.title}`, closable: false, className: 'dilemma' });
   const b = dialog.body;
-  const aside = button('Look at the board first', () => {
-    dialog.close();
-    showBar(actorName, d, eventText, onAnswer);
-  }, { class: 'dilemma-aside', id: 'dilemma-aside', 'aria-describedby': 'dilemma-aside-note' });
+  const aside = button(
+    'Look at the board first',
+    () => {
+      dialog.close();
+      showBar(actorName, d, eventText, onAnswer);
+    },
+    { class: 'dilemma-aside', id: 'dilemma-aside', 'aria-describedby': 'dilemma-aside-note' },
+  );
   // In the header, which stays in view however far the options scroll.
   dialog.element.querySelector('.dialog-header')?.append(aside);
   b.append(
-    el('p', { class: 'muted', id: 'dilemma-aside-note', text: '“Look at the board first” sets the dilemma aside as a bar, so you can check the dashboard, the why panels and the map; answer it before you end the turn.' }),
+    el('p', {
+      class: 'muted',
+      id: 'dilemma-aside-note',
+      text: '“Look at the board first” sets the dilemma aside as a bar, so you can check the dashboard, the why panels and the map; answer it before you end the turn.',
+    }),
     el('p', { text: eventText }),
     el('p', {}, el('strong', { text: d.prompt })),
   );
   const options = el('div', { class: 'options', role: 'group', 'aria-label': 'Your answer' });
   d.options.forEach((o, i) => {
     const lines = optionPreview(actor, d.event, o.id);
-    const preview = lines.length ? el('span', { class: 'preview', id: `dilemma-${o.id}-preview` }, el('span', { class: 'preview-head', text: 'What it will do: ' }), ...lines.map((l) => el('span', { class: 'preview-line', text: l }))) : null;
-    const btn = el('button', { type: 'button', class: 'option', id: `dilemma-${o.id}`, 'aria-keyshortcuts': String(i + 1) }, `${i + 1}. ${o.label}`, o.description ? el('small', { text: o.description }) : null, preview);
+    const preview = lines.length
+      ? el(
+          'span',
+          { class: 'preview', id: `dilemma-${o.id}-preview` },
+          el('span', { class: 'preview-head', text: 'What it will do: ' }),
+          ...lines.map((l) => el('span', { class: 'preview-line', text: l })),
+        )
+      : null;
+    const btn = el(
+      'button',
+      { type: 'button', class: 'option', id: `dilemma-${o.id}`, 'aria-keyshortcuts': String(i + 1) },
+      `${i + 1}. ${o.label}`,
+      o.description ? el('small', { text: o.description }) : null,
+      preview,
+    );
     btn.addEventListener('click', () => {
       dialog.close();
       onAnswer(o.id);
@@ -84,7 +105,12 @@ function showBar(actorName: string, d: DilemmaView, eventText: string, onAnswer:
     openDilemma(actorName, d, eventText, onAnswer);
   };
   const reopen = button('Answer it', again, { id: 'dilemma-reopen', class: 'dilemma-reopen', 'aria-label': `Answer it: the dilemma ${d.title}` });
-  const bar = el('div', { class: 'dilemma-bar', id: 'dilemma-bar', role: 'region', 'aria-label': 'Dilemma set aside' }, el('span', { text: `Dilemma waiting: ${d.title}`, title: d.title }), reopen);
+  const bar = el(
+    'div',
+    { class: 'dilemma-bar', id: 'dilemma-bar', role: 'region', 'aria-label': 'Dilemma set aside' },
+    el('span', { text: `Dilemma waiting: ${d.title}`, title: d.title }),
+    reopen,
+  );
   host.append(bar);
   waiting = { event: d.event, bar, reopen: again };
   reopen.focus();

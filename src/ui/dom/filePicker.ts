@@ -12,7 +12,8 @@ export type ReadResult = { ok: true; name: string; text: string } | { ok: false;
 /** A chosen or dropped file's text, decoded, or why it could not be read. */
 export async function readChosenFile(file: File): Promise<ReadResult> {
   const name = file.name;
-  if (file.size > MAX_FILE_BYTES) return { ok: false, name, message: `the file is ${Math.round(file.size / 1024)} KB; scenario files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  if (file.size > MAX_FILE_BYTES)
+    return { ok: false, name, message: `the file is ${Math.round(file.size / 1024)} KB; scenario files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB` };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -41,7 +42,15 @@ function take(files: FileList | undefined | null, ok: FileHandler, fail: FileFai
 
 /** The file input (id "scenario-file", several files allowed with `many`); returns a function that opens the picker. */
 export function filePicker(host: HTMLElement, ok: FileHandler, fail: FileFailure, many?: ManyHandler): () => void {
-  const input = el('input', { type: 'file', id: 'scenario-file', accept: '.json,application/json', class: 'sr-only', tabindex: -1, 'aria-hidden': 'true', multiple: many !== undefined });
+  const input = el('input', {
+    type: 'file',
+    id: 'scenario-file',
+    accept: '.json,application/json',
+    class: 'sr-only',
+    tabindex: -1,
+    'aria-hidden': 'true',
+    multiple: many !== undefined,
+  });
   input.addEventListener('change', () => {
     take(input.files, ok, fail, many);
     input.value = '';
@@ -55,7 +64,11 @@ let detach: (() => void) | null = null;
 /** Accepts a file dropped anywhere on the page while enabled; call the returned function to stop. */
 export function enableDrop(ok: FileHandler, fail: FileFailure, many?: ManyHandler): () => void {
   detach?.();
-  const hint = el('div', { class: 'drop-hint', hidden: true, 'aria-hidden': 'true' }, 'Drop a scenario or replay file to open it (several replays to compare them)');
+  const hint = el(
+    'div',
+    { class: 'drop-hint', hidden: true, 'aria-hidden': 'true' },
+    'Drop a scenario or replay file to open it (several replays to compare them)',
+  );
   document.body.append(hint);
   let depth = 0;
   const over = (e: DragEvent) => {

@@ -43,8 +43,12 @@ export function printHandouts(file: string | null): void {
   if (!root) return;
   for (const a of root.querySelectorAll<HTMLElement>('.handout')) a.classList.toggle('chosen', file === null || a.dataset.file === file);
   const staged = root;
-  window.addEventListener('afterprint', () => {
-    for (const a of staged.querySelectorAll('.handout')) a.classList.add('chosen');
-  }, { once: true });
+  window.addEventListener(
+    'afterprint',
+    () => {
+      for (const a of staged.querySelectorAll('.handout')) a.classList.add('chosen');
+    },
+    { once: true },
+  );
   window.print();
 }

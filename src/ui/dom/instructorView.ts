@@ -16,7 +16,13 @@ function contents(sc: Scenario): HTMLElement[] {
   if (instructor) out.push(handoutArticle(instructor));
   const sheet = page('class-sheet.html');
   const glossary = sheet ? [...handoutArticle(sheet).querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent === 'Glossary') : undefined;
-  out.push(el('article', { class: 'handout', id: 'instructor-glossary', 'aria-label': 'Glossary' }, ...(glossary ? [...glossary.childNodes] : [el('h2', { text: 'Glossary' }), el('p', { class: 'muted', text: 'This scenario has no glossary.' })])));
+  out.push(
+    el(
+      'article',
+      { class: 'handout', id: 'instructor-glossary', 'aria-label': 'Glossary' },
+      ...(glossary ? [...glossary.childNodes] : [el('h2', { text: 'Glossary' }), el('p', { class: 'muted', text: 'This scenario has no glossary.' })]),
+    ),
+  );
   const invented = page('invented.html');
   if (invented) {
     const a = handoutArticle(invented);
@@ -31,19 +37,28 @@ function fill(d: OpenDialog, entries: Array<{ entry: CatalogEntry; scenario: Sce
   stageHandouts(sc);
   const parts: HTMLElement[] = [];
   if (entries.length > 1) {
-    const select = el('select', { id: 'instructor-scenario' }, ...entries.map((e, i) => el('option', { value: i, selected: i === chosen, text: e.scenario.def.title })));
+    const select = el(
+      'select',
+      { id: 'instructor-scenario' },
+      ...entries.map((e, i) => el('option', { value: i, selected: i === chosen, text: e.scenario.def.title })),
+    );
     select.addEventListener('change', () => {
       fill(d, entries, Number(select.value));
       d.body.querySelector<HTMLElement>('#instructor-scenario')?.focus();
     });
     parts.push(el('p', {}, el('label', { for: 'instructor-scenario', text: 'Scenario: ' }), select));
   }
-  parts.push(el('h3', { text: 'Handouts to print' }),
+  parts.push(
+    el('h3', { text: 'Handouts to print' }),
     el('p', { class: 'muted', text: 'Print, or choose "Save as PDF" in the print dialog: each handout starts on a new page; the game itself is not printed.' }),
-    el('div', { class: 'handout-list', id: 'handout-buttons' },
+    el(
+      'div',
+      { class: 'handout-list', id: 'handout-buttons' },
       button('Print all handouts', () => printHandouts(null), { id: 'print-all' }),
-      ...printableHandouts(sc).map((h) => button(`Print: ${h.title}`, () => printHandouts(h.file), { 'data-file': h.file }))),
-    ...contents(sc));
+      ...printableHandouts(sc).map((h) => button(`Print: ${h.title}`, () => printHandouts(h.file), { 'data-file': h.file })),
+    ),
+    ...contents(sc),
+  );
   d.body.replaceChildren(...parts);
 }
 
@@ -59,6 +74,13 @@ export function openInstructorView(catalog: readonly CatalogEntry[], id?: string
     d.body.append(el('p', { text: 'No bundled scenario loads, so there is nothing to show.' }));
     return;
   }
-  fill(d, entries, Math.max(0, entries.findIndex((e) => e.entry.id === id)));
+  fill(
+    d,
+    entries,
+    Math.max(
+      0,
+      entries.findIndex((e) => e.entry.id === id),
+    ),
+  );
   d.body.querySelector<HTMLElement>('#instructor-scenario, #print-all')?.focus();
 }

@@ -4,14 +4,18 @@ import { dialogOpen } from './dialog.js';
 import { openKeys } from './keysDialog.js';
 
 function typing(t: EventTarget | null): boolean {
-  return t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLElement && t.isContentEditable);
+  return (
+    t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLElement && t.isContentEditable)
+  );
 }
 
 /** The focusable controls of the page outside dialogs, in DOM (reading) order. */
 function controls(): HTMLElement[] {
   const root = document.getElementById('controls');
   if (!root) return [];
-  return [...root.querySelectorAll<HTMLElement>('button, input, [tabindex="0"]')].filter((e) => !e.hasAttribute('disabled') && e.getAttribute('aria-hidden') !== 'true' && !e.classList.contains('sr-only'));
+  return [...root.querySelectorAll<HTMLElement>('button, input, [tabindex="0"]')].filter(
+    (e) => !e.hasAttribute('disabled') && e.getAttribute('aria-hidden') !== 'true' && !e.classList.contains('sr-only'),
+  );
 }
 
 function moveFocus(by: number): boolean {

@@ -15,7 +15,24 @@ const KEYS: Array<[string, string]> = [
 
 export function openKeys(): void {
   const d = openDialog({ title: 'Keyboard keys' });
-  d.body.append(el('table', { class: 'keys' }, el('tbody', {}, ...KEYS.map(([k, what]) => el('tr', {}, el('td', {}, ...k.split(' / ').flatMap((part, i) => [i ? ' / ' : '', el('kbd', { text: part })])), el('td', { text: what }))))));
-  d.body.append(el('p', { class: 'muted', text: 'Every map marker, indicator and action card is a button: a screen reader reads its name and details, and turn results are announced.' }));
+  d.body.append(
+    el(
+      'table',
+      { class: 'keys' },
+      el(
+        'tbody',
+        {},
+        ...KEYS.map(([k, what]) =>
+          el('tr', {}, el('td', {}, ...k.split(' / ').flatMap((part, i) => [i ? ' / ' : '', el('kbd', { text: part })])), el('td', { text: what })),
+        ),
+      ),
+    ),
+  );
+  d.body.append(
+    el('p', {
+      class: 'muted',
+      text: 'Every map marker, indicator and action card is a button: a screen reader reads its name and details, and turn results are announced.',
+    }),
+  );
   focusFirst(d);
 }

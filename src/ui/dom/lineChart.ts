@@ -3,7 +3,10 @@
 import { fmt } from '../theme.js';
 import { el } from './el.js';
 
-export interface ChartSeries { label: string; values: readonly number[] }
+export interface ChartSeries {
+  label: string;
+  values: readonly number[];
+}
 
 export interface LineChartOptions {
   title: string;
@@ -71,10 +74,26 @@ export function lineChart(o: LineChartOptions): HTMLElement {
   o.series.forEach((s, k) => {
     const { dash, colour } = strokeOf(k);
     const points = s.values.flatMap((v, t) => (Number.isFinite(v) ? [`${x(t).toFixed(1)},${y(v).toFixed(1)}`] : [])).join(' ');
-    chart.append(svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-linejoin': 'round', ...(dash ? { 'stroke-dasharray': dash } : {}), 'data-series': s.label }));
+    chart.append(
+      svg('polyline', {
+        points,
+        fill: 'none',
+        stroke: colour,
+        'stroke-width': 2.5,
+        'stroke-linejoin': 'round',
+        ...(dash ? { 'stroke-dasharray': dash } : {}),
+        'data-series': s.label,
+      }),
+    );
     const endX = x(s.values.length - 1);
-    chart.append(svg('text', { x: endX + 6, y: labelY[k]! + 4, class: 'chart-label', fill: colour }, s.label.length > 14 ? `${s.label.slice(0, 13)}…` : s.label));
+    chart.append(
+      svg('text', { x: endX + 6, y: labelY[k]! + 4, class: 'chart-label', fill: colour }, s.label.length > 14 ? `${s.label.slice(0, 13)}…` : s.label),
+    );
   });
-  const legend = el('ul', { class: 'chart-legend', 'aria-hidden': 'true' }, ...o.series.map((s, k) => el('li', {}, sample(k), ` ${s.label}: ${fmt(s.values.at(-1) ?? Number.NaN)}`)));
+  const legend = el(
+    'ul',
+    { class: 'chart-legend', 'aria-hidden': 'true' },
+    ...o.series.map((s, k) => el('li', {}, sample(k), ` ${s.label}: ${fmt(s.values.at(-1) ?? Number.NaN)}`)),
+  );
   return el('figure', { class: 'chart', ...(o.id ? { id: o.id } : {}) }, el('figcaption', { text: o.title }), chart, legend);
 }

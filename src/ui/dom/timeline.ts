@@ -14,17 +14,30 @@ function answerText(sc: Scenario, event: string, option: string): string {
 export function timelineTable(sc: Scenario, s: GameState, turnLabel: (t: number) => string): HTMLElement {
   const box = el('div', { class: 'reading timeline', id: 'timeline', tabindex: 0, role: 'region', 'aria-label': 'Decision timeline' });
   const actors = sc.def.actors;
-  const head = el('tr', {}, el('th', { scope: 'col', text: 'Turn' }), ...actors.map((a) => el('th', { scope: 'col', text: `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}` })));
-  const rows = s.history.filter((r) => r.turn > 0).map((rec) => {
-    const cells = actors.map((a) => {
-      const ev = rec.events.find((e) => e.type === 'action' && e.result.actor === a.id);
-      if (!ev || ev.type !== 'action') return el('td', { text: '—' });
-      const roll = rollText(ev.result.odds, ev.result.success);
-      const answers = rec.events.flatMap((e) => (e.type === 'dilemma-answer' && e.actor === a.id ? [answerText(sc, e.event, e.option)] : []));
-      return el('td', {}, ev.result.label, roll ? el('span', { class: ev.result.success ? 'up' : 'down', text: ` (${roll})` }) : '', answers.length ? el('span', { class: 'source', text: ` · answered ${answers.join('; ')}` }) : '');
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col', text: 'Turn' }),
+    ...actors.map((a) => el('th', { scope: 'col', text: `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}` })),
+  );
+  const rows = s.history
+    .filter((r) => r.turn > 0)
+    .map((rec) => {
+      const cells = actors.map((a) => {
+        const ev = rec.events.find((e) => e.type === 'action' && e.result.actor === a.id);
+        if (!ev || ev.type !== 'action') return el('td', { text: '—' });
+        const roll = rollText(ev.result.odds, ev.result.success);
+        const answers = rec.events.flatMap((e) => (e.type === 'dilemma-answer' && e.actor === a.id ? [answerText(sc, e.event, e.option)] : []));
+        return el(
+          'td',
+          {},
+          ev.result.label,
+          roll ? el('span', { class: ev.result.success ? 'up' : 'down', text: ` (${roll})` }) : '',
+          answers.length ? el('span', { class: 'source', text: ` · answered ${answers.join('; ')}` }) : '',
+        );
+      });
+      return el('tr', {}, el('th', { scope: 'row', text: `${rec.turn}. ${turnLabel(rec.turn)}` }), ...cells);
     });
-    return el('tr', {}, el('th', { scope: 'row', text: `${rec.turn}. ${turnLabel(rec.turn)}` }), ...cells);
-  });
   box.append(el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
   return box;
 }

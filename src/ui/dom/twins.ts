@@ -1,7 +1,12 @@
 // The DOM twins: real, focusable controls laid exactly over what the canvas draws, in logical game coordinates.
 import { el } from './el.js';
 
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 export interface TwinOptions {
   /** Stable test/automation id, also the element id. */
@@ -72,7 +77,16 @@ export class TwinLayer {
 
   /** A visible text field over a canvas frame. */
   input(o: { id: string; label: string; value: string; rect: Rect; onInput: (v: string) => void; maxLength?: number; hint?: string }): HTMLInputElement {
-    const input = el('input', { id: o.id, class: 'twin-input', type: 'text', value: o.value, 'aria-label': o.label, maxlength: o.maxLength ?? 200, spellcheck: 'false', autocomplete: 'off' });
+    const input = el('input', {
+      id: o.id,
+      class: 'twin-input',
+      type: 'text',
+      value: o.value,
+      'aria-label': o.label,
+      maxlength: o.maxLength ?? 200,
+      spellcheck: 'false',
+      autocomplete: 'off',
+    });
     input.value = o.value;
     if (o.hint) input.setAttribute('title', o.hint);
     input.addEventListener('input', () => o.onInput(input.value));

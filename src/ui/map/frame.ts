@@ -2,7 +2,11 @@
 import { geoDistance, geoMercator, type GeoProjection } from 'd3-geo';
 import type { Rect } from '../dom/twins.js';
 
-export interface Located { index: number; lon: number; lat: number }
+export interface Located {
+  index: number;
+  lon: number;
+  lat: number;
+}
 
 export interface MapFrame {
   main: GeoProjection;
@@ -32,10 +36,16 @@ export function spread(points: Map<number, { x: number; y: number }>, gap: numbe
         let dy = b.y - a.y;
         let d = Math.hypot(dx, dy);
         if (d >= gap) continue;
-        if (d < 0.01) { dx = 0; dy = 1; d = 1; }
+        if (d < 0.01) {
+          dx = 0;
+          dy = 1;
+          d = 1;
+        }
         const push = (gap - d) / 2 + 0.5;
-        a.x -= (dx / d) * push; a.y -= (dy / d) * push;
-        b.x += (dx / d) * push; b.y += (dy / d) * push;
+        a.x -= (dx / d) * push;
+        a.y -= (dy / d) * push;
+        b.x += (dx / d) * push;
+        b.y += (dy / d) * push;
         moved = true;
       }
     }
@@ -71,13 +81,31 @@ export function directionTo(from: { lon: number; lat: number }, to: { lon: numbe
 /** pure; the compass word for a direction from `directionTo`, on sixteen points ("west-north-west"). */
 export function compassWord(angle: number): string {
   const words = [
-    'east', 'east-north-east', 'north-east', 'north-north-east', 'north', 'north-north-west', 'north-west', 'west-north-west',
-    'west', 'west-south-west', 'south-west', 'south-south-west', 'south', 'south-south-east', 'south-east', 'east-south-east',
+    'east',
+    'east-north-east',
+    'north-east',
+    'north-north-east',
+    'north',
+    'north-north-west',
+    'north-west',
+    'west-north-west',
+    'west',
+    'west-south-west',
+    'south-west',
+    'south-south-west',
+    'south',
+    'south-south-east',
+    'south-east',
+    'east-south-east',
   ];
-  return words[(((Math.round(angle / (Math.PI / 8)) % 16) + 16) % 16)]!;
+  return words[((Math.round(angle / (Math.PI / 8)) % 16) + 16) % 16]!;
 }
 
-export interface InsetSlot { index: number; side: 'left' | 'right'; y: number }
+export interface InsetSlot {
+  index: number;
+  side: 'left' | 'right';
+  y: number;
+}
 
 /**
  * pure; where each inset goes: on the left or right edge of `r` (west or east of the main map), as high as the ray from
@@ -89,7 +117,7 @@ export function placeInsets(wanted: Array<{ index: number; angle: number | null 
   const out: InsetSlot[] = [];
   for (const side of ['left', 'right'] as const) {
     const here = wanted
-      .filter((w) => (w.angle === null ? side === 'right' : (Math.cos(w.angle) < 0) === (side === 'left')))
+      .filter((w) => (w.angle === null ? side === 'right' : Math.cos(w.angle) < 0 === (side === 'left')))
       .map((w) => {
         if (w.angle === null) return { index: w.index, y: bottom };
         const t = Math.min(r.w / 2 / Math.max(1e-6, Math.abs(Math.cos(w.angle))), r.h / 2 / Math.max(1e-6, Math.abs(Math.sin(w.angle))));
@@ -121,15 +149,23 @@ export function frameMap(points: Located[], unlocated: number[], r: Rect, compac
   const lats = inMain.map((p) => p.lat);
   const cLon = lons.length ? (Math.min(...lons) + Math.max(...lons)) / 2 : 0;
   const cLat = lats.length ? (Math.min(...lats) + Math.max(...lats)) / 2 : 30;
-  const slots = placeInsets([
-    ...outside.map((p) => ({ index: p.index, angle: directionTo({ lon: cLon, lat: cLat }, p) })),
-    ...unlocated.map((index) => ({ index, angle: null })),
-  ], r, insetH);
+  const slots = placeInsets(
+    [...outside.map((p) => ({ index: p.index, angle: directionTo({ lon: cLon, lat: cLat }, p) })), ...unlocated.map((index) => ({ index, angle: null }))],
+    r,
+    insetH,
+  );
   const insets: MapFrame['insets'] = slots.map((slot) => {
     const rect = { x: slot.side === 'left' ? r.x + 8 : r.x + r.w - 8 - insetW, y: slot.y, w: insetW, h: insetH };
     const actor = outside.find((p) => p.index === slot.index);
     const projection = actor
-      ? geoMercator().center([actor.lon, actor.lat]).scale(insetW * 1.6).translate([rect.x + rect.w / 2, markerY(rect, compact)]).clipExtent([[rect.x, rect.y], [rect.x + rect.w, rect.y + rect.h]])
+      ? geoMercator()
+          .center([actor.lon, actor.lat])
+          .scale(insetW * 1.6)
+          .translate([rect.x + rect.w / 2, markerY(rect, compact)])
+          .clipExtent([
+            [rect.x, rect.y],
+            [rect.x + rect.w, rect.y + rect.h],
+          ])
       : null;
     return { index: slot.index, rect, projection, direction: actor ? directionTo({ lon: cLon, lat: cLat }, actor) : null };
   });
@@ -140,10 +176,24 @@ export function frameMap(points: Located[], unlocated: number[], r: Rect, compac
   const inner = { x: r.x + 24 + left, y: r.y + 24, w: r.w - 48 - left - right, h: r.h - 48 };
   const box = {
     type: 'MultiPoint' as const,
-    coordinates: [[cLon - spanLon / 2, cLat - spanLat / 2], [cLon + spanLon / 2, cLat + spanLat / 2], [cLon - spanLon / 2, cLat + spanLat / 2], [cLon + spanLon / 2, cLat - spanLat / 2]],
+    coordinates: [
+      [cLon - spanLon / 2, cLat - spanLat / 2],
+      [cLon + spanLon / 2, cLat + spanLat / 2],
+      [cLon - spanLon / 2, cLat + spanLat / 2],
+      [cLon + spanLon / 2, cLat - spanLat / 2],
+    ],
   };
-  const main = geoMercator().fitExtent([[inner.x, inner.y], [inner.x + Math.max(40, inner.w), inner.y + Math.max(40, inner.h)]], box);
-  main.clipExtent([[r.x, r.y], [r.x + r.w, r.y + r.h]]);
+  const main = geoMercator().fitExtent(
+    [
+      [inner.x, inner.y],
+      [inner.x + Math.max(40, inner.w), inner.y + Math.max(40, inner.h)],
+    ],
+    box,
+  );
+  main.clipExtent([
+    [r.x, r.y],
+    [r.x + r.w, r.y + r.h],
+  ]);
   const projected = new Map<number, { x: number; y: number }>();
   for (const p of inMain) {
     const xy = main([p.lon, p.lat]);

@@ -9,7 +9,12 @@ import { currentZoom } from '../layout.js';
 
 /** The longitude/latitude box a projection shows inside `rect`, with a margin (the whole world if it cannot tell). */
 function visibleBox(projection: GeoProjection, rect: Rect): [number, number, number, number] {
-  const corners = [[rect.x, rect.y], [rect.x + rect.w, rect.y], [rect.x, rect.y + rect.h], [rect.x + rect.w, rect.y + rect.h]].map((p) => projection.invert?.(p as [number, number]) ?? null);
+  const corners = [
+    [rect.x, rect.y],
+    [rect.x + rect.w, rect.y],
+    [rect.x, rect.y + rect.h],
+    [rect.x + rect.w, rect.y + rect.h],
+  ].map((p) => projection.invert?.(p as [number, number]) ?? null);
   if (corners.some((c) => c === null)) return [-180, -90, 180, 90];
   const lons = corners.map((c) => c![0]);
   const lats = corners.map((c) => c![1]);
@@ -57,12 +62,29 @@ function homeCountries(land: Countries | null, points: ReadonlyArray<{ lon: numb
 }
 
 /** An image of the land for `frame` inside `rect`, drawn once per texture key and reused. */
-export function landImage(scene: Scene, key: string, frame: MapFrame, land: Countries | null, points: ReadonlyArray<{ lon: number; lat: number }>, rect: Rect): GameObjects.Image {
-  return scene.add.image(rect.x, rect.y, landTexture(scene, key, frame, land, points, rect)).setOrigin(0, 0).setScale(1 / currentZoom());
+export function landImage(
+  scene: Scene,
+  key: string,
+  frame: MapFrame,
+  land: Countries | null,
+  points: ReadonlyArray<{ lon: number; lat: number }>,
+  rect: Rect,
+): GameObjects.Image {
+  return scene.add
+    .image(rect.x, rect.y, landTexture(scene, key, frame, land, points, rect))
+    .setOrigin(0, 0)
+    .setScale(1 / currentZoom());
 }
 
 /** The texture key of the land for `frame` inside `rect`, painted on first use. */
-export function landTexture(scene: Scene, key: string, frame: MapFrame, land: Countries | null, points: ReadonlyArray<{ lon: number; lat: number }>, rect: Rect): string {
+export function landTexture(
+  scene: Scene,
+  key: string,
+  frame: MapFrame,
+  land: Countries | null,
+  points: ReadonlyArray<{ lon: number; lat: number }>,
+  rect: Rect,
+): string {
   const zoom = currentZoom();
   const zkey = `${key}@${zoom}`;
   if (!scene.textures.exists(zkey)) {

@@ -11,7 +11,8 @@ const NOTES = ['thicker: more leverage', 'glow: moved last turn', 'bright: selec
 export function drawLegend(scene: BaseScene, sc: Scenario, at: { x: number; y: number }, compact: boolean, width: number): void {
   const bands = sc.stanceBands;
   const g = scene.add.graphics().setDepth(DEPTH.top);
-  const text = (x: number, y: number, s: string, size: number, muted = false) => scene.txt(x, y, s, { size, maxLines: 1, color: muted ? CSS.muted : CSS.text }).setDepth(DEPTH.top);
+  const text = (x: number, y: number, s: string, size: number, muted = false) =>
+    scene.txt(x, y, s, { size, maxLines: 1, color: muted ? CSS.muted : CSS.text }).setDepth(DEPTH.top);
   if (compact) {
     const h = 34;
     const y = at.y - h;

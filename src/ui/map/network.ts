@@ -4,7 +4,10 @@ import type { StanceView } from '../bridge.js';
 import { bandColour, bandDash } from '../theme.js';
 import { polyline } from '../widgets/polyline.js';
 
-interface P { x: number; y: number }
+interface P {
+  x: number;
+  y: number;
+}
 
 /** pure; points along the quadratic curve from a to b bowing to the right of travel by `bow` pixels. */
 export function curve(a: P, b: P, bow: number, trimStart: number, trimEnd: number, steps = 24): P[] {
@@ -78,7 +81,11 @@ export function widthFor(leverage: number): number {
   return 1.5 + Math.max(0, leverage) * 5.5;
 }
 
-export interface StanceLook { alpha: number; /** Drawn thin (a faint arrow of an actor not selected). */ thin: boolean; /** Moved last turn: a glow under the line. */ halo: boolean }
+export interface StanceLook {
+  alpha: number;
+  /** Drawn thin (a faint arrow of an actor not selected). */ thin: boolean;
+  /** Moved last turn: a glow under the line. */ halo: boolean;
+}
 
 /** Draws one directed stance from `a` to `b`; returns the curve's points (null when too short to draw). */
 export function drawStance(g: GameObjects.Graphics, a: P, b: P, s: StanceView, radius: number, look: StanceLook): P[] | null {
@@ -103,9 +110,12 @@ export function drawStance(g: GameObjects.Graphics, a: P, b: P, s: StanceView, r
   const head = (look.thin ? 6 : 9) + width;
   g.fillStyle(colour, look.alpha);
   g.fillTriangle(
-    end.x + Math.cos(ang) * 8, end.y + Math.sin(ang) * 8,
-    end.x + Math.cos(ang + 2.6) * head * 0.8, end.y + Math.sin(ang + 2.6) * head * 0.8,
-    end.x + Math.cos(ang - 2.6) * head * 0.8, end.y + Math.sin(ang - 2.6) * head * 0.8,
+    end.x + Math.cos(ang) * 8,
+    end.y + Math.sin(ang) * 8,
+    end.x + Math.cos(ang + 2.6) * head * 0.8,
+    end.y + Math.sin(ang + 2.6) * head * 0.8,
+    end.x + Math.cos(ang - 2.6) * head * 0.8,
+    end.y + Math.sin(ang - 2.6) * head * 0.8,
   );
   return pts;
 }
@@ -118,7 +128,16 @@ export function drawSample(g: GameObjects.Graphics, x: number, y: number, len: n
   if (style.double) {
     g.lineBetween(x, y - 2.5, x + len, y - 2.5);
     g.lineBetween(x, y + 2.5, x + len, y + 2.5);
-  } else dashed(g, [{ x, y }, { x: x + len, y }], style.dash, style.gap);
+  } else
+    dashed(
+      g,
+      [
+        { x, y },
+        { x: x + len, y },
+      ],
+      style.dash,
+      style.gap,
+    );
   g.fillStyle(colour, 1);
   g.fillTriangle(x + len + 7, y, x + len - 2, y - 5, x + len - 2, y + 5);
 }

@@ -13,9 +13,15 @@ import { marked, type StanceChange } from './stanceChanges.js';
 export const DEPTH = { network: 1, markers: 2, top: 3 } as const;
 
 export interface NetworkInput {
-  frame: MapFrame; stances: StanceView[]; changes: StanceChange[]; radius: number; compact: boolean; seat: number | null;
+  frame: MapFrame;
+  stances: StanceView[];
+  changes: StanceChange[];
+  radius: number;
+  compact: boolean;
+  seat: number | null;
   /** What the band names on the arrows must not cover (markers, their labels and badges), and the map's frame. */
-  taken: readonly Rect[]; within: Rect;
+  taken: readonly Rect[];
+  within: Rect;
 }
 
 /** Draws the network with `selected` in front (null: every arrow alike, faint) and returns a function that draws it again for another. */

@@ -6,14 +6,30 @@ const within = { x: 0, y: 0, w: 100, h: 100 };
 describe('pickSpot', () => {
   it('takes the first candidate that covers nothing already drawn, and keeps it as taken', () => {
     const taken = [{ x: 0, y: 0, w: 20, h: 20 }];
-    const spot = pickSpot([{ x: 10, y: 10, w: 10, h: 10 }, { x: 30, y: 30, w: 10, h: 10 }], taken, within);
+    const spot = pickSpot(
+      [
+        { x: 10, y: 10, w: 10, h: 10 },
+        { x: 30, y: 30, w: 10, h: 10 },
+      ],
+      taken,
+      within,
+    );
     expect(spot).toEqual({ x: 30, y: 30, w: 10, h: 10 });
     expect(taken).toContainEqual(spot);
   });
 
   it('never picks a spot outside the frame when one inside exists, even if all inside overlap', () => {
     const taken = [{ x: 0, y: 0, w: 100, h: 100 }];
-    expect(pickSpot([{ x: -5, y: 0, w: 10, h: 10 }, { x: 50, y: 50, w: 10, h: 10 }], taken, within)).toEqual({ x: 50, y: 50, w: 10, h: 10 });
+    expect(
+      pickSpot(
+        [
+          { x: -5, y: 0, w: 10, h: 10 },
+          { x: 50, y: 50, w: 10, h: 10 },
+        ],
+        taken,
+        within,
+      ),
+    ).toEqual({ x: 50, y: 50, w: 10, h: 10 });
   });
 
   it('treats touching edges as not overlapping', () => {

@@ -37,13 +37,18 @@ describe('what the last turn changed in the stance network', () => {
     expect(stanceChanges(now, null)).toEqual([]);
   });
 
-  it('marks a crossed band or a big move, and names each actor\'s biggest move once, largest first', () => {
+  it("marks a crossed band or a big move, and names each actor's biggest move once, largest first", () => {
     const base = { wasBand: null, bandStep: 0, leverageDelta: 0 };
     const changes = [
-      { ...base, from: 0, to: 1, delta: 2 }, { ...base, from: 0, to: 2, delta: -7 },
-      { ...base, from: 1, to: 0, delta: 3 }, { ...base, from: 2, to: 0, delta: 0.5 },
+      { ...base, from: 0, to: 1, delta: 2 },
+      { ...base, from: 0, to: 2, delta: -7 },
+      { ...base, from: 1, to: 0, delta: 3 },
+      { ...base, from: 2, to: 0, delta: 0.5 },
     ];
-    expect(topMovers(changes).map((c) => [c.from, c.delta])).toEqual([[0, -7], [1, 3]]);
+    expect(topMovers(changes).map((c) => [c.from, c.delta])).toEqual([
+      [0, -7],
+      [1, 3],
+    ]);
     expect(marked(changes[0]!)).toBe(false);
     expect(marked(changes[1]!)).toBe(true);
     expect(marked({ ...changes[0]!, bandStep: 1, wasBand: 'cold' })).toBe(true);
@@ -53,6 +58,8 @@ describe('what the last turn changed in the stance network', () => {
 
   it('says a change in words a student reads', () => {
     const now = { from: 0, to: 1, value: 10, band: 'cold', bandPos: 1, bandCount: 5, leverage: 0 };
-    expect(changeWords({ from: 0, to: 1, delta: -8, wasBand: 'wary', bandStep: -1, leverageDelta: -0.2 }, now)).toBe('now cold (was wary), down 8 this turn, leverage lost (−0.2)');
+    expect(changeWords({ from: 0, to: 1, delta: -8, wasBand: 'wary', bandStep: -1, leverageDelta: -0.2 }, now)).toBe(
+      'now cold (was wary), down 8 this turn, leverage lost (−0.2)',
+    );
   });
 });

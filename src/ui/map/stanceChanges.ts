@@ -12,7 +12,10 @@ export function stanceViews(sc: Scenario, stances: readonly number[], flows: rea
       if (from === to) continue;
       const value = stances[from * n + to] ?? 0;
       const band = bandOf(sc.stanceBands, value) ?? '';
-      const bandPos = Math.max(0, sc.stanceBands.findIndex((b) => b.label === band));
+      const bandPos = Math.max(
+        0,
+        sc.stanceBands.findIndex((b) => b.label === band),
+      );
       out.push({ from, to, value, band, bandPos, bandCount: sc.stanceBands.length, leverage: leverageOf(sc, flows, from, to) });
     }
   }

@@ -16,13 +16,21 @@ export abstract class BaseScene extends Scene implements Painter {
   /** True while a screen is first built (parts may wait for later tasks); a rebuild in place draws everything at once. */
   private deferring = false;
 
-  get W(): number { return Math.round(this.scale.width / currentZoom()); }
-  get H(): number { return Math.round(this.scale.height / currentZoom()); }
-  get portrait(): boolean { return this.W < this.H; }
+  get W(): number {
+    return Math.round(this.scale.width / currentZoom());
+  }
+  get H(): number {
+    return Math.round(this.scale.height / currentZoom());
+  }
+  get portrait(): boolean {
+    return this.W < this.H;
+  }
 
   create(): void {
     this.generation += 1;
-    this.events.once('shutdown', () => { this.generation += 1; });
+    this.events.once('shutdown', () => {
+      this.generation += 1;
+    });
     if (app().handover) app().handover = false;
     else closeAllDialogs();
     app().twins.clear();
@@ -156,7 +164,12 @@ export abstract class BaseScene extends Scene implements Painter {
     g.strokeRoundedRect(r.x, r.y, r.w, r.h, 8);
     const size = o.size ?? (this.portrait ? 16 : 17);
     const text = `${o.pressed ? '✓ ' : ''}${o.text ?? o.label}`;
-    this.txt(r.x + r.w / 2, r.y + (r.h - size * 1.3) / 2, text, { size, weight: 600, align: 'center', color: o.primary && !off ? CSS.dark : off ? CSS.muted : o.pressed ? CSS.accent : CSS.text });
+    this.txt(r.x + r.w / 2, r.y + (r.h - size * 1.3) / 2, text, {
+      size,
+      weight: 600,
+      align: 'center',
+      color: o.primary && !off ? CSS.dark : off ? CSS.muted : o.pressed ? CSS.accent : CSS.text,
+    });
     return app().twins.button(o);
   }
 

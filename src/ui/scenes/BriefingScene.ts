@@ -28,7 +28,12 @@ export class BriefingScene extends BaseScene {
       drawActorBadge(this, pad + (side - 12) / 2, top + 90, 46, actor, index);
       this.txt(pad + (side - 12) / 2, top + 150, actor.name, { size: 20, weight: 600, align: 'center', wrap: side - 40 });
       const objectives = actor.objectives.reduce((t, o) => t + o.points, 0);
-      this.txt(pad + (side - 12) / 2, top + 186, `${actor.objectives.length} objectives · ${objectives} points`, { size: 14, color: CSS.muted, align: 'center', wrap: side - 40 });
+      this.txt(pad + (side - 12) / 2, top + 186, `${actor.objectives.length} objectives · ${objectives} points`, {
+        size: 14,
+        color: CSS.muted,
+        align: 'center',
+        wrap: side - 40,
+      });
     }
     const x = pad + side;
     const w = this.W - x - pad;
@@ -40,7 +45,13 @@ export class BriefingScene extends BaseScene {
     app().twins.region(body, { x: x + 10, y: top + 22, w: w - 14, h: h - 12 });
     const by = this.H - (this.portrait ? 76 : 80);
     const label = review ? 'Back to the game' : 'Begin';
-    this.button({ id: 'briefing-title', label: 'Back to the title screen (the game is saved)', text: 'Title screen', rect: { x: pad, y: by, w: this.portrait ? 150 : 190, h: 54 }, onActivate: goTitle });
+    this.button({
+      id: 'briefing-title',
+      label: 'Back to the title screen (the game is saved)',
+      text: 'Title screen',
+      rect: { x: pad, y: by, w: this.portrait ? 150 : 190, h: 54 },
+      onActivate: goTitle,
+    });
     this.button({ id: 'begin', label, primary: true, rect: { x: this.W - pad - 240, y: by, w: 240, h: 54 }, onActivate: () => bridge.finishBriefing() });
     app().twins.focus('briefing-text');
   }

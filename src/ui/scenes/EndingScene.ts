@@ -33,15 +33,32 @@ export class EndingScene extends BaseScene {
     const ending = sc.def.endings.find((e) => e.id === s.ending);
     const top = this.header(`The end: ${ending?.title ?? 'game over'}`, `${sc.def.title} · seed ${s.seed}`);
     const pad = this.portrait ? 8 : 24;
-    const tabs: Array<[Tab, string]> = [['outcome', 'Outcome'], ['charts', 'Indicators'], ['timeline', 'Decisions']];
+    const tabs: Array<[Tab, string]> = [
+      ['outcome', 'Outcome'],
+      ['charts', 'Indicators'],
+      ['timeline', 'Decisions'],
+    ];
     const tw = this.portrait ? (this.W - pad * 2 - 16) / 3 : 170;
-    tabs.forEach(([id, label], i) => this.button({ id: `tab-${id}`, label: `Show ${label.toLowerCase()}`, text: label, pressed: this.tab === id, rect: { x: pad + i * (tw + 8), y: top + 10, w: tw, h: 40 }, size: 15, onActivate: () => this.show(id) }));
+    tabs.forEach(([id, label], i) =>
+      this.button({
+        id: `tab-${id}`,
+        label: `Show ${label.toLowerCase()}`,
+        text: label,
+        pressed: this.tab === id,
+        rect: { x: pad + i * (tw + 8), y: top + 10, w: tw, h: 40 },
+        size: 15,
+        onActivate: () => this.show(id),
+      }),
+    );
     const body = { x: pad, y: top + 60, w: this.W - pad * 2, h: this.H - top - 60 - (this.portrait ? 186 : 76) };
     if (this.tab === 'outcome') this.outcome(body);
     else if (this.tab === 'charts') this.charts(body);
     else {
       this.panel(body, COLOR.panel);
-      app().twins.region(timelineTable(sc, s, (t) => bridge.turnLabel(t)), { x: body.x + 8, y: body.y + 8, w: body.w - 12, h: body.h - 14 });
+      app().twins.region(
+        timelineTable(sc, s, (t) => bridge.turnLabel(t)),
+        { x: body.x + 8, y: body.y + 8, w: body.w - 12, h: body.h - 14 },
+      );
     }
     this.actionsBar(pad);
     if (this.announcedFor !== bridge.hash()) {
@@ -73,7 +90,13 @@ export class EndingScene extends BaseScene {
     if (ending?.explanation) box.append(el('h3', { text: 'Why this ending' }), el('p', { text: ending.explanation }));
     const estimates = estimateNotes(sc, s);
     if (estimates.length) {
-      box.append(el('h3', { text: 'Numbers seen only as estimates' }), el('p', { class: 'muted', text: 'During play these numbers were shown to some roles only as estimates. Every figure on this screen, in the charts and in the exports is the true one.' }));
+      box.append(
+        el('h3', { text: 'Numbers seen only as estimates' }),
+        el('p', {
+          class: 'muted',
+          text: 'During play these numbers were shown to some roles only as estimates. Every figure on this screen, in the charts and in the exports is the true one.',
+        }),
+      );
       box.append(el('ul', { id: 'ending-estimates' }, ...estimates.map((n) => el('li', { text: estimateLine(sc, s, n) }))));
     }
     this.reflect(box);
@@ -106,7 +129,12 @@ export class EndingScene extends BaseScene {
     const wrap = at.w - 56;
     let y = at.y;
     drawActorBadge(this, at.x + 24, y + 11, full ? 11 : 9, a, i);
-    const head = this.txt(at.x + 44, y + 1, `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}: ${score.score} of ${score.max} points`, { size: 15, weight: 600, maxLines: 1, wrap });
+    const head = this.txt(at.x + 44, y + 1, `${a.name}${s.seats[a.id] === 'human' ? ' (human)' : ''}: ${score.score} of ${score.max} points`, {
+      size: 15,
+      weight: 600,
+      maxLines: 1,
+      wrap,
+    });
     const said = rating !== undefined ? ratingLine(sc, a.id, rating) : null;
     const tone = rating === undefined ? CSS.muted : rating > 0 ? CSS.good : rating < 0 ? CSS.bad : CSS.muted;
     if (said && full) {
@@ -114,10 +142,18 @@ export class EndingScene extends BaseScene {
       this.txt(at.x + 44, y, said, { size: 13, weight: 600, color: tone, maxLines: 1, wrap });
       y += 19;
     } else {
-      if (said) this.txt(at.x + 44 + head.width + 10, y + 3, `${ratingWord(rating!)} (${ratingNumber(rating!)})`, { size: 13, weight: 600, color: tone, maxLines: 1, wrap: Math.max(40, wrap - head.width - 10) });
+      if (said)
+        this.txt(at.x + 44 + head.width + 10, y + 3, `${ratingWord(rating!)} (${ratingNumber(rating!)})`, {
+          size: 13,
+          weight: 600,
+          color: tone,
+          maxLines: 1,
+          wrap: Math.max(40, wrap - head.width - 10),
+        });
       y += 20;
     }
-    const partText = (o: ObjectiveScore['objectives'][number]) => (o.kind === 'ending' && rating !== undefined ? `Ending: ${ratingWord(rating)} (${ratingNumber(rating)})` : o.label);
+    const partText = (o: ObjectiveScore['objectives'][number]) =>
+      o.kind === 'ending' && rating !== undefined ? `Ending: ${ratingWord(rating)} (${ratingNumber(rating)})` : o.label;
     const rowH = full ? 0 : 16;
     const shown = full ? score.objectives : score.objectives.slice(0, Math.max(0, Math.floor((end - y - 6) / rowH)));
     const left = score.objectives.length - shown.length;
@@ -129,7 +165,12 @@ export class EndingScene extends BaseScene {
     }
     const hidden = score.objectives.length - rows.length;
     if (hidden > 0 && end - y >= rowH) {
-      this.txt(at.x + 44, y, `${score.objectives.filter((o) => o.met).length} of ${score.objectives.length} met · ${hidden} more in the debrief and the screen-reader text`, { size: 12, color: CSS.muted, wrap, maxLines: 1 });
+      this.txt(
+        at.x + 44,
+        y,
+        `${score.objectives.filter((o) => o.met).length} of ${score.objectives.length} met · ${hidden} more in the debrief and the screen-reader text`,
+        { size: 12, color: CSS.muted, wrap, maxLines: 1 },
+      );
       y += rowH;
     }
     return y + (full ? 10 : 6);
@@ -140,7 +181,11 @@ export class EndingScene extends BaseScene {
     const sc = bridge.need();
     const name = sc.def.actors[sc.actorIndex.get(score.actor) ?? -1]?.name ?? score.actor;
     const said = rating !== undefined ? ` ${ratingLine(sc, score.actor, rating)}.` : '';
-    const parts = score.objectives.map((o) => (o.kind === 'ending' ? `Ending${rating !== undefined ? `: ${ratingWord(rating)} (${ratingNumber(rating)})` : ''}: ${o.earned} of ${o.points} points` : `${o.label}: ${o.met ? 'met' : 'not met'}, ${o.points} points`));
+    const parts = score.objectives.map((o) =>
+      o.kind === 'ending'
+        ? `Ending${rating !== undefined ? `: ${ratingWord(rating)} (${ratingNumber(rating)})` : ''}: ${o.earned} of ${o.points} points`
+        : `${o.label}: ${o.met ? 'met' : 'not met'}, ${o.points} points`,
+    );
     return `${name}: ${score.score} of ${score.max} points.${said} ${parts.join('. ')}.`;
   }
 
@@ -164,7 +209,10 @@ export class EndingScene extends BaseScene {
       if (score) verdicts.append(el('li', { text: verdictLine(sc, score, ending?.ratings?.[id]) }));
     }
     box.append(el('h3', { text: humans.length === 1 ? 'Your verdict' : 'Verdicts' }), verdicts);
-    const words = Object.entries(RATING_WORDS).sort(([a], [b]) => Number(a) - Number(b)).map(([r, w]) => `${ratingNumber(Number(r))} ${w}`).join(', ');
+    const words = Object.entries(RATING_WORDS)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([r, w]) => `${ratingNumber(Number(r))} ${w}`)
+      .join(', ');
     box.append(el('p', { class: 'source', text: `Each government rates the ending from −2 to +2: ${words}. The rating also scores points.` }));
   }
 
@@ -198,7 +246,13 @@ export class EndingScene extends BaseScene {
       const values = s.history.map((h) => h.indicators[i] ?? 0);
       const truth = ind.estimate ? ' (true values; some roles saw only estimates)' : '';
       drawChart(this, cr, { name: `${ind.name}${ind.estimate ? ' · true' : ''}`, values, min: ind.min, max: ind.max, bands: ind.bands ?? [] });
-      app().twins.button({ id: `chart-${ind.id}`, label: `${ind.name} over time${truth}`, description: `From start to the end: ${values.map(fmt).join(', ')}.`, rect: cr, onActivate: () => announce(`${ind.name}${truth}: ${values.map(fmt).join(', ')}`) });
+      app().twins.button({
+        id: `chart-${ind.id}`,
+        label: `${ind.name} over time${truth}`,
+        description: `From start to the end: ${values.map(fmt).join(', ')}.`,
+        rect: cr,
+        onActivate: () => announce(`${ind.name}${truth}: ${values.map(fmt).join(', ')}`),
+      });
     });
   }
 
@@ -208,7 +262,17 @@ export class EndingScene extends BaseScene {
     const base = `${sc.def.id}-${s.seed}`.replace(/[^A-Za-z0-9_.-]+/g, '_');
     const buttons: Array<[string, string, () => void, boolean]> = [
       ['export-replay', 'Export replay (JSON)', () => download(`${base}.replay.json`, 'application/json', replayJson(bridge.replay())), false],
-      ['export-csv', 'Export history (CSV)', () => download(`${base}.history.csv`, 'text/csv', historyCsv(sc, s, (t) => bridge.turnLabel(t))), false],
+      [
+        'export-csv',
+        'Export history (CSV)',
+        () =>
+          download(
+            `${base}.history.csv`,
+            'text/csv',
+            historyCsv(sc, s, (t) => bridge.turnLabel(t)),
+          ),
+        false,
+      ],
       ['export-debrief', 'Export debrief (Markdown)', () => download(`${base}.debrief.md`, 'text/markdown', debriefMarkdown(sc, s)), false],
       ['what-if', 'What if…', () => openWhatIf(sc, s, 1, base), false],
       ['play-again', 'Play again', () => bridge.show({ name: 'setup' }), true],

@@ -26,8 +26,20 @@ export class HandoverScene extends BaseScene {
     this.txt(cx, cy - 44, actor.name, { size: 30, weight: 600, align: 'center', wrap: w - 40 });
     const what = then === 'briefing' ? 'reads the briefing for this role' : `chooses for ${bridge.turnLabel(bridge.game().turn)}`;
     this.txt(cx, cy + 6, `${actor.name} ${what}.`, { size: 17, align: 'center', wrap: w - 60 });
-    this.txt(cx, cy + 40, 'Other players, please look away. Nothing of the previous player\'s choice is shown.', { size: 15, color: CSS.muted, align: 'center', wrap: w - 60 });
-    this.button({ id: 'ready', label: `I am ${actor.name}: show my screen`, text: `I am ${actor.name} — ready`, primary: true, rect: { x: cx - 200, y: cy + 110, w: 400, h: 56 }, onActivate: () => bridge.handoverReady() });
+    this.txt(cx, cy + 40, "Other players, please look away. Nothing of the previous player's choice is shown.", {
+      size: 15,
+      color: CSS.muted,
+      align: 'center',
+      wrap: w - 60,
+    });
+    this.button({
+      id: 'ready',
+      label: `I am ${actor.name}: show my screen`,
+      text: `I am ${actor.name} — ready`,
+      primary: true,
+      rect: { x: cx - 200, y: cy + 110, w: 400, h: 56 },
+      onActivate: () => bridge.handoverReady(),
+    });
     announce(`Pass the screen to ${actor.name}. Press the ready button when ${actor.name} has the screen.`);
     app().twins.focus('ready');
   }

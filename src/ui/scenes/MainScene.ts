@@ -53,10 +53,19 @@ export class MainScene extends BaseScene {
       this.selected = null;
       this.cardPage = 0;
     }
-    const actorIndex = actorId ? sc.actorIndex.get(actorId) ?? null : null;
+    const actorIndex = actorId ? (sc.actorIndex.get(actorId) ?? null) : null;
     const L = mainLayout(this.W, this.H, this.tab);
     this.topBar(L, actorIndex);
-    this.later(() => drawMap(this, sc, { rect: L.map, stances: bridge.stances(), before: bridge.stancesBefore(), focus: actorIndex, legend: true, onActor: (i) => this.showActor(i) }));
+    this.later(() =>
+      drawMap(this, sc, {
+        rect: L.map,
+        stances: bridge.stances(),
+        before: bridge.stancesBefore(),
+        focus: actorIndex,
+        legend: true,
+        onActor: (i) => this.showActor(i),
+      }),
+    );
     if (L.tabs) this.tabsBar(L.tabs);
     const slots = actorId ? bridge.cards(actorId) : [];
     const actions = slots.flatMap((c) => (c.view ? [c.view] : []));
@@ -66,25 +75,48 @@ export class MainScene extends BaseScene {
       if (actorId) {
         const columns = Math.min(L.columns, Math.max(2, slots.length <= 4 ? slots.length : Math.ceil(slots.length / 2)));
         const { perPage } = drawActionCards(this, slots, {
-          rect: L.cards, selected: this.selected, page: this.cardPage, columns,
-          onPick: (c) => this.pick(c), onPage: (p) => { this.cardPage = p; this.rebuild(); app().twins.focus('actions-more'); },
+          rect: L.cards,
+          selected: this.selected,
+          page: this.cardPage,
+          columns,
+          onPick: (c) => this.pick(c),
+          onPage: (p) => {
+            this.cardPage = p;
+            this.rebuild();
+            app().twins.focus('actions-more');
+          },
           onInspect: (c, n) => this.inspect(c, n),
         });
         this.cardDetail(L.map, slots, perPage);
         this.keys((k) => this.onKey(k, slots, actions, perPage));
       } else {
         this.panel(L.cards, COLOR.panel);
-        this.txt(L.cards.x + 16, L.cards.y + 16, 'Every role is played by the AI. Advance the turn to watch what they do.', { size: 16, color: CSS.muted, wrap: L.cards.w - 32 });
+        this.txt(L.cards.x + 16, L.cards.y + 16, 'Every role is played by the AI. Advance the turn to watch what they do.', {
+          size: 16,
+          color: CSS.muted,
+          wrap: L.cards.w - 32,
+        });
         this.keys((k) => this.onKey(k, [], [], 0));
       }
     } else this.keys((k) => this.onKey(k, slots, actions, 9));
     if (L.dashboard) {
       const rect = L.dashboard;
       const view = bridge.view();
-      this.later(() => drawDashboard(this, sc, {
-        rect, page: this.indicatorPage, view, order: indicatorOrder(sc.def, actorId, actorId ? bridge.objectiveStatus(actorId) : []), bandOf: (i, v) => bridge.indicatorBand(i, v),
-        onWhy: (i) => this.why(`indicator:${sc.def.indicators[i]!.id}`), onPage: (p) => { this.indicatorPage = p; this.rebuild(); app().twins.focus('indicators-more'); },
-      }));
+      this.later(() =>
+        drawDashboard(this, sc, {
+          rect,
+          page: this.indicatorPage,
+          view,
+          order: indicatorOrder(sc.def, actorId, actorId ? bridge.objectiveStatus(actorId) : []),
+          bandOf: (i, v) => bridge.indicatorBand(i, v),
+          onWhy: (i) => this.why(`indicator:${sc.def.indicators[i]!.id}`),
+          onPage: (p) => {
+            this.indicatorPage = p;
+            this.rebuild();
+            app().twins.focus('indicators-more');
+          },
+        }),
+      );
     }
     if (L.news) {
       const r = L.news;
@@ -92,7 +124,10 @@ export class MainScene extends BaseScene {
         this.panel(r, COLOR.panel);
         const top = actorId ? this.objectives(r, actorId) : r.y;
         this.txt(r.x + 12, top + 8, 'News', { size: 16, weight: 600, color: CSS.accent });
-        app().twins.region(newsPanel(newsFeed(sc, s), (t) => bridge.turnLabel(t)), { x: r.x + 8, y: top + 32, w: r.w - 12, h: r.y + r.h - top - 38 });
+        app().twins.region(
+          newsPanel(newsFeed(sc, s), (t) => bridge.turnLabel(t)),
+          { x: r.x + 8, y: top + 32, w: r.w - 12, h: r.y + r.h - top - 38 },
+        );
       });
     }
     this.bottomBar(L.bar, actorId, actions);
@@ -103,7 +138,9 @@ export class MainScene extends BaseScene {
   protected override initialFocus(): string | null {
     // The screen's own first focus does not open the detail panel over the map; the player's next move does.
     this.quietFocus = true;
-    queueMicrotask(() => { this.quietFocus = false; });
+    queueMicrotask(() => {
+      this.quietFocus = false;
+    });
     const first = document.querySelector<HTMLElement>('#controls button[id^="action-"]:not([aria-disabled="true"])');
     return first?.id ?? 'end-turn';
   }
@@ -128,35 +165,93 @@ export class MainScene extends BaseScene {
     const who = actor ? `You are ${actor.name}` : 'Watching the AI';
     app().twins.heading(1, who, 'heading-role');
     app().twins.heading(2, turnText, 'heading-turn');
-    if (bridge.saveError) this.txt(this.W / 2, this.portrait ? 34 : h - 20, `Not saved: ${bridge.saveError}`, { size: 12, color: CSS.bad, align: 'center', maxLines: 1, wrap: this.W / 2 });
+    if (bridge.saveError)
+      this.txt(this.W / 2, this.portrait ? 34 : h - 20, `Not saved: ${bridge.saveError}`, {
+        size: 12,
+        color: CSS.bad,
+        align: 'center',
+        maxLines: 1,
+        wrap: this.W / 2,
+      });
     this.txt(x, this.portrait ? 6 : 6, who, { size: this.portrait ? 16 : 18, weight: 600, maxLines: 1 });
-    this.txt(x, this.portrait ? 28 : 30, this.portrait ? turnText : `${turnText} · ${sc.def.title}`, { size: 13, color: CSS.muted, maxLines: 1, wrap: hb.textRight - x });
+    this.txt(x, this.portrait ? 28 : 30, this.portrait ? turnText : `${turnText} · ${sc.def.title}`, {
+      size: 13,
+      color: CSS.muted,
+      maxLines: 1,
+      wrap: hb.textRight - x,
+    });
     this.button({ id: 'menu', label: 'Leave to the title screen (the game is saved)', text: 'Menu', rect: hb.menu, size: 15, onActivate: goTitle });
     this.button({ id: 'keys', label: 'Keyboard keys', text: 'Keys ?', rect: hb.keys, size: 15, keyHint: '?', onActivate: openKeys });
-    if (actor) this.button({ id: 'briefing', label: 'Read your briefing again', text: 'Briefing', rect: hb.briefing, size: 15, keyHint: 'B', onActivate: () => bridge.reviewBriefing() });
+    if (actor)
+      this.button({
+        id: 'briefing',
+        label: 'Read your briefing again',
+        text: 'Briefing',
+        rect: hb.briefing,
+        size: 15,
+        keyHint: 'B',
+        onActivate: () => bridge.reviewBriefing(),
+      });
   }
 
   private tabsBar(r: { x: number; y: number; w: number; h: number }): void {
-    const tabs: Array<[MainTab, string]> = [['actions', 'Actions'], ['indicators', 'Indicators'], ['news', 'News']];
+    const tabs: Array<[MainTab, string]> = [
+      ['actions', 'Actions'],
+      ['indicators', 'Indicators'],
+      ['news', 'News'],
+    ];
     const w = (r.w - 16) / 3;
     tabs.forEach(([id, label], i) => {
-      this.button({ id: `tab-${id}`, label: `Show ${label.toLowerCase()}`, text: label, pressed: this.tab === id, rect: { x: r.x + i * (w + 8), y: r.y, w, h: r.h }, size: 15, onActivate: () => { this.tab = id; this.rebuild(); app().twins.focus(`tab-${id}`); } });
+      this.button({
+        id: `tab-${id}`,
+        label: `Show ${label.toLowerCase()}`,
+        text: label,
+        pressed: this.tab === id,
+        rect: { x: r.x + i * (w + 8), y: r.y, w, h: r.h },
+        size: 15,
+        onActivate: () => {
+          this.tab = id;
+          this.rebuild();
+          app().twins.focus(`tab-${id}`);
+        },
+      });
     });
   }
 
   private bottomBar(r: { x: number; y: number; w: number; h: number }, actorId: string | null, actions: ActionView[]): void {
     this.panel(r, COLOR.panel);
     if (!actorId) {
-      this.button({ id: 'end-turn', label: 'Advance the turn', primary: true, rect: { x: r.x + r.w - 230, y: r.y + 6, w: 222, h: r.h - 12 }, keyHint: 'E', onActivate: () => bridge.resolve() });
+      this.button({
+        id: 'end-turn',
+        label: 'Advance the turn',
+        primary: true,
+        rect: { x: r.x + r.w - 230, y: r.y + 6, w: 222, h: r.h - 12 },
+        keyHint: 'E',
+        onActivate: () => bridge.resolve(),
+      });
       return;
     }
     const chosen = actions.find((a) => a.id === this.selected);
-    const text = chosen ? `Your choice: ${chosen.label}${chosen.odds ? ` (odds ${fmt(chosen.odds.total)}%)` : ''}` : 'Pick an action card (keys 1–9), then end the turn.';
+    const text = chosen
+      ? `Your choice: ${chosen.label}${chosen.odds ? ` (odds ${fmt(chosen.odds.total)}%)` : ''}`
+      : 'Pick an action card (keys 1–9), then end the turn.';
     const bw = this.portrait ? 150 : 220;
-    this.txt(r.x + 12, r.y + (this.portrait ? 8 : 15), text, { size: this.portrait ? 14 : 16, weight: chosen ? 600 : 400, color: chosen ? CSS.text : CSS.muted, wrap: r.w - bw - 30, maxLines: 2 });
+    this.txt(r.x + 12, r.y + (this.portrait ? 8 : 15), text, {
+      size: this.portrait ? 14 : 16,
+      weight: chosen ? 600 : 400,
+      color: chosen ? CSS.text : CSS.muted,
+      wrap: r.w - bw - 30,
+      maxLines: 2,
+    });
     this.button({
-      id: 'end-turn', label: chosen ? `End turn: ${chosen.label}` : 'End turn (pick an action first)', text: 'End turn', primary: !!chosen, unavailable: !chosen,
-      rect: { x: r.x + r.w - bw - 6, y: r.y + 6, w: bw, h: r.h - 12 }, keyHint: 'E', onActivate: () => this.endTurn(actorId, actions),
+      id: 'end-turn',
+      label: chosen ? `End turn: ${chosen.label}` : 'End turn (pick an action first)',
+      text: 'End turn',
+      primary: !!chosen,
+      unavailable: !chosen,
+      rect: { x: r.x + r.w - bw - 6, y: r.y + 6, w: bw, h: r.h - 12 },
+      keyHint: 'E',
+      onActivate: () => this.endTurn(actorId, actions),
     });
   }
 
@@ -167,7 +262,12 @@ export class MainScene extends BaseScene {
     const readingOf = (id: string) => view.indicators[sc.indicatorIndex.get(id) ?? -1];
     const name = sc.def.actors.find((a) => a.id === actorId)?.name ?? actorId;
     const max = Math.round(r.h * 0.75);
-    const node = app().twins.region(objectivesPanel(name, objectiveLines(bridge.objectiveStatus(actorId), readingOf)), { x: r.x + 8, y: r.y + 4, w: r.w - 12, h: max });
+    const node = app().twins.region(objectivesPanel(name, objectiveLines(bridge.objectiveStatus(actorId), readingOf)), {
+      x: r.x + 8,
+      y: r.y + 4,
+      w: r.w - 12,
+      h: max,
+    });
     const h = Math.min(max, node.scrollHeight + 2);
     node.style.height = `${h}px`;
     const g = this.add.graphics();
@@ -178,11 +278,14 @@ export class MainScene extends BaseScene {
 
   /** The detail panel over the map: the card hovered or focused, else the selected one, in full. */
   private cardDetail(r: Rect, slots: CardSlot[], perPage: number): void {
-    const detail = cardDetailPanel(() => {
-      this.detailHidden = true;
-      this.showDetail();
-      app().twins.focus(this.selected ? 'end-turn' : `action-${slots.find((c) => c.view?.available)?.id ?? ''}`);
-    }, { width: r.w, wide: Math.max(r.w, this.W - r.x * 2), height: r.h, most: this.H - r.y - 70 });
+    const detail = cardDetailPanel(
+      () => {
+        this.detailHidden = true;
+        this.showDetail();
+        app().twins.focus(this.selected ? 'end-turn' : `action-${slots.find((c) => c.view?.available)?.id ?? ''}`);
+      },
+      { width: r.w, wide: Math.max(r.w, this.W - r.x * 2), height: r.h, most: this.H - r.y - 70 },
+    );
     app().twins.region(detail.element, r);
     this.detail = detail;
     this.selectedSlot = () => {
@@ -203,7 +306,7 @@ export class MainScene extends BaseScene {
   }
 
   private showDetail(): void {
-    const shown = this.detailHidden ? null : this.inspected ?? this.selectedSlot();
+    const shown = this.detailHidden ? null : (this.inspected ?? this.selectedSlot());
     this.detail?.show(shown?.slot ?? null, shown?.n ?? 0, !!shown && shown.slot.id === this.selected);
   }
 
@@ -266,7 +369,9 @@ export class MainScene extends BaseScene {
     this.announced = key;
     const name = actorId ? bridge.need().def.actors.find((a) => a.id === actorId)?.name : null;
     const avail = actions.filter((a) => a.available).length;
-    announce(`${bridge.turnLabel(s.turn)}, turn ${s.turn} of ${bridge.need().def.turns.count}. ${name ? `You are ${name}: ${actions.length} actions, ${avail} available.` : 'The AI plays every role.'}`);
+    announce(
+      `${bridge.turnLabel(s.turn)}, turn ${s.turn} of ${bridge.need().def.turns.count}. ${name ? `You are ${name}: ${actions.length} actions, ${avail} available.` : 'The AI plays every role.'}`,
+    );
   }
 
   private askDilemmas(actorId: string | null): void {
@@ -288,9 +393,14 @@ export class MainScene extends BaseScene {
     const ind = kind === 'indicator' ? sc.def.indicators.find((i) => i.id === id) : undefined;
     const reading = ind ? bridge.view().indicators[sc.indicatorIndex.get(ind.id) ?? -1] : undefined;
     openWhy({
-      explanation: bridge.explain(target), description: ind?.description, range: ind ? `${fmt(ind.min)} to ${fmt(ind.max)}` : undefined,
+      explanation: bridge.explain(target),
+      description: ind?.description,
+      range: ind ? `${fmt(ind.min)} to ${fmt(ind.max)}` : undefined,
       turnLabel: (t) => bridge.turnLabel(t),
-      seen: reading && !reading.exact ? { reading, band: bridge.indicatorBand(sc.indicatorIndex.get(ind!.id)!, reading.value), note: ind?.estimate?.note } : undefined,
+      seen:
+        reading && !reading.exact
+          ? { reading, band: bridge.indicatorBand(sc.indicatorIndex.get(ind!.id)!, reading.value), note: ind?.estimate?.note }
+          : undefined,
     });
   }
 
@@ -298,7 +408,10 @@ export class MainScene extends BaseScene {
     const sc = bridge.need();
     const id = sc.def.actors[index]!.id;
     openActor({
-      def: sc.def, index, seat: bridge.game().seats[id] === 'human' ? 'a human player' : 'the AI', stances: bridge.stances(),
+      def: sc.def,
+      index,
+      seat: bridge.game().seats[id] === 'human' ? 'a human player' : 'the AI',
+      stances: bridge.stances(),
       onWhy: (from, to) => this.why(`stance:${sc.def.actors[from]!.id}>${sc.def.actors[to]!.id}`),
     });
   }

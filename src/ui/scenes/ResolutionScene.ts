@@ -52,14 +52,25 @@ export class ResolutionScene extends BaseScene {
       this.txt(pad + 46, y + 4, `${actor.name}${s.seats[r.actor] === 'human' ? ' (human)' : ' (AI)'}`, { size: 13, color: CSS.muted, maxLines: 1 });
       this.txt(pad + 46, y + 19, r.label, { size: this.portrait ? 15 : 16, weight: 600, maxLines: 1, wrap: colW - 230 });
       const roll = rollText(r.odds, r.success);
-      if (roll) this.txt(pad + colW - 12, y + 8, `${r.success ? '✔' : '✘'} ${roll}`, { size: this.portrait ? 14 : 15, weight: 600, align: 'right', color: r.success ? CSS.good : CSS.bad });
+      if (roll)
+        this.txt(pad + colW - 12, y + 8, `${r.success ? '✔' : '✘'} ${roll}`, {
+          size: this.portrait ? 14 : 15,
+          weight: 600,
+          align: 'right',
+          color: r.success ? CSS.good : CSS.bad,
+        });
       const decision = report.decisions[r.actor];
       const why = decision ? `Why: ${decision.reasons.map((x) => `${x.label} (${fmtDelta(x.contribution)})`).join(', ') || 'nothing better to do'}` : '';
-      if (why && rowH > 56) this.txt(pad + 46, y + (this.portrait ? 38 : 40), why, { size: 13, color: CSS.muted, wrap: colW - 60, maxLines: rowH > 80 ? 2 : 1 });
+      if (why && rowH > 56)
+        this.txt(pad + 46, y + (this.portrait ? 38 : 40), why, { size: 13, color: CSS.muted, wrap: colW - 60, maxLines: rowH > 80 ? 2 : 1 });
       transcript.push(`${actor.name}: ${r.label}${roll ? `, ${roll}` : ''}.${why ? ` ${why}.` : ''}`);
       y += rowH;
     }
-    const after = describeEvents(sc, report.events.filter((e) => e.type !== 'action'), report.turn);
+    const after = describeEvents(
+      sc,
+      report.events.filter((e) => e.type !== 'action'),
+      report.turn,
+    );
     const ex = this.portrait ? pad : pad * 2 + colW;
     const ey = this.portrait ? y + 4 : top + 12;
     const ew = this.portrait ? this.W - pad * 2 : this.W - ex - pad;
@@ -68,16 +79,29 @@ export class ResolutionScene extends BaseScene {
     this.txt(ex + 12, ey + 8, 'Events', { size: 16, weight: 600, color: CSS.accent });
     const panel = newsPanel(after, (t) => bridge.turnLabel(t));
     const changes = this.changes(own);
-    const shared = humans.length > 1 && bridge.view().estimated.length > 0
-      ? 'Numbers some of you see only as estimates are shown as the least-informed of you sees them.' : null;
-    if (changes.length) panel.prepend(el('h3', { text: 'What changed' }), el('ul', { id: 'what-changed' }, ...changes.map((c) => el('li', { text: c }))), ...(shared ? [el('p', { class: 'muted', text: shared })] : []));
+    const shared =
+      humans.length > 1 && bridge.view().estimated.length > 0
+        ? 'Numbers some of you see only as estimates are shown as the least-informed of you sees them.'
+        : null;
+    if (changes.length)
+      panel.prepend(
+        el('h3', { text: 'What changed' }),
+        el('ul', { id: 'what-changed' }, ...changes.map((c) => el('li', { text: c }))),
+        ...(shared ? [el('p', { class: 'muted', text: shared })] : []),
+      );
     app().twins.region(panel, { x: ex + 8, y: ey + 32, w: ew - 12, h: eh - 38 });
     for (const n of after) transcript.push(`${n.title}. ${n.text}`);
     if (changes.length) transcript.push(`What changed: ${changes.join('; ')}.`);
     app().twins.note('resolution-transcript', `Results of ${bridge.turnLabel(report.turn)}. ${transcript.join(' ')}`, 'region');
     const label = s.over ? 'See the ending' : `Continue to ${bridge.turnLabel(s.turn)}`;
     const bw = this.portrait ? this.W - pad * 2 : 320;
-    this.button({ id: 'continue', label, primary: true, rect: { x: this.W - pad - bw, y: this.H - (this.portrait ? 64 : 72), w: bw, h: 54 }, onActivate: () => bridge.continueFromResolution() });
+    this.button({
+      id: 'continue',
+      label,
+      primary: true,
+      rect: { x: this.W - pad - bw, y: this.H - (this.portrait ? 64 : 72), w: bw, h: 54 },
+      onActivate: () => bridge.continueFromResolution(),
+    });
     announce(`Results of ${bridge.turnLabel(report.turn)}. ${transcript.join(' ')}`);
     app().twins.focus('continue');
   }
@@ -97,18 +121,29 @@ export class ResolutionScene extends BaseScene {
       const [kind, id = ''] = target.split(/:(.*)/s);
       return kind === 'indicator' && view.indicators[sc.indicatorIndex.get(id) ?? -1]?.exact === false;
     };
-    const box = el('div', { class: 'reading own-results', id: 'own-results', tabindex: 0, role: 'region', 'aria-label': own.length > 1 ? 'Your choices and what they did' : 'Your choice and what it did' });
+    const box = el('div', {
+      class: 'reading own-results',
+      id: 'own-results',
+      tabindex: 0,
+      role: 'region',
+      'aria-label': own.length > 1 ? 'Your choices and what they did' : 'Your choice and what it did',
+    });
     for (const fx of own) {
       const name = sc.def.actors[sc.actorIndex.get(fx.actor) ?? -1]?.name ?? fx.actor;
       const r = fx.result;
       const roll = r ? rollText(r.odds, r.success) : null;
       const lines = choiceEffectLines(fx, hidden);
       box.append(el('h3', { text: own.length > 1 ? `${name}'s choice` : `Your choice (${name})` }));
-      if (r) box.append(el('p', {}, el('strong', { text: r.label }), roll ? el('span', { class: r.success ? 'up' : 'down', text: ` ${r.success ? '✔' : '✘'} ${roll}` }) : ''));
+      if (r)
+        box.append(
+          el('p', {}, el('strong', { text: r.label }), roll ? el('span', { class: r.success ? 'up' : 'down', text: ` ${r.success ? '✔' : '✘'} ${roll}` }) : ''),
+        );
       if (fx.outcome) box.append(el('p', { text: fx.outcome }));
       for (const a of fx.answers) box.append(el('p', { class: 'source', text: `Your answer to ${quoted(a.title)}: ${a.option}` }));
       box.append(el('ul', { class: 'own-changes' }, ...lines.map((l) => el('li', { text: l }))));
-      transcript.push(`${own.length > 1 ? `${name}'s choice` : 'Your choice'}: ${r?.label ?? ''}${roll ? `, ${roll}` : ''}.${fx.outcome ? ` ${fx.outcome}` : ''} ${lines.join('. ')}.`);
+      transcript.push(
+        `${own.length > 1 ? `${name}'s choice` : 'Your choice'}: ${r?.label ?? ''}${roll ? `, ${roll}` : ''}.${fx.outcome ? ` ${fx.outcome}` : ''} ${lines.join('. ')}.`,
+      );
     }
     return box;
   }
@@ -147,7 +182,9 @@ export class ResolutionScene extends BaseScene {
       const delta = to.value - from.value;
       const seen = to.exact ? '' : ` between two estimates, each ±${fmt(to.error)}`;
       const yours = mine.get(i);
-      const parts = yours ? [yours.cost ? `your cost ${fmtDelta(yours.cost)}` : '', yours.rest ? `your choice ${fmtDelta(yours.rest)}` : ''].filter(Boolean) : [];
+      const parts = yours
+        ? [yours.cost ? `your cost ${fmtDelta(yours.cost)}` : '', yours.rest ? `your choice ${fmtDelta(yours.rest)}` : ''].filter(Boolean)
+        : [];
       const part = !yours ? '' : to.exact ? `; ${parts.join(', ')}` : '; your choice moved it';
       return `${ind.name}: ${readingShort(from)} → ${readingShort(to)} (${Math.abs(delta) < 0.05 ? 'no net change' : `${delta > 0 ? '▲' : '▼'} ${fmtDelta(delta)}`}${seen}${part})${band ? `, ${band}` : ''}`;
     });

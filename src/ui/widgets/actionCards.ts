@@ -6,8 +6,12 @@ import type { BaseScene } from '../scenes/BaseScene.js';
 import { COLOR, CSS, fmt } from '../theme.js';
 
 export interface CardsOptions {
-  rect: Rect; selected: string | null; page: number; columns: number;
-  onPick: (slot: CardSlot, n: number) => void; onPage: (p: number) => void;
+  rect: Rect;
+  selected: string | null;
+  page: number;
+  columns: number;
+  onPick: (slot: CardSlot, n: number) => void;
+  onPage: (p: number) => void;
   /** A card is hovered or focused (its number on the board), or none is any more (null). */
   onInspect: (slot: CardSlot | null, n: number) => void;
 }
@@ -46,10 +50,23 @@ function drawCard(scene: BaseScene, slot: CardSlot, n: number, cr: Rect, chosen:
     g.fillStyle(COLOR.accent, 1);
     g.fillRoundedRect(cr.x + cr.w - 92, cr.y + 5, 86, 20, 6);
   }
-  if (status) scene.txt(cr.x + cr.w - (chosen ? 49 : 10), cr.y + 8, status, { size: 12, weight: 600, color: chosen ? CSS.dark : CSS.muted, align: chosen ? 'center' : 'right' });
+  if (status)
+    scene.txt(cr.x + cr.w - (chosen ? 49 : 10), cr.y + 8, status, {
+      size: 12,
+      weight: 600,
+      color: chosen ? CSS.dark : CSS.muted,
+      align: chosen ? 'center' : 'right',
+    });
   if (!a) return;
   const textW = cr.w - 20;
-  const title = scene.txt(cr.x + 36, cr.y + 8 + (status ? 16 : 0), a.label, { size: 15, weight: 600, wrap: cr.w - 46, maxLines: 2, lineSpacing: 0, color: on ? CSS.text : CSS.muted });
+  const title = scene.txt(cr.x + 36, cr.y + 8 + (status ? 16 : 0), a.label, {
+    size: 15,
+    weight: 600,
+    wrap: cr.w - 46,
+    maxLines: 2,
+    lineSpacing: 0,
+    color: on ? CSS.text : CSS.muted,
+  });
   let y = title.y + title.height + 4;
   const lines: Array<[string, string]> = [];
   if (!a.available) lines.push([`Missing: ${a.missing.join('; ')}`, CSS.bad]);
@@ -83,10 +100,15 @@ export function drawActionCards(scene: BaseScene, slots: CardSlot[], o: CardsOpt
     const chosen = slot.id === o.selected;
     drawCard(scene, slot, n, cr, chosen, ch >= 170);
     const b = app().twins.button({
-      id: `action-${slot.id}`, className: 'card',
+      id: `action-${slot.id}`,
+      className: 'card',
       label: `${n}. ${a ? a.label : 'Not open now'}${chosen ? ' (selected)' : ''}${a?.available ? '' : ' (not available)'}`,
       description: a ? cardDescription(a, slot.preview) : 'An action that is not open at this point of the game.',
-      rect: cr, pressed: chosen, unavailable: !a?.available, keyHint: String(n), onActivate: () => o.onPick(slot, n),
+      rect: cr,
+      pressed: chosen,
+      unavailable: !a?.available,
+      keyHint: String(n),
+      onActivate: () => o.onPick(slot, n),
     });
     b.dataset['slot'] = String(page * perPage + k);
     const inspect = (): void => o.onInspect(slot, n);
@@ -99,7 +121,13 @@ export function drawActionCards(scene: BaseScene, slots: CardSlot[], o: CardsOpt
   if (pages > 1) {
     const by = r.y + r.h - 32;
     scene.txt(r.x, by + 7, `Actions page ${page + 1} of ${pages}`, { size: 13, color: CSS.muted });
-    scene.button({ id: 'actions-more', label: page + 1 < pages ? 'More actions' : 'First actions', rect: { x: r.x + r.w - 160, y: by, w: 160, h: 32 }, size: 14, onActivate: () => o.onPage((page + 1) % pages) });
+    scene.button({
+      id: 'actions-more',
+      label: page + 1 < pages ? 'More actions' : 'First actions',
+      rect: { x: r.x + r.w - 160, y: by, w: 160, h: 32 },
+      size: 14,
+      onActivate: () => o.onPage((page + 1) % pages),
+    });
   }
   return { perPage, pages };
 }

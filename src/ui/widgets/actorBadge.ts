@@ -23,7 +23,14 @@ function chords(g: GameObjects.Graphics, cx: number, cy: number, r: number, angl
 }
 
 /** Draws the badge centred at (cx, cy) and returns its graphics. */
-export function drawActorBadge(scene: Scene, cx: number, cy: number, r: number, actor: Pick<ActorDef, 'colour' | 'pattern'>, index: number): GameObjects.Graphics {
+export function drawActorBadge(
+  scene: Scene,
+  cx: number,
+  cy: number,
+  r: number,
+  actor: Pick<ActorDef, 'colour' | 'pattern'>,
+  index: number,
+): GameObjects.Graphics {
   const g = scene.add.graphics();
   g.fillStyle(hexColour(actor.colour), 1);
   g.fillCircle(cx, cy, r);
@@ -44,11 +51,13 @@ export function drawActorBadge(scene: Scene, cx: number, cy: number, r: number, 
       for (let x = -r; x <= r; x += step) for (let y = -r; y <= r; y += step) if (x * x + y * y < (r - step / 3) ** 2) g.fillCircle(cx + x, cy + y, step / 4.5);
       break;
     case 'checked':
-      for (let x = -r; x < r; x += step) for (let y = -r; y < r; y += step) {
-        const cxm = x + step / 2;
-        const cym = y + step / 2;
-        if ((Math.round((x + r) / step) + Math.round((y + r) / step)) % 2 === 0 && cxm * cxm + cym * cym < (r - step / 2) ** 2) g.fillRect(cx + x, cy + y, step, step);
-      }
+      for (let x = -r; x < r; x += step)
+        for (let y = -r; y < r; y += step) {
+          const cxm = x + step / 2;
+          const cym = y + step / 2;
+          if ((Math.round((x + r) / step) + Math.round((y + r) / step)) % 2 === 0 && cxm * cxm + cym * cym < (r - step / 2) ** 2)
+            g.fillRect(cx + x, cy + y, step, step);
+        }
       break;
     case 'solid':
       break;

@@ -4,7 +4,13 @@ import type { BaseScene } from '../scenes/BaseScene.js';
 import { COLOR, CSS, fmt } from '../theme.js';
 import { polyline } from './polyline.js';
 
-export interface ChartSeries { name: string; values: number[]; min: number; max: number; bands: ReadonlyArray<{ upTo: number; label: string }> }
+export interface ChartSeries {
+  name: string;
+  values: number[];
+  min: number;
+  max: number;
+  bands: ReadonlyArray<{ upTo: number; label: string }>;
+}
 
 /** Draws a titled chart in `r`. */
 export function drawChart(scene: BaseScene, r: Rect, s: ChartSeries): void {

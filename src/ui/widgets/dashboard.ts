@@ -8,10 +8,14 @@ import { COLOR, CSS, fmt, fmtDelta } from '../theme.js';
 import { drawSparkline } from './sparkline.js';
 
 export interface DashboardOptions {
-  rect: Rect; page: number; view: SeatView;
+  rect: Rect;
+  page: number;
+  view: SeatView;
   /** Indicator indices in the order shown (the role's own first); every indicator once. */
   order: readonly number[];
-  bandOf: (i: number, v: number) => string | null; onWhy: (i: number) => void; onPage: (p: number) => void;
+  bandOf: (i: number, v: number) => string | null;
+  onWhy: (i: number) => void;
+  onPage: (p: number) => void;
 }
 
 /** The trend of an indicator as an arrow, a signed change and whether it is good news. */
@@ -19,7 +23,12 @@ export function trendOf(change: number, higherIs: string | undefined): { arrow: 
   if (Math.abs(change) < 0.05) return { arrow: '▶', text: '0', colour: CSS.muted, words: 'unchanged' };
   const up = change > 0;
   const good = higherIs === 'better' ? up : higherIs === 'worse' ? !up : null;
-  return { arrow: up ? '▲' : '▼', text: fmtDelta(change), colour: good === null ? CSS.muted : good ? CSS.good : CSS.bad, words: `${up ? 'up' : 'down'} ${fmt(Math.abs(change))}${good === null ? '' : good ? ', an improvement' : ', a worsening'}` };
+  return {
+    arrow: up ? '▲' : '▼',
+    text: fmtDelta(change),
+    colour: good === null ? CSS.muted : good ? CSS.good : CSS.bad,
+    words: `${up ? 'up' : 'down'} ${fmt(Math.abs(change))}${good === null ? '' : good ? ', an improvement' : ', a worsening'}`,
+  };
 }
 
 /** Draws the dashboard from the seat's view (never the state's own numbers); returns the number of pages. */
@@ -76,17 +85,27 @@ export function drawDashboard(scene: BaseScene, sc: Scenario, o: DashboardOption
     const spark = est ? { low: readings.map((x) => (x.exact ? x.value : x.low)), high: readings.map((x) => (x.exact ? x.value : x.high)) } : undefined;
     drawSparkline(g, { x: r.x + r.w - 10 - sparkW, y: y + 5, w: sparkW, h: rowH - 10 }, series, ind.min, ind.max, COLOR.accent, spark);
     const owner = ind.actor ? ` (${sc.def.actors.find((a) => a.id === ind.actor)?.name ?? ind.actor})` : '';
-    const seen = est ? ` You see only an estimate of this number: each turn's reading is within ${fmt(est.error)} of the truth.${ind.estimate?.note ? ` ${ind.estimate.note}` : ''}` : '';
+    const seen = est
+      ? ` You see only an estimate of this number: each turn's reading is within ${fmt(est.error)} of the truth.${ind.estimate?.note ? ` ${ind.estimate.note}` : ''}`
+      : '';
     app().twins.button({
-      id: `indicator-${ind.id}`, label: `${ind.name}${owner}: ${readingWords(reading)}${band ? `, ${band}` : ''}`,
+      id: `indicator-${ind.id}`,
+      label: `${ind.name}${owner}: ${readingWords(reading)}${band ? `, ${band}` : ''}`,
       description: `${est ? `The estimate is ${trend.words}` : trend.words} since last turn. Range ${fmt(ind.min)} to ${fmt(ind.max)}${ind.higherIs && ind.higherIs !== 'neutral' ? `; higher is ${ind.higherIs}` : ''}.${seen} Activate to see why.`,
-      rect: { x: r.x + 4, y, w: r.w - 8, h: rowH }, onActivate: () => o.onWhy(i),
+      rect: { x: r.x + 4, y, w: r.w - 8, h: rowH },
+      onActivate: () => o.onWhy(i),
     });
   });
   if (pages > 1) {
     const by = r.y + r.h - 40;
     scene.txt(r.x + 12, by + 9, `Page ${page + 1} of ${pages}`, { size: 13, color: CSS.muted });
-    scene.button({ id: 'indicators-more', label: page + 1 < pages ? 'More indicators' : 'First indicators', rect: { x: r.x + r.w - 170, y: by, w: 160, h: 32 }, size: 14, onActivate: () => o.onPage((page + 1) % pages) });
+    scene.button({
+      id: 'indicators-more',
+      label: page + 1 < pages ? 'More indicators' : 'First indicators',
+      rect: { x: r.x + r.w - 170, y: by, w: 160, h: 32 },
+      size: 14,
+      onActivate: () => o.onPage((page + 1) % pages),
+    });
   }
   return pages;
 }

@@ -5,13 +5,24 @@ import { COLOR } from '../theme.js';
 import { polyline } from './polyline.js';
 
 /** The span an estimate may stray over, turn by turn: drawn as a shaded band behind the line. */
-export interface SparkBand { low: readonly number[]; high: readonly number[] }
+export interface SparkBand {
+  low: readonly number[];
+  high: readonly number[];
+}
 
 /**
  * Draws `values` into `r`, scaled within the declared range but zoomed to the data when it moves little; with `band`,
  * the line is dashed and the estimate's span is shaded behind it (cues besides colour that the line is an estimate).
  */
-export function drawSparkline(g: GameObjects.Graphics, r: Rect, values: readonly number[], min: number, max: number, colour: number = COLOR.accent, band?: SparkBand): void {
+export function drawSparkline(
+  g: GameObjects.Graphics,
+  r: Rect,
+  values: readonly number[],
+  min: number,
+  max: number,
+  colour: number = COLOR.accent,
+  band?: SparkBand,
+): void {
   g.fillStyle(0x0b141d, 1);
   g.fillRect(r.x, r.y, r.w, r.h);
   if (values.length === 0) return;
@@ -23,7 +34,10 @@ export function drawSparkline(g: GameObjects.Graphics, r: Rect, values: readonly
     const mid = (hi + lo) / 2;
     lo = Math.max(min, mid - span / 2);
     hi = Math.min(max, mid + span / 2);
-    if (hi - lo < span) { lo = mid - span / 2; hi = mid + span / 2; }
+    if (hi - lo < span) {
+      lo = mid - span / 2;
+      hi = mid + span / 2;
+    }
   }
   const x = (i: number) => r.x + 3 + (values.length === 1 ? (r.w - 6) / 2 : (i / (values.length - 1)) * (r.w - 6));
   const y = (v: number) => r.y + r.h - 3 - ((v - lo) / (hi - lo)) * (r.h - 6);
