@@ -18,6 +18,9 @@ describe('objectives in words', () => {
     expect(termText(term({}))).toBe('South Korean public confidence: needs 60 or more, now 48 (12 to go)');
     expect(termText(term({ op: '<', threshold: 58, value: 50, met: true }))).toBe('South Korean public confidence: needs below 58, now 50');
     expect(thresholdText('<=', '35')).toBe('35 or less');
+    expect(termText(term({ op: '>', threshold: 20, value: 20 }))).toBe(
+      'South Korean public confidence: needs more than 20, now 20 (just short: it must pass it)',
+    );
   });
 
   it('never prints the exact value of a number the seat sees only as an estimate', () => {

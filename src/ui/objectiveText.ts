@@ -58,7 +58,8 @@ export function termText(t: ObjectiveTerm, seen?: Reading): string {
   const needs = `needs ${thresholdText(t.op, num(t.kind, t.threshold))}`;
   if (seen && !seen.exact) return `${t.label}: ${needs}, your estimate ${readingShort(seen)} (${rangeText(seen)})`;
   const gap = Math.abs(t.threshold - t.value);
-  const togo = t.met || t.op === '==' || t.op === '!=' ? '' : ` (${num(t.kind, gap)} to go)`;
+  // A strict comparison can be unmet at a gap of 0 ("more than 20, now 20"): "0 to go" would read as met.
+  const togo = t.met || t.op === '==' || t.op === '!=' ? '' : gap === 0 ? ' (just short: it must pass it)' : ` (${num(t.kind, gap)} to go)`;
   return `${t.label}: ${needs}, now ${num(t.kind, t.value)}${togo}`;
 }
 
