@@ -1,8 +1,11 @@
 // What each screen of a class is shown: a seat's own view, the instructor's dashboard, the projector's public view.
+import { previewLines } from '../analysis/previewText.js';
 import {
   canonicalJson,
   legalChoices,
   objectiveStatus,
+  previewAction,
+  previewOption,
   scoreObjectives,
   sha256Hex,
   sharedView,
@@ -45,6 +48,8 @@ export interface SeatState {
   news: TurnEvent[];
   /** The roles whose choice last turn the AI made (the instructor advanced, the timer ran out, or the seat was handed to it). */
   aiPlayed: string[];
+  /** What each open action, and each option of each pending dilemma, will do, in words (the same preview the single-screen game shows). */
+  previews: SeatPreviews;
   /** A hash of everything above: a client that holds another for this turn has missed a message and resyncs. */
   hash: string;
 }
@@ -110,6 +115,22 @@ export function actorLabel(sc: Scenario, role: string): string {
   return sc.def.actors.find((a) => a.id === role)?.name ?? role;
 }
 
+export interface SeatPreviews {
+  actions: Record<string, string[]>;
+  /** By dilemma event, then option. */
+  options: Record<string, Record<string, string[]>>;
+}
+
+/** pure; the previews of what `role` can choose now; none once the game is over. */
+function previewsOf(sc: Scenario, g: GameState, role: string, legal: LegalChoices, ended: boolean): SeatPreviews {
+  if (ended) return { actions: {}, options: {} };
+  const actions = Object.fromEntries(legal.actions.filter((a) => a.available).map((a) => [a.id, previewLines(previewAction(sc, g, role, a.id))]));
+  const options = Object.fromEntries(
+    legal.dilemmas.map((d) => [d.event, Object.fromEntries(d.options.map((o) => [o.id, previewLines(previewOption(sc, g, role, d.event, o.id))]))]),
+  );
+  return { actions, options };
+}
+
 /** What a seat is shown that changes only when its table's state does, with its hash; kept per state and role. */
 interface SeatPart {
   view: SeatView;
@@ -117,6 +138,7 @@ interface SeatPart {
   objectives: SeatState['objectives'];
   status: ObjectiveStatus[];
   news: TurnEvent[];
+  previews: SeatPreviews;
   hash: string;
 }
 const seatParts = new WeakMap<GameState, Map<string, SeatPart>>();
@@ -137,7 +159,9 @@ function seatPartOf(sc: Scenario, g: GameState, role: string, ended: boolean): S
     const last = g.history.length ? g.history.at(g.history.length - 1) : undefined;
     // A score read off the truth would tell a seat whether an estimated figure crossed its threshold: only at the end.
     const objectives = ended ? scoreObjectives(sc, g).find((o) => o.actor === role)! : null;
-    const body = { view, legal: legalChoices(sc, g, role), objectives, status, news: last ? last.events : g.news };
+    const legal = legalChoices(sc, g, role);
+    const previews = previewsOf(sc, g, role, legal, ended);
+    const body = { view, legal, objectives, status, news: last ? last.events : g.news, previews };
     part = { ...body, hash: sha256Hex(canonicalJson(body)) };
     byRole.set(key, part);
   }
@@ -174,6 +198,7 @@ export function seatStateOf(s: Session, t: Table, role: string): SeatState {
     objectives: part.objectives,
     status: part.status,
     news: part.news,
+    previews: part.previews,
     hash: sha256Hex(`${part.hash}:${canonicalJson(light)}`),
   };
 }

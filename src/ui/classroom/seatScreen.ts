@@ -58,6 +58,12 @@ function indicatorsTable(sc: Scenario, s: SeatState): HTMLElement {
   );
 }
 
+/** "What it will do" under a card: the engine's preview in words, or nothing when there is none. */
+function effectsList(lines: readonly string[] | undefined, id: string): HTMLElement | null {
+  if (!lines || lines.length === 0) return null;
+  return el('span', { class: 'choice-effects', id }, el('span', { class: 'effects-head', text: 'What it will do: ' }), lines.join(' · '));
+}
+
 function dilemmaBlock(s: SeatState, draft: Draft, h: SeatHandlers, locked: boolean): HTMLElement | null {
   if (s.legal.dilemmas.length === 0) return null;
   return el(
@@ -89,6 +95,7 @@ function dilemmaBlock(s: SeatState, draft: Draft, h: SeatHandlers, locked: boole
             input,
             el('span', { class: 'choice-title', text: o.label }),
             el('span', { class: 'choice-text', text: o.description }),
+            effectsList(s.previews.options[d.event]?.[o.id], `option-${d.event}-${o.id}-effects`),
           );
         }),
       ),
@@ -109,7 +116,7 @@ function actionBlock(s: SeatState, draft: Draft, h: SeatHandlers, locked: boolea
         value: a.id,
         checked: draft.action === a.id,
         disabled: locked || !a.available,
-        'aria-describedby': `action-${a.id}-text`,
+        'aria-describedby': s.previews.actions[a.id]?.length ? `action-${a.id}-text action-${a.id}-effects` : `action-${a.id}-text`,
       });
       input.addEventListener('change', () => {
         draft.action = a.id;
@@ -130,6 +137,7 @@ function actionBlock(s: SeatState, draft: Draft, h: SeatHandlers, locked: boolea
           a.odds ? oddsText(a.odds, false) : 'Certain outcome',
           a.available ? null : el('strong', { class: 'why-not', text: ` · Not available: ${a.missing.join('; ')}` }),
         ),
+        effectsList(s.previews.actions[a.id], `action-${a.id}-effects`),
       );
     }),
   );

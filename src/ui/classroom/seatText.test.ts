@@ -38,6 +38,7 @@ function lowland(extra: Partial<SeatState> = {}): SeatState {
     ),
     submitted: [],
     news: g.news,
+    previews: { actions: {}, options: {} },
     aiPlayed: [],
     hash: '',
     ...extra,
