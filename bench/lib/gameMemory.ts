@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { CHROMIUM, VIEWPORT, clickAt, inPage, phaseOf, settle, waitScreen, waitUntil } from './browserPage.js';
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, clickAt, inPage, phaseOf, settle, waitScreen, waitUntil } from './browserPage.js';
 
 export interface MemorySample {
   game: number;
@@ -147,17 +147,7 @@ export async function measureGames(baseUrl: string, games: number, log: (line: s
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-precise-memory-info',
-        `--crash-dumps-dir=${dir}`,
-      ],
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', `--crash-dumps-dir=${dir}`],
     });
     const ctx = await browser.newContext({ viewport: VIEWPORT });
     const page = await ctx.newPage();

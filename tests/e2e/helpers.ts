@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../bench/lib/browserPage.js';
 import type { PageGlobals } from './pageTypes.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,19 +32,11 @@ export interface Phase {
 export async function launch(size = DESKTOP, site: string = inject('baseUrl')): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'statecraft-e2e-'));
   const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     viewport: size,
     acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const problems: string[] = [];
