@@ -41,8 +41,11 @@ async function seatTurn(page: Page): Promise<number> {
   return Number(/turn (\d+) of/.exec(text)?.[1] ?? -1);
 }
 
-/** Picks the first available action and the first option of every dilemma, then submits, all from the keyboard; waits until the seat shows it is in (or the turn resolved at once). */
-async function playTurn(page: Page): Promise<void> {
+/**
+ * Picks the first available action and the first option of every dilemma, then submits, all from the keyboard; waits
+ * until the seat shows it is in (or the turn resolved at once). `meanwhile` runs while Space is held on the action.
+ */
+async function playTurn(page: Page, meanwhile?: () => Promise<void>): Promise<void> {
   const turn = await seatTurn(page);
   // Focus and Space, as a keyboard does (the radio groups and the button are native controls).
   for (const d of await page.locator('fieldset.dilemma').all()) {
@@ -50,8 +53,10 @@ async function playTurn(page: Page): Promise<void> {
     await page.keyboard.press('Space');
   }
   await page.locator('#seat-actions input[type=radio]:not([disabled])').first().focus();
-  await page.keyboard.press('Space');
-  await page.waitForSelector('#seat-actions input:checked');
+  await page.keyboard.down('Space');
+  await meanwhile?.();
+  await page.keyboard.up('Space');
+  await page.waitForSelector('#seat-actions input:checked', { timeout: 5000 });
   await page.locator('#seat-submit').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((t) => {
@@ -166,6 +171,12 @@ describe('a class played in Chromium', () => {
         await tp.waitForSelector('#table-0 .seat-state:has-text("submitted")');
         await tp.click('#advance-0');
         advanced = true;
+      } else if (turn === 1) {
+        // Harbor submits while Lowland's Space is still down: the update that reaches Lowland then must not eat the key.
+        await playTurn(students[1]!.page, async () => {
+          await playTurn(students[2]!.page);
+          await students[1]!.page.waitForTimeout(400);
+        });
       } else {
         await playTurn(students[1]!.page);
         await playTurn(students[2]!.page);

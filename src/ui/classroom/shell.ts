@@ -35,15 +35,17 @@ export function shell(title: string): Shell {
   );
   document.getElementById('app')!.append(root);
   let last: LinkStatus | null = null;
+  const put = (nodes: Array<HTMLElement | null>): void => {
+    const focused = document.activeElement instanceof HTMLElement && main.contains(document.activeElement) ? document.activeElement.id : '';
+    main.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
+    const again = focused ? document.getElementById(focused) : null;
+    // A control that went (Submit, once submitted) hands focus to what replaced it, not to the page's top.
+    if (again) again.focus();
+    else if (focused) (main.querySelector<HTMLElement>('[data-focus]') ?? main).focus();
+  };
+  const show = heldPress(main, put);
   return {
-    show(nodes) {
-      const focused = document.activeElement instanceof HTMLElement && main.contains(document.activeElement) ? document.activeElement.id : '';
-      main.replaceChildren(...nodes.filter((n): n is HTMLElement => n !== null));
-      const again = focused ? document.getElementById(focused) : null;
-      // A control that went (Submit, once submitted) hands focus to what replaced it, not to the page's top.
-      if (again) again.focus();
-      else if (focused) (main.querySelector<HTMLElement>('[data-focus]') ?? main).focus();
-    },
+    show,
     status(s, retry) {
       line.textContent = statusText(s, retry);
       line.dataset.status = s;
@@ -57,6 +59,45 @@ export function shell(title: string): Shell {
       problem.textContent = text ?? '';
       if (text) alertNow(text);
     },
+  };
+}
+
+/** Longest a redraw waits for a press to end, so a key or button held down cannot freeze the screen. */
+const HOLD_MAX_MS = 1500;
+
+/**
+ * Wraps a redraw so it never lands between the two halves of a press inside `area`: a Space or a pointer pressed on a
+ * control that is then replaced would be released on its replacement, and the choice would silently not happen.
+ */
+function heldPress(area: HTMLElement, draw: (nodes: Array<HTMLElement | null>) => void): (nodes: Array<HTMLElement | null>) => void {
+  let holding = false;
+  let pending: Array<HTMLElement | null> | null = null;
+  let cap: number | null = null;
+  const flush = (): void => {
+    holding = false;
+    if (cap !== null) window.clearTimeout(cap);
+    cap = null;
+    const nodes = pending;
+    pending = null;
+    if (nodes) draw(nodes);
+  };
+  const press = (e: Event): void => {
+    if (!(e.target instanceof Node) || !area.contains(e.target)) return;
+    holding = true;
+    cap ??= window.setTimeout(flush, HOLD_MAX_MS);
+  };
+  // The click or change a release makes is dispatched within the release's own task, so the redraw waits for the next.
+  const release = (): void => {
+    if (holding) window.setTimeout(flush, 0);
+  };
+  document.addEventListener('keydown', (e) => (e.key === ' ' ? press(e) : undefined), true);
+  document.addEventListener('pointerdown', press, true);
+  document.addEventListener('keyup', (e) => (e.key === ' ' ? release() : undefined), true);
+  for (const t of ['pointerup', 'pointercancel'] as const) document.addEventListener(t, release, true);
+  window.addEventListener('blur', release);
+  return (nodes) => {
+    if (holding) pending = nodes;
+    else draw(nodes);
   };
 }
 

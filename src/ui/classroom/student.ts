@@ -58,10 +58,13 @@ class Student {
         if (this.held && m.turn !== this.held.turn) this.resync();
         else announce('Your choice is in.');
         return;
-      case 'projector':
+      case 'projector': {
+        const before = this.waiting();
         this.table = m.projector.tables.find((t) => t.table === (this.held?.table ?? heldSeat(this.code)?.table)) ?? null;
-        if (this.held) this.draw();
+        // The table's public line changes the seat's screen only through who is still choosing.
+        if (this.held && this.waiting() !== before) this.draw();
         return;
+      }
       case 'refused':
         return this.refused(m.to, m.reason);
       case 'dashboard':
@@ -147,10 +150,15 @@ class Student {
     if (!this.socket.send({ t: 'join', code: this.code, table, role })) this.ui.problem('Not connected yet: wait for "Connected" and choose again.');
   }
 
+  /** Who is still choosing at this seat's table, in words, or null before the table is known. */
+  private waiting(): string | null {
+    const seats = this.table?.seats.filter((x) => x.taken) ?? [];
+    return seats.length && this.held ? waitingLine(seats, this.held.role) : null;
+  }
+
   private draw(): void {
     const s = this.held!;
-    const seats = this.table?.seats.filter((x) => x.taken) ?? [];
-    const waiting = seats.length ? waitingLine(seats, s.role) : null;
+    const waiting = this.waiting();
     this.ui.show([
       ...seatScreen(this.sc, s, this.draft, waiting, {
         submit: (c) => {
