@@ -314,4 +314,34 @@ describe('a class played in Chromium', () => {
     const downtime = /^console error: (WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws' failed|Failed to load resource: net::ERR_CONNECTION_REFUSED)/;
     for (const [k, s] of [teacher, a, b].entries()) expect([k, (await problemsOf(s)).filter((p) => !downtime.test(p))]).toEqual([k, []]);
   });
+
+  it('counts a timed turn down on the seat and the dashboard, then lets the AI play the seat that did not choose', async () => {
+    const r = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario: 'tutorial', seed: 'timed', tables: 1, humans: ['upland'], timer: 4 }),
+    });
+    const { code, token } = (await r.json()) as { code: string; token: string };
+    const teacher = await open();
+    await teacher.page.goto(`${server.url}/?dashboard=${code}#instructor=${code}.${token}`);
+    await teacher.page.waitForSelector('#pause-0');
+    const student = await open();
+    const p = student.page;
+    await p.goto(`${server.url}/?join=${code}`);
+    await p.click('#join-0-upland');
+    await p.waitForSelector('#seat-turn:has-text("turn 1 of")');
+    // The clock starts once the seat is taken and reads minutes and seconds, on the seat and on the dashboard.
+    await p.waitForSelector('#seat-clock:has-text("Time left this turn: 0:0")');
+    await teacher.page.waitForFunction(() =>
+      /0:0\d/.test(
+        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('#table-0 .clock')
+          ?.textContent ?? '',
+      ),
+    );
+    // Nobody submits: when the time is up the AI plays the seat, and the student reads that it did.
+    await p.waitForSelector('#seat-turn:has-text("turn 2 of")', { timeout: 15_000 });
+    await expect(p.locator('#seat-ai-played').textContent()).resolves.toMatch(/^Played by the AI last turn: .*\byou\b/);
+    await p.waitForSelector('#seat-clock:has-text("Time left this turn")');
+    for (const [k, s] of [teacher, student].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
+  });
 });
