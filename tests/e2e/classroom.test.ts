@@ -315,6 +315,44 @@ describe('a class played in Chromium', () => {
     for (const [k, s] of [teacher, a, b].entries()) expect([k, (await problemsOf(s)).filter((p) => !downtime.test(p))]).toEqual([k, []]);
   });
 
+  it('hands a seat to a student through the seat link the dashboard copies, and says so plainly when that seat is taken', async () => {
+    const r = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario: 'tutorial', seed: 'links', tables: 1, humans: ['upland', 'lowland'] }),
+    });
+    const { code, token } = (await r.json()) as { code: string; token: string };
+    const teacher = await open();
+    const tp = teacher.page;
+    await teacher.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await tp.goto(`${server.url}/?dashboard=${code}#instructor=${code}.${token}`);
+    const copy = tp.locator('#table-0 tr[data-role="upland"] button:has-text("Copy seat link")');
+    await copy.waitFor();
+    const link = (await copy.getAttribute('data-seat-link'))!;
+    expect(link).toBe(`${server.url}/?join=${code}&seat=1-upland`);
+    await copy.focus();
+    await tp.keyboard.press('Enter');
+    await tp.waitForSelector('#toast:has-text("Copied the seat link for Upland at table 1")');
+    await expect(
+      tp.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()),
+    ).resolves.toBe(link);
+
+    // The link takes the seat by itself; the dashboard then offers to free it instead of a link to it.
+    const first = await open();
+    await first.page.goto(link);
+    await expect(first.page.locator('#seat-title').textContent()).resolves.toBe('You are Upland');
+    await tp.waitForSelector('#table-0 tr[data-role="upland"] button:has-text("Free the seat")');
+    expect(await tp.locator('#table-0 tr[data-role="upland"] button:has-text("Copy seat link")').count()).toBe(0);
+
+    // A second device with the same link is told the seat is taken and offered the roles still free.
+    const second = await open(PHONE);
+    await second.page.goto(link);
+    await second.page.waitForSelector('#join-0-lowland');
+    await expect(second.page.locator('#class-refused').textContent()).resolves.toMatch(/Upland at table 1, is taken/);
+    expect(await second.page.locator('#join-0-upland').count()).toBe(0);
+    for (const [k, s] of [teacher, first, second].entries()) expect([k, await problemsOf(s)]).toEqual([k, []]);
+  });
+
   it('counts a timed turn down on the seat and the dashboard, then lets the AI play the seat that did not choose', async () => {
     const r = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',

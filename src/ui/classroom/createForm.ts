@@ -2,6 +2,7 @@
 // join code, join address, QR code and the instructor's secret link.
 import { decodeText, MAX_FILE_BYTES } from '../../format/decodeText.js';
 import { summaryOf, type CatalogEntry } from '../catalog.js';
+import { copyText } from '../dom/copyText.js';
 import { openDialog, type OpenDialog } from '../dom/dialog.js';
 import { button, el } from '../dom/el.js';
 import { alertNow, announce } from '../dom/live.js';
@@ -124,16 +125,7 @@ async function showCreated(d: OpenDialog, made: Created, title: string): Promise
   const join = made.joinUrl ?? joinLink(origin, made.code);
   const secret = instructorLink(origin, made.code, made.token);
   const qr = el('div', { class: 'qr', id: 'class-qr' });
-  const copy = button(
-    'Copy the instructor link',
-    () => {
-      void navigator.clipboard?.writeText(secret).then(
-        () => announce('Copied the instructor link'),
-        () => announce('Copy failed: select the link and copy it'),
-      );
-    },
-    { id: 'copy-instructor' },
-  );
+  const copy = button('Copy the instructor link', () => void copyText(secret, 'instructor link'), { id: 'copy-instructor' });
   d.body.replaceChildren(
     el('p', { text: `${title}: the class is ready.` }),
     el(

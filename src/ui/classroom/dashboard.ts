@@ -2,6 +2,7 @@
 // to the AI, reassign and end; the timer; the comparison across tables; the projector link and the export.
 import { turnLabel } from '../../analysis/debrief.js';
 import type { Scenario } from '../../engine/index.js';
+import { copyText } from '../dom/copyText.js';
 import { openDialog } from '../dom/dialog.js';
 import { button, el } from '../dom/el.js';
 import { announce } from '../dom/live.js';
@@ -9,7 +10,7 @@ import { download } from '../exports.js';
 import { fmt } from '../theme.js';
 import { ClassError, exportClass, lobby, replays } from './api.js';
 import { classScenario, shell, type Shell } from './shell.js';
-import { instructorLink, joinLink } from './route.js';
+import { instructorLink, joinLink, seatLink } from './route.js';
 import { countdown } from './seatText.js';
 import { ClassSocket, socketUrl } from './socket.js';
 import { instructorToken, keepInstructorToken } from './storage.js';
@@ -86,7 +87,12 @@ class DashboardPage {
           ? button('Free the seat', () => this.send({ t: 'reassign', table: t.table, role: s.role }, `${label} is free for a new device`), {
               'aria-label': `Free the seat: ${label}, for a new device`,
             })
-          : null,
+          : s.ai
+            ? null
+            : button('Copy seat link', () => void copyText(seatLink(window.location.origin, this.code, t.table, s.role), `seat link for ${label}`), {
+                'aria-label': `Copy the seat link for ${label}: a student who opens it takes this seat`,
+                'data-seat-link': seatLink(window.location.origin, this.code, t.table, s.role),
+              }),
       ),
     );
   }
@@ -184,11 +190,7 @@ class DashboardPage {
         ' ',
         button('Export replays, CSV and debrief', () => void this.exportAll(), { id: 'export-class' }),
         ' ',
-        button(
-          'Copy the instructor link',
-          () => void navigator.clipboard?.writeText(instructorLink(origin, b.code, this.token)).then(() => announce('Copied')),
-          { id: 'dashboard-copy' },
-        ),
+        button('Copy the instructor link', () => void copyText(instructorLink(origin, b.code, this.token), 'instructor link'), { id: 'dashboard-copy' }),
       ),
       el('div', { class: 'tables' }, ...b.tables.map((t) => this.tableBox(t))),
       this.compare,

@@ -18,7 +18,7 @@ export async function startClassroom(route: ClassRoute | { kind: 'error'; messag
     ]);
     return;
   }
-  if (route.kind === 'join') return startStudent(route.code);
+  if (route.kind === 'join') return startStudent(route.code, route.seat ?? null);
   if (route.kind === 'project') return startProjector(route.code);
   return startDashboard(route.code, route.token);
 }

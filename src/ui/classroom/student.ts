@@ -9,6 +9,7 @@ import { classScenario, shell, type Shell } from './shell.js';
 import { seatScreen, type Draft } from './seatScreen.js';
 import { countdown, waitingLine } from './seatText.js';
 import { ClassSocket, socketUrl } from './socket.js';
+import type { SeatAsk } from './route.js';
 import { heldSeat, keepSeat } from './storage.js';
 import type { Lobby, ProjectorTable, SeatState, ServerMessage } from './wire.js';
 
@@ -25,14 +26,32 @@ class Student {
     private readonly sc: Scenario,
     private readonly ui: Shell,
     private lobbyNow: Lobby,
+    /** The seat an instructor's seat link hands this student, taken on the first connection if still free. */
+    private asked: SeatAsk | null,
   ) {
     this.socket = new ClassSocket(socketUrl(), {
       onOpen: () => this.greet(),
       onMessage: (m) => this.receive(m),
       onStatus: (s, retry) => ui.status(s, retry),
     });
-    if (!heldSeat(code)) this.showLobby();
-    else ui.show([el('p', { class: 'muted', text: 'Coming back to your seat…' })]);
+    const held = heldSeat(code);
+    if (held) {
+      if (asked && (asked.table !== held.table || asked.role !== held.role))
+        ui.problem(`This browser already holds ${this.seatName(held)}, so the seat link (${this.seatName(asked)}) was not used.`);
+      this.asked = null;
+      ui.show([el('p', { class: 'muted', text: 'Coming back to your seat…' })]);
+    } else if (asked && this.lobbyNow.tables.some((t) => t.table === asked.table && t.free.includes(asked.role))) {
+      ui.show([el('p', { class: 'muted', text: `Taking your seat: ${this.seatName(asked)}…` })]);
+    } else {
+      if (asked)
+        ui.problem(`The seat this link hands out, ${this.seatName(asked)}, is taken or not in this class: choose a free role, or ask your instructor.`);
+      this.asked = null;
+      this.showLobby();
+    }
+  }
+
+  private seatName(s: SeatAsk): string {
+    return `${this.sc.def.actors.find((a) => a.id === s.role)?.name ?? s.role} at table ${s.table + 1}`;
   }
 
   /** On every connection: take the held seat back (hello) and follow the table's public line (who has submitted). */
@@ -41,6 +60,9 @@ class Student {
     if (seat) {
       this.resyncing = true;
       this.socket.send({ t: 'hello', code: this.code, token: seat.token });
+    } else if (this.asked) {
+      this.join(this.asked.table, this.asked.role);
+      this.asked = null;
     }
     this.socket.send({ t: 'projector', code: this.code });
   }
@@ -180,12 +202,12 @@ class Student {
 }
 
 /** Opens a class to join by its code. */
-export async function startStudent(code: string): Promise<void> {
+export async function startStudent(code: string, asked: SeatAsk | null = null): Promise<void> {
   const ui = shell(`Class ${code}`);
   try {
     const l = await lobby(code);
     const sc = await classScenario(code, l.scenario);
-    new Student(code, sc, ui, l);
+    new Student(code, sc, ui, l, asked);
   } catch (e) {
     ui.status('closed', null);
     ui.show([
