@@ -65,6 +65,13 @@ async function playTurn(page: Page, meanwhile?: () => Promise<void>): Promise<vo
   }, turn);
 }
 
+/** A tutorial class made through the server's API, as `classroom create` makes one. */
+async function createClass(body: Record<string, unknown>): Promise<{ code: string; token: string }> {
+  const r = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  expect(r.status).toBe(201);
+  return (await r.json()) as { code: string; token: string };
+}
+
 /** Opens the title and waits for the game's own (the plain-DOM title shown first is replaced, focus and all). */
 async function titleOf(page: Page): Promise<void> {
   await page.goto(`${server.url}/`);
@@ -250,12 +257,7 @@ describe('a class played in Chromium', () => {
   });
 
   it("carries pause, the AI seat, a server restart and the end of the game to the students' screens", async () => {
-    const r = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ scenario: 'tutorial', seed: 'controls', tables: 1, humans: ['upland', 'lowland'] }),
-    });
-    const { code, token } = (await r.json()) as { code: string; token: string };
+    const { code, token } = await createClass({ scenario: 'tutorial', seed: 'controls', tables: 1, humans: ['upland', 'lowland'] });
     const teacher = await open();
     const tp = teacher.page;
     await tp.goto(`${server.url}/?dashboard=${code}#instructor=${code}.${token}`);
@@ -316,12 +318,7 @@ describe('a class played in Chromium', () => {
   });
 
   it('hands a seat to a student through the seat link the dashboard copies, and says so plainly when that seat is taken', async () => {
-    const r = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ scenario: 'tutorial', seed: 'links', tables: 1, humans: ['upland', 'lowland'] }),
-    });
-    const { code, token } = (await r.json()) as { code: string; token: string };
+    const { code, token } = await createClass({ scenario: 'tutorial', seed: 'links', tables: 1, humans: ['upland', 'lowland'] });
     const teacher = await open();
     const tp = teacher.page;
     await teacher.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
@@ -354,12 +351,7 @@ describe('a class played in Chromium', () => {
   });
 
   it('counts a timed turn down on the seat and the dashboard, then lets the AI play the seat that did not choose', async () => {
-    const r = await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ scenario: 'tutorial', seed: 'timed', tables: 1, humans: ['upland'], timer: 4 }),
-    });
-    const { code, token } = (await r.json()) as { code: string; token: string };
+    const { code, token } = await createClass({ scenario: 'tutorial', seed: 'timed', tables: 1, humans: ['upland'], timer: 4 });
     const teacher = await open();
     await teacher.page.goto(`${server.url}/?dashboard=${code}#instructor=${code}.${token}`);
     await teacher.page.waitForSelector('#pause-0');

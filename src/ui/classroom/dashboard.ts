@@ -90,7 +90,7 @@ class DashboardPage {
           : s.ai
             ? null
             : button('Copy seat link', () => void copyText(seatLink(window.location.origin, this.code, t.table, s.role), `seat link for ${label}`), {
-                'aria-label': `Copy the seat link for ${label}: a student who opens it takes this seat`,
+                'aria-label': `Copy seat link for ${label}: a student who opens it takes this seat`,
                 'data-seat-link': seatLink(window.location.origin, this.code, t.table, s.role),
               }),
       ),
