@@ -65,6 +65,12 @@ function collector(): () => void {
   };
 }
 
+/** The JS heap in use and the array buffers' memory outside it (packed history records live there). */
+function retained(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 /** One long all-AI game: per-turn CPU cost of each tenth, and retained heap per turn (ledger off). */
 export function longGameFigures(turns: number): { tenthsUs: number[]; lastOverFirst: number; heapPerTurnKB: number; perTurnUs: number } {
   const { sc } = compiled({ ...BASE_SHAPE, actors: 5, events: 5, turns });
@@ -74,7 +80,7 @@ export function longGameFigures(turns: number): { tenthsUs: number[]; lastOverFi
   for (let t = 0; t < 2000 && !w.over; t++) w = step(sc, w, {}, { ledger: false }).state;
   let s = createGame(sc, { seed: 'long-game' });
   gc();
-  const heap0 = process.memoryUsage().heapUsed;
+  const heap0 = retained();
   const tenth = Math.floor(turns / 10);
   const tenthsUs: number[] = [];
   // CPU time (this process, all threads: GC included), which moves less than wall time under load.
@@ -90,7 +96,7 @@ export function longGameFigures(turns: number): { tenthsUs: number[]; lastOverFi
   }
   const totalMs = (cpuUs() - t0) / 1000;
   gc();
-  const heap1 = process.memoryUsage().heapUsed;
+  const heap1 = retained();
   const played = s.turn - 1;
   return {
     tenthsUs: tenthsUs.map(round),
