@@ -8,7 +8,31 @@ export class PackTables {
   readonly strings: string[] = [];
   readonly stringIds = new Map<string, number>();
   readonly shapes: string[][] = [];
-  readonly shapeIds = new Map<string, number>();
+  /** Shapes as a tree of keys in order: finding an object's shape walks its keys, with no text built. */
+  readonly shapeRoot: ShapeNode = { id: -1, next: new Map() };
+}
+
+interface ShapeNode {
+  /** The shape whose keys end here, or -1 while none does. */
+  id: number;
+  readonly next: Map<string, ShapeNode>;
+}
+
+function shapeOf(t: PackTables, o: Record<string, unknown>): number {
+  let node = t.shapeRoot;
+  for (const k in o) {
+    let child = node.next.get(k);
+    if (child === undefined) {
+      child = { id: -1, next: new Map() };
+      node.next.set(k, child);
+    }
+    node = child;
+  }
+  if (node.id < 0) {
+    node.id = t.shapes.length;
+    t.shapes.push(Object.keys(o));
+  }
+  return node.id;
 }
 
 /** Records packed together: their bytes end to end and where each starts. */
@@ -93,20 +117,14 @@ function write(t: PackTables, v: unknown): void {
     case 'object':
       if (v === null) token(CONST, C_NULL);
       else if (Array.isArray(v)) {
-        token(ARR, v.length);
-        for (const x of v as unknown[]) write(t, x);
+        const a = v as unknown[];
+        token(ARR, a.length);
+        for (let i = 0; i < a.length; i++) write(t, a[i]);
       } else {
+        // Records are plain data (from the engine or JSON.parse): for…in sees exactly their own keys.
         const o = v as Record<string, unknown>;
-        const keys = Object.keys(o);
-        const shape = JSON.stringify(keys);
-        let id = t.shapeIds.get(shape);
-        if (id === undefined) {
-          id = t.shapes.length;
-          t.shapes.push(keys);
-          t.shapeIds.set(shape, id);
-        }
-        token(OBJ, id);
-        for (const k of keys) write(t, o[k]);
+        token(OBJ, shapeOf(t, o));
+        for (const k in o) write(t, o[k]);
       }
       return;
     case 'bigint':
