@@ -1,9 +1,12 @@
 // Secrets of a classroom: seat and instructor tokens (128 random bits), stored only as hashes, compared in constant time.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
-/** A new token: 128 random bits, URL-safe. */
+/**
+ * A new token: 128 random bits as 32 hex digits, URL-safe. Not base64url: one token in 64 would start with "-", which
+ * a command line reads as an option (`classroom export --token -abc…` was refused as ambiguous).
+ */
 export function newToken(): string {
-  return randomBytes(16).toString('base64url');
+  return randomBytes(16).toString('hex');
 }
 
 /** The hash a token is stored and looked up by (never the token itself). */

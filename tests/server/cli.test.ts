@@ -37,7 +37,7 @@ describe('statecraft classroom and bot', () => {
       expect(wrong.stderr).toBe('statecraft: the server refused the export: this instructor token is not valid for any class on this server\n');
       expect(existsSync(join(out, 'history.csv'))).toBe(false);
       const ok = await cli(['classroom', 'export', '--server', s.url, '--token', token, '--out', out]);
-      expect(ok.code).toBe(0);
+      expect(ok.code, ok.stderr).toBe(0);
       const sc = loadScenario('tutorial');
       for (const n of [1, 2]) {
         const replay = JSON.parse(readFileSync(join(out, `table-${n}.replay.json`), 'utf8')) as Replay;
