@@ -1,4 +1,4 @@
-// A game's turn records as an append-only list: each state sees its own prefix of one shared backing array.
+// A game's turn records as an append-only list: each state sees its own prefix of one shared store, old records packed.
 import type { KeptMemo } from './eventMemo.js';
 import { packRecords, PackTables, unpackRecord, type PackedRecords } from './recordPack.js';
 import type { TurnRecord } from './types.js';
