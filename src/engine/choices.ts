@@ -2,7 +2,7 @@
 import { clamp } from './clamp.js';
 import type { ExprEnv } from './expr/index.js';
 import { evaluate, StateEnv } from './env.js';
-import { EngineError, type CAction, type GameState, type Scenario } from './types.js';
+import { EngineError, type ActionResult, type CAction, type GameState, type Scenario } from './types.js';
 
 /** The id of the built-in "hold course" action, offered only when nothing else is available. */
 export const PASS_ID = 'pass';
@@ -13,6 +13,8 @@ export interface OddsFactor {
   add: number;
   applies: boolean;
 }
+/** A factor that held when an action's odds were rolled, as the turn's record keeps it. */
+export type RolledFactor = ActionResult['factors'][number];
 export interface OddsView {
   base: number;
   total: number;
@@ -61,9 +63,16 @@ export function leverageFactorLabel(sc: Scenario, a: CAction, env: ExprEnv): str
 /**
  * pure; the odds rule, the one the turn rolls against, the AI weighs and the player is shown: the base, plus each
  * factor whose condition holds, plus the leverage factor, summed in that order and clamped to 0..100 (null when the
- * action is certain). Given `factors`, it also lists every factor in that order, holding or not.
+ * action is certain). Given `factors`, it also lists every factor in that order, holding or not; given `applied`, the
+ * factors that hold, as a turn's record keeps them.
  */
-export function oddsTotal(sc: Scenario, a: CAction, env: ExprEnv, factors: OddsFactor[] | null = null): number | null {
+export function oddsTotal(
+  sc: Scenario,
+  a: CAction,
+  env: ExprEnv,
+  factors: OddsFactor[] | null = null,
+  applied: RolledFactor[] | null = null,
+): number | null {
   if (!a.outcome) return null;
   let total = evaluate(a.outcome.odds, env);
   for (const f of a.outcome.factors) {
@@ -72,12 +81,15 @@ export function oddsTotal(sc: Scenario, a: CAction, env: ExprEnv, factors: OddsF
       const add = evaluate(f.add, env);
       total += add;
       factors?.push({ label: f.label, add, applies });
+      applied?.push({ label: f.label, add });
     } else factors?.push({ label: f.label, add: evaluate(f.add, env), applies });
   }
   const lev = leverageOddsOf(sc, a, env);
   if (lev !== 0) {
     total += lev;
-    factors?.push({ label: leverageFactorLabel(sc, a, env), add: lev, applies: true });
+    const label = leverageFactorLabel(sc, a, env);
+    factors?.push({ label, add: lev, applies: true });
+    applied?.push({ label, add: lev });
   }
   return clamp(total, 0, 100);
 }

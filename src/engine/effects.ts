@@ -29,8 +29,11 @@ export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, l
     const amount = base * factor * scale;
     // The share of the amount that leverage added (or removed), for the ledger; a "set" has none.
     const share = factor === 1 || !scalesChange(e.mode) || amount === 0 ? 0 : (factor - 1) / factor;
-    if (e.delay === 0 && e.over === 1) w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause, share);
-    else deferEffect(w, e, amount, cause, discount, share);
+    if (e.delay !== 0 || e.over !== 1) deferEffect(w, e, amount, cause, discount, share);
+    // The commonest effects, an indicator raised or lowered and a stance changed now, skip applyTo's dispatch on kind and mode.
+    else if (e.kind === 'indicator' && e.mode === 'add') w.addToIndicator(e.index, amount, cause, share);
+    else if (e.kind === 'stance') w.addToStance(e.index, amount, e.label, e.decay, cause, share);
+    else w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause, share);
   }
 }
 

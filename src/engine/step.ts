@@ -1,6 +1,6 @@
 // One turn: every seat's choice resolves together against the start-of-turn state, in a fixed order.
 import { decideAction, decideDilemma, decisionContext, type AiDecision, type DecisionContext, type DilemmaDecision } from './ai.js';
-import { availableActionIds, canTake, oddsTotal, PASS_ID, type OddsFactor } from './choices.js';
+import { availableActionIds, canTake, oddsTotal, PASS_ID, type RolledFactor } from './choices.js';
 import { applyDue, runEffects } from './effects.js';
 import { StateEnv } from './env.js';
 import { updateSituations } from './situations.js';
@@ -38,14 +38,14 @@ export interface StepOptions {
 }
 
 export function step(sc: Scenario, state: GameState, choices: Choices, options: StepOptions = {}): StepResult {
-  checkStepInputs(sc, state, choices);
+  const given = checkStepInputs(sc, state, choices);
   if (state.scenarioHash !== sc.hash) throw new EngineError('this game belongs to a different version of the scenario');
   if (state.over) throw new EngineError('the game is over');
   const s0 = new StateEnv(sc, state);
   const picked: Array<CAction | null> = [];
   const decided: Decided = { actions: {}, dilemmas: [] };
   const shared = sharedRecords(sc);
-  const full = resolveChoices(sc, state, choices, s0, picked, decided, shared);
+  const full = resolveChoices(sc, state, given, s0, picked, decided, shared);
   const events: TurnEvent[] = [];
   const w = new Work(sc, state, options.ledger !== false);
 
@@ -70,9 +70,9 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
     w.actionLast[a.index] = state.turn;
     runEffects(w, a.effects, s0, s0, actor.index, causes.action);
     if (a.outcome) {
-      const terms: OddsFactor[] = [];
-      const total = oddsTotal(sc, a, s0, terms)!;
-      const factors = terms.some((f) => f.applies) ? terms.filter((f) => f.applies).map((f) => ({ label: f.label, add: f.add })) : NO_FACTORS;
+      const applied: RolledFactor[] = [];
+      const total = oddsTotal(sc, a, s0, null, applied)!;
+      const factors = applied.length > 0 ? applied : NO_FACTORS;
       const roll = drawFor(state.rng, state.turn, DRAW_ACTION, a.index) * 100;
       const success = roll < total;
       const result: ActionResult = { actor: actor.id, action: a.id, label: a.label, odds: total, roll, success, factors };
@@ -101,7 +101,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
 
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
 export function completeChoices(sc: Scenario, state: GameState, choices: Choices): Choices {
-  return resolveChoices(sc, state, choices, new StateEnv(sc, state), [], { actions: {}, dilemmas: [] }, sharedRecords(sc));
+  return resolveChoices(sc, state, checkStepInputs(sc, state, choices), new StateEnv(sc, state), [], { actions: {}, dilemmas: [] }, sharedRecords(sc));
 }
 
 /** The AI's decisions taken while completing the choices. */
@@ -110,11 +110,14 @@ interface Decided {
   dilemmas: DilemmaDecision[];
 }
 
-/** completeChoices, also filling `picked` (by actor index) with each chosen action, null for holding course, and `decided` with the AI's decisions. */
+/**
+ * completeChoices from the given choices by actor index (checkStepInputs), also filling `picked` (by actor index)
+ * with each chosen action, null for holding course, and `decided` with the AI's decisions.
+ */
 function resolveChoices(
   sc: Scenario,
   state: GameState,
-  choices: Choices,
+  choices: ReadonlyArray<Choice | undefined>,
   env: StateEnv,
   picked: Array<CAction | null>,
   decided: Decided,
@@ -124,7 +127,7 @@ function resolveChoices(
   // One look-ahead copy of the state for every decision the AI takes in this step, made only when one is needed.
   let ctx: DecisionContext | null = null;
   for (const actor of sc.actors) {
-    const given: Choice | undefined = choices[actor.id];
+    const given = choices[actor.index];
     if (!given && state.seats[actor.id] === 'human') {
       throw new EngineError(`no choice for "${actor.id}", a human seat; available: ${availableActionIds(sc, state, actor.index, env).join(', ')}`);
     }
@@ -156,14 +159,15 @@ function resolveChoices(
       if (answer === undefined) throw new EngineError(`"${actor.id}" must answer the dilemma "${d.event}" with one of: ${dilemmaOptionIds(sc, d.event)}`);
       dilemmas[d.event] = answer;
     }
-    for (const event in given?.dilemmas ?? {}) {
-      if (!state.dilemmas.some((d) => d.actor === actor.id && d.event === event)) {
-        const own = state.dilemmas.filter((d) => d.actor === actor.id).map((d) => d.event);
-        throw new EngineError(
-          `"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`,
-        );
+    if (given?.dilemmas !== undefined)
+      for (const event in given.dilemmas) {
+        if (!state.dilemmas.some((d) => d.actor === actor.id && d.event === event)) {
+          const own = state.dilemmas.filter((d) => d.actor === actor.id).map((d) => d.event);
+          throw new EngineError(
+            `"${actor.id}" answers the dilemma "${event}", which is not put to it this turn; pending for it: ${own.length ? own.join(', ') : 'none'}`,
+          );
+        }
       }
-    }
     full[actor.id] = dilemmas ? { action, dilemmas } : plainChoice(shared, actor.index, a);
   }
   return full;
@@ -175,8 +179,8 @@ function dilemmaOptionIds(sc: Scenario, eventId: string): string {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Throws an EngineError for arguments of the wrong shape, before anything is read from them. */
-function checkStepInputs(sc: unknown, state: unknown, choices: unknown): void {
+/** The choices by actor index (undefined: none given); throws an EngineError for arguments of the wrong shape, before anything is read from them. */
+function checkStepInputs(sc: unknown, state: unknown, choices: unknown): Array<Choice | undefined> {
   if (!isRecord(sc) || !(sc.actorIndex instanceof Map) || !Array.isArray(sc.actors))
     throw new EngineError('step needs a compiled scenario (from compileScenario) as its first argument');
   if (!isRecord(state) || !Array.isArray(state.indicators) || !Array.isArray(state.dilemmas) || !isRecord(state.seats)) {
@@ -187,13 +191,17 @@ function checkStepInputs(sc: unknown, state: unknown, choices: unknown): void {
       `step needs the turn's choices as an object keyed by actor id, e.g. { "${(sc.actors[0] as { id: string } | undefined)?.id ?? 'actor'}": { "action": "..." } }; got ${describe(choices)}`,
     );
   const actorIndex = sc.actorIndex as Map<string, number>;
-  for (const id of Object.keys(choices)) {
-    if (!actorIndex.has(id)) throw new EngineError(`choice for unknown actor "${id}"; actors: ${[...actorIndex.keys()].join(', ')}`);
+  const byIndex = new Array<Choice | undefined>(actorIndex.size);
+  // for-in with an own-property test visits what Object.keys lists, without building the list on every step.
+  for (const id in choices) {
+    if (!Object.hasOwn(choices, id)) continue;
+    const index = actorIndex.get(id);
+    if (index === undefined) throw new EngineError(`choice for unknown actor "${id}"; actors: ${[...actorIndex.keys()].join(', ')}`);
     const c = choices[id];
     if (!isRecord(c) || typeof c.action !== 'string')
       throw new EngineError(`the choice for "${id}" must be an object with an "action" id, e.g. { "action": "pass" }; got ${describe(c)}`);
-    for (const k of Object.keys(c))
-      if (k !== 'action' && k !== 'dilemmas')
+    for (const k in c)
+      if (k !== 'action' && k !== 'dilemmas' && Object.hasOwn(c, k))
         throw new EngineError(`the choice for "${id}" has an unknown field "${k}"; a choice has "action" and optionally "dilemmas"`);
     if (c.dilemmas !== undefined) {
       if (!isRecord(c.dilemmas))
@@ -201,7 +209,9 @@ function checkStepInputs(sc: unknown, state: unknown, choices: unknown): void {
       for (const [ev, o] of Object.entries(c.dilemmas))
         if (typeof o !== 'string') throw new EngineError(`the answer of "${id}" to the dilemma "${ev}" must be an option id; got ${describe(o)}`);
     }
+    byIndex[index] = c as unknown as Choice;
   }
+  return byIndex;
 }
 
 function describe(x: unknown): string {

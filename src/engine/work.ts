@@ -75,8 +75,10 @@ export class Work implements LeverageEnv {
     this.flows = s.flows.slice();
     this.flags = s.flags.slice();
     this.stances = s.stances.slice();
-    this.raw = sc.rest.slice();
-    for (const m of s.modifiers) this.raw[m.pair] = (this.raw[m.pair] ?? 0) + m.value;
+    const raw = sc.rest.slice();
+    const mods = s.modifiers;
+    for (let k = 0; k < mods.length; k++) raw[mods[k]!.pair]! += mods[k]!.value;
+    this.raw = raw;
     // Modifier objects are shared with the input state and never mutated: a changed modifier is a new object.
     this.modifiers = lite ? [] : s.modifiers.slice();
     this.pending = lite ? [] : s.pending.slice();
@@ -179,6 +181,21 @@ export class Work implements LeverageEnv {
       default:
         unreachable(kind, 'effect target kind');
     }
+    this.share = 0;
+  }
+
+  /** applyTo('indicator', index, 'add', amount, …) without the dispatch. */
+  addToIndicator(index: number, rawAmount: number, cause: Cause, share: number): void {
+    const before = this.indicators[index]!;
+    this.share = share;
+    this.setIndicator(index, before, before + finite(rawAmount), cause);
+    this.share = 0;
+  }
+
+  /** applyTo('stance', pair, 'add', amount, …) without the dispatch. */
+  addToStance(pair: number, rawAmount: number, label: string | null, decay: number | null, cause: Cause, share: number): void {
+    this.share = share;
+    this.addModifier(pair, label ?? cause.label, finite(rawAmount), decay ?? this.sc.stanceDecay, cause);
     this.share = 0;
   }
 
