@@ -191,11 +191,14 @@ function checkStepInputs(sc: unknown, state: unknown, choices: unknown): Array<C
       `step needs the turn's choices as an object keyed by actor id, e.g. { "${(sc.actors[0] as { id: string } | undefined)?.id ?? 'actor'}": { "action": "..." } }; got ${describe(choices)}`,
     );
   const actorIndex = sc.actorIndex as Map<string, number>;
-  const byIndex = new Array<Choice | undefined>(actorIndex.size);
+  const actors = sc.actors as Array<{ id: string }>;
+  const byIndex = new Array<Choice | undefined>(actors.length);
+  let next = 0;
   // for-in with an own-property test visits what Object.keys lists, without building the list on every step.
   for (const id in choices) {
     if (!Object.hasOwn(choices, id)) continue;
-    const index = actorIndex.get(id);
+    // Choices usually come in actor order: the next actor's id is compared before the id is looked up.
+    const index = actors[next]?.id === id ? next : actorIndex.get(id);
     if (index === undefined) throw new EngineError(`choice for unknown actor "${id}"; actors: ${[...actorIndex.keys()].join(', ')}`);
     const c = choices[id];
     if (!isRecord(c) || typeof c.action !== 'string')
@@ -210,6 +213,7 @@ function checkStepInputs(sc: unknown, state: unknown, choices: unknown): Array<C
         if (typeof o !== 'string') throw new EngineError(`the answer of "${id}" to the dilemma "${ev}" must be an option id; got ${describe(o)}`);
     }
     byIndex[index] = c as unknown as Choice;
+    next = index + 1;
   }
   return byIndex;
 }
