@@ -66,13 +66,7 @@ export function leverageFactorLabel(sc: Scenario, a: CAction, env: ExprEnv): str
  * action is certain). Given `factors`, it also lists every factor in that order, holding or not; given `applied`, the
  * factors that hold, as a turn's record keeps them.
  */
-export function oddsTotal(
-  sc: Scenario,
-  a: CAction,
-  env: ExprEnv,
-  factors: OddsFactor[] | null = null,
-  applied: RolledFactor[] | null = null,
-): number | null {
+export function oddsTotal(sc: Scenario, a: CAction, env: ExprEnv, factors: OddsFactor[] | null = null, applied: RolledFactor[] | null = null): number | null {
   if (!a.outcome) return null;
   let total = evaluate(a.outcome.odds, env);
   for (const f of a.outcome.factors) {

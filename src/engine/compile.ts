@@ -3,6 +3,7 @@ import { PASS_ID } from './choices.js';
 import { compileExpr, type ExprEnv, type ExprRefs } from './expr/index.js';
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { scenarioHash } from './hash.js';
+import { asDoubles } from './doubles.js';
 import type { EffectDef, IndicatorDef, ScenarioFile } from './schema.js';
 import { EFFECT_MODES, scalesChange } from './modes.js';
 import { unreachable } from './unreachable.js';
@@ -201,6 +202,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     if (t >= 0 && t === actor) err(path, 'an action cannot target the actor that takes it');
     return t;
   };
+  let stanceSlots = 0;
   const effect = (e: EffectDef, p: JsonPath, owner: number): CEffect => {
     const targets = TARGET_KINDS.filter((k) => e[k] !== undefined);
     if (targets.length !== 1)
@@ -250,6 +252,7 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
       over: e.over ?? 1,
       owner: target,
       leveraged: (e.leveraged ?? true) && owner >= 0 && target >= 0 && target !== owner && (leverageTerms[owner * n + target]?.length ?? 0) > 0,
+      slot: kind === 'stance' ? stanceSlots++ : -1,
     };
   };
   const effects = (list: readonly EffectDef[] | undefined, p: JsonPath, owner: number) => (list ?? []).map((e, i) => effect(e, [...p, i], owner));
@@ -431,8 +434,9 @@ export function compileScenario(def: ScenarioFile): CompileOutcome {
     stanceMin,
     stanceMax,
     stanceDecay: def.stances.decay ?? 0.1,
+    stanceSlots,
     stanceBands,
-    rest,
+    rest: asDoubles(rest),
     initialStance,
     leverageScale: def.leverage?.scale ?? 100,
     leverageTerms,

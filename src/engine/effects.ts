@@ -32,7 +32,7 @@ export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, l
     if (e.delay !== 0 || e.over !== 1) deferEffect(w, e, amount, cause, discount, share);
     // The commonest effects, an indicator raised or lowered and a stance changed now, skip applyTo's dispatch on kind and mode.
     else if (e.kind === 'indicator' && e.mode === 'add') w.addToIndicator(e.index, amount, cause, share);
-    else if (e.kind === 'stance') w.addToStance(e.index, amount, e.label, e.decay, cause, share);
+    else if (e.kind === 'stance') w.addToStance(e.index, amount, e.label, e.decay, cause, share, e.slot);
     else w.applyTo(e.kind, e.index, e.mode, amount, e.label, e.decay, cause, share);
   }
 }

@@ -1,4 +1,5 @@
 // Creating a game: the initial state of a scenario for a seed and a seating, with turn 1 opened.
+import { asDoubles } from './doubles.js';
 import { keptMemo } from './eventMemo.js';
 import { History } from './history.js';
 import { seedRng } from './rng.js';
@@ -57,10 +58,10 @@ export function createGame(sc: Scenario, options: GameOptions): GameState {
     over: false,
     ending: null,
     rng: seedRng(options.seed),
-    indicators: def.indicators.map((i) => i.initial),
-    flows: (def.flows ?? []).map((f) => f.initial),
+    indicators: asDoubles(def.indicators.map((i) => i.initial)),
+    flows: asDoubles((def.flows ?? []).map((f) => f.initial)),
     flags: (def.flags ?? []).map((f) => f.initial ?? 0),
-    stances: sc.initialStance.slice(),
+    stances: asDoubles(sc.initialStance),
     modifiers,
     pending: [],
     actionCounts: zeros(sc.actions.length),

@@ -42,6 +42,8 @@ export interface CEffect {
   owner: number;
   /** Scaled by the acting actor's leverage over `owner`: not turned off, another actor's number, and some flow links the two. */
   leveraged: boolean;
+  /** Stance effects: a number of its own below `Scenario.stanceSlots`, under which the position of its modifier is remembered (-1: other kinds). */
+  slot: number;
 }
 
 export interface CFactor {
@@ -176,6 +178,8 @@ export interface Scenario {
   stanceMin: number;
   stanceMax: number;
   stanceDecay: number;
+  /** How many stance effects the scenario has (CEffect.slot). */
+  stanceSlots: number;
   stanceBands: ReadonlyArray<{ id: string; label: string; upTo: number }>;
   /** Resting points, index from * actorCount + to (diagonal unused, 0). */
   rest: readonly number[];

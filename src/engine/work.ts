@@ -25,6 +25,14 @@ const SCAN_MODIFIERS = 48;
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
 const finite = (x: number) => (Number.isFinite(x) ? x : 0);
 
+/** Per scenario, where each stance effect's modifier was last found (CEffect.slot): a hint, checked before use. */
+const HINTS = new WeakMap<Scenario, Int32Array>();
+function slotHints(sc: Scenario): Int32Array {
+  let h = HINTS.get(sc);
+  if (!h) HINTS.set(sc, (h = new Int32Array(sc.stanceSlots)));
+  return h;
+}
+
 export class Work implements LeverageEnv {
   readonly n: number;
   turnNo: number;
@@ -49,6 +57,8 @@ export class Work implements LeverageEnv {
   private logged = 0;
   /** Per stance pair, the positions of its modifiers in `modifiers` (null: not built since the list was last replaced). */
   private byPair: Map<number, number[]> | null = null;
+  /** Where each stance effect's modifier was last found, shared by every game of the scenario (checked before use, so exact). */
+  private readonly hints: Int32Array;
   /** The share of the change being applied that leverage accounts for (0 outside applyTo). */
   private share = 0;
 
@@ -88,6 +98,7 @@ export class Work implements LeverageEnv {
     this.eventLast = s.eventLast.slice();
     this.situations = s.situations.slice();
     this.memo = lite ? null : memoFor(sc, s);
+    this.hints = slotHints(sc);
   }
 
   /** Look-ahead copies only: undoes every change since the copy was made (or last rolled back), newest first. */
@@ -192,10 +203,10 @@ export class Work implements LeverageEnv {
     this.share = 0;
   }
 
-  /** applyTo('stance', pair, 'add', amount, …) without the dispatch. */
-  addToStance(pair: number, rawAmount: number, label: string | null, decay: number | null, cause: Cause, share: number): void {
+  /** applyTo('stance', pair, 'add', amount, …) without the dispatch, for the stance effect numbered `slot` (CEffect.slot). */
+  addToStance(pair: number, rawAmount: number, label: string | null, decay: number | null, cause: Cause, share: number, slot: number): void {
     this.share = share;
-    this.addModifier(pair, label ?? cause.label, finite(rawAmount), decay ?? this.sc.stanceDecay, cause);
+    this.addModifier(pair, label ?? cause.label, finite(rawAmount), decay ?? this.sc.stanceDecay, cause, slot);
     this.share = 0;
   }
 
@@ -208,13 +219,13 @@ export class Work implements LeverageEnv {
   }
 
   /** Adds to (or creates) the named modifier of a stance, limited so the stance stays in range. */
-  addModifier(pair: number, label: string, amount: number, decay: number, cause: Cause): void {
+  addModifier(pair: number, label: string, amount: number, decay: number, cause: Cause, slot = -1): void {
     const { stanceMin, stanceMax } = this.sc;
     const raw = this.raw[pair]!;
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
     const mods = this.modifiers;
-    const i = this.modifierAt(pair, label);
+    const i = this.modifierAt(pair, label, slot);
     mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
     this.setRaw(pair, raw + room, room !== amount, cause);
   }
@@ -223,17 +234,26 @@ export class Work implements LeverageEnv {
    * The position in `modifiers` of the modifier of `pair` called `label`, or the list's length when it has none (and
    * it will be appended there). A short list is scanned: building the index costs more than it saves until then.
    */
-  private modifierAt(pair: number, label: string): number {
+  private modifierAt(pair: number, label: string, slot: number): number {
     const mods = this.modifiers;
-    if (this.byPair === null && mods.length < SCAN_MODIFIERS) {
-      let i = 0;
-      while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
-      return i;
+    const hints = this.hints;
+    // A pair has at most one modifier of each label, so a remembered position that holds it is where a scan would stop.
+    if (slot >= 0) {
+      const h = hints[slot]!;
+      if (h < mods.length && mods[h]!.pair === pair && mods[h]!.label === label) return h;
     }
-    const at = this.positionsOf(pair);
-    for (const k of at) if (mods[k]!.label === label) return k;
-    at.push(mods.length);
-    return mods.length;
+    let i = 0;
+    if (this.byPair === null && mods.length < SCAN_MODIFIERS) {
+      while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
+    } else {
+      const at = this.positionsOf(pair);
+      let k = 0;
+      while (k < at.length && mods[at[k]!]!.label !== label) k++;
+      if (k < at.length) i = at[k]!;
+      else at.push((i = mods.length));
+    }
+    if (slot >= 0) hints[slot] = i;
+    return i;
   }
 
   /** Positions in `modifiers` of the modifiers of `pair`, in order; the index is built on first use after the list was replaced. */
