@@ -11,6 +11,28 @@ interface Watchers {
   indicator: number[][];
   flag: number[][];
   stance: number[][];
+  /** Per indicator, flag and stance pair: 1 when some kept condition reads it. */
+  read: Readers;
+}
+
+/** Per indicator, flag and stance pair: 1 when some kept condition reads it. */
+export interface Readers {
+  indicator: Uint8Array;
+  flag: Uint8Array;
+  stance: Uint8Array;
+}
+
+const NO_READERS = new WeakMap<Scenario, Readers>();
+
+/** The readers of a state with no memo (a look-ahead copy, or a scenario with no condition to keep): none. */
+export function noReaders(sc: Scenario): Readers {
+  let r = NO_READERS.get(sc);
+  if (!r) {
+    const n = sc.actors.length;
+    r = { indicator: new Uint8Array(sc.indicators.length), flag: new Uint8Array(sc.keys.flag.length), stance: new Uint8Array(n * n) };
+    NO_READERS.set(sc, r);
+  }
+  return r;
 }
 
 const WATCHERS = new WeakMap<Scenario, Watchers | null>();
@@ -33,6 +55,7 @@ function watchersOf(sc: Scenario): Watchers | null {
     indicator: lists(sc.indicators.length),
     flag: lists(sc.keys.flag.length),
     stance: lists(n * n),
+    read: { indicator: new Uint8Array(sc.indicators.length), flag: new Uint8Array(sc.keys.flag.length), stance: new Uint8Array(n * n) },
   };
   let any = false;
   for (const ev of sc.events) {
@@ -43,6 +66,9 @@ function watchersOf(sc: Scenario): Watchers | null {
     for (const i of r.indicators) built.indicator[i]!.push(ev.index);
     for (const i of r.flags) built.flag[i]!.push(ev.index);
     for (const [a, b] of r.stances) built.stance[a * n + b]!.push(ev.index);
+    for (const i of r.indicators) built.read.indicator[i] = 1;
+    for (const i of r.flags) built.read.flag[i] = 1;
+    for (const [a, b] of r.stances) built.read.stance[a * n + b] = 1;
   }
   w = any ? built : null;
   WATCHERS.set(sc, w);
@@ -62,6 +88,11 @@ export class EventMemo {
   /** A memo with every condition still to evaluate. */
   static fresh(watch: Watchers): EventMemo {
     return new EventMemo(watch, new Array<number>(watch.kept.length).fill(STALE));
+  }
+
+  /** Per indicator, flag and stance pair: 1 when a kept condition reads it (a write to any other need not be reported). */
+  get reads(): Readers {
+    return this.watch.read;
   }
 
   copy(): EventMemo {

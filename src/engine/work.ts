@@ -1,6 +1,6 @@
 // A private, mutable working copy of a game state: step and the AI's look-ahead change it, never the input.
 import { clamp } from './clamp.js';
-import { memoFor, type EventMemo } from './eventMemo.js';
+import { memoFor, noReaders, type EventMemo, type Readers } from './eventMemo.js';
 import { leverageFactorOf, leverageOf, type LeverageEnv } from './env.js';
 import { modeResult, type EffectMode } from './modes.js';
 import { unreachable } from './unreachable.js';
@@ -51,6 +51,8 @@ export class Work implements LeverageEnv {
   situations: number[];
   /** Which event conditions must be evaluated again at the turn's opening (null: a look-ahead copy, or nothing to keep). */
   readonly memo: EventMemo | null;
+  /** Per indicator, flag and stance pair: 1 when the memo must hear of a change to it (all 0 without a memo). */
+  private readonly reads: Readers;
 
   /** The attribution ledger of this turn's changes (null: none kept); `logged` entries of it are in use. */
   private readonly ledger: LedgerEntry[] | null;
@@ -98,6 +100,7 @@ export class Work implements LeverageEnv {
     this.eventLast = s.eventLast.slice();
     this.situations = s.situations.slice();
     this.memo = lite ? null : memoFor(sc, s);
+    this.reads = this.memo !== null ? this.memo.reads : noReaders(sc);
     this.hints = slotHints(sc);
   }
 
@@ -185,7 +188,7 @@ export class Work implements LeverageEnv {
         const before = this.flags[index]!;
         const after = clamp(modeResult(mode, before, amount), -1e9, 1e9);
         this.put(this.flags, index, after);
-        if (before !== after) this.memo?.flagChanged(index);
+        if (before !== after && this.reads.flag[index] === 1) this.memo!.flagChanged(index);
         this.record(this.sc.keys.flag[index]!, before, after, false, cause);
         break;
       }
@@ -214,7 +217,7 @@ export class Work implements LeverageEnv {
     const def = this.sc.indicators[index]!;
     const after = clamp(wanted, def.min, def.max);
     this.put(this.indicators, index, after);
-    if (before !== after) this.memo?.indicatorChanged(index);
+    if (before !== after && this.reads.indicator[index] === 1) this.memo!.indicatorChanged(index);
     if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
@@ -337,7 +340,7 @@ export class Work implements LeverageEnv {
     const before = this.stances[pair]!;
     const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
     this.put(this.stances, pair, after);
-    if (before !== after) this.memo?.stanceChanged(pair);
+    if (before !== after && this.reads.stance[pair] === 1) this.memo!.stanceChanged(pair);
     this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
   }
 
