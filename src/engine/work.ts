@@ -20,6 +20,8 @@ export interface Resolved {
 const LEDGER_ROOM = 64;
 /** The ledger of a turn that keeps none: one shared empty list rather than a new one per turn record. */
 const NO_ENTRIES = Object.freeze([]) as unknown as LedgerEntry[];
+/** The cause passed for a modifier's fading when no ledger is kept (no entry is written, so it is never read). */
+const UNRECORDED_FADE: Cause = Object.freeze({ kind: 'decay', id: '', actor: null, label: '' });
 /** Modifier lists shorter than this are scanned for a stance change rather than indexed by pair. */
 const SCAN_MODIFIERS = 48;
 /** Values the engine stores are kept finite; a non-finite amount is treated as no change. */
@@ -181,7 +183,7 @@ export class Work implements LeverageEnv {
         const wanted = modeResult(mode, before, amount);
         const after = clamp(wanted, def.min, def.max);
         this.put(this.flows, index, after);
-        this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
+        if (this.ledger !== null) this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
         break;
       }
       case 'flag': {
@@ -189,7 +191,7 @@ export class Work implements LeverageEnv {
         const after = clamp(modeResult(mode, before, amount), -1e9, 1e9);
         this.put(this.flags, index, after);
         if (before !== after && this.reads.flag[index] === 1) this.memo!.flagChanged(index);
-        this.record(this.sc.keys.flag[index]!, before, after, false, cause);
+        if (this.ledger !== null) this.record(this.sc.keys.flag[index]!, before, after, false, cause);
         break;
       }
       default:
@@ -218,7 +220,7 @@ export class Work implements LeverageEnv {
     const after = clamp(wanted, def.min, def.max);
     this.put(this.indicators, index, after);
     if (before !== after && this.reads.indicator[index] === 1) this.memo!.indicatorChanged(index);
-    if (before !== after || wanted !== after) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
+    if (this.ledger !== null && (before !== after || wanted !== after)) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
 
   /** Adds to (or creates) the named modifier of a stance, limited so the stance stays in range. */
@@ -294,12 +296,12 @@ export class Work implements LeverageEnv {
         if (value !== 0) kept.push(m);
         continue;
       }
-      this.setRaw(m.pair, this.raw[m.pair]! + delta, false, {
-        kind: 'decay',
-        id: m.label,
-        actor: null,
-        label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)`,
-      });
+      // The cause is named only for the ledger: without one, nothing reads it.
+      const cause: Cause =
+        this.ledger === null
+          ? UNRECORDED_FADE
+          : { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` };
+      this.setRaw(m.pair, this.raw[m.pair]! + delta, false, cause);
       if (value !== 0) kept.push({ pair: m.pair, label: m.label, value, decay: m.decay });
       (moved ??= []).push(m.pair);
     }
@@ -341,9 +343,10 @@ export class Work implements LeverageEnv {
     const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
     this.put(this.stances, pair, after);
     if (before !== after && this.reads.stance[pair] === 1) this.memo!.stanceChanged(pair);
-    this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
+    if (this.ledger !== null) this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
   }
 
+  /** Writes a ledger entry (callers test that a ledger is kept first, which saves a call per change in batch runs). */
   private record(target: string, before: number, after: number, clamped: boolean, cause: Cause): void {
     const ledger = this.ledger;
     if (ledger === null || (before === after && !clamped)) return;
