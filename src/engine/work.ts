@@ -230,23 +230,20 @@ export class Work implements LeverageEnv {
     const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
     if (this.lite) return this.setRaw(pair, raw + room, false, cause);
     const mods = this.modifiers;
-    const i = this.modifierAt(pair, label, slot);
+    // A pair has at most one modifier of each label, so a remembered position that holds it is where a search would stop.
+    const h = slot >= 0 ? this.hints[slot]! : mods.length;
+    const i = h < mods.length && mods[h]!.pair === pair && mods[h]!.label === label ? h : this.modifierAt(pair, label, slot);
     mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
     this.setRaw(pair, raw + room, room !== amount, cause);
   }
 
   /**
    * The position in `modifiers` of the modifier of `pair` called `label`, or the list's length when it has none (and
-   * it will be appended there). A short list is scanned: building the index costs more than it saves until then.
+   * it will be appended there), remembered for stance effect `slot`. A short list is scanned: building the index
+   * costs more than it saves until then.
    */
   private modifierAt(pair: number, label: string, slot: number): number {
     const mods = this.modifiers;
-    const hints = this.hints;
-    // A pair has at most one modifier of each label, so a remembered position that holds it is where a scan would stop.
-    if (slot >= 0) {
-      const h = hints[slot]!;
-      if (h < mods.length && mods[h]!.pair === pair && mods[h]!.label === label) return h;
-    }
     let i = 0;
     if (this.byPair === null && mods.length < SCAN_MODIFIERS) {
       while (i < mods.length && (mods[i]!.pair !== pair || mods[i]!.label !== label)) i++;
@@ -257,7 +254,7 @@ export class Work implements LeverageEnv {
       if (k < at.length) i = at[k]!;
       else at.push((i = mods.length));
     }
-    if (slot >= 0) hints[slot] = i;
+    if (slot >= 0) this.hints[slot] = i;
     return i;
   }
 
