@@ -184,6 +184,13 @@ describe('a class played in Chromium', () => {
           await playTurn(students[2]!.page);
           await students[1]!.page.waitForTimeout(400);
         });
+      } else if (turn === 4) {
+        // The same, with Space held past the longest a redraw waits (1.5 s): the redraw replaces the card under the key,
+        // and the release on its replacement must still choose it.
+        await playTurn(students[1]!.page, async () => {
+          await playTurn(students[2]!.page);
+          await students[1]!.page.waitForTimeout(1800);
+        });
       } else {
         await playTurn(students[1]!.page);
         await playTurn(students[2]!.page);

@@ -71,6 +71,8 @@ const HOLD_MAX_MS = 1500;
  */
 function heldPress(area: HTMLElement, draw: (nodes: Array<HTMLElement | null>) => void): (nodes: Array<HTMLElement | null>) => void {
   let holding = false;
+  /** The control a held Space went down on. */
+  let pressed: HTMLElement | null = null;
   let pending: Array<HTMLElement | null> | null = null;
   let cap: number | null = null;
   const flush = (): void => {
@@ -84,15 +86,25 @@ function heldPress(area: HTMLElement, draw: (nodes: Array<HTMLElement | null>) =
   const press = (e: Event): void => {
     if (!(e.target instanceof Node) || !area.contains(e.target)) return;
     holding = true;
+    if (e.type === 'keydown' && e.target instanceof HTMLElement) pressed = e.target;
     cap ??= window.setTimeout(flush, HOLD_MAX_MS);
   };
   // The click or change a release makes is dispatched within the release's own task, so the redraw waits for the next.
   const release = (): void => {
     if (holding) window.setTimeout(flush, 0);
   };
+  // A Space held past HOLD_MAX_MS while a redraw replaced its control is released on the replacement (the same id, which
+  // took the focus), and the browser activates only the control the key went down on: the replacement is activated here.
+  const releaseKey = (e: KeyboardEvent): void => {
+    const was = pressed;
+    pressed = null;
+    const now = e.target;
+    if (was && !was.isConnected && now instanceof HTMLElement && now !== was && was.id !== '' && now.id === was.id && area.contains(now)) now.click();
+    release();
+  };
   document.addEventListener('keydown', (e) => (e.key === ' ' ? press(e) : undefined), true);
   document.addEventListener('pointerdown', press, true);
-  document.addEventListener('keyup', (e) => (e.key === ' ' ? release() : undefined), true);
+  document.addEventListener('keyup', (e) => (e.key === ' ' ? releaseKey(e) : undefined), true);
   for (const t of ['pointerup', 'pointercancel'] as const) document.addEventListener(t, release, true);
   window.addEventListener('blur', release);
   return (nodes) => {
