@@ -72,7 +72,7 @@ export interface BalanceOptions {
   sequences?: number;
   /** Leaders per class replayed on the holdout seeds (default 3 by top-ending share and 3 by mean score). */
   leaders?: number;
-  /** Flow ids the flow-cut check applies to; default every flow whose initial value is at least 20% of its max. */
+  /** Flow ids the flow-cut check applies to; default the flows the scenario marks major (defaultMajorFlows in worlds.ts). */
   majorFlows?: readonly string[];
   /** Every AI's fuzz, or null (default) for each actor's own from the scenario. */
   aiFuzz?: number | null;

@@ -33,7 +33,12 @@ export function withFlowCut(sc: Scenario, flowId: string): Scenario {
   return { ...base, def, flows: cut };
 }
 
-/** pure; the flows `major` defaults to: those whose initial value is at least `share` of their max. */
+/**
+ * pure; the flows `major` defaults to: those the scenario marks `major: true`, or, when it marks none, those not marked
+ * `major: false` whose initial value is at least `share` of their max.
+ */
 export function defaultMajorFlows(sc: Scenario, share = 0.2): string[] {
-  return sc.flows.filter((f, i) => (sc.def.flows?.[i]?.initial ?? 0) >= share * f.max).map((f) => f.id);
+  const defs = sc.def.flows ?? [];
+  if (defs.some((f) => f.major === true)) return sc.flows.filter((_, i) => defs[i]?.major === true).map((f) => f.id);
+  return sc.flows.filter((f, i) => defs[i]?.major !== false && (defs[i]?.initial ?? 0) >= share * f.max).map((f) => f.id);
 }

@@ -47,8 +47,9 @@ Balance report (--balance; src/analysis/balance.ts; in this process, one thread)
   --sequences N   random action sequences per role (default 300)
   --leaders N     leaders per class replayed on holdout, by top-ending share and by mean score
                   (default 3 each)
-  --major-flows L comma-separated flow ids the flow-cut bar applies to (default: every flow whose
-                  initial value is at least 20% of its max)
+  --major-flows L comma-separated flow ids the flow-cut bar applies to (default: the flows the
+                  scenario marks "major": true, else every flow not marked false whose initial
+                  value is at least 20% of its max)
   --json          with --balance: one object {balance: {scenario, seedPrefix, aiFuzz, thresholds,
                   sizes, allAi, endings, humanOnly, leverage, flows, fuzz, objectives, aiScore,
                   scoresByEnding, events, dilemmas, eventVariety, roles, checks, passed, seconds}}

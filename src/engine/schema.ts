@@ -196,6 +196,12 @@ export const flowSchema = z
     min: num.optional(),
     max: num.optional(),
     note: text.optional(),
+    major: z
+      .boolean()
+      .optional()
+      .describe(
+        "For the balance report's flow-cut bar: true marks a flow the scenario turns on, whose cut must change how the actors play. When no flow is marked true, every flow not marked false whose initial value is at least 20% of its max counts.",
+      ),
     sources: sourceRefs.optional(),
     assumption: assumption.optional(),
   })

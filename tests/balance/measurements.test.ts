@@ -32,6 +32,16 @@ describe('all-AI measurements on a fixture with known answers', () => {
     expect(check(report, 'action-usage').detail).toContain('b b_wait 0.0%');
   });
 
+  it('takes the major flows a scenario marks, and leaves out those it marks minor, before the 20% rule', () => {
+    const marked = (marks: Record<string, boolean>) => {
+      const def = measuredScenario();
+      return compileOk({ ...def, flows: def.flows!.map((f) => (f.id in marks ? { ...f, major: marks[f.id] } : f)) });
+    };
+    expect(defaultMajorFlows(marked({ ba: true }))).toEqual(['ba']);
+    expect(defaultMajorFlows(marked({ ab: false }))).toEqual([]);
+    expect(defaultMajorFlows(marked({ ba: false }))).toEqual(['ab']);
+  });
+
   it("flow cuts: cutting ab (a major flow) moves b's mix all the way; cutting ba moves nothing", () => {
     expect(defaultMajorFlows(sc)).toEqual(['ab']);
     expect(report.flows.major).toEqual(['ab']);
