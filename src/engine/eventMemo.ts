@@ -22,14 +22,24 @@ export interface Readers {
   stance: Uint8Array;
 }
 
+/** pure; 1 for each value whose list of reading events is not empty. */
+const readFlags = (lists: readonly number[][]): Uint8Array => Uint8Array.from(lists, (l) => (l.length > 0 ? 1 : 0));
+
+/** Per scenario: the empty lists of readers per indicator, flag and stance pair. */
+function emptyLists(sc: Scenario): { indicator: number[][]; flag: number[][]; stance: number[][] } {
+  const lists = (k: number) => Array.from({ length: k }, () => [] as number[]);
+  const n = sc.actors.length;
+  return { indicator: lists(sc.indicators.length), flag: lists(sc.keys.flag.length), stance: lists(n * n) };
+}
+
 const NO_READERS = new WeakMap<Scenario, Readers>();
 
 /** The readers of a state with no memo (a look-ahead copy, or a scenario with no condition to keep): none. */
 export function noReaders(sc: Scenario): Readers {
   let r = NO_READERS.get(sc);
   if (!r) {
-    const n = sc.actors.length;
-    r = { indicator: new Uint8Array(sc.indicators.length), flag: new Uint8Array(sc.keys.flag.length), stance: new Uint8Array(n * n) };
+    const none = emptyLists(sc);
+    r = { indicator: readFlags(none.indicator), flag: readFlags(none.flag), stance: readFlags(none.stance) };
     NO_READERS.set(sc, r);
   }
   return r;
@@ -48,15 +58,8 @@ export function keepsCondition(ev: CEvent): boolean {
 function watchersOf(sc: Scenario): Watchers | null {
   let w = WATCHERS.get(sc);
   if (w !== undefined) return w;
-  const lists = (k: number) => Array.from({ length: k }, () => [] as number[]);
   const n = sc.actors.length;
-  const built: Watchers = {
-    kept: new Uint8Array(sc.events.length),
-    indicator: lists(sc.indicators.length),
-    flag: lists(sc.keys.flag.length),
-    stance: lists(n * n),
-    read: { indicator: new Uint8Array(sc.indicators.length), flag: new Uint8Array(sc.keys.flag.length), stance: new Uint8Array(n * n) },
-  };
+  const built = { kept: new Uint8Array(sc.events.length), ...emptyLists(sc) };
   let any = false;
   for (const ev of sc.events) {
     if (!keepsCondition(ev)) continue;
@@ -66,11 +69,8 @@ function watchersOf(sc: Scenario): Watchers | null {
     for (const i of r.indicators) built.indicator[i]!.push(ev.index);
     for (const i of r.flags) built.flag[i]!.push(ev.index);
     for (const [a, b] of r.stances) built.stance[a * n + b]!.push(ev.index);
-    for (const i of r.indicators) built.read.indicator[i] = 1;
-    for (const i of r.flags) built.read.flag[i] = 1;
-    for (const [a, b] of r.stances) built.read.stance[a * n + b] = 1;
   }
-  w = any ? built : null;
+  w = any ? { ...built, read: { indicator: readFlags(built.indicator), flag: readFlags(built.flag), stance: readFlags(built.stance) } } : null;
   WATCHERS.set(sc, w);
   return w;
 }
