@@ -1,5 +1,5 @@
 // Plays N comparison games in a variant of the workload, for counting instructions under valgrind (see PROFILE.md).
-// Run from the repository root: npx tsx bench/instructions.ts N [--variant full|bare|outcomes|noeffects|nostance|noevents|create|stancex2|indicatorx2] [--ledger]
+// Run from the repository root: npx tsx bench/instructions.ts N [--variant full|bare|outcomes|noeffects|nostance|noevents|create|constexpr|stancex2|indicatorx2] [--ledger]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compileScenario, createGame, type ScenarioFile } from '../src/engine/index.js';
@@ -34,6 +34,16 @@ const VARIANTS: Record<string, (def: ScenarioFile) => void> = {
     def.events = [];
   },
   create: () => {},
+  // Every expression amount and odds a constant (the factors kept): prices expression evaluation.
+  constexpr: (def) =>
+    def.actions.forEach((a) => {
+      (a.effects ?? []).forEach((e: { add?: unknown }) => {
+        if (typeof e.add === 'string') e.add = 2;
+      });
+      if (a.outcome) {
+        a.outcome.odds = 50;
+      }
+    }),
   // Every stance effect twice (same stance, same label): the same modifiers, twice the stance changes.
   stancex2: (def) =>
     def.actions.forEach((a) => {

@@ -23,9 +23,11 @@ export function effectAmount(e: CEffect, env: ExprEnv, lev: LeverageEnv, actor: 
  * makes the AI value delayed parts less, and with it nothing is queued but all is applied at once.
  */
 export function runEffects(w: Work, effects: readonly CEffect[], env: ExprEnv, lev: LeverageEnv, actor: number, cause: Cause, scale = 1, discount = 0): void {
-  for (const e of effects) {
+  for (let k = 0; k < effects.length; k++) {
+    const e = effects[k]!;
     const base = evaluate(e.amount, env);
-    const factor = effectFactor(e, lev, actor);
+    // Tested here as well as in effectFactor: most effects are not leveraged, and the call is not inlined this deep.
+    const factor = e.leveraged ? effectFactor(e, lev, actor) : 1;
     const amount = base * factor * scale;
     // The share of the amount that leverage added (or removed), for the ledger; a "set" has none.
     const share = factor === 1 || !scalesChange(e.mode) || amount === 0 ? 0 : (factor - 1) / factor;

@@ -202,10 +202,26 @@ export class Work implements LeverageEnv {
 
   /** applyTo('indicator', index, 'add', amount, …) without the dispatch. */
   addToIndicator(index: number, rawAmount: number, cause: Cause, share: number): void {
-    const before = this.indicators[index]!;
-    this.share = share;
-    this.setIndicator(index, before, before + finite(rawAmount), cause);
-    this.share = 0;
+    const values = this.indicators;
+    const before = values[index]!;
+    const wanted = before + finite(rawAmount);
+    const def = this.sc.indicators[index]!;
+    // clamp() written out here and in setRaw: their callers are past V8's inlining budget, so the call stayed a call.
+    const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
+    if (this.lite) this.logUndo(values, index, before);
+    values[index] = after;
+    if (before !== after && this.reads.indicator[index] === 1) this.memo!.indicatorChanged(index);
+    if (this.ledger !== null && (before !== after || wanted !== after)) {
+      this.share = share;
+      this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
+      this.share = 0;
+    }
+  }
+
+  private logUndo(values: number[], i: number, old: number): void {
+    this.undoArrays.push(values);
+    this.undoIndex.push(i);
+    this.undoValue.push(old);
   }
 
   /** applyTo('stance', pair, 'add', amount, …) without the dispatch, for the stance effect numbered `slot` (CEffect.slot). */
@@ -335,10 +351,17 @@ export class Work implements LeverageEnv {
   }
 
   private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {
-    this.put(this.raw, pair, raw);
-    const before = this.stances[pair]!;
-    const after = clamp(raw, this.sc.stanceMin, this.sc.stanceMax);
-    this.put(this.stances, pair, after);
+    const stances = this.stances;
+    const before = stances[pair]!;
+    const lo = this.sc.stanceMin,
+      hi = this.sc.stanceMax;
+    const after = raw < lo ? lo : raw > hi ? hi : raw;
+    if (this.lite) {
+      this.logUndo(this.raw, pair, this.raw[pair]!);
+      this.logUndo(stances, pair, before);
+    }
+    this.raw[pair] = raw;
+    stances[pair] = after;
     if (before !== after && this.reads.stance[pair] === 1) this.memo!.stanceChanged(pair);
     if (this.ledger !== null) this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
   }
