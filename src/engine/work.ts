@@ -117,12 +117,15 @@ export class Work implements LeverageEnv {
 
   /** Sets `values[i]`, logging the old value first in a look-ahead copy. */
   private put(values: number[], i: number, value: number): void {
-    if (this.lite) {
-      this.undoArrays.push(values);
-      this.undoIndex.push(i);
-      this.undoValue.push(values[i]!);
-    }
+    if (this.lite) this.logUndo(values, i, values[i]!);
     values[i] = value;
+  }
+
+  /** Look-ahead copies only: logs the old value of `values[i]` for rollback(). */
+  private logUndo(values: number[], i: number, old: number): void {
+    this.undoArrays.push(values);
+    this.undoIndex.push(i);
+    this.undoValue.push(old);
   }
 
   indicator(i: number): number {
@@ -216,12 +219,6 @@ export class Work implements LeverageEnv {
       this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
       this.share = 0;
     }
-  }
-
-  private logUndo(values: number[], i: number, old: number): void {
-    this.undoArrays.push(values);
-    this.undoIndex.push(i);
-    this.undoValue.push(old);
   }
 
   /** applyTo('stance', pair, 'add', amount, …) without the dispatch, for the stance effect numbered `slot` (CEffect.slot). */
