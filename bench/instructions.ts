@@ -34,7 +34,7 @@ const VARIANTS: Record<string, (def: ScenarioFile) => void> = {
     def.events = [];
   },
   create: () => {},
-  // Every expression amount and odds a constant (the factors kept): prices expression evaluation.
+  // Every expression amount and odds a constant (the factors kept): what expressions, and the fractions they give, cost.
   constexpr: (def) =>
     def.actions.forEach((a) => {
       (a.effects ?? []).forEach((e: { add?: unknown }) => {

@@ -205,20 +205,10 @@ export class Work implements LeverageEnv {
 
   /** applyTo('indicator', index, 'add', amount, …) without the dispatch. */
   addToIndicator(index: number, rawAmount: number, cause: Cause, share: number): void {
-    const values = this.indicators;
-    const before = values[index]!;
-    const wanted = before + finite(rawAmount);
-    const def = this.sc.indicators[index]!;
-    // clamp() written out here and in setRaw: their callers are past V8's inlining budget, so the call stayed a call.
-    const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
-    if (this.lite) this.logUndo(values, index, before);
-    values[index] = after;
-    if (before !== after && this.reads.indicator[index] === 1) this.memo!.indicatorChanged(index);
-    if (this.ledger !== null && (before !== after || wanted !== after)) {
-      this.share = share;
-      this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
-      this.share = 0;
-    }
+    const before = this.indicators[index]!;
+    this.share = share;
+    this.setIndicator(index, before, before + finite(rawAmount), cause);
+    this.share = 0;
   }
 
   /** applyTo('stance', pair, 'add', amount, …) without the dispatch, for the stance effect numbered `slot` (CEffect.slot). */
@@ -229,9 +219,12 @@ export class Work implements LeverageEnv {
   }
 
   private setIndicator(index: number, before: number, wanted: number, cause: Cause): void {
+    const values = this.indicators;
     const def = this.sc.indicators[index]!;
-    const after = clamp(wanted, def.min, def.max);
-    this.put(this.indicators, index, after);
+    // clamp() written out here and in setRaw: their callers are past V8's inlining budget, so the call stayed a call.
+    const after = wanted < def.min ? def.min : wanted > def.max ? def.max : wanted;
+    if (this.lite) this.logUndo(values, index, before);
+    values[index] = after;
     if (before !== after && this.reads.indicator[index] === 1) this.memo!.indicatorChanged(index);
     if (this.ledger !== null && (before !== after || wanted !== after)) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
   }
