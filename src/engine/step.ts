@@ -42,7 +42,7 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
   if (state.scenarioHash !== sc.hash) throw new EngineError('this game belongs to a different version of the scenario');
   if (state.over) throw new EngineError('the game is over');
   const s0 = new StateEnv(sc, state);
-  const picked: Array<CAction | null> = [];
+  const picked = new Array<CAction | null>(sc.actors.length);
   const decided: Decided = { actions: {}, dilemmas: [] };
   const shared = sharedRecords(sc);
   const full = resolveChoices(sc, state, given, s0, picked, decided, shared);
@@ -137,10 +137,8 @@ function resolveChoices(
       decided.actions[actor.id] = d;
       action = d.action;
     }
-    const i = action === PASS_ID ? undefined : sc.actionIndex.get(action);
-    const a = i === undefined ? null : sc.actions[i]!;
-    const ok =
-      a === null ? action === PASS_ID && availableActionIds(sc, state, actor.index, env)[0] === PASS_ID : a.actor === actor.index && canTake(sc, state, a, env);
+    const a = ownAction(sc.actionsByActor[actor.index]!, action);
+    const ok = a === null ? action === PASS_ID && availableActionIds(sc, state, actor.index, env)[0] === PASS_ID : canTake(sc, state, a, env);
     if (!ok) {
       const legal = availableActionIds(sc, state, actor.index, env);
       throw new EngineError(`"${action}" is not available to "${actor.id}" on turn ${state.turn}; available: ${legal.join(', ')}`);
@@ -171,6 +169,12 @@ function resolveChoices(
     full[actor.id] = dilemmas ? { action, dilemmas } : plainChoice(shared, actor.index, a);
   }
   return full;
+}
+
+/** The actor's action called `id`, or null (holding course, or not one of its actions); a scan of its few actions costs less than the id map. */
+function ownAction(own: readonly CAction[], id: string): CAction | null {
+  for (let k = 0; k < own.length; k++) if (own[k]!.id === id) return own[k]!;
+  return null;
 }
 
 function dilemmaOptionIds(sc: Scenario, eventId: string): string {
