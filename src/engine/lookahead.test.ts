@@ -1,4 +1,5 @@
 // The AI's look-ahead copy: changes it makes are undone by rollback, and it shares no array with the state it copies.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, loadScenario } from '../../tests/unit/fixtures.js';
 import { runEffects } from './effects.js';
@@ -39,17 +40,35 @@ describe('Work: stance modifiers', () => {
     const w = new Work(flagship, s, false);
     const n = flagship.actors.length;
     const before = w.modifiers.length;
-    w.addModifier(1, 'first', 2, 0, cause);
-    w.addModifier(n, 'second', 3, 0, cause);
-    w.addModifier(1, 'first', 4, 0, cause);
-    w.addModifier(1, 'other', 1, 0, cause);
+    w.addToStance(1, 2, 'first', 0, cause, 0);
+    w.addToStance(n, 3, 'second', 0, cause, 0);
+    w.addToStance(1, 4, 'first', 0, cause, 0);
+    w.addToStance(1, 1, 'other', 0, cause, 0);
     expect(w.modifiers.slice(before)).toEqual([
       { pair: 1, label: 'first', value: 6, decay: 0 },
       { pair: n, label: 'second', value: 3, decay: 0 },
       { pair: 1, label: 'other', value: 1, decay: 0 },
     ]);
     w.fadeModifiers();
-    w.addModifier(n, 'second', 1, 0, cause);
+    w.addToStance(n, 1, 'second', 0, cause, 0);
     expect(w.modifiers.filter((m) => m.pair === n && m.label === 'second')).toEqual([{ pair: n, label: 'second', value: 4, decay: 0 }]);
+  });
+
+  it('gives a new modifier the part of the amount that fits in the stance range, as Math.min and Math.max would', () => {
+    const s = createGame(flagship, { seed: 'room' });
+    const { stanceMin: lo, stanceMax: hi } = flagship;
+    const amounts = fc.oneof(fc.double({ min: -300, max: 300, noNaN: true }), fc.constantFrom(0, -0, 1e-12, -1e-12, hi - lo, lo - hi));
+    fc.assert(
+      fc.property(fc.double({ min: lo - 50, max: hi + 50, noNaN: true }), amounts, (raw, amount) => {
+        const w = new Work(flagship, s, false);
+        w.raw[1] = raw;
+        w.addToStance(1, amount, 'probe', 0, cause, 0);
+        const room = amount > 0 ? Math.max(0, Math.min(amount, hi - raw)) : Math.min(0, Math.max(amount, lo - raw));
+        const added = w.modifiers.find((m) => m.pair === 1 && m.label === 'probe');
+        expect(Object.is(added!.value, room), `raw ${raw}, amount ${amount}: ${added!.value} against ${room}`).toBe(true);
+        expect(w.raw[1]).toBe(raw + room);
+      }),
+      { numRuns: 2000, seed: 20261203 },
+    );
   });
 });

@@ -63,8 +63,6 @@ export class Work implements LeverageEnv {
   private byPair: Map<number, number[]> | null = null;
   /** Where each stance effect's modifier was last found, shared by every game of the scenario (checked before use, so exact). */
   private readonly hints: Int32Array;
-  /** The share of the change being applied that leverage accounts for (0 outside applyTo). */
-  private share = 0;
 
   /** Look-ahead copies only: every overwritten value (its array, index and old value), so that rollback() can undo them. */
   private readonly undoArrays: number[][] = [];
@@ -169,16 +167,15 @@ export class Work implements LeverageEnv {
   /** apply() without the Resolved object: the hot path (runEffects) calls this directly. `share`: the part of the amount due to leverage. */
   applyTo(kind: TargetKind, index: number, mode: EffectMode, rawAmount: number, label: string | null, decay: number | null, cause: Cause, share = 0): void {
     const amount = finite(rawAmount);
-    this.share = share;
     switch (kind) {
       case 'indicator': {
         const before = this.indicators[index]!;
-        this.setIndicator(index, before, modeResult(mode, before, amount), cause);
+        this.setIndicator(index, before, modeResult(mode, before, amount), cause, share);
         break;
       }
       // Stances change only through modifiers (the compiler refuses "set" for them).
       case 'stance':
-        this.addModifier(index, label ?? cause.label, amount, decay ?? this.sc.stanceDecay, cause);
+        this.addToStance(index, amount, label, decay, cause, share);
         break;
       case 'flow': {
         const def = this.sc.flows[index]!;
@@ -186,7 +183,7 @@ export class Work implements LeverageEnv {
         const wanted = modeResult(mode, before, amount);
         const after = clamp(wanted, def.min, def.max);
         this.put(this.flows, index, after);
-        if (this.ledger !== null) this.record(this.sc.keys.flow[index]!, before, after, wanted !== after, cause);
+        if (this.ledger !== null) this.record(this.sc.keys.flow, index, before, after, wanted !== after, cause, share);
         break;
       }
       case 'flag': {
@@ -194,31 +191,21 @@ export class Work implements LeverageEnv {
         const after = clamp(modeResult(mode, before, amount), -1e9, 1e9);
         this.put(this.flags, index, after);
         if (before !== after && this.reads.flag[index] === 1) this.memo!.flagChanged(index);
-        if (this.ledger !== null) this.record(this.sc.keys.flag[index]!, before, after, false, cause);
+        if (this.ledger !== null) this.record(this.sc.keys.flag, index, before, after, false, cause, share);
         break;
       }
       default:
         unreachable(kind, 'effect target kind');
     }
-    this.share = 0;
   }
 
   /** applyTo('indicator', index, 'add', amount, …) without the dispatch. */
   addToIndicator(index: number, rawAmount: number, cause: Cause, share: number): void {
     const before = this.indicators[index]!;
-    this.share = share;
-    this.setIndicator(index, before, before + finite(rawAmount), cause);
-    this.share = 0;
+    this.setIndicator(index, before, before + finite(rawAmount), cause, share);
   }
 
-  /** applyTo('stance', pair, 'add', amount, …) without the dispatch, for the stance effect numbered `slot` (CEffect.slot). */
-  addToStance(pair: number, rawAmount: number, label: string | null, decay: number | null, cause: Cause, share: number, slot: number): void {
-    this.share = share;
-    this.addModifier(pair, label ?? cause.label, finite(rawAmount), decay ?? this.sc.stanceDecay, cause, slot);
-    this.share = 0;
-  }
-
-  private setIndicator(index: number, before: number, wanted: number, cause: Cause): void {
+  private setIndicator(index: number, before: number, wanted: number, cause: Cause, share: number): void {
     const values = this.indicators;
     const def = this.sc.indicators[index]!;
     // clamp() written out here and in setRaw: their callers are past V8's inlining budget, so the call stayed a call.
@@ -226,21 +213,30 @@ export class Work implements LeverageEnv {
     if (this.lite) this.logUndo(values, index, before);
     values[index] = after;
     if (before !== after && this.reads.indicator[index] === 1) this.memo!.indicatorChanged(index);
-    if (this.ledger !== null && (before !== after || wanted !== after)) this.record(this.sc.keys.indicator[index]!, before, after, wanted !== after, cause);
+    if (this.ledger !== null) this.record(this.sc.keys.indicator, index, before, after, wanted !== after, cause, share);
   }
 
-  /** Adds to (or creates) the named modifier of a stance, limited so the stance stays in range. */
-  addModifier(pair: number, label: string, amount: number, decay: number, cause: Cause, slot = -1): void {
-    const { stanceMin, stanceMax } = this.sc;
+  /**
+   * applyTo('stance', pair, 'add', amount, …) without the dispatch: adds to (or creates) the named modifier of the
+   * stance, limited so the stance stays in range; `slot` numbers the stance effect (CEffect.slot), -1 for none.
+   * One method rather than a wrapper round a helper: the effect loop inlines it and setRaw only within V8's budget.
+   */
+  addToStance(pair: number, rawAmount: number, label: string | null, decay: number | null, cause: Cause, share: number, slot = -1): void {
+    const amount = finite(rawAmount);
     const raw = this.raw[pair]!;
-    const room = amount > 0 ? Math.max(0, Math.min(amount, stanceMax - raw)) : Math.min(0, Math.max(amount, stanceMin - raw));
-    if (this.lite) return this.setRaw(pair, raw + room, false, cause);
-    const mods = this.modifiers;
-    // A pair has at most one modifier of each label, so a remembered position that holds it is where a search would stop.
-    const h = slot >= 0 ? this.hints[slot]! : mods.length;
-    const i = h < mods.length && mods[h]!.pair === pair && mods[h]!.label === label ? h : this.modifierAt(pair, label, slot);
-    mods[i] = { pair, label, value: i < mods.length ? mods[i]!.value + room : room, decay };
-    this.setRaw(pair, raw + room, room !== amount, cause);
+    const hi = this.sc.stanceMax - raw,
+      lo = this.sc.stanceMin - raw;
+    // The part of the amount that fits in the range (Math.min and Math.max written out, for the bytecode budget).
+    const room = amount > 0 ? (amount < hi ? amount : hi > 0 ? hi : 0) : amount > lo ? amount : lo <= 0 ? lo : 0;
+    if (!this.lite) {
+      const name = label ?? cause.label;
+      const mods = this.modifiers;
+      // A pair has at most one modifier of each label, so a remembered position that holds it is where a search would stop.
+      const h = slot >= 0 ? this.hints[slot]! : mods.length;
+      const i = h < mods.length && mods[h]!.pair === pair && mods[h]!.label === name ? h : this.modifierAt(pair, name, slot);
+      mods[i] = { pair, label: name, value: i < mods.length ? mods[i]!.value + room : room, decay: decay ?? this.sc.stanceDecay };
+    }
+    this.setRaw(pair, raw + room, room !== amount, cause, share);
   }
 
   /**
@@ -304,7 +300,7 @@ export class Work implements LeverageEnv {
         this.ledger === null
           ? UNRECORDED_FADE
           : { kind: 'decay', id: m.label, actor: null, label: value === 0 ? `${m.label} (faded out)` : `${m.label} (fading)` };
-      this.setRaw(m.pair, this.raw[m.pair]! + delta, false, cause);
+      this.setRaw(m.pair, this.raw[m.pair]! + delta, false, cause, 0);
       if (value !== 0) kept.push({ pair: m.pair, label: m.label, value, decay: m.decay });
       (moved ??= []).push(m.pair);
     }
@@ -340,32 +336,36 @@ export class Work implements LeverageEnv {
     this.byPair = null;
   }
 
-  private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause): void {
+  private setRaw(pair: number, raw: number, clamped: boolean, cause: Cause, share: number): void {
     const stances = this.stances;
     const before = stances[pair]!;
     const lo = this.sc.stanceMin,
       hi = this.sc.stanceMax;
     const after = raw < lo ? lo : raw > hi ? hi : raw;
-    if (this.lite) {
-      this.logUndo(this.raw, pair, this.raw[pair]!);
-      this.logUndo(stances, pair, before);
-    }
+    if (this.lite) this.logStance(pair, before);
     this.raw[pair] = raw;
     stances[pair] = after;
     if (before !== after && this.reads.stance[pair] === 1) this.memo!.stanceChanged(pair);
-    if (this.ledger !== null) this.record(this.sc.keys.stance[pair]!, before, after, clamped, cause);
+    if (this.ledger !== null) this.record(this.sc.keys.stance, pair, before, after, clamped, cause, share);
+  }
+
+  /** Look-ahead copies only: logs a stance pair's sum and value before they change. */
+  private logStance(pair: number, before: number): void {
+    this.logUndo(this.raw, pair, this.raw[pair]!);
+    this.logUndo(this.stances, pair, before);
   }
 
   /** Writes a ledger entry (callers test that a ledger is kept first, which saves a call per change in batch runs). */
-  private record(target: string, before: number, after: number, clamped: boolean, cause: Cause): void {
+  private record(keys: readonly string[], index: number, before: number, after: number, clamped: boolean, cause: Cause, share: number): void {
     const ledger = this.ledger;
     if (ledger === null || (before === after && !clamped)) return;
+    const target = keys[index]!;
     const delta = after - before;
     // Whole literals rather than adding fields afterwards, which would give ledger entries more hidden classes.
-    if (this.share !== 0 && delta !== 0) {
+    if (share !== 0 && delta !== 0) {
       ledger[this.logged++] = clamped
-        ? { turn: this.turnNo, target, delta, value: after, cause, clamped: true, leverage: delta * this.share }
-        : { turn: this.turnNo, target, delta, value: after, cause, leverage: delta * this.share };
+        ? { turn: this.turnNo, target, delta, value: after, cause, clamped: true, leverage: delta * share }
+        : { turn: this.turnNo, target, delta, value: after, cause, leverage: delta * share };
     } else {
       ledger[this.logged++] = clamped
         ? { turn: this.turnNo, target, delta, value: after, cause, clamped: true }
