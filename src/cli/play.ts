@@ -176,8 +176,13 @@ export async function runPlay(argv: string[]): Promise<number> {
   }
   writeReplayOut(sc, state, stringOpt(p, 'replay-out'));
   if (json) {
+    // `met` names objectives only; the ending's share of the score is its own field (an ending may share an objective's id).
     const objectives = Object.fromEntries(
-      scoreObjectives(sc, state).map((o) => [o.actor, { score: o.score, max: o.max, met: o.objectives.filter((x) => x.met).map((x) => x.id) }]),
+      scoreObjectives(sc, state).map((o) => {
+        const ending = o.objectives.find((x) => x.kind === 'ending');
+        const met = o.objectives.filter((x) => x.kind === 'objective' && x.met).map((x) => x.id);
+        return [o.actor, ending ? { score: o.score, max: o.max, met, endingPoints: ending.earned } : { score: o.score, max: o.max, met }];
+      }),
     );
     const indicators = Object.fromEntries(sc.indicators.map((ind, i) => [ind.id, state.indicators[i]!]));
     const result = {

@@ -73,6 +73,24 @@ describe.concurrent('statecraft CLI', () => {
     expect(jc!.hash).not.toBe(ja!.hash);
   });
 
+  test("play --auto --json lists each role's met objectives apart from the ending's points, which add up to its score", async () => {
+    const r = await cli(['play', TUTORIAL, '--auto', '--json', '--seed', 'class-7']);
+    expect(r.code).toBe(0);
+    type Score = { score: number; max: number; met: string[]; endingPoints?: number };
+    const out = JSON.parse(r.stdout) as { ending: string; objectives: Record<string, Score> };
+    const def = JSON.parse(readFileSync(join(ROOT, TUTORIAL), 'utf8')) as { actors: Array<{ id: string; objectives: Array<{ id: string; points: number }> }> };
+    expect(out.ending).toBe('treaty');
+    for (const actor of def.actors) {
+      const o = out.objectives[actor.id]!;
+      const ids = actor.objectives.map((x) => x.id);
+      expect(new Set(o.met).size).toBe(o.met.length);
+      for (const id of o.met) expect(ids).toContain(id);
+      const points = actor.objectives.filter((x) => o.met.includes(x.id)).reduce((t, x) => t + x.points, 0);
+      expect(o.endingPoints).toBeTypeOf('number');
+      expect(points + o.endingPoints!).toBe(o.score);
+    }
+  });
+
   test('a --choices file drives a human role, and the AI plays turns the file leaves out', async () => {
     const choices = tmp('choices.json');
     writeFileSync(choices, JSON.stringify([{ lowland: { action: 'appeal_harbor' } }, { lowland: 'lowland_wait' }]));
