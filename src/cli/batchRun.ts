@@ -1,5 +1,5 @@
 // One batch run (every seat on the AI), shared by the in-process path and the worker threads.
-// The engine's modules rather than its index, which also carries the validator: batch workers load only these.
+// It imports the engine's runtime entry, which loads no schema or validator, so a worker thread starts light.
 import { createGame, scoreObjectives, step, type Scenario } from '../engine/index.js';
 
 export interface RunResult {
