@@ -1,9 +1,10 @@
 // Plays N comparison games in a variant of the workload, for counting instructions under valgrind (see PROFILE.md).
-// Run from the repository root: npx tsx bench/instructions.ts N [--variant full|bare|outcomes|noeffects|nostance|noevents|create|constexpr|stancex2|indicatorx2] [--ledger]
+// Run from the repository root: npx tsx bench/instructions.ts N [--variant full|bare|outcomes|noeffects|nostance|noevents|create|constexpr|stancex2|indicatorx2|floor] [--ledger]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compileScenario, createGame, type ScenarioFile } from '../src/engine/index.js';
 import { BATCH_STEP, playGame } from './comparison.js';
+import { engineDraw, playFloor } from './lib/floor.js';
 
 type Fx = { flag?: string; stance?: unknown };
 /** Each variant strips part of the work, so the difference between two counts prices that part. */
@@ -34,6 +35,8 @@ const VARIANTS: Record<string, (def: ScenarioFile) => void> = {
     def.events = [];
   },
   create: () => {},
+  // The hand-written floor loop of the same games (bench/lib/floor.ts) with the engine's keyed draws: the work itself.
+  floor: () => {},
   // Every expression amount and odds a constant (the factors kept): what expressions, and the fractions they give, cost.
   constexpr: (def) =>
     def.actions.forEach((a) => {
@@ -68,6 +71,7 @@ const seats = Object.fromEntries(sc.actors.map((a) => [a.id, 'human' as const]))
 const games = Number(positionals[0] ?? 100);
 const options = values.ledger ? {} : BATCH_STEP;
 for (let i = 0; i < games; i++) {
-  if (values.variant === 'create') createGame(sc, { seed: `cmp-${i}`, seats });
+  if (values.variant === 'floor') playFloor(i, engineDraw(i));
+  else if (values.variant === 'create') createGame(sc, { seed: `cmp-${i}`, seats });
   else playGame(sc, i, seats, options);
 }
