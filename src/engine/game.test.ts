@@ -190,6 +190,21 @@ describe('createGame', () => {
     expect(stateHash(createGame(tutorial, { seed: 'other' }))).not.toBe(stateHash(a));
   });
 
+  it('gives each game its own arrays, seats and modifiers: changing one game leaves the next one as new', () => {
+    const a = createGame(tutorial, { seed: 'own', seats: { upland: 'human' } });
+    const fresh = structuredClone({ ...a, history: a.history.toArray() });
+    a.indicators[0] = -1;
+    a.stances.fill(7);
+    a.flags.push(3);
+    a.actionCounts[0] = 9;
+    a.eventLast[0] = 9;
+    a.seats.upland = 'ai';
+    a.modifiers[0]!.value = 99;
+    a.modifiers.pop();
+    const b = createGame(tutorial, { seed: 'own', seats: { upland: 'human' } });
+    expect({ ...b, history: b.history.toArray() }).toEqual(fresh);
+  });
+
   it('gives a state that survives a JSON round trip unchanged (the history as a plain array)', () => {
     const g = createGame(tutorial, { seed: 'json' });
     expect(JSON.parse(JSON.stringify(g))).toEqual({ ...g, history: g.history.toArray() });
