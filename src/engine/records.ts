@@ -1,7 +1,7 @@
 // Shared pieces of turn records: a choice or action result that is the same every turn it occurs is one frozen
 // object per scenario rather than a new one per turn (a long game's history keeps every record).
 import { PASS_ID } from './choices.js';
-import type { ActionResult, CAction, Choice, Scenario, TurnEvent } from './types.js';
+import type { ActionResult, CAction, Choice, Choices, Scenario, TurnEvent } from './types.js';
 
 /** The factors of a roll that none applied to. */
 export const NO_FACTORS = Object.freeze([]) as unknown as ActionResult['factors'];
@@ -14,6 +14,19 @@ export interface SharedRecords {
   plain: TurnEvent[];
   /** How many actions the scenario has: where the holding-course slots start. */
   actions: number;
+  /**
+   * The record's choices of a turn that answers no dilemma, one frozen object per combination of actions (keyed by
+   * comboKey), while there is room; null when the scenario has too many combinations for a small integer key.
+   */
+  combos: Map<number, Choices> | null;
+}
+
+/** Most combinations of actions whose record choices are kept per scenario. */
+export const COMBO_ROOM = 4096;
+
+/** The key of an actor's choice in a combination: the key so far, times the actor's count of choices (its actions and holding course), plus its own. */
+export function comboKey(key: number, own: number, position: number): number {
+  return key * (own + 1) + position;
 }
 
 const SHARED = new WeakMap<Scenario, SharedRecords>();
@@ -34,7 +47,9 @@ export function sharedRecords(sc: Scenario): SharedRecords {
     const result: ActionResult = { actor: actor.id, action: PASS_ID, label: 'Hold course', odds: null, roll: null, success: null, factors: NO_FACTORS };
     plain.push(Object.freeze({ type: 'action', result: Object.freeze(result) }));
   }
-  s = { choices, plain, actions: sc.actions.length };
+  let combinations = 1;
+  for (const own of sc.actionsByActor) combinations *= own.length + 1;
+  s = { choices, plain, actions: sc.actions.length, combos: combinations <= 0x80000000 ? new Map() : null };
   SHARED.set(sc, s);
   return s;
 }

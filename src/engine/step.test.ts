@@ -19,7 +19,7 @@ import { createGame } from './game.js';
 import { stateHash } from './hash.js';
 import { DRAW_ACTION, drawFor } from './rng.js';
 import type { EffectDef, ScenarioFile } from './schema.js';
-import { step } from './step.js';
+import { completeChoices, step } from './step.js';
 import { EngineError, type ActionResult, type Choices, type GameState, type Scenario, type TurnEvent } from './types.js';
 
 const tutorial = loadScenario('tutorial');
@@ -189,6 +189,65 @@ describe('step: costs, counters and the turn record', () => {
     const full = step(tutorial, createGame(tutorial, { seed: 'rec' }), {}).state.history.at(1)!.choices;
     expect(Object.keys(full)).toEqual(['upland', 'lowland', 'harbor']);
     for (const c of Object.values(full)) expect(typeof c.action).toBe('string');
+  });
+
+  it('records every combination of actions, holding course among them, under its own choices', () => {
+    const never = { requires: [{ label: 'not while x is 50', when: 'x != 50' }] };
+    const sc2 = withActions(
+      [actionDef('a1', 'a'), actionDef('a2', 'a'), actionDef('a_never', 'a', never)],
+      [actionDef('b1', 'b'), actionDef('b2', 'b'), actionDef('b3', 'b')],
+    );
+    const g2 = createGame(sc2, { seed: 'combos' });
+    const seen = new Set<object>();
+    for (const a of ['a1', 'a2'])
+      for (const b of ['b1', 'b2', 'b3']) {
+        const recorded = step(sc2, g2, { a: { action: a }, b: { action: b } }).state.history.at(1)!.choices;
+        expect(recorded).toEqual({ a: { action: a }, b: { action: b } });
+        expect(step(sc2, g2, { a: { action: a }, b: { action: b } }).state.history.at(1)!.choices).toBe(recorded);
+        seen.add(recorded);
+      }
+    expect(seen.size).toBe(6);
+    const all = compileOk(baseScenario({ actions: [actionDef('a_never', 'a', never), actionDef('b1', 'b')] }));
+    expect(step(all, createGame(all, { seed: 'combos' }), { a: { action: PASS_ID } }).state.history.at(1)!.choices).toEqual({
+      a: { action: PASS_ID },
+      b: { action: 'b1' },
+    });
+  });
+
+  it('shares one frozen record of the choices between turns that repeat them, and gives a turn with a dilemma answer its own', () => {
+    const sc2 = withActions([actionDef('a_wait', 'a')], [actionDef('b_wait', 'b')], {
+      events: [
+        eventDef('crisis', {
+          turn: 2,
+          dilemma: {
+            actor: 'b',
+            prompt: 'Now?',
+            options: [
+              { id: 'fight', label: 'Fight', effects: [] },
+              { id: 'talk', label: 'Talk', effects: [] },
+            ],
+          },
+        }),
+      ],
+    });
+    const choices = { a: { action: 'a_wait' }, b: { action: 'b_wait' } };
+    const g = createGame(sc2, { seed: 'shared', seats: { a: 'human', b: 'human' } });
+    const t1 = step(sc2, g, choices).state;
+    const t2 = step(sc2, t1, { ...choices, b: { action: 'b_wait', dilemmas: { crisis: 'talk' } } }).state;
+    const t3 = step(sc2, t2, choices).state;
+    const [r1, r2, r3] = [t1, t2, t3].map((s) => s.history.at(-1)!.choices);
+    expect(r3).toBe(r1);
+    expect(Object.isFrozen(r1)).toBe(true);
+    expect(r2).toEqual({ a: { action: 'a_wait' }, b: { action: 'b_wait', dilemmas: { crisis: 'talk' } } });
+    expect(r2).not.toBe(r1);
+    expect(JSON.stringify(r1)).toBe(JSON.stringify(choices));
+  });
+
+  it('gives completeChoices an object the caller may change', () => {
+    const full = completeChoices(tutorial, createGame(tutorial, { seed: 'rec' }), {});
+    expect(Object.isFrozen(full)).toBe(false);
+    full.upland = { action: 'pass' };
+    expect(completeChoices(tutorial, createGame(tutorial, { seed: 'rec' }), {}).upland).not.toEqual({ action: 'pass' });
   });
 
   it('reports "hold course" as an action with no outcome', () => {

@@ -19,7 +19,7 @@ import {
 } from './types.js';
 import { keptMemo } from './eventMemo.js';
 import { History } from './history.js';
-import { NO_FACTORS, plainActionEvent, plainChoice, sharedRecords, type SharedRecords } from './records.js';
+import { COMBO_ROOM, comboKey, NO_FACTORS, plainActionEvent, plainChoice, sharedRecords, type SharedRecords } from './records.js';
 import { Work } from './work.js';
 
 /**
@@ -101,7 +101,9 @@ export function step(sc: Scenario, state: GameState, choices: Choices, options: 
 
 /** pure; the choices with every AI seat's filled in and every choice checked against what is legal. */
 export function completeChoices(sc: Scenario, state: GameState, choices: Choices): Choices {
-  return resolveChoices(sc, state, checkStepInputs(sc, state, choices), new StateEnv(sc, state), [], { actions: {}, dilemmas: [] }, sharedRecords(sc));
+  const full = resolveChoices(sc, state, checkStepInputs(sc, state, choices), new StateEnv(sc, state), [], { actions: {}, dilemmas: [] }, sharedRecords(sc));
+  // The records' shared choices are frozen; the caller gets an object of its own.
+  return Object.isFrozen(full) ? { ...full } : full;
 }
 
 /** The AI's decisions taken while completing the choices. */
@@ -123,7 +125,9 @@ function resolveChoices(
   decided: Decided,
   shared: SharedRecords,
 ): Choices {
-  const full: Choices = {};
+  const chosen = new Array<Choice>(sc.actors.length);
+  // The combination's key while every choice is plain (comboKey), -1 once one is not or the scenario keeps none.
+  let key = shared.combos !== null ? 0 : -1;
   // One look-ahead copy of the state for every decision the AI takes in this step, made only when one is needed.
   let ctx: DecisionContext | null = null;
   for (const actor of sc.actors) {
@@ -137,7 +141,9 @@ function resolveChoices(
       decided.actions[actor.id] = d;
       action = d.action;
     }
-    const a = ownAction(sc.actionsByActor[actor.index]!, action);
+    const own = sc.actionsByActor[actor.index]!;
+    const position = ownPosition(own, action);
+    const a = position >= 0 ? own[position]! : null;
     const ok = a === null ? action === PASS_ID && availableActionIds(sc, state, actor.index, env)[0] === PASS_ID : canTake(sc, state, a, env);
     if (!ok) {
       const legal = availableActionIds(sc, state, actor.index, env);
@@ -166,15 +172,30 @@ function resolveChoices(
           );
         }
       }
-    full[actor.id] = dilemmas ? { action, dilemmas } : plainChoice(shared, actor.index, a);
+    if (dilemmas) {
+      chosen[actor.index] = { action, dilemmas };
+      key = -1;
+    } else {
+      chosen[actor.index] = plainChoice(shared, actor.index, a);
+      if (key >= 0) key = comboKey(key, own.length, a === null ? own.length : position);
+    }
   }
+  // A turn's choices usually repeat an earlier combination: its record shares that one's object, rather than building its own.
+  const combos = shared.combos;
+  if (key >= 0) {
+    const known = combos!.get(key);
+    if (known !== undefined) return known;
+  }
+  const full: Choices = {};
+  for (const actor of sc.actors) full[actor.id] = chosen[actor.index]!;
+  if (key >= 0 && combos!.size < COMBO_ROOM) combos!.set(key, Object.freeze(full));
   return full;
 }
 
-/** The actor's action called `id`, or null (holding course, or not one of its actions); a scan of its few actions costs less than the id map. */
-function ownAction(own: readonly CAction[], id: string): CAction | null {
-  for (let k = 0; k < own.length; k++) if (own[k]!.id === id) return own[k]!;
-  return null;
+/** The position among the actor's actions of the one called `id`, or -1 (holding course, or not one of its actions); a scan of its few actions costs less than the id map. */
+function ownPosition(own: readonly CAction[], id: string): number {
+  for (let k = 0; k < own.length; k++) if (own[k]!.id === id) return k;
+  return -1;
 }
 
 function dilemmaOptionIds(sc: Scenario, eventId: string): string {
