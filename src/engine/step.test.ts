@@ -659,6 +659,30 @@ describe('step: refusals', () => {
     expect(() => step(sc, g, { zz: { action: 'a_wait' } })).toThrow('choice for unknown actor "zz"');
   });
 
+  it("reads only the choices object's own keys, whatever its prototype, and takes one without a prototype", () => {
+    const plain = stateHash(step(sc, g, { a: { action: 'a_wait' }, b: { action: 'b_wait' } }).state);
+    const inherited = Object.create({ zz: { action: 'a_wait' }, b: { action: 'nonsense' } }) as Choices;
+    inherited.a = { action: 'a_wait' };
+    inherited.b = { action: 'b_wait' };
+    expect(stateHash(step(sc, g, inherited).state)).toBe(plain);
+    const onlyInherited = Object.create({ a: { action: 'nonsense' } }) as Choices;
+    expect(() => step(sc, g, onlyInherited)).not.toThrow();
+    const bare = Object.assign(Object.create(null) as Choices, { a: { action: 'a_wait' }, b: { action: 'b_wait' } });
+    expect(stateHash(step(sc, g, bare).state)).toBe(plain);
+    expect(() => step(sc, g, Object.assign(Object.create(null) as Choices, { zz: { action: 'a_wait' } }))).toThrow('choice for unknown actor "zz"');
+  });
+
+  it('ignores an enumerable key that something added to Object.prototype', () => {
+    const plain = stateHash(step(sc, g, { a: { action: 'a_wait' } }).state);
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.zz = { action: 'a_wait' };
+    try {
+      expect(stateHash(step(sc, g, { a: { action: 'a_wait' } }).state)).toBe(plain);
+    } finally {
+      delete proto.zz;
+    }
+  });
+
   it('refuses an action that does not exist, or belongs to another actor', () => {
     expect(() => step(sc, g, { a: { action: 'nonsense' } })).toThrow('"nonsense" is not available to "a" on turn 1; available: a_wait');
     expect(() => step(sc, g, { a: { action: 'b_wait' } })).toThrow('"b_wait" is not available to "a" on turn 1; available: a_wait');

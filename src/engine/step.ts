@@ -219,12 +219,19 @@ function checkStepInputs(sc: unknown, state: unknown, choices: unknown): Array<C
   const actors = sc.actors as Array<{ id: string }>;
   const byIndex = new Array<Choice | undefined>(actors.length);
   let next = 0;
-  // for-in with an own-property test visits what Object.keys lists, without building the list on every step.
+  // for-in with an own-property test visits what Object.keys lists, without building the list on every step. The test
+  // (a builtin call per key) is needed only for an object with a prototype of its own: a plain object inherits no
+  // enumerable key unless Object.prototype was given one, which is tested before it could count as an unknown actor.
+  const proto = Object.getPrototypeOf(choices);
+  const inherits = proto !== Object.prototype && proto !== null;
   for (const id in choices) {
-    if (!Object.hasOwn(choices, id)) continue;
+    if (inherits && !Object.hasOwn(choices, id)) continue;
     // Choices usually come in actor order: the next actor's id is compared before the id is looked up.
     const index = actors[next]?.id === id ? next : actorIndex.get(id);
-    if (index === undefined) throw new EngineError(`choice for unknown actor "${id}"; actors: ${[...actorIndex.keys()].join(', ')}`);
+    if (index === undefined) {
+      if (!Object.hasOwn(choices, id)) continue;
+      throw new EngineError(`choice for unknown actor "${id}"; actors: ${[...actorIndex.keys()].join(', ')}`);
+    }
     const c = choices[id];
     if (!isRecord(c) || typeof c.action !== 'string')
       throw new EngineError(`the choice for "${id}" must be an object with an "action" id, e.g. { "action": "pass" }; got ${describe(c)}`);
